@@ -1,0 +1,226 @@
+/* bundle.h: the content model, as loaded from a bundle folder.
+ *
+ * A Bundle is immutable after bundle_load() and owns all of its memory through one arena:
+ * every pointer below is owned by the bundle and valid until bundle_free(). No SDL here.
+ *
+ * Texts are stored once per declared language with the fallback already applied, so the
+ * screens never need to know which languages an organiser forgot. */
+#ifndef KIOSK_BUNDLE_H
+#define KIOSK_BUNDLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bundle/diag.h"
+
+enum {
+    BUNDLE_MAX_LANGS = 8,
+    BUNDLE_MAX_ITEMS = 10000,
+    BUNDLE_MAX_FILES = 64,
+    BUNDLE_MAX_TEXT_BYTES = 16384,
+    BUNDLE_MAX_IMAGE_BYTES = 32 * 1024 * 1024,
+    BUNDLE_MAX_IMAGE_SIDE = 8192,
+    BUNDLE_FORMAT = 1,
+};
+
+/* A text in every language of the bundle; s[i] is never NULL for i < n_languages when the
+ * text was given (missing languages point at the default language's string). An absent
+ * optional text has all s[i] == NULL. */
+typedef struct Text {
+    const char *s[BUNDLE_MAX_LANGS];
+} Text;
+
+typedef enum { SPAN_BOLD = 1, SPAN_ITALIC = 2 } SpanStyle;
+
+typedef struct Span {
+    const char *text; /* UTF-8; may contain '\n' for a hard line break */
+    unsigned style;   /* SpanStyle bits */
+} Span;
+
+typedef enum { BLOCK_PARAGRAPH, BLOCK_BULLET } BlockKind;
+
+typedef struct Block {
+    BlockKind kind;
+    const Span *spans;
+    size_t n_spans;
+} Block;
+
+/* Body text after Markdown parsing: paragraphs and bullets made of styled spans. */
+typedef struct Body {
+    const Block *blocks;
+    size_t n_blocks;
+} Body;
+
+typedef enum { IMAGE_SVG, IMAGE_PNG, IMAGE_JPEG } ImageType;
+
+typedef struct Image {
+    const char *rel;  /* as written in the bundle, e.g. "images/logo.svg" */
+    const char *path; /* resolved path inside the bundle folder */
+    ImageType type;
+    int width, height; /* pixels for PNG/JPEG from the file header; 0 for SVG */
+} Image;
+
+typedef struct Fact {
+    Text label, value;
+} Fact;
+
+typedef struct Link {
+    const char *url;
+    Text caption;
+} Link;
+
+typedef struct Polygon {
+    const float *xy; /* x0, y0, x1, y1, ... in the collection's map coordinates */
+    size_t n_points;
+} Polygon;
+
+typedef struct Collection Collection;
+
+typedef struct Item {
+    const char *id;
+    Text title, subtitle;
+    Body body[BUNDLE_MAX_LANGS];
+    const Image *image; /* NULL when none */
+    const int *categories; /* indices into collection->categories */
+    size_t n_categories;
+    const char *const *tags;
+    size_t n_tags;
+    const Fact *facts;
+    size_t n_facts;
+    const Link *links;
+    size_t n_links;
+    const struct Item *const *related;
+    size_t n_related;
+    const Polygon *shape;
+    size_t n_shape;
+    uint32_t color; /* 0xRRGGBB */
+    bool has_color;
+    const Collection *collection;
+    size_t index; /* position in collection->items */
+} Item;
+
+typedef struct Category {
+    const char *id;
+    Text title;
+    const Image *icon;
+} Category;
+
+typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP } Layout;
+
+struct Collection {
+    const char *id;
+    Text title, intro;
+    const Image *icon;
+    Layout layout;
+    const Category *categories;
+    size_t n_categories;
+    float map_w, map_h;
+    const Item *items;
+    size_t n_items;
+    size_t index; /* position in bundle->collections */
+};
+
+typedef enum { TARGET_COLLECTION, TARGET_ITEM, TARGET_QUIZ, TARGET_ABOUT } TargetKind;
+
+typedef struct Tile {
+    TargetKind kind;
+    const Collection *collection; /* for TARGET_COLLECTION */
+    const Item *item;             /* for TARGET_ITEM */
+    Text title, subtitle;         /* filled from the target when the tile gives none */
+    const Image *image;
+    uint32_t color;
+    bool has_color;
+} Tile;
+
+typedef struct Score {
+    const Item *item;
+    int points;
+} Score;
+
+typedef struct Answer {
+    Text text;
+    const Score *scores;
+    size_t n_scores;
+} Answer;
+
+typedef struct Question {
+    Text text;
+    const Answer *answers;
+    size_t n_answers;
+} Question;
+
+typedef struct Quiz {
+    Text title, intro;
+    const Image *icon;
+    const Question *questions;
+    size_t n_questions;
+    Text result_title, result_text;
+    int result_count;
+} Quiz;
+
+typedef struct Source {
+    Text title;
+    const char *url; /* NULL when none */
+} Source;
+
+typedef struct Theme {
+    uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
+    const char *font, *heading_font;
+    const Image *logo;
+} Theme;
+
+typedef struct KioskSettings {
+    int idle_timeout_s, attract_delay_s, attract_slide_s;
+    const Item *const *attract_items;
+    size_t n_attract_items;
+} KioskSettings;
+
+typedef struct Bundle {
+    const char *dir; /* the folder as given */
+    const char *id, *version;
+    Text title, description, credits;
+    const char *languages[BUNDLE_MAX_LANGS];
+    size_t n_languages;
+    size_t default_language;
+    const Source *sources;
+    size_t n_sources;
+    Theme theme;
+    KioskSettings kiosk;
+    Text home_title, home_subtitle;
+    const Tile *tiles;
+    size_t n_tiles;
+    const Collection *collections;
+    size_t n_collections;
+    const Quiz *quiz; /* NULL when the bundle has none */
+    const Image *const *images; /* every distinct image file */
+    size_t n_images;
+    size_t n_items;  /* over all collections */
+    size_t n_files;  /* YAML files read */
+    size_t bytes;    /* arena size, for the benchmark */
+    struct Arena *arena;
+} Bundle;
+
+/* Loads and checks the bundle in folder `dir`. Every problem (and warning) is appended to
+ * `diags`, which the caller owns. Returns the bundle when there were no errors (warnings are
+ * allowed), else NULL. The result is freed with bundle_free(). */
+Bundle *bundle_load(const char *dir, Diags *diags);
+void bundle_free(Bundle *b);
+
+/* Lookups by id; NULL when absent. */
+const Item *bundle_find_item(const Bundle *b, const char *id);
+const Collection *bundle_find_collection(const Bundle *b, const char *id);
+/* Index of a language code in b->languages, or -1. */
+int bundle_language_index(const Bundle *b, const char *code);
+
+/* The text in language `lang` (an index into b->languages); "" when the text is absent. */
+static inline const char *text_get(const Text *t, size_t lang)
+{
+    return (lang < BUNDLE_MAX_LANGS && t->s[lang]) ? t->s[lang] : "";
+}
+static inline bool text_present(const Text *t)
+{
+    return t->s[0] != NULL;
+}
+
+#endif

@@ -1,0 +1,81 @@
+/* diag.c: a growable list of located messages.
+ *
+ * The format is the one compilers use (file:line:col: severity: message) because editors and
+ * terminals already know how to jump to it. */
+#include "bundle/diag.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+void diags_init(Diags *d)
+{
+    memset(d, 0, sizeof *d);
+}
+
+void diags_free(Diags *d)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        free(d->items[i].file);
+        free(d->items[i].message);
+    }
+    free(d->items);
+    memset(d, 0, sizeof *d);
+}
+
+void diag_add(Diags *d, DiagSeverity sev, const char *file, int line, int col,
+              const char *fmt, ...)
+{
+    if (sev == DIAG_ERROR) d->errors++;
+    else d->warnings++;
+    if (d->count >= DIAG_MAX) {
+        d->dropped = true;
+        return;
+    }
+    if (d->count == d->cap) {
+        size_t cap = d->cap ? d->cap * 2 : 16;
+        Diag *items = realloc(d->items, cap * sizeof *items);
+        if (!items) {
+            d->dropped = true;
+            return;
+        }
+        d->items = items;
+        d->cap = cap;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    char *msg = malloc(n > 0 ? (size_t)n + 1 : 1);
+    char *f = strdup(file ? file : "");
+    if (!msg || !f) {
+        free(msg);
+        free(f);
+        d->dropped = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(msg, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    d->items[d->count++] = (Diag){sev, f, line, col, msg};
+}
+
+const char *diag_format(const Diag *g, char *buf, size_t size)
+{
+    const char *sev = g->severity == DIAG_ERROR ? "error" : "warning";
+    if (g->line > 0)
+        snprintf(buf, size, "%s:%d:%d: %s: %s", g->file, g->line, g->col, sev, g->message);
+    else
+        snprintf(buf, size, "%s: %s: %s", g->file, sev, g->message);
+    return buf;
+}
+
+void diags_print(const Diags *d, FILE *out)
+{
+    char buf[2048];
+    for (size_t i = 0; i < d->count; i++)
+        fprintf(out, "%s\n", diag_format(&d->items[i], buf, sizeof buf));
+    if (d->dropped)
+        fprintf(out, "(%zu more problems not shown)\n",
+                d->errors + d->warnings - d->count);
+}

@@ -1,0 +1,108 @@
+/* loader.h: internal state shared by the loader's source files (not a public API).
+ *
+ * load.c reads files and includes and runs the phases; values.c reads typed values (texts,
+ * ids, colours, images...) from YAML nodes; content.c builds collections, items, the home
+ * screen and the quiz, and resolves references between them once every id is known. */
+#ifndef KIOSK_LOADER_H
+#define KIOSK_LOADER_H
+
+#include <limits.h>
+
+#include "bundle/bundle.h"
+#include "bundle/schema.h"
+#include "bundle/ytree.h"
+#include "core/arena.h"
+
+/* A string-keyed hash table (open addressing) for ids and image paths. */
+typedef struct StrMap {
+    const char **keys;
+    void **vals;
+    size_t cap, n;
+} StrMap;
+
+void *strmap_get(const StrMap *m, const char *key);
+bool strmap_put(StrMap *m, const char *key, void *val); /* false when out of memory */
+void strmap_free(StrMap *m);
+
+/* Where something was defined, for "first defined at" messages. */
+typedef struct Origin {
+    const YFile *file;
+    const YNode *node;
+} Origin;
+
+typedef enum { ID_COLLECTION, ID_ITEM } IdKind;
+
+typedef struct IdEntry {
+    IdKind kind;
+    void *ptr; /* Collection* or Item* */
+    Origin at;
+} IdEntry;
+
+/* A reference to an id that is resolved after all collections are read. */
+typedef enum { REF_RELATED, REF_TARGET, REF_SCORE, REF_ATTRACT } RefKind;
+typedef struct Ref {
+    RefKind kind;
+    Origin at;     /* the node holding the id */
+    void *slot;    /* where to store the resolved pointer */
+    void *owner;   /* REF_TARGET: the Tile */
+} Ref;
+
+typedef struct Section {
+    const YFile *file;
+    const YNode *node;
+} Section;
+
+typedef struct Loader {
+    Arena *arena;      /* the bundle's arena */
+    Arena *scratch;    /* YAML trees and file texts; freed when loading ends */
+    Diags *diags;
+    Bundle *b;
+    char root_real[PATH_MAX];
+    const char *open_real[BUNDLE_MAX_FILES]; /* include stack (real paths), for loops */
+    size_t n_open;
+    char *seen[BUNDLE_MAX_FILES];        /* real paths of files read (malloc) */
+    size_t n_seen;
+    Section theme, kiosk, home, quiz;
+    Section *collections; /* malloc, grows */
+    size_t n_collections, cap_collections;
+    StrMap ids;    /* id -> IdEntry* */
+    StrMap images; /* rel path -> Image* */
+    Ref *refs;     /* malloc, grows */
+    size_t n_refs, cap_refs;
+    size_t n_items;
+    bool too_many_items;
+} Loader;
+
+/* Message helpers: the error is placed at node n of file f. */
+void load_error(Loader *l, const YFile *f, const YNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+void load_warning(Loader *l, const YFile *f, const YNode *n, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* Typed readers (values.c). Each reports its own problems and returns false on a bad value;
+ * a NULL node means "key absent" and leaves *out untouched (returning true). */
+bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out);
+bool read_body(Loader *l, const YFile *f, const YNode *n, Body out[BUNDLE_MAX_LANGS]);
+bool read_string(Loader *l, const YFile *f, const YNode *n, const char **out);
+bool read_id(Loader *l, const YFile *f, const YNode *n, const char **out);
+bool read_int(Loader *l, const YFile *f, const YNode *n, int min, int max, int *out);
+bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *has);
+bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out);
+bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out);
+bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
+                const Polygon **out, size_t *n_out);
+/* A sequence node (reports "expected a list" otherwise); NULL for absent or wrong. */
+const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
+                      const char *what);
+
+/* Queues a reference to be resolved in content_resolve(). */
+void add_ref(Loader *l, RefKind kind, const YFile *f, const YNode *n, void *slot, void *owner);
+
+/* content.c */
+void content_collections(Loader *l);
+void content_home(Loader *l);
+void content_quiz(Loader *l);
+void content_kiosk(Loader *l);
+void content_resolve(Loader *l);
+
+#endif

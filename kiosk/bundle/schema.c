@@ -1,0 +1,154 @@
+/* schema.c: key tables and the generic mapping check.
+ *
+ * Suggestions use the Damerau-Levenshtein distance (a swap of two letters counts once), which
+ * catches the typical typo ('titel', 'tiltle', 'catagories') and also a case slip ('Title'). */
+#include "bundle/schema.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define KEYS(...) (const SchemaKey[]){__VA_ARGS__}
+#define SCHEMA(name, what_, ...)                                                      \
+    const Schema name = {what_, KEYS(__VA_ARGS__),                                    \
+                         sizeof(KEYS(__VA_ARGS__)) / sizeof(SchemaKey)}
+
+SCHEMA(SCHEMA_ROOT, "bundle.yaml", {"format", true}, {"meta", true}, {"theme", false},
+       {"kiosk", false}, {"home", false}, {"collections", false}, {"quiz", false},
+       {"include", false});
+SCHEMA(SCHEMA_INCLUDED, "an included file", {"collections", false}, {"include", false},
+       {"theme", false}, {"kiosk", false}, {"home", false}, {"quiz", false});
+SCHEMA(SCHEMA_META, "the 'meta' section", {"id", true}, {"title", true}, {"version", true},
+       {"languages", true}, {"default_language", true}, {"description", false},
+       {"credits", false}, {"sources", false});
+SCHEMA(SCHEMA_SOURCE, "a source", {"title", true}, {"url", false});
+SCHEMA(SCHEMA_THEME, "the 'theme' section", {"colors", false}, {"font", false},
+       {"heading_font", false}, {"logo", false});
+SCHEMA(SCHEMA_COLORS, "the theme's 'colors'", {"background", false}, {"surface", false},
+       {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false});
+SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_delay", false},
+       {"attract_slide", false}, {"attract_items", false});
+SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},
+       {"tiles", true});
+SCHEMA(SCHEMA_TILE, "a home tile", {"target", true}, {"title", false}, {"subtitle", false},
+       {"image", false}, {"color", false});
+SCHEMA(SCHEMA_COLLECTION, "a collection", {"id", true}, {"title", true}, {"intro", false},
+       {"icon", false}, {"layout", false}, {"categories", false}, {"map_size", false},
+       {"items", true});
+SCHEMA(SCHEMA_CATEGORY, "a category", {"id", true}, {"title", true}, {"icon", false});
+SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"subtitle", false},
+       {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
+       {"facts", false}, {"links", false}, {"related", false}, {"shape", false},
+       {"color", false});
+SCHEMA(SCHEMA_FACT, "a fact", {"label", true}, {"value", true});
+SCHEMA(SCHEMA_LINK, "a link", {"url", true}, {"caption", false});
+SCHEMA(SCHEMA_QUIZ, "the 'quiz' section", {"title", true}, {"intro", false}, {"icon", false},
+       {"questions", true}, {"result", false});
+SCHEMA(SCHEMA_QUESTION, "a quiz question", {"text", true}, {"answers", true});
+SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true});
+SCHEMA(SCHEMA_RESULT, "the quiz 'result'", {"title", false}, {"text", false},
+       {"count", false});
+
+const Schema *const SCHEMA_ALL[] = {
+    &SCHEMA_ROOT,  &SCHEMA_INCLUDED,   &SCHEMA_META,     &SCHEMA_SOURCE, &SCHEMA_THEME,
+    &SCHEMA_COLORS, &SCHEMA_KIOSK,     &SCHEMA_HOME,     &SCHEMA_TILE,   &SCHEMA_COLLECTION,
+    &SCHEMA_CATEGORY, &SCHEMA_ITEM,    &SCHEMA_FACT,     &SCHEMA_LINK,   &SCHEMA_QUIZ,
+    &SCHEMA_QUESTION, &SCHEMA_ANSWER,  &SCHEMA_RESULT,
+};
+const size_t SCHEMA_ALL_COUNT = sizeof SCHEMA_ALL / sizeof SCHEMA_ALL[0];
+
+enum { SUGGEST_MAX_LEN = 64 };
+
+static size_t distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la >= SUGGEST_MAX_LEN || lb >= SUGGEST_MAX_LEN) return SIZE_MAX;
+    size_t d[SUGGEST_MAX_LEN + 1][SUGGEST_MAX_LEN + 1];
+    for (size_t i = 0; i <= la; i++) d[i][0] = i;
+    for (size_t j = 0; j <= lb; j++) d[0][j] = j;
+    for (size_t i = 1; i <= la; i++)
+        for (size_t j = 1; j <= lb; j++) {
+            size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
+            size_t best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+            if (d[i - 1][j - 1] + cost < best) best = d[i - 1][j - 1] + cost;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[la][lb];
+}
+
+const char *schema_suggest(const char *word, const char *const *candidates, size_t n)
+{
+    const char *best = NULL;
+    size_t best_d = SIZE_MAX;
+    for (size_t i = 0; i < n; i++) {
+        size_t d = distance(word, candidates[i]);
+        if (d < best_d) {
+            best_d = d;
+            best = candidates[i];
+        }
+    }
+    /* A third of the word may be wrong, at least one letter, at most three. */
+    size_t allowed = strlen(word) / 3;
+    if (allowed < 1) allowed = 1;
+    if (allowed > 3) allowed = 3;
+    return best_d <= allowed ? best : NULL;
+}
+
+static void list_keys(const Schema *s, char *buf, size_t size)
+{
+    size_t used = 0;
+    buf[0] = '\0';
+    for (size_t i = 0; i < s->n_keys && used < size; i++)
+        used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", s->keys[i].name);
+}
+
+bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *diags)
+{
+    if (!map || map->kind != YNODE_MAP) return false;
+    const char *names[32];
+    size_t n_names = s->n_keys < 32 ? s->n_keys : 32;
+    for (size_t i = 0; i < n_names; i++) names[i] = s->keys[i].name;
+
+    for (size_t i = 0; i + 1 < map->n; i += 2) {
+        const YNode *k = map->kids[i];
+        if (k->kind != YNODE_SCALAR) {
+            diag_add(diags, DIAG_ERROR, file, k->line, k->col,
+                     "a key must be a plain word, not a list or mapping");
+            continue;
+        }
+        bool known = false;
+        for (size_t j = 0; j < s->n_keys; j++)
+            if (strcmp(k->str, s->keys[j].name) == 0) known = true;
+        if (!known) {
+            const char *hint = schema_suggest(k->str, names, n_names);
+            if (hint) {
+                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
+                         "unknown key '%s' in %s; did you mean '%s'?", k->str, s->what, hint);
+            } else {
+                char all[512];
+                list_keys(s, all, sizeof all);
+                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
+                         "unknown key '%s' in %s; the keys allowed here are: %s", k->str,
+                         s->what, all);
+            }
+            continue;
+        }
+        for (size_t j = 0; j < i; j += 2)
+            if (map->kids[j]->kind == YNODE_SCALAR && strcmp(map->kids[j]->str, k->str) == 0) {
+                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
+                         "'%s' appears twice in %s (first on line %d); keep one", k->str,
+                         s->what, map->kids[j]->line);
+                break;
+            }
+    }
+    for (size_t j = 0; j < s->n_keys; j++)
+        if (s->keys[j].required && !ynode_get(map, s->keys[j].name))
+            diag_add(diags, DIAG_ERROR, file, map->line, map->col, "%s needs '%s'", s->what,
+                     s->keys[j].name);
+    return true;
+}

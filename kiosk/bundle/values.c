@@ -1,0 +1,390 @@
+/* values.c: reading typed values from YAML nodes, each with its own plain-language message.
+ *
+ * Every reader accepts a NULL node as "not given" so callers can write
+ * read_text(l, f, ynode_get(map, "subtitle"), &item->subtitle) without checking first. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bundle/body.h"
+#include "bundle/loader.h"
+#include "bundle/paths.h"
+
+static void vreport(Loader *l, DiagSeverity sev, const YFile *f, const YNode *n,
+                    const char *fmt, va_list ap)
+{
+    char msg[1024];
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    diag_add(l->diags, sev, f->name, n ? n->line : 0, n ? n->col : 0, "%s", msg);
+}
+
+void load_error(Loader *l, const YFile *f, const YNode *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, DIAG_ERROR, f, n, fmt, ap);
+    va_end(ap);
+}
+
+void load_warning(Loader *l, const YFile *f, const YNode *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, DIAG_WARNING, f, n, fmt, ap);
+    va_end(ap);
+}
+
+static const char *language_name(const char *code)
+{
+    static const char *const names[][2] = {
+        {"nl", "Dutch"}, {"en", "English"}, {"de", "German"}, {"fr", "French"},
+        {"fy", "Frisian"}, {"es", "Spanish"}, {"tr", "Turkish"}, {"ar", "Arabic"},
+        {"pl", "Polish"}, {"uk", "Ukrainian"},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(names[i][0], code) == 0) return names[i][1];
+    return code;
+}
+
+static bool scalar_or_error(Loader *l, const YFile *f, const YNode *n, const char *expected)
+{
+    if (n->kind == YNODE_SCALAR) return true;
+    load_error(l, f, n, "expected %s here, but found a %s", expected,
+               n->kind == YNODE_SEQ ? "list" : "mapping");
+    return false;
+}
+
+/* Text must be sane to show: no control characters, no NUL, bounded length. */
+static bool check_string(Loader *l, const YFile *f, const YNode *n)
+{
+    if (n->len > BUNDLE_MAX_TEXT_BYTES) {
+        load_error(l, f, n, "this text is %zu bytes long; the limit is %d (about 10 screens)",
+                   n->len, BUNDLE_MAX_TEXT_BYTES);
+        return false;
+    }
+    for (size_t i = 0; i < n->len; i++) {
+        unsigned char c = (unsigned char)n->str[i];
+        if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+            load_error(l, f, n, "this text contains an invisible control character (code %u); "
+                       "remove it", c);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Reads a per-language mapping, calling `one` for each language's node; fills `given`. */
+static bool read_languages(Loader *l, const YFile *f, const YNode *n,
+                           const YNode *per_lang[BUNDLE_MAX_LANGS])
+{
+    const Bundle *b = l->b;
+    bool ok = true;
+    for (size_t i = 0; i + 1 < n->n; i += 2) {
+        const YNode *k = n->kids[i], *v = n->kids[i + 1];
+        int lang = k->kind == YNODE_SCALAR ? bundle_language_index(b, k->str) : -1;
+        if (lang < 0) {
+            char list[128] = "";
+            for (size_t j = 0; j < b->n_languages; j++) {
+                strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+                strncat(list, b->languages[j], sizeof list - strlen(list) - 1);
+            }
+            load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)",
+                       k->kind == YNODE_SCALAR ? k->str : "?", list);
+            ok = false;
+            continue;
+        }
+        if (per_lang[lang]) {
+            load_error(l, f, k, "the language '%s' appears twice in this text", k->str);
+            ok = false;
+            continue;
+        }
+        if (!scalar_or_error(l, f, v, "a text")) {
+            ok = false;
+            continue;
+        }
+        per_lang[lang] = v;
+    }
+    if (!ok) return false;
+    if (!per_lang[b->default_language]) {
+        load_error(l, f, n, "this text has no %s ('%s') version, and that is the default "
+                   "language", language_name(b->languages[b->default_language]),
+                   b->languages[b->default_language]);
+        return false;
+    }
+    for (size_t j = 0; j < b->n_languages; j++)
+        if (!per_lang[j])
+            load_warning(l, f, n, "no %s ('%s') text here; %s is shown instead",
+                         language_name(b->languages[j]), b->languages[j],
+                         language_name(b->languages[b->default_language]));
+    return true;
+}
+
+bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out)
+{
+    if (!n) return true;
+    const Bundle *b = l->b;
+    if (n->kind == YNODE_SCALAR) {
+        if (!check_string(l, f, n)) return false;
+        for (size_t i = 0; i < b->n_languages; i++) out->s[i] = n->str;
+        if (b->n_languages == 0) out->s[0] = n->str;
+        return true;
+    }
+    if (n->kind != YNODE_MAP) {
+        load_error(l, f, n, "expected a text (a string, or one per language like 'nl: ...'), "
+                   "but found a list");
+        return false;
+    }
+    const YNode *per_lang[BUNDLE_MAX_LANGS] = {0};
+    if (!read_languages(l, f, n, per_lang)) return false;
+    bool ok = true;
+    for (size_t j = 0; j < b->n_languages; j++)
+        if (per_lang[j] && !check_string(l, f, per_lang[j])) ok = false;
+    if (!ok) return false;
+    for (size_t j = 0; j < b->n_languages; j++)
+        out->s[j] = (per_lang[j] ? per_lang[j] : per_lang[b->default_language])->str;
+    return true;
+}
+
+bool read_body(Loader *l, const YFile *f, const YNode *n, Body out[BUNDLE_MAX_LANGS])
+{
+    if (!n) return true;
+    const Bundle *b = l->b;
+    const YNode *per_lang[BUNDLE_MAX_LANGS] = {0};
+    if (n->kind == YNODE_SCALAR) {
+        for (size_t j = 0; j < b->n_languages; j++) per_lang[j] = n;
+    } else if (n->kind == YNODE_MAP) {
+        if (!read_languages(l, f, n, per_lang)) return false;
+    } else {
+        load_error(l, f, n, "expected body text (a string, or one per language like 'nl: |'), "
+                   "but found a list");
+        return false;
+    }
+    bool ok = true;
+    Body parsed[BUNDLE_MAX_LANGS] = {0};
+    for (size_t j = 0; j < b->n_languages; j++) {
+        if (!per_lang[j] || (j > 0 && per_lang[j] == per_lang[0])) continue;
+        if (!check_string(l, f, per_lang[j]) ||
+            !body_parse(l->arena, f, per_lang[j], &parsed[j], l->diags))
+            ok = false;
+    }
+    if (!ok) return false;
+    for (size_t j = 0; j < b->n_languages; j++) {
+        if (per_lang[j] == per_lang[0] && j > 0) out[j] = parsed[0];
+        else out[j] = per_lang[j] ? parsed[j] : parsed[b->default_language];
+    }
+    return true;
+}
+
+bool read_string(Loader *l, const YFile *f, const YNode *n, const char **out)
+{
+    if (!n) return true;
+    if (!scalar_or_error(l, f, n, "a single value") || !check_string(l, f, n)) return false;
+    *out = n->str;
+    return true;
+}
+
+bool read_id(Loader *l, const YFile *f, const YNode *n, const char **out)
+{
+    if (!n) return true;
+    if (!scalar_or_error(l, f, n, "an id")) return false;
+    const char *s = n->str;
+    bool ok = n->len > 0 && n->len <= 64 && s[0] >= 'a' && s[0] <= 'z';
+    for (size_t i = 0; ok && i < n->len; i++)
+        ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-';
+    if (!ok) {
+        load_error(l, f, n, "'%.64s' is not a valid id; use lowercase letters, digits and '-', "
+                   "starting with a letter (like 'goal-7')", s);
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+bool read_int(Loader *l, const YFile *f, const YNode *n, int min, int max, int *out)
+{
+    if (!n) return true;
+    if (!scalar_or_error(l, f, n, "a whole number")) return false;
+    char *end;
+    long v = strtol(n->str, &end, 10);
+    if (n->len == 0 || *end != '\0' || n->len > 12) {
+        load_error(l, f, n, "expected a whole number, but found '%.40s'", n->str);
+        return false;
+    }
+    if (v < min || v > max) {
+        load_error(l, f, n, "%ld is out of range; use a number from %d to %d", v, min, max);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *has)
+{
+    if (!n) return true;
+    if (!scalar_or_error(l, f, n, "a colour")) return false;
+    bool ok = n->len == 7 && n->str[0] == '#';
+    uint32_t v = 0;
+    for (size_t i = 1; ok && i < 7; i++) {
+        int h = hexval(n->str[i]);
+        ok = h >= 0;
+        v = v << 4 | (uint32_t)(h < 0 ? 0 : h);
+    }
+    if (!ok) {
+        load_error(l, f, n, "'%.40s' is not a colour; write it as \"#RRGGBB\" in quotes, e.g. "
+                   "\"#D1495B\"", n->str);
+        return false;
+    }
+    *out = v;
+    if (has) *has = true;
+    return true;
+}
+
+bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
+{
+    if (!n) return true;
+    const char *rel = NULL;
+    if (!read_string(l, f, n, &rel)) return false;
+    const Image *known = strmap_get(&l->images, rel);
+    if (known) {
+        *out = known;
+        return true;
+    }
+    char real[PATH_MAX];
+    PathStatus st = paths_resolve(l->root_real, rel, real, sizeof real);
+    if (st != PATH_OK) {
+        load_error(l, f, n, "the picture '%s' %s", rel, paths_explain(st));
+        return false;
+    }
+    Image *img = arena_alloc(l->arena, sizeof *img);
+    if (!img) return false;
+    const char *why = image_probe(real, rel, &img->type, &img->width, &img->height);
+    if (why) {
+        if (img->width > BUNDLE_MAX_IMAGE_SIDE || img->height > BUNDLE_MAX_IMAGE_SIDE)
+            load_error(l, f, n, "the picture '%s' is %d x %d pixels; the limit is %d x %d, so "
+                       "scale it down", rel, img->width, img->height, BUNDLE_MAX_IMAGE_SIDE,
+                       BUNDLE_MAX_IMAGE_SIDE);
+        else
+            load_error(l, f, n, "the picture '%s' %s", rel, why);
+        return false;
+    }
+    img->rel = rel;
+    img->path = arena_strdup(l->arena, real);
+    if (!img->path || !strmap_put(&l->images, rel, img)) return false;
+    *out = img;
+    return true;
+}
+
+bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out)
+{
+    if (!n) return true;
+    const char *s = NULL;
+    if (!read_string(l, f, n, &s)) return false;
+    if (strncmp(s, "https://", 8) != 0 && strncmp(s, "http://", 7) != 0) {
+        load_error(l, f, n, "'%.60s' is not a web address; it must start with https:// or "
+                   "http://", s);
+        return false;
+    }
+    if (strlen(s) > 1000 || strpbrk(s, " \t\n")) {
+        load_error(l, f, n, "this web address is too long or contains spaces");
+        return false;
+    }
+    *out = s;
+    return true;
+}
+
+const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
+                      const char *what)
+{
+    if (!n) return NULL;
+    if (n->kind != YNODE_SEQ) {
+        load_error(l, f, n, "expected a list of %s here (lines starting with '- ')", what);
+        return NULL;
+    }
+    if (n->n < min) {
+        load_error(l, f, n, "needs at least %zu %s", min, what);
+        return NULL;
+    }
+    if (n->n > max) {
+        load_error(l, f, n, "has %zu %s; at most %zu are allowed", n->n, what, max);
+        return NULL;
+    }
+    return n;
+}
+
+enum { SHAPE_MAX_POINTS = 2000, SHAPE_MAX_PARTS = 32 };
+
+static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Collection *c,
+                          Polygon *out)
+{
+    if (!scalar_or_error(l, f, n, "points like \"10,20 30,40 50,10\"")) return false;
+    float xy[SHAPE_MAX_POINTS * 2];
+    size_t count = 0;
+    const char *p = n->str;
+    for (;;) {
+        while (*p == ' ' || *p == '\n' || *p == '\t') p++;
+        if (!*p) break;
+        char *end;
+        float x = strtof(p, &end);
+        if (end == p || *end != ',') goto bad;
+        p = end + 1;
+        float y = strtof(p, &end);
+        if (end == p) goto bad;
+        p = end;
+        if (count == SHAPE_MAX_POINTS) {
+            load_error(l, f, n, "a shape may have at most %d points", SHAPE_MAX_POINTS);
+            return false;
+        }
+        if (!(x >= 0 && y >= 0 && x <= c->map_w && y <= c->map_h)) {
+            load_error(l, f, n, "the point %g,%g lies outside the map (map_size is %g x %g)",
+                       (double)x, (double)y, (double)c->map_w, (double)c->map_h);
+            return false;
+        }
+        xy[count * 2] = x;
+        xy[count * 2 + 1] = y;
+        count++;
+    }
+    if (count < 3) {
+        load_error(l, f, n, "a shape needs at least 3 points");
+        return false;
+    }
+    float *kept = arena_calloc(l->arena, count * 2, sizeof *kept);
+    if (!kept) return false;
+    memcpy(kept, xy, count * 2 * sizeof *kept);
+    *out = (Polygon){kept, count};
+    return true;
+bad:
+    load_error(l, f, n, "cannot read the points near '%.20s'; write them as \"x,y x,y x,y\"", p);
+    return false;
+}
+
+bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
+                const Polygon **out, size_t *n_out)
+{
+    if (!n) return true;
+    if (c->layout != LAYOUT_MAP) {
+        load_error(l, f, n, "'shape' is only used in a collection with 'layout: map'");
+        return false;
+    }
+    size_t parts = n->kind == YNODE_SEQ ? n->n : 1;
+    if (parts == 0 || parts > SHAPE_MAX_PARTS) {
+        load_error(l, f, n, "a shape needs 1 to %d parts", SHAPE_MAX_PARTS);
+        return false;
+    }
+    Polygon *polys = arena_calloc(l->arena, parts, sizeof *polys);
+    if (!polys) return false;
+    for (size_t i = 0; i < parts; i++)
+        if (!parse_polygon(l, f, n->kind == YNODE_SEQ ? n->kids[i] : n, c, &polys[i]))
+            return false;
+    *out = polys;
+    *n_out = parts;
+    return true;
+}

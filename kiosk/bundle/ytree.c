@@ -1,0 +1,343 @@
+/* ytree.c: libyaml events into a located node tree.
+ *
+ * Why not yaml_parser_load(): it has no depth limit and expands nothing we can budget. Here the
+ * event loop keeps its own stack (so 10,000 nested brackets stop at depth 64 with a message,
+ * never a deep recursion), and an alias becomes a second pointer to the anchored node, whose
+ * size is charged to an alias budget, which defuses "billion laughs" documents. An anchor is
+ * registered only once its node is complete, so an alias can never point at its own ancestor:
+ * the tree stays acyclic.
+ *
+ * libyaml's own messages are kept but followed by a plain-language hint, because "mapping
+ * values are not allowed in this context" tells an organiser nothing. */
+#include "bundle/ytree.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+typedef struct Frame {
+    YNode *node;
+    YNode **kids; /* malloc'd while open, copied into the arena when the node closes */
+    size_t n, cap;
+    const char *anchor; /* arena copy, or NULL */
+} Frame;
+
+typedef struct Anchor {
+    const char *name;
+    YNode *node;
+    size_t weight;
+} Anchor;
+
+typedef struct Builder {
+    Arena *arena;
+    Diags *diags;
+    const char *file;
+    Frame stack[YTREE_MAX_DEPTH + 1];
+    int depth;
+    Anchor *anchors;
+    size_t n_anchors, cap_anchors;
+    size_t alias_budget_used;
+    YNode *root;
+    bool failed;
+} Builder;
+
+void ytree_position(const char *text, size_t len, size_t offset, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < offset && i < len; i++) {
+        if (text[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)text[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+/* Size of a subtree in nodes, counting aliased subtrees each time they appear (saturating). */
+static size_t weight_of(const YNode *n)
+{
+    size_t w = 1;
+    if (n->kind != YNODE_SCALAR)
+        for (size_t i = 0; i < n->n; i++) {
+            w += weight_of(n->kids[i]);
+            if (w > YTREE_MAX_ALIAS_NODES) return YTREE_MAX_ALIAS_NODES + 1;
+        }
+    return w;
+}
+
+static const char *syntax_hint(const char *problem)
+{
+    static const struct {
+        const char *libyaml, *hint;
+    } hints[] = {
+        {"mapping values are not allowed",
+         "a ':' followed by a space inside a value; put the whole value in quotes"},
+        {"did not find expected key",
+         "the indentation is off: keys of one mapping must start in the same column"},
+        {"did not find expected '-' indicator",
+         "the indentation of this list is off: every '- ' must start in the same column"},
+        {"found character that cannot start any token",
+         "this character cannot start a value (a tab, '@' or '`'?); indent with spaces or quote "
+         "the value"},
+        {"control characters are not allowed",
+         "the file contains binary data or control characters; is it really a YAML text file?"},
+        {"invalid leading UTF-8 octet", "the file is not valid UTF-8 text; save it as UTF-8"},
+        {"invalid trailing UTF-8 octet", "the file is not valid UTF-8 text; save it as UTF-8"},
+        {"incomplete UTF-8 octet sequence", "the file is not valid UTF-8 text; save it as UTF-8"},
+        {"found unexpected end of stream", "a quote or bracket is opened but never closed"},
+        {"found undefined tag handle", "'!' starts a YAML tag; put the value in quotes"},
+        {"did not find expected node content", "a value is missing here"},
+        {"did not find expected ',' or ']'", "a list in [ ] is not closed properly"},
+        {"did not find expected ',' or '}'", "a mapping in { } is not closed properly"},
+        {"found a tab character", "indent with spaces, not tabs"},
+    };
+    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
+        if (strstr(problem, hints[i].libyaml)) return hints[i].hint;
+    return NULL;
+}
+
+static void report_parser_error(Builder *b, const yaml_parser_t *p, const char *text,
+                                size_t len)
+{
+    int line, col;
+    if (p->error == YAML_READER_ERROR) {
+        ytree_position(text, len, p->problem_offset, &line, &col);
+    } else {
+        line = (int)p->problem_mark.line + 1;
+        col = (int)p->problem_mark.column + 1;
+    }
+    const char *problem = p->problem ? p->problem : "unknown problem";
+    const char *hint = syntax_hint(problem);
+    if (hint)
+        diag_add(b->diags, DIAG_ERROR, b->file, line, col, "%s (YAML says: %s)", hint, problem);
+    else
+        diag_add(b->diags, DIAG_ERROR, b->file, line, col, "YAML syntax error: %s%s%s", problem,
+                 p->context ? " " : "", p->context ? p->context : "");
+    b->failed = true;
+}
+
+static YNode *new_node(Builder *b, YNodeKind kind, yaml_mark_t mark)
+{
+    YNode *n = arena_alloc(b->arena, sizeof *n);
+    if (!n) return NULL;
+    n->kind = kind;
+    n->line = (int)mark.line + 1;
+    n->col = (int)mark.column + 1;
+    return n;
+}
+
+static bool add_anchor(Builder *b, const char *name, YNode *node)
+{
+    if (b->n_anchors == b->cap_anchors) {
+        size_t cap = b->cap_anchors ? b->cap_anchors * 2 : 16;
+        Anchor *a = realloc(b->anchors, cap * sizeof *a);
+        if (!a) return false;
+        b->anchors = a;
+        b->cap_anchors = cap;
+    }
+    b->anchors[b->n_anchors++] = (Anchor){name, node, weight_of(node)};
+    return true;
+}
+
+static bool append_child(Builder *b, YNode *child)
+{
+    if (b->depth == 0) {
+        b->root = child;
+        return true;
+    }
+    Frame *f = &b->stack[b->depth - 1];
+    if (f->n == f->cap) {
+        size_t cap = f->cap ? f->cap * 2 : 8;
+        YNode **k = realloc(f->kids, cap * sizeof *k);
+        if (!k) return false;
+        f->kids = k;
+        f->cap = cap;
+    }
+    f->kids[f->n++] = child;
+    return true;
+}
+
+/* Handles one event; returns false to stop (error already reported). */
+static bool on_event(Builder *b, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_SCALAR_EVENT: {
+        YNode *n = new_node(b, YNODE_SCALAR, ev->start_mark);
+        if (!n) return false;
+        n->str = arena_strndup(b->arena, (const char *)ev->data.scalar.value,
+                               ev->data.scalar.length);
+        n->len = ev->data.scalar.length;
+        n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE;
+        n->block = ev->data.scalar.style == YAML_LITERAL_SCALAR_STYLE ||
+                   ev->data.scalar.style == YAML_FOLDED_SCALAR_STYLE;
+        if (!n->str || !append_child(b, n)) return false;
+        if (ev->data.scalar.anchor &&
+            !add_anchor(b, arena_strdup(b->arena, (const char *)ev->data.scalar.anchor), n))
+            return false;
+        return true;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        if (b->depth >= YTREE_MAX_DEPTH) {
+            diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
+                     (int)ev->start_mark.column + 1,
+                     "nested more than %d levels deep; a bundle never needs this much nesting",
+                     YTREE_MAX_DEPTH);
+            b->failed = true;
+            return false;
+        }
+        bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+        YNode *n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
+        if (!n) return false;
+        const yaml_char_t *anchor =
+            seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+        Frame *f = &b->stack[b->depth++];
+        *f = (Frame){.node = n};
+        f->anchor = anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
+        return true;
+    }
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: {
+        Frame *f = &b->stack[--b->depth];
+        YNode *n = f->node;
+        n->n = f->n;
+        n->kids = arena_calloc(b->arena, f->n ? f->n : 1, sizeof *n->kids);
+        if (!n->kids) return false;
+        if (f->n) memcpy(n->kids, f->kids, f->n * sizeof *n->kids);
+        free(f->kids);
+        f->kids = NULL;
+        if (!append_child(b, n)) return false;
+        if (f->anchor && !add_anchor(b, f->anchor, n)) return false;
+        return true;
+    }
+    case YAML_ALIAS_EVENT: {
+        const char *name = (const char *)ev->data.alias.anchor;
+        Anchor *found = NULL;
+        for (size_t i = b->n_anchors; i-- > 0;)
+            if (strcmp(b->anchors[i].name, name) == 0) {
+                found = &b->anchors[i];
+                break;
+            }
+        int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+        if (!found) {
+            diag_add(b->diags, DIAG_ERROR, b->file, line, col,
+                     "'*%s' refers to an anchor '&%s' that is not defined before it (or "
+                     "refers to itself)",
+                     name, name);
+            b->failed = true;
+            return false;
+        }
+        b->alias_budget_used += found->weight;
+        if (b->alias_budget_used > YTREE_MAX_ALIAS_NODES) {
+            diag_add(b->diags, DIAG_ERROR, b->file, line, col,
+                     "aliases repeat more than %d values in this file; this looks like an "
+                     "'alias bomb', so the file is refused",
+                     YTREE_MAX_ALIAS_NODES);
+            b->failed = true;
+            return false;
+        }
+        return append_child(b, found->node);
+    }
+    case YAML_DOCUMENT_START_EVENT:
+        if (b->root) {
+            diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
+                     (int)ev->start_mark.column + 1,
+                     "a second YAML document ('---') in one file; use one document per file "
+                     "and 'include' for more");
+            b->failed = true;
+            return false;
+        }
+        return true;
+    case YAML_NO_EVENT:
+    case YAML_STREAM_START_EVENT:
+    case YAML_STREAM_END_EVENT:
+    case YAML_DOCUMENT_END_EVENT:
+        return true;
+    }
+    return true;
+}
+
+bool ytree_parse(Arena *arena, const char *text, size_t len, const char *shown, Diags *diags,
+                 YFile *out)
+{
+    *out = (YFile){.name = shown, .text = text, .text_len = len};
+    Builder b = {.arena = arena, .diags = diags, .file = shown};
+    yaml_parser_t parser;
+    if (!yaml_parser_initialize(&parser)) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "out of memory while reading the file");
+        return false;
+    }
+    yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+    bool done = false, ok = true;
+    while (!done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&parser, &ev)) {
+            report_parser_error(&b, &parser, text, len);
+            ok = false;
+            break;
+        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        bool go = on_event(&b, &ev);
+        yaml_event_delete(&ev);
+        if (!go) {
+            if (!b.failed)
+                diag_add(diags, DIAG_ERROR, shown, 0, 0, "out of memory while reading the file");
+            ok = false;
+            break;
+        }
+    }
+    for (int i = 0; i < b.depth; i++) free(b.stack[i].kids);
+    free(b.anchors);
+    yaml_parser_delete(&parser);
+    out->root = ok ? b.root : NULL;
+    return ok;
+}
+
+bool ytree_load(Arena *arena, const char *path, const char *shown, Diags *diags, YFile *out)
+{
+    *out = (YFile){.name = shown};
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "cannot open the file: %s", strerror(errno));
+        return false;
+    }
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "is not a regular file");
+        fclose(f);
+        return false;
+    }
+    if (st.st_size > YTREE_MAX_FILE_BYTES) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0,
+                 "the file is %.1f MB; a YAML file may be at most %d MB (put pictures in "
+                 "separate image files)",
+                 (double)st.st_size / (1024.0 * 1024.0), YTREE_MAX_FILE_BYTES / (1024 * 1024));
+        fclose(f);
+        return false;
+    }
+    size_t size = (size_t)st.st_size;
+    char *text = arena_alloc(arena, size + 1);
+    size_t got = text ? fread(text, 1, size, f) : 0;
+    fclose(f);
+    if (!text || got != size) {
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "could not read the whole file");
+        return false;
+    }
+    text[size] = '\0';
+    return ytree_parse(arena, text, size, shown, diags, out);
+}
+
+YNode *ynode_get(const YNode *map, const char *key)
+{
+    if (!map || map->kind != YNODE_MAP) return NULL;
+    for (size_t i = 0; i + 1 < map->n; i += 2)
+        if (map->kids[i]->kind == YNODE_SCALAR && strcmp(map->kids[i]->str, key) == 0)
+            return map->kids[i + 1];
+    return NULL;
+}
