@@ -114,6 +114,9 @@ bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *di
     size_t n_names = s->n_keys < 32 ? s->n_keys : 32;
     for (size_t i = 0; i < n_names; i++) names[i] = s->keys[i].name;
 
+    /* A typo of a required key is reported once, as the typo, not also as a missing key. */
+    const char *typo_of[8];
+    size_t n_typos = 0;
     for (size_t i = 0; i + 1 < map->n; i += 2) {
         const YNode *k = map->kids[i];
         if (k->kind != YNODE_SCALAR) {
@@ -127,6 +130,7 @@ bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *di
         if (!known) {
             const char *hint = schema_suggest(k->str, names, n_names);
             if (hint) {
+                if (n_typos < 8) typo_of[n_typos++] = hint;
                 diag_add(diags, DIAG_ERROR, file, k->line, k->col,
                          "unknown key '%s' in %s; did you mean '%s'?", k->str, s->what, hint);
             } else {
@@ -146,9 +150,13 @@ bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *di
                 break;
             }
     }
-    for (size_t j = 0; j < s->n_keys; j++)
-        if (s->keys[j].required && !ynode_get(map, s->keys[j].name))
+    for (size_t j = 0; j < s->n_keys; j++) {
+        bool typo = false;
+        for (size_t t = 0; t < n_typos; t++)
+            if (strcmp(typo_of[t], s->keys[j].name) == 0) typo = true;
+        if (s->keys[j].required && !typo && !ynode_get(map, s->keys[j].name))
             diag_add(diags, DIAG_ERROR, file, map->line, map->col, "%s needs '%s'", s->what,
                      s->keys[j].name);
+    }
     return true;
 }

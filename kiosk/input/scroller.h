@@ -62,12 +62,13 @@ typedef struct {
     ScrollerMode mode;
     int64_t last_ms;    /* the latest time seen, so time never runs backwards */
     /* The current motion, as a function of time since t0_ms: */
-    int64_t t0_ms;
+    double t0_ms;       /* fractional: a bounce starts at the exact moment a fling hits */
     double p0, v0;      /* FLING: start offset and velocity (offset px/s);
                          * SPRING: start displacement from `bound` and velocity */
     double bound;       /* SPRING: the bound it returns to */
     double end_ms;      /* FLING: when it would drop below SCROLLER_MIN_SPEED (ms after t0) */
-    double hit_ms;      /* FLING: when it would reach a bound (ms after t0), or -1 if never */
+    double hit_ms;      /* ms after t0 when the motion reaches a bound (FLING) or crosses back
+                         * inside it (SPRING), or -1 if it never does */
 } Scroller;
 
 /* At rest at offset 0 with the given lengths (px, negative treated as 0). */

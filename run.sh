@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# run.sh: the two quick-start commands of the README.
+#   ./run.sh [BUNDLE] [kiosk options]   install what is missing, build, start the kiosk
+#   ./run.sh test                       install what is missing, build with sanitizers, run every test
+# It installs Debian packages with apt-get (through sudo when not root), then drives CMake.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
+  libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core)
+
+install_missing() {
+  local missing=()
+  for p in "${PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "run.sh: installing ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+jobs=$(nproc 2>/dev/null || echo 2)
+install_missing
+if [ "${1:-}" = "test" ]; then
+  shift
+  # The whole suite runs under AddressSanitizer and UndefinedBehaviorSanitizer.
+  cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
+  cmake --build build-test -j "$jobs"
+  cd build-test && exec ctest --output-on-failure -j "$jobs" "$@"
+else
+  cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build -j "$jobs"
+  exec ./build/kiosk "$@"
+fi
