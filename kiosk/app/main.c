@@ -1,13 +1,14 @@
 /* main.c: command-line entry point of the kiosk program.
  *
- * Options are parsed here and dispatched to one mode: check a bundle, render screens, replay a
- * script, or run the kiosk. Each mode lives in its own file under app/. */
+ * Options are parsed here into one Options struct and dispatched to one mode: check a bundle,
+ * render screens, replay a script, or run the kiosk. Each mode lives in its own file. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "app/check.h"
+#include "app/options.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -19,36 +20,62 @@
 static const char *default_bundle(void)
 {
     static char path[4096];
-    const char *rel = "content/techniekpact";
     FILE *f = fopen("content/techniekpact/bundle.yaml", "r");
     if (f) {
         fclose(f);
-        return rel;
+        return "content/techniekpact";
     }
-    snprintf(path, sizeof path, "%s/%s", KIOSK_SOURCE_DIR, rel);
+    snprintf(path, sizeof path, "%s/content/techniekpact", KIOSK_SOURCE_DIR);
     return path;
 }
 
 static void usage(FILE *out)
 {
     fprintf(out,
-            "Usage: kiosk [OPTIONS] [BUNDLE]\n"
-            "Shows a content bundle fullscreen on a touch screen.\n"
-            "BUNDLE is a folder with bundle.yaml (default: content/techniekpact).\n"
-            "\n"
-            "Options:\n"
-            "  --check [BUNDLE]   check a bundle: print every problem as file:line:col, or a\n"
-            "                     summary when it is fine; exit 0 if valid, 1 if not\n"
-            "  --help             show this help and exit\n"
-            "  --version          show the version and exit\n");
+        "Usage: kiosk [OPTIONS] [BUNDLE]\n"
+        "Shows a content bundle fullscreen on a touch screen.\n"
+        "BUNDLE is a folder with bundle.yaml (default: content/techniekpact).\n"
+        "\n"
+        "Checking and previewing a bundle:\n"
+        "  --check                check the bundle: print every problem as file:line:col, or a\n"
+        "                         summary when it is fine; exit 0 if valid, 1 if not\n"
+        "  --render SCREEN        draw one screen to a PNG without a display; SCREEN is home,\n"
+        "                         about, quiz, result, or a collection or item id\n"
+        "  -o FILE                where --render writes (default screen.png)\n"
+        "  --render-all DIR       draw every screen in every language into DIR, plus a\n"
+        "                         contact sheet per language\n"
+        "  --size WxH             picture size for --render, --render-all and --replay\n"
+        "                         (default 1920x1080)\n"
+        "  --lang CODE            language for --render (default: the bundle's default)\n"
+        "  --replay FILE          run a script of taps, drags, keys and waits on a simulated\n"
+        "                         clock, headless; 'shot NAME' lines write NAME.png into the\n"
+        "                         folder given with -o (default .)\n"
+        "\n"
+        "Running:\n"
+        "  --windowed WxH         run in a normal window of that size (for development);\n"
+        "                         without it the kiosk fills the display\n"
+        "  --renderer NAME        SDL render driver: software (default), opengl, opengles2\n"
+        "  --cache-mb N           texture cache budget in MB (default 96)\n"
+        "\n"
+        "  --help                 show this help and exit\n"
+        "  --version              show the version and exit\n");
+}
+
+static bool parse_size(const char *s, int *w, int *h)
+{
+    char x;
+    return s && sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 64 &&
+           *h >= 64 && *w <= 16384 && *h <= 16384;
 }
 
 int main(int argc, char **argv)
 {
-    const char *bundle = NULL;
+    Options o = {.width = 1920, .height = 1080, .cache_mb = 96};
     bool check = false;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
+        bool takes = true;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             return 0;
@@ -57,18 +84,53 @@ int main(int argc, char **argv)
             return 0;
         } else if (strcmp(a, "--check") == 0) {
             check = true;
+            takes = false;
+        } else if (strcmp(a, "--render") == 0) {
+            o.render = next;
+        } else if (strcmp(a, "--render-all") == 0) {
+            o.render_all = next;
+        } else if (strcmp(a, "--replay") == 0) {
+            o.replay = next;
+        } else if (strcmp(a, "-o") == 0) {
+            o.output = next;
+        } else if (strcmp(a, "--lang") == 0) {
+            o.lang = next;
+        } else if (strcmp(a, "--renderer") == 0) {
+            o.renderer = next;
+        } else if (strcmp(a, "--cache-mb") == 0) {
+            o.cache_mb = next ? (size_t)strtoul(next, NULL, 10) : 0;
+            if (o.cache_mb < 8 || o.cache_mb > 4096) {
+                fprintf(stderr, "kiosk: --cache-mb needs a number from 8 to 4096\n");
+                return 2;
+            }
+        } else if (strcmp(a, "--size") == 0 || strcmp(a, "--windowed") == 0) {
+            if (!parse_size(next, &o.width, &o.height)) {
+                fprintf(stderr, "kiosk: %s needs a size like 1920x1080\n", a);
+                return 2;
+            }
+            if (a[2] == 'w') o.windowed = true;
+            o.size_given = true;
         } else if (a[0] == '-') {
             fprintf(stderr, "kiosk: unknown option '%s' (see kiosk --help)\n", a);
             return 2;
-        } else if (!bundle) {
-            bundle = a;
+        } else if (!o.bundle) {
+            o.bundle = a;
+            takes = false;
         } else {
-            fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", bundle, a);
+            fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", o.bundle, a);
             return 2;
         }
+        if (takes) {
+            if (!next) {
+                fprintf(stderr, "kiosk: %s needs a value (see kiosk --help)\n", a);
+                return 2;
+            }
+            i++;
+        }
     }
-    if (!bundle) bundle = default_bundle();
-    if (check) return check_run(bundle, stdout, stderr);
-    fprintf(stderr, "kiosk: the screens are not built yet; use --check\n");
-    return 2;
+    if (!o.bundle) o.bundle = default_bundle();
+    if (check) return check_run(o.bundle, stdout, stderr);
+    if (o.render || o.render_all) return render_run(&o);
+    if (o.replay) return replay_run(&o);
+    return window_run(&o);
 }

@@ -198,7 +198,7 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
             ok = false;
             continue;
         }
-        b->languages[b->n_languages++] = c->str;
+        b->languages[b->n_languages++] = arena_strndup(l->arena, c->str, c->len);
     }
     const YNode *def = ynode_get(meta, "default_language");
     if (def && ok) {

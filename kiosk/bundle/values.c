@@ -47,6 +47,13 @@ static const char *language_name(const char *code)
     return code;
 }
 
+/* YAML trees live in scratch memory that is dropped after loading: everything the bundle
+ * keeps is copied into the bundle's own arena. */
+static const char *keep(Loader *l, const YNode *n)
+{
+    return arena_strndup(l->arena, n->str, n->len);
+}
+
 static bool scalar_or_error(Loader *l, const YFile *f, const YNode *n, const char *expected)
 {
     if (n->kind == YNODE_SCALAR) return true;
@@ -126,8 +133,9 @@ bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out)
     const Bundle *b = l->b;
     if (n->kind == YNODE_SCALAR) {
         if (!check_string(l, f, n)) return false;
-        for (size_t i = 0; i < b->n_languages; i++) out->s[i] = n->str;
-        if (b->n_languages == 0) out->s[0] = n->str;
+        const char *copy = keep(l, n);
+        for (size_t i = 0; i < b->n_languages; i++) out->s[i] = copy;
+        if (b->n_languages == 0) out->s[0] = copy;
         return true;
     }
     if (n->kind != YNODE_MAP) {
@@ -141,8 +149,11 @@ bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out)
     for (size_t j = 0; j < b->n_languages; j++)
         if (per_lang[j] && !check_string(l, f, per_lang[j])) ok = false;
     if (!ok) return false;
+    const char *copies[BUNDLE_MAX_LANGS] = {0};
     for (size_t j = 0; j < b->n_languages; j++)
-        out->s[j] = (per_lang[j] ? per_lang[j] : per_lang[b->default_language])->str;
+        if (per_lang[j]) copies[j] = keep(l, per_lang[j]);
+    for (size_t j = 0; j < b->n_languages; j++)
+        out->s[j] = copies[j] ? copies[j] : copies[b->default_language];
     return true;
 }
 
@@ -180,7 +191,7 @@ bool read_string(Loader *l, const YFile *f, const YNode *n, const char **out)
 {
     if (!n) return true;
     if (!scalar_or_error(l, f, n, "a single value") || !check_string(l, f, n)) return false;
-    *out = n->str;
+    *out = keep(l, n);
     return true;
 }
 
@@ -197,7 +208,7 @@ bool read_id(Loader *l, const YFile *f, const YNode *n, const char **out)
                    "starting with a letter (like 'goal-7')", s);
         return false;
     }
-    *out = s;
+    *out = keep(l, n);
     return true;
 }
 

@@ -28,7 +28,8 @@ enum { GESTURE_STOPPED_MS = 40 };
 void gesture_init(Gesture *g, GestureConfig cfg)
 {
     assert(g);
-    assert(cfg.tap_slop >= 0 && cfg.long_press_ms > 0 && cfg.edge_width >= 0 && cfg.edge_swipe_min >= 0);
+    assert(cfg.tap_slop >= 0 && cfg.long_press_ms > 0);
+    assert(cfg.edge_width >= 0 && cfg.edge_swipe_min >= 0);
     *g = (Gesture){ .cfg = cfg };
 }
 
@@ -103,7 +104,8 @@ static void release_velocity(const Gesture *g, int64_t now_ms, float *vx, float 
 {
     *vx = *vy = 0;
     if (g->sample_count == 0) return;
-    const GestureSample *last = &g->samples[(g->sample_head + g->sample_count - 1) % GESTURE_MAX_SAMPLES];
+    int newest = (g->sample_head + g->sample_count - 1) % GESTURE_MAX_SAMPLES;
+    const GestureSample *last = &g->samples[newest];
     if (now_ms - last->t_ms > GESTURE_STOPPED_MS) return;
 
     /* Least squares x(t) = a + v t over the window; t relative to now keeps it small. */

@@ -26,9 +26,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-/* Most events one call can return (worst case: up after a missed long-press tick, beyond
- * the slop, from the edge: LONG_PRESS, DRAG_BEGIN, DRAG, DRAG_END, EDGE_BACK). Every
- * out-array passed to this module must hold this many. */
+/* Capacity of every out-array passed to this module. One call returns at most five events
+ * (an up after a missed long-press tick, beyond the slop, from the edge: LONG_PRESS,
+ * DRAG_BEGIN, DRAG, DRAG_END, EDGE_BACK); the rest is headroom, checked by an assert. */
 #define GESTURE_MAX_EVENTS 8
 
 /* Movement samples kept for the release velocity; at 1 kHz input this still spans
@@ -99,9 +99,12 @@ void gesture_init(Gesture *g, GestureConfig cfg);
 
 /* Each input function writes its events to out (caller-owned, GESTURE_MAX_EVENTS long)
  * and returns how many it wrote (0 when the input means nothing, e.g. up without down). */
-int gesture_down(Gesture *g, float x, float y, int64_t now_ms, GestureEvent out[GESTURE_MAX_EVENTS]);
-int gesture_move(Gesture *g, float x, float y, int64_t now_ms, GestureEvent out[GESTURE_MAX_EVENTS]);
-int gesture_up(Gesture *g, float x, float y, int64_t now_ms, GestureEvent out[GESTURE_MAX_EVENTS]);
+int gesture_down(Gesture *g, float x, float y, int64_t now_ms,
+                 GestureEvent out[GESTURE_MAX_EVENTS]);
+int gesture_move(Gesture *g, float x, float y, int64_t now_ms,
+                 GestureEvent out[GESTURE_MAX_EVENTS]);
+int gesture_up(Gesture *g, float x, float y, int64_t now_ms,
+               GestureEvent out[GESTURE_MAX_EVENTS]);
 
 /* Abandon the current touch (second finger, screen change, window lost focus). Emits
  * CANCEL if a finger was down; later moves and the up of that touch are ignored. */

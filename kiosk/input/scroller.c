@@ -90,7 +90,8 @@ static void spring_at(const Scroller *s, double u, double *x, double *v)
 
 static double fling_pos(const Scroller *s, double t_ms)
 {
-    return s->p0 + s->v0 * (SCROLLER_FLING_TAU_MS / 1000.0) * (1.0 - exp(-t_ms / SCROLLER_FLING_TAU_MS));
+    double tau_s = SCROLLER_FLING_TAU_MS / 1000.0;
+    return s->p0 + s->v0 * tau_s * (1.0 - exp(-t_ms / SCROLLER_FLING_TAU_MS));
 }
 
 static double fling_vel(const Scroller *s, double t_ms)
@@ -203,7 +204,8 @@ bool scroller_step(Scroller *s, int64_t now_ms)
         double t = now - s->t0_ms;
         if (s->mode == SCROLLER_FLING) {
             if (s->hit_ms >= 0 && t >= s->hit_ms) { /* reached a bound: bounce */
-                start_spring(s, s->v0 > 0 ? s->max : 0, 0, fling_vel(s, s->hit_ms), s->t0_ms + s->hit_ms);
+                double bound = s->v0 > 0 ? s->max : 0;
+                start_spring(s, bound, 0, fling_vel(s, s->hit_ms), s->t0_ms + s->hit_ms);
                 continue;
             }
             if (t >= s->end_ms) {

@@ -26,7 +26,7 @@
 #define SCROLLER_FLING_TAU_MS 325.0
 
 /* A fling ends once slower than this (px/s); it lands SCROLLER_MIN_SPEED * tau short of
- * the ideal v * tau, about 6 px. Releases slower than this do not fling at all. */
+ * the ideal v * tau, 6.5 px. Releases slower than this do not fling at all. */
 #define SCROLLER_MIN_SPEED 20.0
 
 /* Release speeds are capped here (px/s): touch panels occasionally report absurd flicks. */

@@ -136,6 +136,23 @@ static void test_release_past_a_bound_springs_back_within_250ms(void)
     CHECK_NEAR(scroller_offset(&s), 0, 0); /* snapped exactly */
 }
 
+static void test_outward_release_past_a_bound_carries_the_slower_speed(void)
+{
+    Scroller s = list_at(4000);
+    scroller_drag(&s, -100, 0);       /* 37.5 px past the end */
+    double pulled = scroller_offset(&s);
+    scroller_release(&s, -2000, 0);   /* finger still moving outward at 2000 px/s... */
+    double peak = 0;
+    for (int64_t t = 1; t <= 400; t++) {
+        scroller_step(&s, t);
+        peak = fmax(peak, scroller_offset(&s));
+    }
+    /* ...but the content moved at band slope 0.28 of that: about 2 px more, not 14 */
+    CHECK(peak > pulled + 1);
+    CHECK(peak < pulled + 5);
+    CHECK_NEAR(scroller_offset(&s), 4000, 0);
+}
+
 static void test_cancel_past_a_bound_springs_back(void)
 {
     Scroller s = list_at(4000);
@@ -179,18 +196,16 @@ static void same_at_any_frame_rate(Scroller a, int64_t from)
 {
     Scroller b = a;
     double worst = 0;
-    int64_t ta = from, tb = from;
+    int64_t ta = from;
     for (int64_t t = from + 33; t <= from + 3000; t += 33) {
         while (ta < t) scroller_step(&a, ++ta);
         scroller_step(&b, t);
-        tb = t;
         worst = fmax(worst, fabs(scroller_offset(&a) - scroller_offset(&b)));
     }
     CHECK(worst < 1.0);
     if (worst >= 1.0) fprintf(stderr, "  worst difference %g px\n", worst);
     CHECK_NEAR(scroller_offset(&a), scroller_offset(&b), 1e-9); /* and both at rest */
     CHECK(!scroller_is_animating(&a) && !scroller_is_animating(&b));
-    (void)tb;
 }
 
 static void test_frame_rate_does_not_change_the_motion(void)
@@ -226,6 +241,35 @@ static void test_a_drag_catches_a_spring_without_a_jump(void)
     CHECK_NEAR(scroller_offset(&s), shown, 1e-6);
     scroller_drag(&s, 10, 50);
     CHECK(scroller_offset(&s) < shown && scroller_offset(&s) > shown - 10 * SCROLLER_RUBBER_RATIO);
+}
+
+static void test_catching_a_bounce_beyond_the_band_limit(void)
+{
+    Scroller s;
+    scroller_init(&s, 1000, 200); /* small viewport: the band limit is only 30 px */
+    scroller_drag(&s, -790, 0);
+    scroller_release(&s, -8000, 0);
+    double peak = 0;
+    for (int64_t t = 1; t <= 30; t++) {
+        scroller_step(&s, t);
+        peak = fmax(peak, scroller_offset(&s));
+    }
+    CHECK(peak > 800 + 30); /* the bounce went further out than a drag could pull */
+    scroller_drag(&s, 0, 31);
+    CHECK(isfinite(scroller_offset(&s)));
+    CHECK(scroller_offset(&s) > 800 && scroller_offset(&s) < 830);
+    scroller_release(&s, 0, 31);
+    CHECK_NEAR(run(&s, 31, 500, 16), 800, 0);
+}
+
+static void test_release_without_a_drag_leaves_motion_alone(void)
+{
+    Scroller s = list_at(1000);
+    scroller_release(&s, -2000, 0);
+    run(&s, 0, 100, 16);
+    scroller_release(&s, 0, 100); /* e.g. a CANCEL handled without a PRESS before it */
+    CHECK_INT(scroller_mode(&s), SCROLLER_FLING);
+    CHECK_NEAR(run(&s, 100, 3000, 16), 1000 + (2000 - SCROLLER_MIN_SPEED) * TAU_S, 0.01);
 }
 
 static void test_content_changes_keep_the_offset_valid(void)
@@ -274,11 +318,14 @@ int main(void)
     RUN(test_pulling_past_the_start_resists);
     RUN(test_pulling_past_the_end_resists);
     RUN(test_release_past_a_bound_springs_back_within_250ms);
+    RUN(test_outward_release_past_a_bound_carries_the_slower_speed);
     RUN(test_cancel_past_a_bound_springs_back);
     RUN(test_fling_into_the_end_bounces_and_settles);
     RUN(test_flick_back_from_overscroll_flings_on_inside);
     RUN(test_frame_rate_does_not_change_the_motion);
     RUN(test_a_drag_catches_a_spring_without_a_jump);
+    RUN(test_catching_a_bounce_beyond_the_band_limit);
+    RUN(test_release_without_a_drag_leaves_motion_alone);
     RUN(test_content_changes_keep_the_offset_valid);
     RUN(test_content_shrinking_under_a_fling);
     RUN(test_old_timestamps_do_not_rewind);

@@ -1,0 +1,30 @@
+/* options.h: the command line, parsed once in main.c and read by every mode. */
+#ifndef KIOSK_OPTIONS_H
+#define KIOSK_OPTIONS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Options {
+    const char *bundle;     /* folder */
+    const char *render;     /* --render SCREEN */
+    const char *render_all; /* --render-all DIR */
+    const char *replay;     /* --replay FILE */
+    const char *output;     /* -o FILE (or the replay's shot folder) */
+    const char *lang;       /* --lang L */
+    const char *renderer;   /* --renderer NAME: SDL render driver for the window */
+    int width, height;      /* --size or --windowed */
+    bool windowed;
+    bool size_given;
+    size_t cache_mb;        /* --cache-mb */
+} Options;
+
+/* Finds the folder with the program's own assets (icons), or NULL. */
+const char *assets_dir(void);
+
+/* Modes. Each returns the process exit code. */
+int render_run(const Options *o);
+int replay_run(const Options *o);
+int window_run(const Options *o);
+
+#endif

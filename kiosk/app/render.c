@@ -1,0 +1,143 @@
+/* render.c: `--render` and `--render-all`: screens to PNG without a display.
+ *
+ * --render-all writes every screen of the bundle in every language, plus a contact sheet per
+ * language, so an organiser can look through a whole bundle on a laptop before a fair. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "app/options.h"
+#include "bundle/bundle.h"
+#include "platform/canvas.h"
+#include "ui/session.h"
+
+static Bundle *load_or_report(const char *dir)
+{
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (!b) fprintf(stderr, "kiosk: the bundle %s has errors (see above); run kiosk --check\n", dir);
+    return b;
+}
+
+static bool set_language(Session *s, const char *code)
+{
+    int i = bundle_language_index(s->ui.bundle, code);
+    if (i < 0) return false;
+    s->ui.lang = (size_t)i;
+    s->dirty = true;
+    return true;
+}
+
+/* Renders one screen of session `s` (already set up) to path. */
+static bool shoot(Session *s, Canvas *c, const char *path)
+{
+    const DisplayList *dl = session_frame(s);
+    if (dl->overflow) fprintf(stderr, "kiosk: %s: the screen holds more than fits a frame\n", path);
+    canvas_draw(c, dl);
+    return canvas_save_png(c, path);
+}
+
+static int render_one(const Options *o, const Bundle *b, const char *assets)
+{
+    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    if (!c) return 1;
+    Session s;
+    int rc = 1;
+    if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) goto out;
+    if (o->lang && !set_language(&s, o->lang)) {
+        fprintf(stderr, "kiosk: the bundle has no language '%s'\n", o->lang);
+        goto out_session;
+    }
+    if (!session_open(&s, o->render, 0)) {
+        fprintf(stderr, "kiosk: no screen '%s'; use home, about, quiz, result, or a collection "
+                "or item id\n", o->render);
+        goto out_session;
+    }
+    const char *out = o->output ? o->output : "screen.png";
+    if (shoot(&s, c, out)) {
+        printf("%s\n", out);
+        rc = 0;
+    }
+out_session:
+    session_free(&s);
+out:
+    canvas_destroy(c);
+    return rc;
+}
+
+static int render_all(const Options *o, const Bundle *b, const char *assets)
+{
+    if (mkdir(o->render_all, 0755) != 0 && errno != EEXIST) {
+        fprintf(stderr, "kiosk: cannot make folder %s: %s\n", o->render_all, strerror(errno));
+        return 1;
+    }
+    /* The screens: home, about, quiz, result, every collection, every item. */
+    size_t n = 4 + b->n_collections + b->n_items;
+    const char **names = calloc(n, sizeof *names);
+    if (!names) return 1;
+    size_t k = 0;
+    names[k++] = "home";
+    names[k++] = "about";
+    if (b->quiz) {
+        names[k++] = "quiz";
+        names[k++] = "result";
+    }
+    for (size_t i = 0; i < b->n_collections; i++) names[k++] = b->collections[i].id;
+    for (size_t i = 0; i < b->n_collections; i++)
+        for (size_t j = 0; j < b->collections[i].n_items; j++)
+            names[k++] = b->collections[i].items[j].id;
+    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    if (!c) {
+        free(names);
+        return 1;
+    }
+    int failures = 0, shots = 0;
+    for (size_t l = 0; l < b->n_languages; l++) {
+        ContactSheet *sheet = sheet_create((int)k, 6, 320, o->width, o->height);
+        for (size_t i = 0; i < k; i++) {
+            Session s;
+            if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) {
+                failures++;
+                continue;
+            }
+            set_language(&s, b->languages[l]);
+            char path[2048];
+            snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, b->languages[l], names[i]);
+            if (!session_open(&s, names[i], 0) || !shoot(&s, c, path)) failures++;
+            else shots++;
+            if (sheet) sheet_add(sheet, c, (int)i);
+            session_free(&s);
+        }
+        if (sheet) {
+            char path[2048];
+            snprintf(path, sizeof path, "%s/contact-sheet-%s.png", o->render_all, b->languages[l]);
+            if (!sheet_save(sheet, path)) failures++;
+            else printf("%s\n", path);
+            sheet_destroy(sheet);
+        }
+    }
+    printf("%d screens in %zu languages written to %s%s\n", shots, b->n_languages,
+           o->render_all, failures ? " (with failures, see above)" : "");
+    canvas_destroy(c);
+    free(names);
+    return failures ? 1 : 0;
+}
+
+int render_run(const Options *o)
+{
+    const char *assets = assets_dir();
+    if (!assets) {
+        fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
+        return 1;
+    }
+    Bundle *b = load_or_report(o->bundle);
+    if (!b) return 1;
+    int rc = o->render_all ? render_all(o, b, assets) : render_one(o, b, assets);
+    bundle_free(b);
+    return rc;
+}

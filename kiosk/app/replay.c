@@ -1,0 +1,182 @@
+/* replay.c: `--replay FILE`: a script of input run headless on a simulated clock.
+ *
+ * Time only moves when the script says so (16 ms per simulated frame), so a replay gives the
+ * same screens on every machine, however slow: it is how the end-to-end tests walk through
+ * the kiosk as a visitor would. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "app/options.h"
+#include "app/script.h"
+#include "bundle/bundle.h"
+#include "platform/canvas.h"
+#include "ui/session.h"
+
+enum { FRAME_MS = 16, TAP_MS = 80, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
+
+static char *read_all(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return NULL;
+    char *buf = malloc(MAX_SCRIPT_BYTES + 1);
+    *len = buf ? fread(buf, 1, MAX_SCRIPT_BYTES + 1, f) : 0;
+    fclose(f);
+    if (buf && *len > MAX_SCRIPT_BYTES) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
+
+typedef struct Replay {
+    Session s;
+    Canvas *canvas;
+    int64_t now;
+    const char *out_dir;
+    const char *file;
+} Replay;
+
+static void advance(Replay *r, int ms)
+{
+    int64_t end = r->now + ms;
+    while (r->now < end) {
+        r->now = r->now + FRAME_MS < end ? r->now + FRAME_MS : end;
+        session_tick(&r->s, r->now);
+        session_frame(&r->s); /* as the window would: one frame per tick */
+    }
+}
+
+static void tap(Replay *r, float x, float y)
+{
+    session_pointer(&r->s, POINTER_DOWN, x, y, r->now);
+    advance(r, TAP_MS);
+    session_pointer(&r->s, POINTER_UP, x, y, r->now);
+    advance(r, FRAME_MS);
+}
+
+static bool key_of(const char *name, KeyKind *k)
+{
+    static const struct {
+        const char *name;
+        KeyKind key;
+    } keys[] = {{"tab", KEY_NEXT},     {"shift-tab", KEY_PREV}, {"left", KEY_LEFT},
+                {"right", KEY_RIGHT},  {"up", KEY_UP},          {"down", KEY_DOWN},
+                {"enter", KEY_ACTIVATE}, {"back", KEY_BACK},    {"home", KEY_HOME},
+                {"pageup", KEY_PAGE_UP}, {"pagedown", KEY_PAGE_DOWN}};
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcmp(keys[i].name, name) == 0) {
+            *k = keys[i].key;
+            return true;
+        }
+    return false;
+}
+
+static bool run_step(Replay *r, const Step *st)
+{
+    char name[160];
+    switch (st->kind) {
+    case STEP_TAP:
+        tap(r, st->x1, st->y1);
+        return true;
+    case STEP_TAP_TARGET: {
+        const Hit *h = session_find_target(&r->s, st->arg);
+        if (!h) {
+            fprintf(stderr, "%s:%d: nothing to tap for '@%s' on screen %s\n", r->file, st->line,
+                    st->arg, session_screen_name(&r->s, name, sizeof name));
+            return false;
+        }
+        tap(r, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2);
+        return true;
+    }
+    case STEP_DRAG: {
+        session_pointer(&r->s, POINTER_DOWN, st->x1, st->y1, r->now);
+        int steps = st->ms / FRAME_MS > 1 ? st->ms / FRAME_MS : 1;
+        for (int i = 1; i <= steps; i++) {
+            advance(r, FRAME_MS);
+            float t = (float)i / (float)steps;
+            session_pointer(&r->s, POINTER_MOVE, st->x1 + (st->x2 - st->x1) * t,
+                            st->y1 + (st->y2 - st->y1) * t, r->now);
+        }
+        session_pointer(&r->s, POINTER_UP, st->x2, st->y2, r->now);
+        advance(r, FRAME_MS);
+        return true;
+    }
+    case STEP_KEY: {
+        KeyKind k;
+        if (!key_of(st->arg, &k)) {
+            fprintf(stderr, "%s:%d: unknown key '%s'\n", r->file, st->line, st->arg);
+            return false;
+        }
+        session_key(&r->s, k, r->now);
+        advance(r, FRAME_MS);
+        return true;
+    }
+    case STEP_WAIT:
+        advance(r, st->ms);
+        return true;
+    case STEP_SHOT: {
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s.png", r->out_dir, st->arg);
+        canvas_draw(r->canvas, session_frame(&r->s));
+        if (!canvas_save_png(r->canvas, path)) return false;
+        printf("%s\n", path);
+        return true;
+    }
+    case STEP_EXPECT:
+        session_screen_name(&r->s, name, sizeof name);
+        if (strcmp(name, st->arg) != 0) {
+            fprintf(stderr, "%s:%d: expected screen %s, but the kiosk shows %s\n", r->file,
+                    st->line, st->arg, name);
+            return false;
+        }
+        printf("%s:%d: ok, screen %s\n", r->file, st->line, name);
+        return true;
+    }
+    return false;
+}
+
+int replay_run(const Options *o)
+{
+    size_t len;
+    char *text = read_all(o->replay, &len);
+    if (!text) {
+        fprintf(stderr, "kiosk: cannot read the replay script %s (missing or over 4 MB)\n", o->replay);
+        return 1;
+    }
+    Script sc;
+    char err[256];
+    bool ok = script_parse(text, len, &sc, err, sizeof err);
+    free(text);
+    if (!ok) {
+        fprintf(stderr, "%s:%s\n", o->replay, err);
+        return 1;
+    }
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(o->bundle, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    const char *assets = assets_dir();
+    int rc = 1;
+    Replay r = {.out_dir = o->output ? o->output : ".", .file = o->replay};
+    if (!b || !assets) {
+        if (!assets) fprintf(stderr, "kiosk: cannot find the assets folder\n");
+        goto out;
+    }
+    r.canvas = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    if (!r.canvas || !session_init(&r.s, b, canvas_measure(r.canvas), (float)o->width,
+                                   (float)o->height, 0))
+        goto out;
+    rc = 0;
+    for (size_t i = 0; i < sc.n && rc == 0; i++)
+        if (!run_step(&r, &sc.steps[i])) rc = 1;
+    if (rc == 0) printf("replay %s: %zu steps, %lu actions, %lld ms simulated\n", o->replay, sc.n,
+                        r.s.actions, (long long)r.now);
+    session_free(&r.s);
+out:
+    canvas_destroy(r.canvas);
+    bundle_free(b);
+    script_free(&sc);
+    return rc;
+}

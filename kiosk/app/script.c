@@ -1,0 +1,148 @@
+/* script.c: the replay script parser.
+ *
+ * Line-based and strict: an unknown command or a missing number is an error with its line and
+ * column, because a replay that silently skips a step proves nothing. Names may contain only
+ * letters, digits and - _ : . @ so a shot name can never leave the output folder. */
+#include "app/script.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static bool name_ok(const char *s)
+{
+    if (!*s || strstr(s, "..")) return false;
+    for (; *s; s++)
+        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+              strchr("-_:.@", *s)))
+            return false;
+    return true;
+}
+
+static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_size)
+{
+    char *words[8];
+    int n = 0;
+    for (char *p = strtok(line, " \t\r"); p && n < 8; p = strtok(NULL, " \t\r")) words[n++] = p;
+    if (n == 0) return true;
+    const char *cmd = words[0];
+    *st = (Step){.line = lineno};
+    double v[5] = {0};
+    int want = 0;
+    if (strcmp(cmd, "tap") == 0 && n == 2 && words[1][0] == '@') {
+        st->kind = STEP_TAP_TARGET;
+        want = -1;
+    } else if (strcmp(cmd, "tap") == 0) {
+        st->kind = STEP_TAP;
+        want = 2;
+    } else if (strcmp(cmd, "drag") == 0) {
+        st->kind = STEP_DRAG;
+        want = 5;
+    } else if (strcmp(cmd, "wait") == 0) {
+        st->kind = STEP_WAIT;
+        want = 1;
+    } else if (strcmp(cmd, "key") == 0) {
+        st->kind = STEP_KEY;
+        want = -1;
+    } else if (strcmp(cmd, "shot") == 0) {
+        st->kind = STEP_SHOT;
+        want = -1;
+    } else if (strcmp(cmd, "expect") == 0) {
+        st->kind = STEP_EXPECT;
+        want = -1;
+    } else {
+        snprintf(err, err_size, "%d:1: unknown command '%.40s' (use tap, drag, key, wait, shot "
+                 "or expect)", lineno, cmd);
+        return false;
+    }
+    if (want < 0) {
+        if (n != 2 || strlen(words[1]) >= SCRIPT_MAX_ARG || !name_ok(words[1])) {
+            snprintf(err, err_size, "%d:%d: '%s' needs one name (letters, digits, - _ : . @)",
+                     lineno, (int)(words[0] - line) + (int)strlen(cmd) + 2, cmd);
+            return false;
+        }
+        strcpy(st->arg, st->kind == STEP_TAP_TARGET ? words[1] + 1 : words[1]);
+        return true;
+    }
+    if (n - 1 != want) {
+        snprintf(err, err_size, "%d:1: '%s' needs %d number%s, got %d", lineno, cmd, want,
+                 want == 1 ? "" : "s", n - 1);
+        return false;
+    }
+    for (int i = 0; i < want; i++) {
+        char *end;
+        v[i] = strtod(words[i + 1], &end);
+        if (*end || v[i] < 0 || v[i] > 1e7) {
+            snprintf(err, err_size, "%d:%d: '%.20s' is not a number from 0 to 10000000", lineno,
+                     (int)(words[i + 1] - line) + 1, words[i + 1]);
+            return false;
+        }
+    }
+    switch (st->kind) {
+    case STEP_TAP: st->x1 = (float)v[0]; st->y1 = (float)v[1]; break;
+    case STEP_DRAG:
+        st->x1 = (float)v[0]; st->y1 = (float)v[1]; st->x2 = (float)v[2]; st->y2 = (float)v[3];
+        st->ms = (int)v[4];
+        break;
+    case STEP_WAIT: st->ms = (int)v[0]; break;
+    default: break;
+    }
+    return true;
+}
+
+bool script_parse(const char *text, size_t len, Script *out, char *err, size_t err_size)
+{
+    *out = (Script){0};
+    size_t cap = 0;
+    int lineno = 0;
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && text[i] != '\n') i++;
+        size_t n = i - start;
+        i++;
+        lineno++;
+        if (n >= SCRIPT_MAX_LINE) {
+            snprintf(err, err_size, "%d:1: the line is longer than %d characters", lineno,
+                     SCRIPT_MAX_LINE);
+            goto fail;
+        }
+        char line[SCRIPT_MAX_LINE];
+        memcpy(line, text + start, n);
+        line[n] = '\0';
+        if (memchr(line, '\0', n)) {
+            snprintf(err, err_size, "%d:1: the line contains a NUL byte", lineno);
+            goto fail;
+        }
+        char *hash = strchr(line, '#');
+        if (hash) *hash = '\0';
+        if (out->n == cap) {
+            if (cap >= SCRIPT_MAX_STEPS) {
+                snprintf(err, err_size, "%d:1: more than %d steps", lineno, SCRIPT_MAX_STEPS);
+                goto fail;
+            }
+            cap = cap ? cap * 2 : 64;
+            Step *s = realloc(out->steps, cap * sizeof *s);
+            if (!s) {
+                snprintf(err, err_size, "%d:1: out of memory", lineno);
+                goto fail;
+            }
+            out->steps = s;
+        }
+        Step st;
+        st.kind = STEP_WAIT;
+        bool empty = strspn(line, " \t\r") == strlen(line);
+        if (!parse_line(line, lineno, &st, err, err_size)) goto fail;
+        if (!empty) out->steps[out->n++] = st;
+    }
+    return true;
+fail:
+    script_free(out);
+    return false;
+}
+
+void script_free(Script *s)
+{
+    free(s->steps);
+    *s = (Script){0};
+}

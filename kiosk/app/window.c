@@ -1,0 +1,205 @@
+/* window.c: the kiosk on a real display.
+ *
+ * Choices measured in the performance issue: a borderless window at the display's current
+ * size (no mode switch, no waiting for a window manager) and SDL's software renderer with
+ * framebuffer acceleration off, which on machines without a GPU starts ~10x faster than the
+ * OpenGL path and uses a fraction of the memory. --renderer picks another driver where a GPU
+ * helps. The loop sleeps in SDL_WaitEventTimeout until input or the next animation frame, so
+ * a kiosk at rest uses no CPU.
+ *
+ * Touch arrives as SDL finger events; SDL's synthetic mouse events for touches are switched
+ * off (and ignored by id), so one touch is one press. */
+#include <SDL.h>
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "app/options.h"
+#include "bundle/bundle.h"
+#include "platform/draw.h"
+#include "ui/session.h"
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static bool map_key(const SDL_Keysym *k, KeyKind *out)
+{
+    switch (k->sym) {
+    case SDLK_TAB: *out = (k->mod & KMOD_SHIFT) ? KEY_PREV : KEY_NEXT; return true;
+    case SDLK_LEFT: *out = KEY_LEFT; return true;
+    case SDLK_RIGHT: *out = KEY_RIGHT; return true;
+    case SDLK_UP: *out = KEY_UP; return true;
+    case SDLK_DOWN: *out = KEY_DOWN; return true;
+    case SDLK_RETURN:
+    case SDLK_KP_ENTER:
+    case SDLK_SPACE: *out = KEY_ACTIVATE; return true;
+    case SDLK_BACKSPACE: *out = KEY_BACK; return true;
+    case SDLK_HOME: *out = KEY_HOME; return true;
+    case SDLK_PAGEUP: *out = KEY_PAGE_UP; return true;
+    case SDLK_PAGEDOWN: *out = KEY_PAGE_DOWN; return true;
+    default: return false;
+    }
+}
+
+typedef struct Loop {
+    SDL_Window *win;
+    SDL_Renderer *ren;
+    Drawer *drawer;
+    Session s;
+    bool windowed;
+    SDL_FingerID finger;
+    bool finger_down;
+    bool quit;
+} Loop;
+
+static void handle(Loop *l, const SDL_Event *e)
+{
+    int64_t now = (int64_t)SDL_GetTicks64();
+    int w, h;
+    SDL_GetRendererOutputSize(l->ren, &w, &h);
+    switch (e->type) {
+    case SDL_QUIT:
+        if (l->windowed) l->quit = true;
+        else fprintf(stderr, "kiosk: ignored a request to close (fullscreen kiosk)\n");
+        break;
+    case SDL_KEYDOWN: {
+        KeyKind k;
+        if (e->key.keysym.sym == SDLK_ESCAPE && l->windowed) l->quit = true;
+        else if (map_key(&e->key.keysym, &k)) session_key(&l->s, k, now);
+        break;
+    }
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+        float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
+        if (e->type == SDL_FINGERDOWN) {
+            if (l->finger_down && e->tfinger.fingerId != l->finger) {
+                /* A second finger: not a gesture we support; forget the touch. */
+                session_pointer(&l->s, POINTER_CANCEL, x, y, now);
+                break;
+            }
+            l->finger = e->tfinger.fingerId;
+            l->finger_down = true;
+            session_pointer(&l->s, POINTER_DOWN, x, y, now);
+        } else if (l->finger_down && e->tfinger.fingerId == l->finger) {
+            bool up = e->type == SDL_FINGERUP;
+            session_pointer(&l->s, up ? POINTER_UP : POINTER_MOVE, x, y, now);
+            if (up) l->finger_down = false;
+        }
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
+        session_pointer(&l->s, e->type == SDL_MOUSEBUTTONDOWN ? POINTER_DOWN : POINTER_UP,
+                        (float)e->button.x, (float)e->button.y, now);
+        break;
+    case SDL_MOUSEMOTION:
+        if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK)) break;
+        session_pointer(&l->s, POINTER_MOVE, (float)e->motion.x, (float)e->motion.y, now);
+        break;
+    case SDL_MOUSEWHEEL:
+        session_scroll(&l->s, -e->wheel.preciseY * 120.0f * (float)h / 1080.0f, now);
+        break;
+    case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
+            session_resize(&l->s, (float)w, (float)h);
+        l->s.dirty = true; /* exposed, restored...: draw again */
+        break;
+    default:
+        break;
+    }
+}
+
+int window_run(const Options *o)
+{
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(o->bundle, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (!b) {
+        fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", o->bundle);
+        return 1;
+    }
+    const char *assets = assets_dir();
+    if (!assets) {
+        fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
+        bundle_free(b);
+        return 1;
+    }
+    const char *driver = o->renderer ? o->renderer : "software";
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, driver);
+    if (strcmp(driver, "software") == 0) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+
+    Loop l = {.windowed = o->windowed};
+    int rc = 1;
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "kiosk: cannot start video: %s\n", SDL_GetError());
+        goto out;
+    }
+    SDL_DisableScreenSaver();
+    int w = o->width, h = o->height;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (o->windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+    } else {
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+        flags |= SDL_WINDOW_BORDERLESS;
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    l.win = SDL_CreateWindow("kiosk", o->windowed ? SDL_WINDOWPOS_CENTERED : 0,
+                             o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
+    l.ren = l.win ? SDL_CreateRenderer(l.win, -1, SDL_RENDERER_PRESENTVSYNC) : NULL;
+    if (!l.ren && l.win) l.ren = SDL_CreateRenderer(l.win, -1, 0);
+    if (!l.ren) {
+        fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
+        goto out;
+    }
+    SDL_GetRendererOutputSize(l.ren, &w, &h);
+    l.drawer = drawer_create(l.ren, &b->theme, assets, o->cache_mb << 20);
+    if (!l.drawer || !session_init(&l.s, b, drawer_measure(l.drawer), (float)w, (float)h,
+                                   (int64_t)SDL_GetTicks64()))
+        goto out;
+    rc = 0;
+    while (!l.quit && !stop_requested) {
+        int64_t now = (int64_t)SDL_GetTicks64();
+        if (session_tick(&l.s, now)) {
+            const DisplayList *dl = session_frame(&l.s);
+            drawer_draw(l.drawer, dl);
+            SDL_RenderPresent(l.ren);
+        }
+        int64_t wake = session_next_wake(&l.s);
+        int timeout = wake == INT64_MAX ? 1000 : (int)(wake - (int64_t)SDL_GetTicks64());
+        if (timeout < 0) timeout = 0;
+        if (timeout > 1000) timeout = 1000; /* wake now and then: signals, later the watchdog */
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            handle(&l, &e);
+            while (SDL_PollEvent(&e)) handle(&l, &e);
+        }
+    }
+out:
+    session_free(&l.s);
+    drawer_destroy(l.drawer);
+    if (l.ren) SDL_DestroyRenderer(l.ren);
+    if (l.win) SDL_DestroyWindow(l.win);
+    SDL_Quit();
+    bundle_free(b);
+    return rc;
+}

@@ -1,0 +1,132 @@
+/* canvas.c: software rendering into an SDL surface.
+ *
+ * SDL's software renderer draws into any surface we give it, so screenshots need no video
+ * driver at all and look exactly like the window when that also uses the software renderer. */
+#include "platform/canvas.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+struct Canvas {
+    SDL_Surface *surface;
+    SDL_Renderer *renderer;
+    Drawer *drawer;
+};
+
+static bool libs_ready(void)
+{
+    static int state = 0; /* 0 unknown, 1 ok, -1 failed */
+    if (state == 0) {
+        state = (TTF_WasInit() || TTF_Init() == 0) ? 1 : -1;
+        if (state < 0) fprintf(stderr, "kiosk: SDL_ttf: %s\n", TTF_GetError());
+        IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
+    }
+    return state > 0;
+}
+
+Canvas *canvas_create(int w, int h, const Theme *theme, const char *assets, size_t budget)
+{
+    if (!libs_ready()) return NULL;
+    Canvas *c = calloc(1, sizeof *c);
+    if (!c) return NULL;
+    c->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    c->renderer = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
+    c->drawer = c->renderer ? drawer_create(c->renderer, theme, assets, budget) : NULL;
+    if (!c->drawer) {
+        fprintf(stderr, "kiosk: cannot make a %dx%d picture: %s\n", w, h, SDL_GetError());
+        canvas_destroy(c);
+        return NULL;
+    }
+    return c;
+}
+
+void canvas_destroy(Canvas *c)
+{
+    if (!c) return;
+    drawer_destroy(c->drawer);
+    if (c->renderer) SDL_DestroyRenderer(c->renderer);
+    if (c->surface) SDL_FreeSurface(c->surface);
+    free(c);
+}
+
+TextMeasure canvas_measure(Canvas *c) { return drawer_measure(c->drawer); }
+Drawer *canvas_drawer(Canvas *c) { return c->drawer; }
+
+void canvas_draw(Canvas *c, const DisplayList *list)
+{
+    SDL_SetRenderDrawColor(c->renderer, 0, 0, 0, 255);
+    SDL_RenderClear(c->renderer);
+    drawer_draw(c->drawer, list);
+    SDL_RenderPresent(c->renderer);
+}
+
+bool canvas_save_png(Canvas *c, const char *path)
+{
+    if (IMG_SavePNG(c->surface, path) != 0) {
+        fprintf(stderr, "kiosk: cannot save %s: %s\n", path, IMG_GetError());
+        return false;
+    }
+    return true;
+}
+
+const unsigned *canvas_pixels(const Canvas *c, int *w, int *h)
+{
+    *w = c->surface->w;
+    *h = c->surface->h;
+    return c->surface->pixels;
+}
+
+struct ContactSheet {
+    SDL_Surface *sheet;
+    int columns, thumb_w, thumb_h, gap;
+};
+
+ContactSheet *sheet_create(int count, int columns, int thumb_w, int src_w, int src_h)
+{
+    ContactSheet *s = calloc(1, sizeof *s);
+    if (!s || count <= 0 || columns <= 0) {
+        free(s);
+        return NULL;
+    }
+    s->columns = columns;
+    s->thumb_w = thumb_w;
+    s->thumb_h = thumb_w * src_h / src_w;
+    s->gap = 8;
+    int rows = (count + columns - 1) / columns;
+    s->sheet = SDL_CreateRGBSurfaceWithFormat(0, columns * (thumb_w + s->gap) + s->gap,
+                                              rows * (s->thumb_h + s->gap) + s->gap, 32,
+                                              SDL_PIXELFORMAT_ARGB8888);
+    if (!s->sheet) {
+        free(s);
+        return NULL;
+    }
+    SDL_FillRect(s->sheet, NULL, 0xFF2A2F3A);
+    return s;
+}
+
+void sheet_add(ContactSheet *s, const Canvas *c, int index)
+{
+    SDL_Rect dst = {s->gap + (index % s->columns) * (s->thumb_w + s->gap),
+                    s->gap + (index / s->columns) * (s->thumb_h + s->gap), s->thumb_w, s->thumb_h};
+    SDL_Surface *thumb = SDL_CreateRGBSurfaceWithFormat(0, s->thumb_w, s->thumb_h, 32,
+                                                        SDL_PIXELFORMAT_ARGB8888);
+    if (!thumb) return;
+    SDL_SoftStretchLinear(c->surface, NULL, thumb, NULL);
+    SDL_BlitSurface(thumb, NULL, s->sheet, &dst);
+    SDL_FreeSurface(thumb);
+}
+
+bool sheet_save(ContactSheet *s, const char *path)
+{
+    return IMG_SavePNG(s->sheet, path) == 0;
+}
+
+void sheet_destroy(ContactSheet *s)
+{
+    if (!s) return;
+    SDL_FreeSurface(s->sheet);
+    free(s);
+}

@@ -1,0 +1,31 @@
+/* canvas.h: an off-screen picture drawn by SDL's software renderer; saved as PNG.
+ *
+ * This is the headless backend: no display, no GPU, the same Drawer as the window. */
+#ifndef KIOSK_CANVAS_H
+#define KIOSK_CANVAS_H
+
+#include <stdbool.h>
+
+#include "platform/draw.h"
+
+typedef struct Canvas Canvas;
+
+/* Initialises SDL_ttf/SDL_image on first use. NULL (with a message) on failure. */
+Canvas *canvas_create(int w, int h, const Theme *theme, const char *assets, size_t budget);
+void canvas_destroy(Canvas *c);
+TextMeasure canvas_measure(Canvas *c);
+Drawer *canvas_drawer(Canvas *c);
+void canvas_draw(Canvas *c, const DisplayList *list);
+bool canvas_save_png(Canvas *c, const char *path);
+/* The pixels (ARGB8888, pitch = w * 4), for tests and the contact sheet. Borrowed. */
+const unsigned *canvas_pixels(const Canvas *c, int *w, int *h);
+
+/* A contact sheet: thumbnails of many canvases in a grid, filled one shot at a time so only
+ * one full-size picture is in memory. */
+typedef struct ContactSheet ContactSheet;
+ContactSheet *sheet_create(int count, int columns, int thumb_w, int src_w, int src_h);
+void sheet_add(ContactSheet *s, const Canvas *c, int index);
+bool sheet_save(ContactSheet *s, const char *path);
+void sheet_destroy(ContactSheet *s);
+
+#endif

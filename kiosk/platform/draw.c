@@ -1,0 +1,414 @@
+/* draw.c: display list -> SDL renderer calls.
+ *
+ * Shapes are built from triangles (SDL_RenderGeometry), which every SDL renderer supports,
+ * including the software one used for PNG output. Text, pictures, icons and QR codes become
+ * textures once and live in an LRU cache keyed by what they show and the size they are shown
+ * at, so pictures are decoded at display size (SVG rasterised sharp at that size, photos
+ * scaled once) and a steady screen costs no decoding at all.
+ *
+ * A picture that cannot be decoded is drawn as a visible placeholder and reported once. */
+#include "platform/draw.h"
+
+#include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
+#include <math.h>
+#include <qrencode.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/color.h"
+#include "core/lru.h"
+#include "platform/fonts.h"
+
+enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
+
+struct Drawer {
+    SDL_Renderer *r;
+    Fonts *fonts;
+    Lru *cache;
+    const char *assets;
+    const Theme *theme;
+    char *failed[FAILED_MAX]; /* pictures already reported as broken */
+    size_t n_failed;
+    size_t decodes, decode_failures;
+};
+
+static void free_texture(void *value, void *ctx)
+{
+    (void)ctx;
+    SDL_DestroyTexture(value);
+}
+
+Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, size_t budget)
+{
+    Drawer *d = calloc(1, sizeof *d);
+    if (!d) return NULL;
+    d->r = r;
+    d->assets = assets;
+    d->theme = theme;
+    d->fonts = fonts_create(theme->font);
+    d->cache = lru_create(budget, free_texture, NULL);
+    if (!d->fonts || !d->cache) {
+        drawer_destroy(d);
+        return NULL;
+    }
+    return d;
+}
+
+void drawer_destroy(Drawer *d)
+{
+    if (!d) return;
+    lru_destroy(d->cache);
+    fonts_destroy(d->fonts);
+    for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
+    free(d);
+}
+
+void drawer_set_theme(Drawer *d, const Theme *theme)
+{
+    lru_clear(d->cache);
+    if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0) {
+        Fonts *f = fonts_create(theme->font);
+        if (f) {
+            fonts_destroy(d->fonts);
+            d->fonts = f;
+        }
+    }
+    d->theme = theme;
+}
+
+TextMeasure drawer_measure(Drawer *d)
+{
+    return (TextMeasure){d->fonts, fonts_measure};
+}
+
+DrawStats drawer_stats(const Drawer *d)
+{
+    return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
+                       d->decodes, d->decode_failures};
+}
+
+/* ---- shapes ----------------------------------------------------------------------------- */
+
+static SDL_Color rgba(uint32_t c, uint8_t a)
+{
+    return (SDL_Color){(Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, a};
+}
+
+/* Points around a rounded rectangle, clockwise, corner arcs included. */
+static int outline(Rect r, float radius, SDL_FPoint *pts)
+{
+    radius = fminf(radius, fminf(r.w, r.h) / 2);
+    int seg = radius < 2 ? 1 : (int)fminf(ARC_MAX_SEGMENTS, fmaxf(3, radius / 3));
+    const float cx[4] = {r.x + r.w - radius, r.x + r.w - radius, r.x + radius, r.x + radius};
+    const float cy[4] = {r.y + radius, r.y + r.h - radius, r.y + r.h - radius, r.y + radius};
+    int n = 0;
+    for (int k = 0; k < 4; k++) {
+        float a0 = (float)(-M_PI / 2 + k * M_PI / 2);
+        for (int i = 0; i <= seg; i++) {
+            float a = a0 + (float)(M_PI / 2) * (float)i / (float)seg;
+            pts[n++] = (SDL_FPoint){cx[k] + radius * cosf(a), cy[k] + radius * sinf(a)};
+        }
+    }
+    return n;
+}
+
+static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
+{
+    if (radius < 1) {
+        SDL_SetRenderDrawColor(d->r, col.r, col.g, col.b, col.a);
+        SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+        SDL_RenderFillRectF(d->r, &(SDL_FRect){r.x, r.y, r.w, r.h});
+        return;
+    }
+    SDL_FPoint pts[MAX_VERTS];
+    int n = outline(r, radius, pts);
+    SDL_Vertex v[MAX_VERTS + 1];
+    int idx[3 * MAX_VERTS];
+    v[0] = (SDL_Vertex){{r.x + r.w / 2, r.y + r.h / 2}, col, {0, 0}};
+    for (int i = 0; i < n; i++) v[i + 1] = (SDL_Vertex){pts[i], col, {0, 0}};
+    for (int i = 0; i < n; i++) {
+        idx[3 * i] = 0;
+        idx[3 * i + 1] = 1 + i;
+        idx[3 * i + 2] = 1 + (i + 1) % n;
+    }
+    SDL_RenderGeometry(d->r, NULL, v, n + 1, idx, 3 * n);
+}
+
+static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
+{
+    SDL_FPoint outer[MAX_VERTS], inner[MAX_VERTS];
+    int n = outline(r, radius, outer);
+    Rect in = {r.x + width, r.y + width, r.w - 2 * width, r.h - 2 * width};
+    if (in.w <= 0 || in.h <= 0) {
+        fill_rounded(d, r, radius, col);
+        return;
+    }
+    /* Same segment count inside and out: pass the outer radius' segmentation through. */
+    float ir = fmaxf(radius - width, 0.01f);
+    int seg = (n / 4) - 1;
+    const float cx[4] = {in.x + in.w - ir, in.x + in.w - ir, in.x + ir, in.x + ir};
+    const float cy[4] = {in.y + ir, in.y + in.h - ir, in.y + in.h - ir, in.y + ir};
+    int m = 0;
+    for (int k = 0; k < 4; k++)
+        for (int i = 0; i <= seg; i++) {
+            float a = (float)(-M_PI / 2 + k * M_PI / 2) + (float)(M_PI / 2) * (float)i / (float)(seg ? seg : 1);
+            inner[m++] = (SDL_FPoint){cx[k] + ir * cosf(a), cy[k] + ir * sinf(a)};
+        }
+    SDL_Vertex v[2 * MAX_VERTS];
+    int idx[6 * MAX_VERTS];
+    for (int i = 0; i < n; i++) {
+        v[2 * i] = (SDL_Vertex){outer[i], col, {0, 0}};
+        v[2 * i + 1] = (SDL_Vertex){inner[i], col, {0, 0}};
+    }
+    int k = 0;
+    for (int i = 0; i < n; i++) {
+        int a = 2 * i, b = 2 * i + 1, c = 2 * ((i + 1) % n), e = 2 * ((i + 1) % n) + 1;
+        idx[k++] = a; idx[k++] = b; idx[k++] = c;
+        idx[k++] = b; idx[k++] = e; idx[k++] = c;
+    }
+    SDL_RenderGeometry(d->r, NULL, v, 2 * n, idx, k);
+}
+
+static void fill_polygon(Drawer *d, const DlCmd *c)
+{
+    enum { MAXP = GEOM_MAX_POLY_POINTS };
+    static unsigned short tris[3 * MAXP];
+    static SDL_Vertex v[MAXP];
+    static int idx[3 * MAXP];
+    size_t nt = poly_triangulate(c->xy, c->n_points, tris, MAXP);
+    SDL_Color col = rgba(c->color, c->alpha);
+    for (size_t i = 0; i < c->n_points; i++)
+        v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
+                            {0, 0}};
+    for (size_t i = 0; i < 3 * nt; i++) idx[i] = tris[i];
+    SDL_RenderGeometry(d->r, NULL, v, (int)c->n_points, idx, (int)(3 * nt));
+    /* A light border between neighbouring regions, as quads along each edge. */
+    float w = fmaxf(1.5f, c->sx * 3);
+    SDL_Color edge = rgba(0xFFFFFF, 255);
+    for (size_t i = 0; i < c->n_points; i++) {
+        size_t j = (i + 1) % c->n_points;
+        float x0 = v[i].position.x, y0 = v[i].position.y, x1 = v[j].position.x, y1 = v[j].position.y;
+        float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
+        if (len < 0.01f) continue;
+        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
+        SDL_Vertex q[4] = {{{x0 + nx, y0 + ny}, edge, {0, 0}}, {{x1 + nx, y1 + ny}, edge, {0, 0}},
+                           {{x1 - nx, y1 - ny}, edge, {0, 0}}, {{x0 - nx, y0 - ny}, edge, {0, 0}}};
+        int qi[6] = {0, 1, 2, 0, 2, 3};
+        SDL_RenderGeometry(d->r, NULL, q, 4, qi, 6);
+    }
+}
+
+/* ---- textures ----------------------------------------------------------------------------- */
+
+static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
+{
+    if (!s) return NULL;
+    SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
+    size_t bytes = (size_t)s->w * (size_t)s->h * 4;
+    SDL_FreeSurface(s);
+    if (!t) return NULL;
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+    lru_put(d->cache, key, t, bytes);
+    return t;
+}
+
+static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
+{
+    char key[600];
+    int n = snprintf(key, sizeof key, "t%d/%d/", (int)c->font, c->px);
+    size_t len = c->len < sizeof key - (size_t)n - 1 ? c->len : sizeof key - (size_t)n - 1;
+    memcpy(key + n, c->text, len);
+    key[n + (int)len] = '\0';
+    SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
+    if (!t) {
+        TTF_Font *f = fonts_get(d->fonts, c->font, c->px);
+        if (!f) return NULL;
+        char *s = malloc(c->len + 1);
+        if (!s) return NULL;
+        memcpy(s, c->text, c->len);
+        s[c->len] = '\0';
+        /* White glyphs, tinted per draw: one texture serves every colour. */
+        SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, (SDL_Color){255, 255, 255, 255});
+        free(s);
+        t = cache_surface(d, key, surf);
+        if (!t) return NULL;
+    }
+    SDL_QueryTexture(t, NULL, NULL, w, h);
+    return t;
+}
+
+static bool already_failed(Drawer *d, const char *path)
+{
+    for (size_t i = 0; i < d->n_failed; i++)
+        if (strcmp(d->failed[i], path) == 0) return true;
+    if (d->n_failed < FAILED_MAX) d->failed[d->n_failed++] = strdup(path);
+    return false;
+}
+
+/* Decodes a picture at (about) w x h, keeping its aspect ratio. */
+static SDL_Surface *decode(Drawer *d, const char *path, bool svg, int w, int h)
+{
+    d->decodes++;
+    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (!rw) return NULL;
+    if (svg) {
+        SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
+        SDL_RWclose(rw);
+        return s;
+    }
+    SDL_Surface *full = IMG_Load_RW(rw, 1);
+    if (!full) return NULL;
+    float scale = fminf((float)w / (float)full->w, (float)h / (float)full->h);
+    if (scale >= 1.0f) return full;
+    int sw = (int)fmaxf(1, roundf((float)full->w * scale)), sh = (int)fmaxf(1, roundf((float)full->h * scale));
+    SDL_Surface *conv = SDL_ConvertSurfaceFormat(full, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_FreeSurface(full);
+    if (!conv) return NULL;
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (out && SDL_SoftStretchLinear(conv, NULL, out, NULL) != 0) {
+        SDL_FreeSurface(out);
+        out = NULL;
+    }
+    SDL_FreeSurface(conv);
+    return out;
+}
+
+static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h)
+{
+    char key[4200];
+    snprintf(key, sizeof key, "i%dx%d/%s", w, h, path);
+    SDL_Texture *t = lru_get(d->cache, key);
+    if (t) return t;
+    SDL_Surface *s = decode(d, path, svg, w, h);
+    if (!s) {
+        d->decode_failures++;
+        if (!already_failed(d, path))
+            fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
+                    IMG_GetError());
+        return NULL;
+    }
+    return cache_surface(d, key, s);
+}
+
+static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
+{
+    char key[1200];
+    snprintf(key, sizeof key, "q%d/%s", side, url);
+    SDL_Texture *t = lru_get(d->cache, key);
+    if (t) return t;
+    QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
+    if (!q) return NULL;
+    int quiet = 2, modules = q->width + 2 * quiet;
+    int scale = side / modules > 0 ? side / modules : 1;
+    int px = modules * scale;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, px, px, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (s) {
+        SDL_FillRect(s, NULL, 0xFFFFFFFF);
+        for (int y = 0; y < q->width; y++)
+            for (int x = 0; x < q->width; x++)
+                if (q->data[y * q->width + x] & 1)
+                    SDL_FillRect(s, &(SDL_Rect){(x + quiet) * scale, (y + quiet) * scale, scale, scale},
+                                 0xFF14213D);
+    }
+    QRcode_free(q);
+    t = cache_surface(d, key, s);
+    if (t) SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
+    return t;
+}
+
+static void placeholder(Drawer *d, Rect r)
+{
+    uint32_t muted = d->theme->muted;
+    float side = fminf(r.w, r.h);
+    Rect sq = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
+    stroke_rounded(d, sq, side * 0.1f, fmaxf(2, side * 0.04f), rgba(muted, 160));
+    /* A small mountain-and-sun: the usual sign for "a picture belongs here". */
+    fill_rounded(d, (Rect){sq.x + side * 0.6f, sq.y + side * 0.22f, side * 0.16f, side * 0.16f},
+                 side * 0.08f, rgba(muted, 160));
+    SDL_Color col = rgba(muted, 160);
+    SDL_Vertex v[3] = {{{sq.x + side * 0.18f, sq.y + side * 0.78f}, col, {0, 0}},
+                       {{sq.x + side * 0.45f, sq.y + side * 0.38f}, col, {0, 0}},
+                       {{sq.x + side * 0.72f, sq.y + side * 0.78f}, col, {0, 0}}};
+    SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
+}
+
+static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted)
+{
+    int tw, th;
+    SDL_QueryTexture(t, NULL, NULL, &tw, &th);
+    float s = fminf(r.w / (float)tw, r.h / (float)th);
+    if (s > 1.0f && !tinted) s = fminf(s, 1.0f) * 1.0f; /* photos are never scaled up past decode */
+    float w = (float)tw * s, h = (float)th * s;
+    SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
+    if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
+    else SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_RenderCopyF(d->r, t, NULL, &dst);
+}
+
+static void draw_image(Drawer *d, const DlCmd *c)
+{
+    int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
+    if (w <= 0 || h <= 0) return;
+    SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h) : NULL;
+    if (t) blit_contain(d, t, c->r, 0, false);
+    else placeholder(d, c->r);
+}
+
+static void draw_icon(Drawer *d, const DlCmd *c)
+{
+    char path[1024];
+    snprintf(path, sizeof path, "%s/icons/%s.svg", d->assets, c->icon);
+    int side = (int)lroundf(fminf(c->r.w, c->r.h));
+    if (side <= 0) return;
+    SDL_Texture *t = picture(d, path, true, side, side);
+    if (t) blit_contain(d, t, c->r, c->color, true);
+}
+
+void drawer_draw(Drawer *d, const DisplayList *list)
+{
+    for (size_t i = 0; i < list->n_cmds; i++) {
+        const DlCmd *c = &list->cmds[i];
+        switch (c->kind) {
+        case DL_RECT:
+            fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha));
+            break;
+        case DL_FRAME:
+            stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha));
+            break;
+        case DL_TEXT: {
+            int w, h;
+            SDL_Texture *t = text_texture(d, c, &w, &h);
+            if (!t) break;
+            SDL_SetTextureColorMod(t, (Uint8)(c->color >> 16), (Uint8)(c->color >> 8), (Uint8)c->color);
+            SDL_SetTextureAlphaMod(t, c->alpha);
+            SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
+            SDL_RenderCopyF(d->r, t, NULL, &dst);
+            break;
+        }
+        case DL_IMAGE:
+            draw_image(d, c);
+            break;
+        case DL_ICON:
+            draw_icon(d, c);
+            break;
+        case DL_QR: {
+            int side = (int)lroundf(fminf(c->r.w, c->r.h));
+            SDL_Texture *t = qr_texture(d, c->text, side);
+            if (t) blit_contain(d, t, c->r, 0, false);
+            break;
+        }
+        case DL_POLY:
+            fill_polygon(d, c);
+            break;
+        case DL_CLIP:
+            if (c->r.w <= 0) SDL_RenderSetClipRect(d->r, NULL);
+            else SDL_RenderSetClipRect(d->r, &(SDL_Rect){(int)floorf(c->r.x), (int)floorf(c->r.y),
+                                                         (int)ceilf(c->r.w), (int)ceilf(c->r.h)});
+            break;
+        }
+    }
+    SDL_RenderSetClipRect(d->r, NULL);
+}

@@ -1,0 +1,33 @@
+/* draw.h: draws a display list with an SDL renderer (window or software surface alike).
+ *
+ * The Drawer owns the fonts and a texture cache with a byte budget. It is the only place that
+ * turns text, pictures and QR codes into pixels, so the window and the PNG output can never
+ * disagree. */
+#ifndef KIOSK_DRAW_H
+#define KIOSK_DRAW_H
+
+#include <stddef.h>
+
+#include "bundle/bundle.h"
+#include "ui/dlist.h"
+#include "ui/view.h"
+
+struct SDL_Renderer;
+typedef struct Drawer Drawer;
+
+typedef struct DrawStats {
+    size_t cache_bytes, cache_count, cache_evictions;
+    size_t decodes, decode_failures;
+} DrawStats;
+
+/* `assets` is the folder holding icons/ (borrowed). Returns NULL when no font can be found. */
+Drawer *drawer_create(struct SDL_Renderer *r, const Theme *theme, const char *assets,
+                      size_t budget_bytes);
+void drawer_destroy(Drawer *d);
+/* Call when the bundle (and so its images and theme) changes. */
+void drawer_set_theme(Drawer *d, const Theme *theme);
+TextMeasure drawer_measure(Drawer *d);
+void drawer_draw(Drawer *d, const DisplayList *list);
+DrawStats drawer_stats(const Drawer *d);
+
+#endif

@@ -1,0 +1,24 @@
+/* fonts.h: the theme's font family, found through fontconfig, opened with SDL_ttf per size. */
+#ifndef KIOSK_FONTS_H
+#define KIOSK_FONTS_H
+
+#include <stddef.h>
+
+#include "ui/dlist.h"
+
+typedef struct _TTF_Font TTF_Font;
+typedef struct Fonts Fonts;
+
+/* Finds the four faces (regular, bold, italic, bold italic) of `family`, falling back to
+ * DejaVu Sans face by face. Returns NULL (and says why on stderr) when no font is found. */
+Fonts *fonts_create(const char *family);
+void fonts_destroy(Fonts *f);
+/* The font for `id` at `px` pixels (opened on first use, kept in a small cache); NULL when it
+ * cannot be opened. Borrowed: valid until fonts_destroy. */
+TTF_Font *fonts_get(Fonts *f, FontId id, int px);
+/* The file used for a face, for diagnostics. */
+const char *fonts_file(const Fonts *f, FontId id);
+/* Width of s[0..len) in px: the measurer the layout uses. */
+int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len);
+
+#endif

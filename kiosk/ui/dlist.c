@@ -1,0 +1,110 @@
+/* dlist.c: appending to the display list, and hit testing it.
+ *
+ * Capacities are fixed so a frame never allocates; running out sets `overflow`, which the
+ * layout tests treat as a failure, instead of silently dropping commands. */
+#include "ui/dlist.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+void dlist_reset(DisplayList *d, float width, float height)
+{
+    d->n_cmds = d->n_hits = d->text_used = 0;
+    d->overflow = false;
+    d->clipping = false;
+    d->width = width;
+    d->height = height;
+    d->clip = (Rect){0, 0, width, height};
+}
+
+DlCmd *dlist_push(DisplayList *d, DlKind kind, Rect r)
+{
+    if (d->n_cmds == DLIST_MAX_CMDS) {
+        d->overflow = true;
+        static DlCmd sink;
+        return &sink;
+    }
+    DlCmd *c = &d->cmds[d->n_cmds++];
+    *c = (DlCmd){.kind = kind, .r = r, .alpha = 255, .clipped = d->clipping};
+    return c;
+}
+
+void dlist_rect(DisplayList *d, Rect r, uint32_t color, float radius)
+{
+    DlCmd *c = dlist_push(d, DL_RECT, r);
+    c->color = color;
+    c->radius = radius;
+}
+
+void dlist_frame(DisplayList *d, Rect r, uint32_t color, float radius, float stroke)
+{
+    DlCmd *c = dlist_push(d, DL_FRAME, r);
+    c->color = color;
+    c->radius = radius;
+    c->stroke = stroke;
+}
+
+void dlist_clip(DisplayList *d, Rect r)
+{
+    dlist_push(d, DL_CLIP, r);
+    d->clip = r;
+    d->clipping = true;
+}
+
+void dlist_unclip(DisplayList *d)
+{
+    dlist_push(d, DL_CLIP, (Rect){0, 0, 0, 0});
+    d->clip = (Rect){0, 0, d->width, d->height};
+    d->clipping = false;
+}
+
+Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius)
+{
+    Rect visible = rect_intersect(r, d->clip);
+    if (visible.w <= 0 || visible.h <= 0) return NULL; /* scrolled out of sight */
+    if (d->n_hits == DLIST_MAX_HITS) {
+        d->overflow = true;
+        return NULL;
+    }
+    Hit *h = &d->hits[d->n_hits++];
+    *h = (Hit){.r = r, .action = a, .radius = radius, .clip = visible};
+    return h;
+}
+
+const char *dlist_strdup(DisplayList *d, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    if (d->text_used + n > DLIST_TEXT_BYTES) {
+        d->overflow = true;
+        return "";
+    }
+    char *p = d->text + d->text_used;
+    memcpy(p, s, n);
+    d->text_used += n;
+    return p;
+}
+
+const char *dlist_printf(DisplayList *d, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    return dlist_strdup(d, buf);
+}
+
+const Hit *dlist_hit_at(const DisplayList *d, float x, float y)
+{
+    for (size_t i = d->n_hits; i-- > 0;) {
+        const Hit *h = &d->hits[i];
+        if (!rect_contains(h->clip, x, y)) continue;
+        if (!h->poly) return h;
+        for (size_t p = 0; p < h->n_poly; p++) {
+            float lx = (x - h->ox) / h->sx, ly = (y - h->oy) / h->sy;
+            if (poly_contains(h->poly[p].xy, h->poly[p].n_points, lx, ly)) return h;
+        }
+    }
+    return NULL;
+}

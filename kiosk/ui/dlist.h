@@ -1,0 +1,115 @@
+/* dlist.h: the display list, the only thing screens produce.
+ *
+ * A view appends drawing commands and hit areas; a backend draws the commands (window or PNG)
+ * and the input code hit-tests the areas. Because both come from one list, what is drawn is
+ * what is touchable, and tests can check layout (overflow, target sizes) without pixels.
+ *
+ * Strings and polygons are borrowed: they point into the Bundle or into the list's own text
+ * storage, and must outlive the list (the list is rebuilt for every frame that changes). */
+#ifndef KIOSK_DLIST_H
+#define KIOSK_DLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bundle/bundle.h"
+#include "ui/geom.h"
+
+typedef enum { FONT_REGULAR, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC, FONT_COUNT } FontId;
+
+typedef enum {
+    DL_RECT,   /* filled rounded rectangle */
+    DL_FRAME,  /* rounded rectangle outline, `stroke` px wide */
+    DL_TEXT,   /* one line of text; r is its box (x, y of the line box, measured width) */
+    DL_IMAGE,  /* a bundle image fitted into r (contain) */
+    DL_ICON,   /* a UI icon from assets/icons, by name, tinted with color */
+    DL_QR,     /* a QR code of `text` filling r (square) */
+    DL_POLY,   /* filled polygon: point p drawn at (ox + p.x * sx, oy + p.y * sy); r = bounds */
+    DL_CLIP,   /* clip later commands to r; r.w == 0 ends clipping */
+} DlKind;
+
+typedef struct DlCmd {
+    DlKind kind;
+    Rect r;
+    uint32_t color; /* 0xRRGGBB */
+    uint8_t alpha;  /* 255 = opaque */
+    float radius, stroke;
+    /* text */
+    const char *text;
+    size_t len;
+    FontId font;
+    int px;
+    Rect box;     /* DL_TEXT: the box the text must stay inside (for overflow checks) */
+    bool clipped; /* drawn inside a scrolling clip: vertical overflow is expected there */
+    /* image */
+    const Image *image;
+    const char *icon;
+    /* polygon */
+    const float *xy;
+    size_t n_points;
+    float ox, oy, sx, sy;
+} DlCmd;
+
+typedef enum {
+    ACT_NONE,
+    ACT_BACK,
+    ACT_HOME,
+    ACT_LANGUAGE,      /* switch to the next language */
+    ACT_ABOUT,
+    ACT_QUIZ,          /* start the quiz */
+    ACT_COLLECTION,    /* open .collection */
+    ACT_ITEM,          /* open .item */
+    ACT_FILTER,        /* .arg = category index, -1 for all */
+    ACT_ANSWER,        /* .arg = answer index */
+    ACT_QUIZ_AGAIN,
+    ACT_COUNT
+} ActionKind;
+
+typedef struct Action {
+    ActionKind kind;
+    const Collection *collection;
+    const Item *item;
+    int arg;
+} Action;
+
+typedef struct Hit {
+    Rect r;
+    Action action;
+    float radius;
+    const Polygon *poly; /* map regions: hit only inside the polygon(s) */
+    size_t n_poly;
+    float ox, oy, sx, sy; /* polygon transform, as in DL_POLY; r is the shape's bounds */
+    Rect clip;           /* visible part (a card half scrolled away is only tappable there) */
+} Hit;
+
+enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024 };
+
+typedef struct DisplayList {
+    DlCmd cmds[DLIST_MAX_CMDS];
+    size_t n_cmds;
+    Hit hits[DLIST_MAX_HITS];
+    size_t n_hits;
+    char text[DLIST_TEXT_BYTES]; /* storage for strings made by the view (e.g. "3 / 7") */
+    size_t text_used;
+    bool overflow; /* a capacity was reached; the view drew less than it wanted */
+    Rect clip;     /* current clip, for hits and texts */
+    bool clipping;
+    float width, height; /* the viewport */
+} DisplayList;
+
+void dlist_reset(DisplayList *d, float width, float height);
+DlCmd *dlist_push(DisplayList *d, DlKind kind, Rect r);
+void dlist_rect(DisplayList *d, Rect r, uint32_t color, float radius);
+void dlist_frame(DisplayList *d, Rect r, uint32_t color, float radius, float stroke);
+void dlist_clip(DisplayList *d, Rect r);
+void dlist_unclip(DisplayList *d);
+Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius);
+/* Copies a string into the list's storage; returns it (or "" when the storage is full). */
+const char *dlist_strdup(DisplayList *d, const char *s);
+const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* The topmost hit area at (x, y), or NULL. */
+const Hit *dlist_hit_at(const DisplayList *d, float x, float y);
+
+#endif

@@ -1,0 +1,41 @@
+/* geom.h: rectangles and polygons for layout, hit testing and drawing. Pure code. */
+#ifndef KIOSK_GEOM_H
+#define KIOSK_GEOM_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct Rect {
+    float x, y, w, h;
+} Rect;
+
+static inline bool rect_contains(Rect r, float x, float y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+/* True when a lies completely inside b (with `slack` pixels of tolerance). */
+static inline bool rect_inside(Rect a, Rect b, float slack)
+{
+    return a.x >= b.x - slack && a.y >= b.y - slack && a.x + a.w <= b.x + b.w + slack &&
+           a.y + a.h <= b.y + b.h + slack;
+}
+static inline bool rect_overlaps(Rect a, Rect b)
+{
+    return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+Rect rect_intersect(Rect a, Rect b);
+
+/* Even-odd point-in-polygon test; xy holds n points as x0, y0, x1, y1, ... */
+bool poly_contains(const float *xy, size_t n, float x, float y);
+
+/* Splits a simple polygon (convex or not, either winding) into triangles by ear clipping.
+ * Writes up to max_tris triangles as vertex index triples into tris; returns the count
+ * (n - 2 for a simple polygon), or 0 when the polygon is degenerate or too large. */
+enum { GEOM_MAX_POLY_POINTS = 2000 };
+size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t max_tris);
+
+/* Bounding box and area-weighted centre of a polygon. */
+Rect poly_bounds(const float *xy, size_t n);
+void poly_centroid(const float *xy, size_t n, float *cx, float *cy);
+
+#endif

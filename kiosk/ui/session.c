@@ -1,0 +1,322 @@
+/* session.c: input -> gestures -> actions -> state, and state -> display list.
+ *
+ * Data flows one way: input never draws; a tap is looked up in the hit areas of the list that
+ * is on screen, turned into an Action and applied to the state; the next frame is then built
+ * from the new state. Navigation happens after the event, never inside a draw. */
+#include "ui/session.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void sync_scroller(Session *s)
+{
+    scroller_init(&s->scroller, 0, 0);
+    s->scroller.offset = ui_top(&s->ui)->scroll;
+}
+
+bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, int64_t now_ms)
+{
+    *s = (Session){0};
+    s->list = malloc(sizeof *s->list);
+    if (!s->list) return false;
+    dlist_reset(s->list, w, h);
+    ui_init(&s->ui, b, now_ms);
+    s->measure = m;
+    s->w = w;
+    s->h = h;
+    s->now_ms = now_ms;
+    float u = fminf(w, h) / 1080.0f;
+    gesture_init(&s->gesture, (GestureConfig){.tap_slop = 24 * u, .long_press_ms = 600,
+                                             .edge_width = 40 * u, .edge_swipe_min = 160 * u});
+    sync_scroller(s);
+    s->dirty = true;
+    return true;
+}
+
+void session_free(Session *s)
+{
+    free(s->list);
+    s->list = NULL;
+}
+
+void session_resize(Session *s, float w, float h)
+{
+    if (w == s->w && h == s->h) return;
+    s->w = w;
+    s->h = h;
+    s->dirty = true;
+}
+
+void session_apply(Session *s, Action a, int64_t now_ms)
+{
+    Screen *before = ui_top(&s->ui);
+    before->scroll = (float)scroller_offset(&s->scroller);
+    size_t depth = s->ui.depth;
+    ScreenKind kind = before->kind;
+    int filter = before->filter;
+    if (!ui_apply(&s->ui, a, now_ms)) return;
+    s->actions++;
+    s->dirty = true;
+    const Screen *after = ui_top(&s->ui);
+    if (s->ui.depth != depth || after != before || after->kind != kind || after->filter != filter)
+        sync_scroller(s);
+}
+
+static void on_gesture(Session *s, const GestureEvent *e)
+{
+    switch (e->type) {
+    case GESTURE_PRESS:
+        s->ui.pressing = true;
+        s->ui.press_x = e->x;
+        s->ui.press_y = e->y;
+        s->drag_scrolls = s->info.scroll_viewport > 0 &&
+                          rect_contains(s->info.scroll_area, e->x, e->y);
+        if (s->drag_scrolls) scroller_stop(&s->scroller);
+        s->dirty = true;
+        break;
+    case GESTURE_TAP: {
+        s->ui.pressing = false;
+        s->dirty = true;
+        const Hit *h = dlist_hit_at(s->list, e->x, e->y);
+        if (h) session_apply(s, h->action, e->t_ms);
+        break;
+    }
+    case GESTURE_LONG_PRESS:
+        s->ui.pressing = false;
+        s->dirty = true;
+        break;
+    case GESTURE_DRAG_BEGIN:
+        s->ui.pressing = false;
+        s->dirty = true;
+        break;
+    case GESTURE_DRAG:
+        if (s->drag_scrolls) {
+            /* The scroller takes finger deltas as they are (content sticks to the finger). */
+            scroller_drag(&s->scroller, e->dy, e->t_ms);
+            s->dirty = true;
+        }
+        break;
+    case GESTURE_DRAG_END:
+        if (s->drag_scrolls) scroller_release(&s->scroller, e->vy, e->t_ms);
+        s->dirty = true;
+        break;
+    case GESTURE_EDGE_BACK:
+        session_apply(s, (Action){.kind = ACT_BACK}, e->t_ms);
+        break;
+    case GESTURE_CANCEL:
+        s->ui.pressing = false;
+        if (s->drag_scrolls) scroller_release(&s->scroller, 0, e->t_ms);
+        s->dirty = true;
+        break;
+    }
+}
+
+void session_pointer(Session *s, PointerPhase phase, float x, float y, int64_t now_ms)
+{
+    /* A tap is tested against what is on screen now: bring the list up to date first. */
+    session_tick(s, now_ms);
+    session_frame(s);
+    GestureEvent ev[GESTURE_MAX_EVENTS];
+    int n = 0;
+    switch (phase) {
+    case POINTER_DOWN: n = gesture_down(&s->gesture, x, y, now_ms, ev); break;
+    case POINTER_MOVE: n = gesture_move(&s->gesture, x, y, now_ms, ev); break;
+    case POINTER_UP: n = gesture_up(&s->gesture, x, y, now_ms, ev); break;
+    case POINTER_CANCEL: n = gesture_cancel(&s->gesture, now_ms, ev); break;
+    }
+    for (int i = 0; i < n; i++) on_gesture(s, &ev[i]);
+}
+
+static int focus_step(const DisplayList *d, int focus, KeyKind key)
+{
+    int n = (int)d->n_hits;
+    if (n == 0) return -1;
+    if (key == KEY_NEXT) return focus < 0 ? 0 : (focus + 1) % n;
+    if (key == KEY_PREV) return focus < 0 ? n - 1 : (focus + n - 1) % n;
+    if (focus < 0 || focus >= n) return 0;
+    /* Arrows: the nearest hit area whose centre lies in that direction (off-axis distance
+     * counts double, so "right" prefers the same row). */
+    const Rect f = d->hits[focus].clip;
+    float fx = f.x + f.w / 2, fy = f.y + f.h / 2;
+    int best = focus;
+    float best_d = INFINITY;
+    for (int i = 0; i < n; i++) {
+        if (i == focus) continue;
+        Rect r = d->hits[i].clip;
+        float dx = r.x + r.w / 2 - fx, dy = r.y + r.h / 2 - fy;
+        float along, across;
+        switch (key) {
+        case KEY_RIGHT: along = dx; across = dy; break;
+        case KEY_LEFT: along = -dx; across = dy; break;
+        case KEY_DOWN: along = dy; across = dx; break;
+        case KEY_UP: along = -dy; across = dx; break;
+        default: return focus;
+        }
+        if (along <= 1) continue;
+        float dist = along + 2 * fabsf(across);
+        if (dist < best_d) {
+            best_d = dist;
+            best = i;
+        }
+    }
+    return best;
+}
+
+void session_key(Session *s, KeyKind key, int64_t now_ms)
+{
+    session_tick(s, now_ms);
+    session_frame(s);
+    switch (key) {
+    case KEY_NEXT:
+    case KEY_PREV:
+    case KEY_LEFT:
+    case KEY_RIGHT:
+    case KEY_UP:
+    case KEY_DOWN:
+        s->ui.focus = focus_step(s->list, s->ui.focus, key);
+        s->dirty = true;
+        break;
+    case KEY_ACTIVATE:
+        if (s->ui.focus >= 0 && (size_t)s->ui.focus < s->list->n_hits)
+            session_apply(s, s->list->hits[s->ui.focus].action, now_ms);
+        break;
+    case KEY_BACK:
+        session_apply(s, (Action){.kind = ACT_BACK}, now_ms);
+        break;
+    case KEY_HOME:
+        session_apply(s, (Action){.kind = ACT_HOME}, now_ms);
+        break;
+    case KEY_PAGE_UP:
+    case KEY_PAGE_DOWN:
+        session_scroll(s, (key == KEY_PAGE_DOWN ? 0.8f : -0.8f) * s->info.scroll_viewport, now_ms);
+        break;
+    }
+}
+
+void session_scroll(Session *s, float delta, int64_t now_ms)
+{
+    if (s->info.scroll_viewport <= 0) return;
+    scroller_stop(&s->scroller);
+    double max = scroller_max(&s->scroller);
+    double to = fmin(fmax(scroller_offset(&s->scroller) + delta, 0), max);
+    s->scroller.offset = to;
+    scroller_step(&s->scroller, now_ms);
+    s->dirty = true;
+}
+
+bool session_tick(Session *s, int64_t now_ms)
+{
+    if (now_ms < s->now_ms) now_ms = s->now_ms;
+    s->now_ms = now_ms;
+    GestureEvent ev[GESTURE_MAX_EVENTS];
+    int n = gesture_tick(&s->gesture, now_ms, ev);
+    for (int i = 0; i < n; i++) on_gesture(s, &ev[i]);
+    if (scroller_is_animating(&s->scroller)) {
+        scroller_step(&s->scroller, now_ms);
+        s->dirty = true;
+    }
+    return s->dirty;
+}
+
+int64_t session_next_wake(const Session *s)
+{
+    int64_t g = gesture_next_wake(&s->gesture);
+    int64_t sc = scroller_is_animating(&s->scroller) ? s->now_ms + 16 : INT64_MAX;
+    return g < sc ? g : sc;
+}
+
+const DisplayList *session_frame(Session *s)
+{
+    if (!s->dirty) return s->list;
+    Screen *top = ui_top(&s->ui);
+    top->scroll = (float)scroller_offset(&s->scroller);
+    view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
+    scroller_set_content(&s->scroller, s->info.scroll_content, s->info.scroll_viewport, s->now_ms);
+    if (fabs(scroller_offset(&s->scroller) - top->scroll) > 0.5) {
+        /* The content got shorter than the offset (e.g. a filter): draw at the valid offset. */
+        top->scroll = (float)scroller_offset(&s->scroller);
+        view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
+    }
+    s->dirty = false;
+    return s->list;
+}
+
+bool session_open(Session *s, const char *spec, int64_t now_ms)
+{
+    const Bundle *b = s->ui.bundle;
+    session_apply(s, (Action){.kind = ACT_HOME}, now_ms);
+    if (strcmp(spec, "home") == 0) return true;
+    if (strcmp(spec, "about") == 0) {
+        session_apply(s, (Action){.kind = ACT_ABOUT}, now_ms);
+        return true;
+    }
+    if (strcmp(spec, "quiz") == 0 || strcmp(spec, "result") == 0) {
+        if (!b->quiz) return false;
+        session_apply(s, (Action){.kind = ACT_QUIZ}, now_ms);
+        if (spec[0] == 'r')
+            for (size_t i = 0; i < b->quiz->n_questions; i++)
+                session_apply(s, (Action){.kind = ACT_ANSWER, .arg = 0}, now_ms);
+        return true;
+    }
+    const char *id = strchr(spec, ':') ? strchr(spec, ':') + 1 : spec;
+    const Collection *c = bundle_find_collection(b, id);
+    if (c) {
+        session_apply(s, (Action){.kind = ACT_COLLECTION, .collection = c}, now_ms);
+        return true;
+    }
+    const Item *it = bundle_find_item(b, id);
+    if (!it) return false;
+    session_apply(s, (Action){.kind = ACT_COLLECTION, .collection = it->collection}, now_ms);
+    session_apply(s, (Action){.kind = ACT_ITEM, .item = it}, now_ms);
+    return true;
+}
+
+const char *session_screen_name(const Session *s, char *buf, size_t size)
+{
+    const Screen *top = ui_top_const(&s->ui);
+    switch (top->kind) {
+    case SCREEN_HOME: snprintf(buf, size, "home"); break;
+    case SCREEN_ABOUT: snprintf(buf, size, "about"); break;
+    case SCREEN_QUIZ: snprintf(buf, size, "quiz"); break;
+    case SCREEN_RESULT: snprintf(buf, size, "result"); break;
+    case SCREEN_COLLECTION: snprintf(buf, size, "collection:%s", top->collection->id); break;
+    case SCREEN_ITEM: snprintf(buf, size, "item:%s", top->item->id); break;
+    }
+    return buf;
+}
+
+const Hit *session_find_target(Session *s, const char *name)
+{
+    static const struct {
+        const char *name;
+        ActionKind kind;
+    } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
+                 {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN}};
+    const DisplayList *d = session_frame(s);
+    int arg = -2;
+    ActionKind kind = ACT_NONE;
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (strcmp(name, fixed[i].name) == 0) kind = fixed[i].kind;
+    if (strncmp(name, "answer-", 7) == 0) {
+        kind = ACT_ANSWER;
+        arg = atoi(name + 7);
+    } else if (strcmp(name, "filter-all") == 0) {
+        kind = ACT_FILTER;
+        arg = -1;
+    } else if (strncmp(name, "filter-", 7) == 0) {
+        kind = ACT_FILTER;
+        arg = atoi(name + 7);
+    }
+    for (size_t i = 0; i < d->n_hits; i++) {
+        const Action *a = &d->hits[i].action;
+        if (kind != ACT_NONE) {
+            if (a->kind == kind && (arg == -2 || a->arg == arg)) return &d->hits[i];
+        } else if ((a->kind == ACT_ITEM && strcmp(a->item->id, name) == 0) ||
+                   (a->kind == ACT_COLLECTION && strcmp(a->collection->id, name) == 0)) {
+            return &d->hits[i];
+        }
+    }
+    return NULL;
+}

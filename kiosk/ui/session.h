@@ -1,0 +1,77 @@
+/* session.h: one visitor's interaction with the screens, driven by abstract input and time.
+ *
+ * The window and the replay/headless modes feed the same Session with pointer events, keys
+ * and the current time, and ask it for the display list to draw. It owns the navigation
+ * state, the gesture recogniser and the scroller, and knows nothing of SDL, so a whole
+ * visit can be replayed on a fake clock in a test. */
+#ifndef KIOSK_SESSION_H
+#define KIOSK_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "input/gesture.h"
+#include "input/scroller.h"
+#include "ui/state.h"
+#include "ui/view.h"
+
+typedef enum { POINTER_DOWN, POINTER_MOVE, POINTER_UP, POINTER_CANCEL } PointerPhase;
+
+typedef enum {
+    KEY_NEXT,     /* Tab */
+    KEY_PREV,     /* Shift+Tab */
+    KEY_LEFT,
+    KEY_RIGHT,
+    KEY_UP,
+    KEY_DOWN,
+    KEY_ACTIVATE, /* Enter, Space */
+    KEY_BACK,     /* Backspace */
+    KEY_HOME,     /* Home */
+    KEY_PAGE_UP,
+    KEY_PAGE_DOWN,
+} KeyKind;
+
+typedef struct Session {
+    UiState ui;
+    Gesture gesture;
+    Scroller scroller;
+    bool drag_scrolls;   /* the current drag started in the scroll area */
+    DisplayList *list;   /* owned (large: allocated once) */
+    ViewInfo info;
+    TextMeasure measure; /* borrowed context */
+    float w, h;
+    bool dirty;          /* the display list must be rebuilt */
+    int64_t now_ms;
+    unsigned long actions; /* actions applied, for statistics and tests */
+} Session;
+
+/* Returns false when out of memory. The bundle must outlive the session. */
+bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, int64_t now_ms);
+void session_free(Session *s);
+/* Changes the viewport size (window resized or rotated). */
+void session_resize(Session *s, float w, float h);
+void session_pointer(Session *s, PointerPhase phase, float x, float y, int64_t now_ms);
+void session_key(Session *s, KeyKind key, int64_t now_ms);
+/* Scroll by delta px (mouse wheel). */
+void session_scroll(Session *s, float delta, int64_t now_ms);
+/* Applies an action as if its button were tapped. */
+void session_apply(Session *s, Action a, int64_t now_ms);
+/* Advances animations and timers to now; returns true when something must be redrawn. */
+bool session_tick(Session *s, int64_t now_ms);
+/* When the session next needs a tick even without input (ms), or INT64_MAX for never. */
+int64_t session_next_wake(const Session *s);
+/* Opens a screen by name, as a visitor would reach it: "home", "about", "quiz", "result"
+ * (the quiz answered with each question's first answer), or a collection or item id (an
+ * item is opened from its collection, so Back leads there). False for an unknown name. */
+bool session_open(Session *s, const char *spec, int64_t now_ms);
+/* The top screen's name: "home", "about", "quiz", "result", "collection:ID" or "item:ID". */
+const char *session_screen_name(const Session *s, char *buf, size_t size);
+
+/* The hit area on screen that `name` designates (an item or collection id, or back, home,
+ * language, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
+const Hit *session_find_target(Session *s, const char *name);
+
+/* The display list for now, rebuilt only when something changed. */
+const DisplayList *session_frame(Session *s);
+
+#endif

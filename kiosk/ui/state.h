@@ -1,0 +1,58 @@
+/* state.h: what the visitor has done so far: the screen stack, language, quiz answers.
+ *
+ * A small reducer: ui_apply(state, action, now) is the only way state changes, so every
+ * screen change can be replayed and tested without a window. Time is a parameter. */
+#ifndef KIOSK_STATE_H
+#define KIOSK_STATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "bundle/bundle.h"
+#include "ui/dlist.h"
+
+enum { NAV_MAX_DEPTH = 16, QUIZ_MAX_QUESTIONS = 50 };
+
+typedef enum {
+    SCREEN_HOME,
+    SCREEN_COLLECTION,
+    SCREEN_ITEM,
+    SCREEN_QUIZ,
+    SCREEN_RESULT,
+    SCREEN_ABOUT,
+} ScreenKind;
+
+typedef struct Screen {
+    ScreenKind kind;
+    const Collection *collection; /* SCREEN_COLLECTION */
+    const Item *item;             /* SCREEN_ITEM */
+    int filter;                   /* SCREEN_COLLECTION: category index, -1 for all */
+    float scroll;                 /* px scrolled; kept when coming back to this screen */
+} Screen;
+
+typedef struct UiState {
+    const Bundle *bundle; /* borrowed; must outlive the state */
+    Screen stack[NAV_MAX_DEPTH]; /* stack[0] is always home */
+    size_t depth;                /* number of screens on the stack, >= 1 */
+    size_t lang;                 /* index into bundle->languages */
+    int answers[QUIZ_MAX_QUESTIONS];
+    size_t quiz_pos;             /* question being asked */
+    int focus;                   /* keyboard focus: index of a hit area, -1 for none */
+    bool pressing;               /* a finger or button is down at (press_x, press_y) */
+    float press_x, press_y;
+    int64_t changed_ms;          /* when the screen last changed, for the entry transition */
+} UiState;
+
+void ui_init(UiState *s, const Bundle *b, int64_t now_ms);
+/* Applies one action; returns true when anything visible changed. */
+bool ui_apply(UiState *s, Action a, int64_t now_ms);
+/* Back to a fresh visitor's state: home, default language, quiz reset. */
+void ui_reset(UiState *s, int64_t now_ms);
+static inline Screen *ui_top(UiState *s) { return &s->stack[s->depth - 1]; }
+static inline const Screen *ui_top_const(const UiState *s) { return &s->stack[s->depth - 1]; }
+
+/* The quiz result: the best-scoring items, best first (ties in bundle order). Returns how
+ * many were written (at most max and the quiz's result count). */
+size_t ui_quiz_result(const UiState *s, const Item **items, int *points, size_t max);
+
+#endif

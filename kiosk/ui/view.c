@@ -1,0 +1,95 @@
+/* view.c: the frame around every screen, and dispatch to the screen's own layout.
+ *
+ * The bottom bar holds back, home, language and info in fixed places on every screen, low
+ * enough to reach for small children and wheelchair users on a portrait screen. Focus ring
+ * and pressed state are drawn here, over whatever hit area they concern, so each screen gets
+ * them for free. */
+#include "ui/view.h"
+
+#include <math.h>
+
+#include "core/color.h"
+#include "ui/widgets.h"
+
+float view_min_target(float w, float h)
+{
+    float u = fminf(w, h) / 1080.0f;
+    return SZ_TARGET * u;
+}
+
+static void bottom_bar(Ctx *c)
+{
+    const Theme *t = c->t;
+    Rect bar = {0, c->h - U(c, SZ_BAR), c->w, U(c, SZ_BAR)};
+    dlist_rect(c->d, bar, t->surface, 0);
+    dlist_rect(c->d, (Rect){0, bar.y, c->w, U(c, 2)}, color_mix(t->surface, t->text, 0.15), 0);
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bh = U(c, 104);
+    float y = bar.y + (bar.h - bh) / 2, bw = U(c, 230);
+    const UiState *s = c->s;
+    if (s->depth > 1) {
+        w_button(c, (Rect){m, y, bw, bh}, S(c, STR_BACK), "back", BTN_SURFACE,
+                 (Action){.kind = ACT_BACK});
+        w_button(c, (Rect){m + bw + g, y, bw, bh}, S(c, STR_HOME), "home", BTN_SURFACE,
+                 (Action){.kind = ACT_HOME});
+    }
+    float x = c->w - m;
+    float iw = U(c, 170);
+    x -= iw;
+    w_button(c, (Rect){x, y, iw, bh}, S(c, STR_ABOUT), "info", BTN_SURFACE,
+             (Action){.kind = ACT_ABOUT});
+    if (c->b->n_languages > 1) {
+        const char *next = c->b->languages[(s->lang + 1) % c->b->n_languages];
+        float lw = U(c, 290);
+        x -= g + lw;
+        w_button(c, (Rect){x, y, lw, bh}, ui_language_name(next), "globe", BTN_ACCENT,
+                 (Action){.kind = ACT_LANGUAGE});
+    }
+}
+
+static void overlays(Ctx *c)
+{
+    DisplayList *d = c->d;
+    const UiState *s = c->s;
+    if (s->pressing) {
+        const Hit *h = dlist_hit_at(d, s->press_x, s->press_y);
+        if (h && !h->poly) {
+            DlCmd *o = dlist_push(d, DL_RECT, h->clip);
+            o->color = c->t->text;
+            o->alpha = 40;
+            o->radius = h->radius;
+        }
+    }
+    if (s->focus >= 0 && (size_t)s->focus < d->n_hits) {
+        const Hit *h = &d->hits[s->focus];
+        float o = U(c, 6);
+        dlist_frame(d, (Rect){h->clip.x - o, h->clip.y - o, h->clip.w + 2 * o, h->clip.h + 2 * o},
+                    c->t->accent, h->radius + o, U(c, 6));
+    }
+}
+
+void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
+                int64_t now_ms, ViewInfo *info)
+{
+    (void)now_ms;
+    dlist_reset(d, w, h);
+    *info = (ViewInfo){0};
+    const Bundle *b = s->bundle;
+    Ctx c = {
+        .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
+        .u = fminf(w, h) / 1080.0f, .portrait = h > w, .lang = s->lang,
+        .code = b->languages[s->lang], .info = info,
+    };
+    c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
+    dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);
+    const Screen *top = ui_top_const(s);
+    switch (top->kind) {
+    case SCREEN_HOME: view_home(&c); break;
+    case SCREEN_COLLECTION: view_collection(&c, top); break;
+    case SCREEN_ITEM: view_item(&c, top); break;
+    case SCREEN_QUIZ: view_quiz(&c); break;
+    case SCREEN_RESULT: view_result(&c); break;
+    case SCREEN_ABOUT: view_about(&c, top); break;
+    }
+    bottom_bar(&c);
+    overlays(&c);
+}

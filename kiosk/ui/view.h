@@ -1,0 +1,32 @@
+/* view.h: bundle + state + viewport -> display list. Pure layout, no SDL.
+ *
+ * Text is measured through an injected callback, so the layout runs the same with real fonts
+ * (the SDL backend) and with a fake measurer (unit tests). Sizes scale with the screen:
+ * one unit `u` is 1 px on a 1080-pixel-high landscape (or 1080-wide portrait) screen. */
+#ifndef KIOSK_VIEW_H
+#define KIOSK_VIEW_H
+
+#include "bundle/bundle.h"
+#include "ui/dlist.h"
+#include "ui/state.h"
+
+typedef struct TextMeasure {
+    void *ctx;
+    /* Width in px of s[0..len) in `font` at `px` pixels. */
+    int (*width)(void *ctx, FontId font, int px, const char *s, size_t len);
+} TextMeasure;
+
+typedef struct ViewInfo {
+    float scroll_viewport; /* height of the top screen's scrolling area (0: no scrolling) */
+    float scroll_content;  /* height of its content */
+    Rect scroll_area;      /* where a drag scrolls */
+} ViewInfo;
+
+/* Rebuilds `d` for the top screen of `s` at size w x h. */
+void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
+                int64_t now_ms, ViewInfo *info);
+
+/* Minimum touch target side, in px, for a viewport of w x h. */
+float view_min_target(float w, float h);
+
+#endif

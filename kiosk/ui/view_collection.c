@@ -1,0 +1,167 @@
+/* view_collection.c: a collection as a grid, list, profile cards or a map of regions.
+ *
+ * Grids are laid out arithmetically, so only the rows in view are added to the display list:
+ * a 5,000-item collection costs no more per frame than a 12-item one. The map draws each
+ * region from its polygon and registers the same polygon as its hit area. */
+#include <math.h>
+
+#include "core/color.h"
+#include "ui/widgets.h"
+
+/* Filter chips in rows; returns the y below them. */
+static float chips(Ctx *c, const Screen *sc, float y)
+{
+    const Collection *col = sc->collection;
+    if (col->n_categories == 0) return y;
+    float x0 = c->content.x + U(c, SZ_MARGIN), x = x0, right = c->content.w - U(c, SZ_MARGIN);
+    float h = U(c, SZ_TARGET), g = U(c, 16);
+    for (int i = -1; i < (int)col->n_categories; i++) {
+        const char *label = i < 0 ? S(c, STR_ALL) : T(c, &col->categories[i].title);
+        float w = w_chip_width(c, label);
+        if (x + w > right && x > x0) {
+            x = x0;
+            y += h + g;
+        }
+        w_chip(c, (Rect){x, y, w, h}, label, sc->filter == i,
+               (Action){.kind = ACT_FILTER, .arg = i});
+        x += w + g;
+    }
+    return y + h + U(c, 28);
+}
+
+static bool in_filter(const Item *it, int filter)
+{
+    if (filter < 0) return true;
+    for (size_t k = 0; k < it->n_categories; k++)
+        if (it->categories[k] == filter) return true;
+    return false;
+}
+
+static void grid(Ctx *c, const Screen *sc, Rect area)
+{
+    const Collection *col = sc->collection;
+    bool list = col->layout == LAYOUT_LIST, people = col->layout == LAYOUT_CARDS;
+    float g = U(c, SZ_GAP), m = U(c, SZ_MARGIN);
+    float avail = area.w - 2 * m;
+    float min_w = U(c, list ? 700 : people ? 440 : 390);
+    size_t cols = (size_t)fmaxf(1.0f, floorf((avail + g) / (min_w + g)));
+    float cw = (avail - g * (float)(cols - 1)) / (float)cols;
+    float ch = list ? U(c, 150) : people ? cw * 0.62f + U(c, 200) : U(c, 400);
+    /* Matching items, in bundle order; positions are computed, not stored. */
+    size_t n = 0;
+    for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
+    size_t rows = (n + cols - 1) / cols;
+    float content = (float)rows * (ch + g) + m;
+    c->info->scroll_area = area;
+    c->info->scroll_viewport = area.h;
+    c->info->scroll_content = content;
+    float scroll = fminf(sc->scroll, fmaxf(0, content - area.h));
+    dlist_clip(c->d, area);
+    size_t k = 0;
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Item *it = &col->items[i];
+        if (!in_filter(it, sc->filter)) continue;
+        size_t r = k / cols, cc = k % cols;
+        k++;
+        float y = area.y + (float)r * (ch + g) - scroll;
+        if (y + ch < area.y || y > area.y + area.h) continue; /* not in view */
+        Rect card = {area.x + m + (float)cc * (cw + g), y, cw, ch};
+        if (list) w_item_row(c, card, it);
+        else w_item_card(c, card, it);
+    }
+    dlist_unclip(c->d);
+}
+
+static void map(Ctx *c, const Screen *sc, Rect area)
+{
+    const Collection *col = sc->collection;
+    const Theme *t = c->t;
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP);
+    /* Map on the left (landscape) or top (portrait); a list of the same regions beside it, as
+     * big buttons for those who prefer reading to pointing. */
+    Rect map_box, list_box;
+    if (c->portrait) {
+        float mh = area.h * 0.6f;
+        map_box = (Rect){area.x + m, area.y, area.w - 2 * m, mh};
+        list_box = (Rect){area.x + m, area.y + mh + g, area.w - 2 * m, area.h - mh - g - m};
+    } else {
+        float mw = area.w * 0.55f;
+        map_box = (Rect){area.x + m, area.y, mw, area.h - m};
+        list_box = (Rect){area.x + m + mw + g * 2, area.y, area.w - mw - 2 * m - g * 2, area.h - m};
+    }
+    float s = fminf(map_box.w / col->map_w, map_box.h / col->map_h);
+    float ox = map_box.x + (map_box.w - col->map_w * s) / 2;
+    float oy = map_box.y + (map_box.h - col->map_h * s) / 2;
+    static const uint32_t palette[] = {0x30638E, 0x00798C, 0xB8860B, 0xC43D50, 0x6A4C93};
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Item *it = &col->items[i];
+        uint32_t fill = it->has_color ? it->color : palette[i % 5];
+        Rect bounds = {0};
+        for (size_t p = 0; p < it->n_shape; p++) {
+            Rect pb = poly_bounds(it->shape[p].xy, it->shape[p].n_points);
+            pb = (Rect){ox + pb.x * s, oy + pb.y * s, pb.w * s, pb.h * s};
+            if (p == 0) bounds = pb;
+            else {
+                float x1 = fmaxf(bounds.x + bounds.w, pb.x + pb.w), y1 = fmaxf(bounds.y + bounds.h, pb.y + pb.h);
+                bounds.x = fminf(bounds.x, pb.x);
+                bounds.y = fminf(bounds.y, pb.y);
+                bounds.w = x1 - bounds.x;
+                bounds.h = y1 - bounds.y;
+            }
+            DlCmd *cmd = dlist_push(c->d, DL_POLY, pb);
+            cmd->xy = it->shape[p].xy;
+            cmd->n_points = it->shape[p].n_points;
+            cmd->ox = ox;
+            cmd->oy = oy;
+            cmd->sx = cmd->sy = s;
+            cmd->color = fill;
+        }
+        Hit *h = dlist_hit(c->d, bounds, (Action){.kind = ACT_ITEM, .item = it}, 0);
+        if (h) {
+            h->poly = it->shape;
+            h->n_poly = it->n_shape;
+            h->ox = ox;
+            h->oy = oy;
+            h->sx = h->sy = s;
+        }
+    }
+    /* Names on the shapes, on a white pill so they read on any colour. */
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Item *it = &col->items[i];
+        if (it->n_shape == 0) continue;
+        float cx, cy;
+        poly_centroid(it->shape[0].xy, it->shape[0].n_points, &cx, &cy);
+        int px = PX(c, PX_SMALL);
+        const char *name = T(c, &it->title);
+        float tw = fminf(w_text_width(c, name, FONT_BOLD, px), U(c, 300));
+        Rect pill = {ox + cx * s - tw / 2 - U(c, 14), oy + cy * s - px * 0.65f - U(c, 6),
+                     tw + U(c, 28), px * 1.3f + U(c, 12)};
+        DlCmd *bg = dlist_push(c->d, DL_RECT, pill);
+        bg->color = 0xFFFFFF;
+        bg->alpha = 230;
+        bg->radius = pill.h / 2;
+        w_text(c, (Rect){pill.x + U(c, 14), pill.y + U(c, 6), tw, 0}, name,
+               (TextStyle){FONT_BOLD, px, t->text, 1, false});
+    }
+    /* The list beside the map. */
+    float rh = fminf(U(c, 130), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);
+    if (rh < U(c, SZ_TARGET)) rh = U(c, SZ_TARGET);
+    size_t cols = c->portrait ? 2 : 1;
+    float rw = (list_box.w - g * (float)(cols - 1)) / (float)cols;
+    for (size_t i = 0; i < col->n_items; i++) {
+        Rect r = {list_box.x + (float)(i % cols) * (rw + g),
+                  list_box.y + (float)(i / cols) * (rh + g), rw, rh};
+        if (r.y + r.h > list_box.y + list_box.h + 1) break;
+        w_item_row(c, r, &col->items[i]);
+    }
+}
+
+void view_collection(Ctx *c, const Screen *sc)
+{
+    const Collection *col = sc->collection;
+    float y = w_header(c, T(c, &col->title), T(c, &col->intro));
+    y = chips(c, sc, y);
+    Rect area = {c->content.x, y, c->content.w, c->content.y + c->content.h - y};
+    if (col->layout == LAYOUT_MAP) map(c, sc, area);
+    else grid(c, sc, area);
+}

@@ -1,0 +1,138 @@
+/* view_item.c: one item: picture, title, facts, body, related items and QR codes.
+ *
+ * Landscape keeps the picture and the QR codes still on the left while the text column on the
+ * right scrolls; portrait stacks everything in one scrolling column, picture first. */
+#include <math.h>
+
+#include "core/color.h"
+#include "ui/widgets.h"
+
+static float facts(Ctx *c, float x, float y, float w, const Item *it)
+{
+    const Theme *t = c->t;
+    if (it->n_facts == 0) return 0;
+    float y0 = y, label_w = w * 0.34f, pad = U(c, 20);
+    float box_h = 0;
+    /* Measure first so the panel behind the facts is drawn before them. */
+    for (size_t i = 0; i < it->n_facts; i++) {
+        float lh = w_text_height(c, label_w - pad, T(c, &it->facts[i].label),
+                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false});
+        float vh = w_text_height(c, w - label_w - 2 * pad, T(c, &it->facts[i].value),
+                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false});
+        box_h += fmaxf(lh, vh) + U(c, 16);
+    }
+    dlist_rect(c->d, (Rect){x, y, w, box_h + 2 * pad - U(c, 16)}, t->surface, U(c, SZ_RADIUS));
+    y += pad;
+    for (size_t i = 0; i < it->n_facts; i++) {
+        float lh = w_text(c, (Rect){x + pad, y + U(c, 3), label_w - pad, 0}, T(c, &it->facts[i].label),
+                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false});
+        float vh = w_text(c, (Rect){x + label_w, y, w - label_w - pad, 0}, T(c, &it->facts[i].value),
+                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false});
+        y += fmaxf(lh, vh) + U(c, 16);
+    }
+    return y - y0 + pad;
+}
+
+static float related(Ctx *c, float x, float y, float w, const Item *it)
+{
+    if (it->n_related == 0) return 0;
+    float y0 = y;
+    y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SEE_ALSO),
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false}) + U(c, 12);
+    float cx = x, h = U(c, SZ_TARGET), g = U(c, 16);
+    for (size_t i = 0; i < it->n_related; i++) {
+        const Item *r = it->related[i];
+        const char *label = T(c, &r->title);
+        float cw = fminf(w_chip_width(c, label), w);
+        if (cx + cw > x + w && cx > x) {
+            cx = x;
+            y += h + g;
+        }
+        w_chip(c, (Rect){cx, y, cw, h}, label, false, (Action){.kind = ACT_ITEM, .item = r});
+        cx += cw + g;
+    }
+    return y + h - y0;
+}
+
+/* QR codes side by side (wrapping), each with its caption; returns the height used. */
+static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
+{
+    if (it->n_links == 0) return 0;
+    const Theme *t = c->t;
+    float side = fminf(U(c, 230), w), g = U(c, SZ_GAP), pad = U(c, 16);
+    size_t per_row = (size_t)fmaxf(1, floorf((w + g) / (side + 2 * pad + g)));
+    float cap_h = PX(c, PX_SMALL) * 1.3f * 2;
+    float cell_h = side + 2 * pad + U(c, 8) + cap_h;
+    for (size_t i = 0; i < it->n_links; i++) {
+        float cx = x + (float)(i % per_row) * (side + 2 * pad + g);
+        float cy = y + (float)(i / per_row) * (cell_h + g);
+        dlist_rect(c->d, (Rect){cx, cy, side + 2 * pad, side + 2 * pad}, 0xFFFFFF, U(c, 16));
+        DlCmd *q = dlist_push(c->d, DL_QR, (Rect){cx + pad, cy + pad, side, side});
+        q->text = it->links[i].url;
+        const char *cap = text_present(&it->links[i].caption) ? T(c, &it->links[i].caption)
+                                                               : S(c, STR_SCAN);
+        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0}, cap,
+               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true});
+    }
+    size_t rows = (it->n_links + per_row - 1) / per_row;
+    return (float)rows * (cell_h + g);
+}
+
+/* Title, subtitle, facts, body, related: the text column. Returns its height. */
+static float text_column(Ctx *c, float x, float y, float w, const Item *it)
+{
+    const Theme *t = c->t;
+    float y0 = y;
+    y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false});
+    if (text_present(&it->subtitle))
+        y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
+                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false});
+    y += U(c, 32);
+    float fh = facts(c, x, y, w, it);
+    if (fh > 0) y += fh + U(c, 32);
+    const Body *body = &it->body[c->lang];
+    if (body->n_blocks) {
+        /* Lines of 45-75 characters: limit the measure on very wide columns. */
+        float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
+        y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
+    }
+    float rh = related(c, x, y, w, it);
+    if (rh > 0) y += rh + U(c, 32);
+    return y - y0;
+}
+
+void view_item(Ctx *c, const Screen *sc)
+{
+    const Item *it = sc->item;
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
+    Rect area = {c->content.x, c->content.y, c->content.w, c->content.h};
+    uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
+                                  : color_mix(c->t->accent, 0xFFFFFF, 0.9);
+    float scroll = sc->scroll;
+    if (!c->portrait) {
+        float lw = fminf(area.w * 0.34f, U(c, 620));
+        float ph = fminf(lw * 0.8f, area.h * 0.5f);
+        w_picture(c, (Rect){m, m, lw, ph}, it->image, &it->title, tint);
+        qr_codes(c, m, m + ph + g, lw, it);
+        Rect col = {m + lw + g, 0, area.w - lw - 2 * m - g, area.h};
+        c->info->scroll_area = col;
+        c->info->scroll_viewport = col.h;
+        dlist_clip(c->d, col);
+        float h = text_column(c, col.x, m - scroll, col.w, it);
+        dlist_unclip(c->d);
+        c->info->scroll_content = h + 2 * m;
+    } else {
+        c->info->scroll_area = area;
+        c->info->scroll_viewport = area.h;
+        dlist_clip(c->d, area);
+        float y = m - scroll, w = area.w - 2 * m;
+        float ph = fminf(w * 0.6f, U(c, 520));
+        w_picture(c, (Rect){m, y, w, ph}, it->image, &it->title, tint);
+        y += ph + g;
+        y += text_column(c, m, y, w, it);
+        y += qr_codes(c, m, y, w, it);
+        dlist_unclip(c->d);
+        c->info->scroll_content = y + scroll + m;
+    }
+}

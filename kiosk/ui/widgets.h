@@ -1,0 +1,86 @@
+/* widgets.h: the building blocks the screens share (internal to ui/).
+ *
+ * Every widget appends to the display list and, when tappable, registers its hit area with
+ * the same rectangle it drew, so a button can never be drawn in one place and tapped in
+ * another. */
+#ifndef KIOSK_WIDGETS_H
+#define KIOSK_WIDGETS_H
+
+#include "ui/strings.h"
+#include "ui/view.h"
+
+typedef struct Ctx {
+    DisplayList *d;
+    const UiState *s;
+    const Bundle *b;
+    const Theme *t;
+    const TextMeasure *m;
+    float w, h;   /* viewport */
+    float u;      /* one design unit in px */
+    bool portrait;
+    size_t lang;
+    const char *code; /* language code, for UI strings */
+    Rect content;     /* the area above the bottom bar */
+    ViewInfo *info;
+} Ctx;
+
+/* Design sizes in units (see DESIGN-BRIEF: titles >= 56, body >= 28, nothing < 22 at 1080p). */
+enum {
+    SZ_MARGIN = 48,
+    SZ_GAP = 24,
+    SZ_RADIUS = 24,
+    SZ_TARGET = 100, /* minimum touch target side */
+    SZ_BAR = 136,    /* bottom bar height */
+    PX_HERO = 76,
+    PX_TITLE = 60,
+    PX_CARD_TITLE = 34,
+    PX_BODY = 30,
+    PX_SMALL = 26,
+    PX_BUTTON = 30,
+};
+
+static inline float U(const Ctx *c, float units) { return units * c->u; }
+static inline int PX(const Ctx *c, float units) { return (int)(units * c->u + 0.5f); }
+static inline const char *T(const Ctx *c, const Text *t) { return text_get(t, c->lang); }
+static inline const char *S(const Ctx *c, StringId id) { return ui_string(c->code, id); }
+
+typedef struct TextStyle {
+    FontId font;
+    int px;
+    uint32_t color;
+    int max_lines; /* 0: no limit; else cut with an ellipsis */
+    bool center;
+} TextStyle;
+
+/* Lays out and draws `s` in box (x, y, w; h ignored); returns the height used. */
+float w_text(Ctx *c, Rect box, const char *s, TextStyle st);
+/* Measures without drawing. */
+float w_text_height(Ctx *c, float width, const char *s, TextStyle st);
+float w_text_width(Ctx *c, const char *s, FontId font, int px);
+/* Body text (paragraphs and bullets); returns the height used. */
+float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
+
+typedef enum { BTN_SURFACE, BTN_ACCENT, BTN_QUIET } ButtonKind;
+/* A labelled button with an optional icon; its hit area is the whole rect. */
+void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a);
+/* A pill-shaped chip sized to its label; returns its width. `selected` fills it with accent. */
+float w_chip_width(Ctx *c, const char *label);
+void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
+/* An item's picture fitted in r, or a monogram when it has none. */
+void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tint);
+/* A card for an item, as used in grids and quiz results. */
+void w_item_card(Ctx *c, Rect r, const Item *it);
+/* A row for an item, as used in lists. */
+void w_item_row(Ctx *c, Rect r, const Item *it);
+/* A screen title (and optional intro) at the top of the content; returns the y below it. */
+float w_header(Ctx *c, const char *title, const char *intro);
+
+/* Screens (one file each). */
+void view_home(Ctx *c);
+void view_collection(Ctx *c, const Screen *sc);
+void view_item(Ctx *c, const Screen *sc);
+void view_quiz(Ctx *c);
+void view_result(Ctx *c);
+void view_about(Ctx *c, const Screen *sc);
+
+#endif
