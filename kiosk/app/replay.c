@@ -124,7 +124,10 @@ static bool run_step(Replay *r, const Step *st)
         return true;
     }
     case STEP_EXPECT:
-        session_screen_name(&r->s, name, sizeof name);
+        if (strncmp(st->arg, "lang:", 5) == 0)
+            snprintf(name, sizeof name, "lang:%s", r->s.ui.bundle->languages[r->s.ui.lang]);
+        else
+            session_screen_name(&r->s, name, sizeof name);
         if (strcmp(name, st->arg) != 0) {
             fprintf(stderr, "%s:%d: expected screen %s, but the kiosk shows %s\n", r->file,
                     st->line, st->arg, name);

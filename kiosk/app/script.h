@@ -10,7 +10,7 @@
  *   wait MS              let MS milliseconds pass
  *   shot NAME            save the screen as NAME.png
  *   expect SCREEN        stop with an error unless the screen is SCREEN (home, about, quiz,
- *                        result, collection:ID, item:ID)
+ *                        result, collection:ID, item:ID) or the language is lang:CODE
  */
 #ifndef KIOSK_SCRIPT_H
 #define KIOSK_SCRIPT_H

@@ -81,6 +81,7 @@ static float layout_runs(Ctx *c, Rect box, const WrapRun *runs, int n_runs, int 
                 len = space > 0 ? space : cut;
             }
             width = (float)adapt(&a, font, s, len);
+            if (center && f->x == 0) x0 = box.x + (box.w - width - ell) / 2; /* re-centre the cut line */
             if (len) emit(c, box, s, len, font, px, color, x0 + (float)f->x, y, width);
             emit(c, box, ELLIPSIS, 3, font, px, color, x0 + (float)f->x + width, y, ell);
             continue;
@@ -211,7 +212,7 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
         cmd->len = n;
         cmd->font = FONT_BOLD;
         cmd->px = px;
-        cmd->color = c->t->accent;
+        cmd->color = c->t->text;
         cmd->box = r;
     }
 }

@@ -1,0 +1,247 @@
+/* test_screens.c: what a person would see, checked from the display list and the pixels.
+ *
+ * For every screen of the default bundle, in both languages, at 1280x720, 1920x1080,
+ * 3840x2160 and 1080x1920 (real fonts, real layout):
+ *   - nothing overflows: no text leaves its box or the screen, none runs into the bottom bar,
+ *     the display list never runs out of room;
+ *   - every touch target is at least ~9 mm (100 px at 1080p, scaled) and inside the screen;
+ *     no two targets overlap;
+ *   - every text has at least 4.5:1 contrast with what it is drawn on (WCAG AA).
+ * Then golden screenshots: a few screens compared with the PNGs in tests/golden/.
+ * Refresh them after an intended change with:  build/tests/test_screens --refresh  */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <SDL_image.h>
+
+#include "app/options.h"
+#include "bundle/bundle.h"
+#include "check.h"
+#include "core/color.h"
+#include "platform/canvas.h"
+#include "ui/session.h"
+
+static const int SIZES[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
+static Bundle *bundle;
+static const char *assets = "assets";
+static bool refresh;
+static int screens_checked, texts_checked, targets_checked;
+
+static uint32_t background_at(const DisplayList *d, size_t before, float x, float y)
+{
+    for (size_t j = before; j-- > 0;) {
+        const DlCmd *c = &d->cmds[j];
+        if (c->kind == DL_RECT && c->alpha == 255 && rect_contains(c->r, x, y)) return c->color;
+    }
+    return 0xFFFFFF;
+}
+
+static void check_list(const DisplayList *d, float w, float h, const char *what)
+{
+    screens_checked++;
+    char where[200];
+    snprintf(where, sizeof where, "%s at %.0fx%.0f", what, w, h);
+    if (d->overflow) fprintf(stderr, "%s: display list overflow\n", where);
+    CHECK(!d->overflow);
+    float u = fminf(w, h) / 1080.0f, bar_top = h - 136 * u;
+    Rect screen = {0, 0, w, h};
+    for (size_t i = 0; i < d->n_cmds; i++) {
+        const DlCmd *c = &d->cmds[i];
+        if (c->kind != DL_TEXT) continue;
+        texts_checked++;
+        bool in_box = c->r.x >= c->box.x - 1 && c->r.x + c->r.w <= c->box.x + c->box.w + 1;
+        bool in_screen = c->r.x >= -0.5f && c->r.x + c->r.w <= w + 0.5f &&
+                         (c->clipped || (c->r.y >= -0.5f && c->r.y + c->r.h <= h + 0.5f));
+        bool above_bar = c->clipped || c->box.y >= bar_top || c->r.y + c->r.h <= bar_top + 1;
+        if (!in_box || !in_screen || !above_bar)
+            fprintf(stderr, "%s: text '%.*s' at %.0f,%.0f %.0fx%.0f leaves its box %.0f..%.0f "
+                    "(in_box %d, in_screen %d, above_bar %d)\n", where, (int)c->len, c->text,
+                    c->r.x, c->r.y, c->r.w, c->r.h, c->box.x, c->box.x + c->box.w, in_box,
+                    in_screen, above_bar);
+        CHECK(in_box && in_screen && above_bar);
+        uint32_t bg = background_at(d, i, c->r.x + fminf(c->r.w, 4) / 2, c->r.y + c->r.h / 2);
+        double contrast = color_contrast(c->color, bg);
+        if (contrast < 4.5)
+            fprintf(stderr, "%s: text '%.*s' has contrast %.2f:1 (#%06X on #%06X)\n", where,
+                    (int)c->len, c->text, contrast, c->color, bg);
+        CHECK(contrast >= 4.5);
+    }
+    float min = view_min_target(w, h);
+    for (size_t i = 0; i < d->n_hits; i++) {
+        const Hit *a = &d->hits[i];
+        targets_checked++;
+        bool big = a->r.w >= min - 0.5f && a->r.h >= min - 0.5f;
+        bool inside = rect_inside(a->clip, screen, 0.5f);
+        if (!big || !inside)
+            fprintf(stderr, "%s: target %zu (action %d) is %.0fx%.0f at %.0f,%.0f; minimum %.0f\n",
+                    where, i, a->action.kind, a->r.w, a->r.h, a->r.x, a->r.y, min);
+        CHECK(big && inside);
+        for (size_t j = i + 1; j < d->n_hits; j++) {
+            const Hit *b = &d->hits[j];
+            if (a->poly || b->poly) continue; /* map shapes: tested by their own polygons */
+            Rect ai = rect_intersect(a->clip, b->clip);
+            bool overlap = ai.w > 0.5f && ai.h > 0.5f;
+            if (overlap)
+                fprintf(stderr, "%s: targets %zu and %zu overlap\n", where, i, j);
+            CHECK(!overlap);
+        }
+    }
+}
+
+static void test_every_screen_every_size(void)
+{
+    size_t n = 4 + bundle->n_collections + bundle->n_items;
+    const char **names = calloc(n, sizeof *names);
+    size_t k = 0;
+    names[k++] = "home";
+    names[k++] = "about";
+    names[k++] = "quiz";
+    names[k++] = "result";
+    for (size_t i = 0; i < bundle->n_collections; i++) {
+        names[k++] = bundle->collections[i].id;
+        for (size_t j = 0; j < bundle->collections[i].n_items; j++)
+            names[k++] = bundle->collections[i].items[j].id;
+    }
+    for (size_t si = 0; si < sizeof SIZES / sizeof SIZES[0]; si++) {
+        int w = SIZES[si][0], h = SIZES[si][1];
+        Canvas *c = canvas_create(64, 64, &bundle->theme, assets, 8 << 20); /* fonts only */
+        CHECK(c != NULL);
+        if (!c) break;
+        for (size_t l = 0; l < bundle->n_languages; l++)
+            for (size_t i = 0; i < k; i++) {
+                Session s;
+                CHECK(session_init(&s, bundle, canvas_measure(c), (float)w, (float)h, 0));
+                s.ui.lang = l;
+                CHECK(session_open(&s, names[i], 0));
+                char what[160];
+                snprintf(what, sizeof what, "%s (%s)", names[i], bundle->languages[l]);
+                check_list(session_frame(&s), (float)w, (float)h, what);
+                session_free(&s);
+            }
+        canvas_destroy(c);
+    }
+    free(names);
+    fprintf(stderr, "checked %d screens, %d texts, %d touch targets\n", screens_checked,
+            texts_checked, targets_checked);
+    CHECK(screens_checked >= 4 * 2 * 60);
+}
+
+/* Mean absolute channel difference, and the share of pixels off by more than 48. */
+static void compare(const unsigned *a, const SDL_Surface *b, int w, int h, double *mean,
+                    double *bad)
+{
+    double sum = 0;
+    long off = 0;
+    for (int y = 0; y < h; y++) {
+        const unsigned *row = (const unsigned *)((const char *)b->pixels + (size_t)y * (size_t)b->pitch);
+        for (int x = 0; x < w; x++) {
+            unsigned p = a[(size_t)y * (size_t)w + x], q = row[x];
+            int worst = 0;
+            for (int sh = 0; sh < 24; sh += 8) {
+                int d = abs((int)(p >> sh & 0xFF) - (int)(q >> sh & 0xFF));
+                sum += d;
+                if (d > worst) worst = d;
+            }
+            if (worst > 48) off++;
+        }
+    }
+    *mean = sum / ((double)w * h * 3);
+    *bad = (double)off / ((double)w * h);
+}
+
+static void golden(const char *screen, int w, int h)
+{
+    char path[256];
+    snprintf(path, sizeof path, "tests/golden/%s-%dx%d.png", screen, w, h);
+    Canvas *c = canvas_create(w, h, &bundle->theme, assets, 64 << 20);
+    CHECK(c != NULL);
+    if (!c) return;
+    Session s;
+    session_init(&s, bundle, canvas_measure(c), (float)w, (float)h, 0);
+    CHECK(session_open(&s, screen, 0));
+    canvas_draw(c, session_frame(&s));
+    if (refresh) {
+        CHECK(canvas_save_png(c, path));
+        fprintf(stderr, "wrote %s\n", path);
+    } else {
+        SDL_Surface *raw = IMG_Load(path);
+        if (!raw) fprintf(stderr, "%s: missing golden (run build/tests/test_screens --refresh)\n", path);
+        CHECK(raw != NULL);
+        SDL_Surface *want = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
+        if (raw) SDL_FreeSurface(raw);
+        if (want) {
+            CHECK_INT(want->w, w);
+            CHECK_INT(want->h, h);
+            if (want->w == w && want->h == h) {
+                int cw, ch;
+                const unsigned *px = canvas_pixels(c, &cw, &ch);
+                double mean, bad;
+                compare(px, want, w, h, &mean, &bad);
+                if (mean > 0.5 || bad > 0.003) {
+                    char got[300];
+                    snprintf(got, sizeof got, "build/golden-diff-%s-%dx%d.png", screen, w, h);
+                    canvas_save_png(c, got);
+                    fprintf(stderr, "%s: differs (mean %.3f, %.3f%% of pixels); got %s\n", path,
+                            mean, bad * 100, got);
+                }
+                CHECK(mean <= 0.5);
+                CHECK(bad <= 0.003);
+            }
+            SDL_FreeSurface(want);
+        }
+    }
+    session_free(&s);
+    canvas_destroy(c);
+}
+
+static void test_golden_screenshots(void)
+{
+    static const char *const screens[] = {"home", "goals", "goal-7", "regions", "quiz",
+                                          "andre-kuipers"};
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+        golden(screens[i], 1920, 1080);
+        golden(screens[i], 1080, 1920);
+    }
+}
+
+/* A golden comparison must be able to fail: a changed screen is caught. */
+static void test_golden_detects_change(void)
+{
+    Canvas *c = canvas_create(1920, 1080, &bundle->theme, assets, 64 << 20);
+    SDL_Surface *raw = IMG_Load("tests/golden/home-1920x1080.png");
+    CHECK(c && raw);
+    if (!c || !raw) return;
+    SDL_Surface *want = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    Session s;
+    session_init(&s, bundle, canvas_measure(c), 1920, 1080, 0);
+    session_open(&s, "home", 0);
+    session_apply(&s, (Action){.kind = ACT_LANGUAGE}, 0); /* English instead of Dutch */
+    canvas_draw(c, session_frame(&s));
+    int w, h;
+    double mean, bad;
+    compare(canvas_pixels(c, &w, &h), want, 1920, 1080, &mean, &bad);
+    CHECK(bad > 0.003);
+    session_free(&s);
+    SDL_FreeSurface(want);
+    SDL_FreeSurface(raw);
+    canvas_destroy(c);
+}
+
+int main(int argc, char **argv)
+{
+    refresh = argc > 1 && strcmp(argv[1], "--refresh") == 0;
+    Diags d;
+    diags_init(&d);
+    bundle = bundle_load("content/techniekpact", &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    CHECK(bundle != NULL);
+    if (!bundle) return check_summary();
+    if (!refresh) RUN(test_every_screen_every_size);
+    RUN(test_golden_screenshots);
+    if (!refresh) RUN(test_golden_detects_change);
+    bundle_free(bundle);
+    return check_summary();
+}
