@@ -1,6 +1,8 @@
 /* assets.c: where the program's own files are: next to the working directory when run from
  * a checkout, else the source tree it was built from, else the installed data folder. */
 #include <stdio.h>
+#include <stdlib.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "app/options.h"
@@ -22,4 +24,18 @@ const char *assets_dir(void)
         if (access(probe, R_OK) == 0) return candidates[i];
     }
     return NULL;
+}
+
+bool bench_first_frame(void)
+{
+    static bool done;
+    const char *t0 = getenv("KIOSK_BENCH_T0");
+    if (done || !t0) return false;
+    done = true;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    double now = (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
+    fprintf(stderr, "first-frame-ms %.1f\n", (now - strtod(t0, NULL)) / 1e6);
+    const char *ex = getenv("KIOSK_BENCH_EXIT");
+    return ex && ex[0] == '1';
 }

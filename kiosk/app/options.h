@@ -19,6 +19,11 @@ typedef struct Options {
     size_t cache_mb;        /* --cache-mb */
 } Options;
 
+/* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the
+ * benchmark started the process, prints "first-frame-ms N" once to stderr; with
+ * KIOSK_BENCH_EXIT=1 the program then exits. Returns true when it should exit. */
+bool bench_first_frame(void);
+
 /* Finds the folder with the program's own assets (icons), or NULL. */
 const char *assets_dir(void);
 

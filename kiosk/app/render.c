@@ -39,6 +39,7 @@ static bool shoot(Session *s, Canvas *c, const char *path)
     const DisplayList *dl = session_frame(s);
     if (dl->overflow) fprintf(stderr, "kiosk: %s: the screen holds more than fits a frame\n", path);
     canvas_draw(c, dl);
+    bench_first_frame();
     return canvas_save_png(c, path);
 }
 

@@ -183,6 +183,7 @@ int window_run(const Options *o)
             const DisplayList *dl = session_frame(&l.s);
             drawer_draw(l.drawer, dl);
             SDL_RenderPresent(l.ren);
+            if (bench_first_frame()) break;
         }
         int64_t wake = session_next_wake(&l.s);
         int timeout = wake == INT64_MAX ? 1000 : (int)(wake - (int64_t)SDL_GetTicks64());
