@@ -217,13 +217,16 @@ bool session_tick(Session *s, int64_t now_ms)
         scroller_step(&s->scroller, now_ms);
         s->dirty = true;
     }
+    if (now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS) s->dirty = true;
     return s->dirty;
 }
 
 int64_t session_next_wake(const Session *s)
 {
     int64_t g = gesture_next_wake(&s->gesture);
-    int64_t sc = scroller_is_animating(&s->scroller) ? s->now_ms + 16 : INT64_MAX;
+    bool moving = scroller_is_animating(&s->scroller) ||
+                  s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
+    int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
     return g < sc ? g : sc;
 }
 
@@ -243,7 +246,18 @@ const DisplayList *session_frame(Session *s)
     return s->list;
 }
 
+static bool open_screen(Session *s, const char *spec, int64_t now_ms);
+
 bool session_open(Session *s, const char *spec, int64_t now_ms)
+{
+    bool ok = open_screen(s, spec, now_ms);
+    /* Opened directly (for a picture or a test): show it settled, without the entry motion. */
+    s->ui.changed_ms = now_ms - VIEW_TRANSITION_MS - 1;
+    s->dirty = true;
+    return ok;
+}
+
+static bool open_screen(Session *s, const char *spec, int64_t now_ms)
 {
     const Bundle *b = s->ui.bundle;
     session_apply(s, (Action){.kind = ACT_HOME}, now_ms);

@@ -46,6 +46,29 @@ static void bottom_bar(Ctx *c)
     }
 }
 
+/* A new screen rises into place over VIEW_TRANSITION_MS, easing out: enough to show that the
+ * screen changed, never in the way (its hit areas move with it, input is never blocked). */
+static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
+{
+    int64_t dt = now_ms - c->s->changed_ms;
+    if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
+    float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
+    float dy = (1 - ease) * U(c, 40);
+    DisplayList *d = c->d;
+    for (size_t i = first_cmd; i < d->n_cmds; i++) {
+        DlCmd *cmd = &d->cmds[i];
+        if (cmd->kind == DL_CLIP) continue; /* clip areas stay put: content slides within */
+        cmd->r.y += dy;
+        cmd->box.y += dy;
+        cmd->oy += dy;
+    }
+    for (size_t i = first_hit; i < d->n_hits; i++) {
+        d->hits[i].r.y += dy;
+        d->hits[i].clip.y += dy;
+        d->hits[i].oy += dy;
+    }
+}
+
 static void overlays(Ctx *c)
 {
     DisplayList *d = c->d;
@@ -82,6 +105,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);
     const Screen *top = ui_top_const(s);
+    size_t first_cmd = d->n_cmds, first_hit = d->n_hits;
     switch (top->kind) {
     case SCREEN_HOME: view_home(&c); break;
     case SCREEN_COLLECTION: view_collection(&c, top); break;
@@ -90,6 +114,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_RESULT: view_result(&c); break;
     case SCREEN_ABOUT: view_about(&c, top); break;
     }
+    slide_in(&c, first_cmd, first_hit, now_ms);
     bottom_bar(&c);
     overlays(&c);
 }

@@ -10,6 +10,9 @@
 #include "ui/dlist.h"
 #include "ui/state.h"
 
+/* How long a new screen takes to settle into place (ms). */
+enum { VIEW_TRANSITION_MS = 180 };
+
 typedef struct TextMeasure {
     void *ctx;
     /* Width in px of s[0..len) in `font` at `px` pixels. */

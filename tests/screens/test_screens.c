@@ -212,7 +212,11 @@ static void test_golden_detects_change(void)
     Canvas *c = canvas_create(1920, 1080, &bundle->theme, assets, 64 << 20);
     SDL_Surface *raw = IMG_Load("tests/golden/home-1920x1080.png");
     CHECK(c && raw);
-    if (!c || !raw) return;
+    if (!c || !raw) {
+        canvas_destroy(c);
+        if (raw) SDL_FreeSurface(raw);
+        return;
+    }
     SDL_Surface *want = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
     Session s;
     session_init(&s, bundle, canvas_measure(c), 1920, 1080, 0);
