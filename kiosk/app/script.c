@@ -21,9 +21,12 @@ static bool name_ok(const char *s)
 
 static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_size)
 {
-    char *words[8];
+    enum { MAX_WORDS = 16 };
+    char *words[MAX_WORDS];
     int n = 0;
-    for (char *p = strtok(line, " \t\r"); p && n < 8; p = strtok(NULL, " \t\r")) words[n++] = p;
+    for (char *p = strtok(line, " \t\r"); p; p = strtok(NULL, " \t\r"))
+        if (n < MAX_WORDS) words[n++] = p;
+        else n++; /* counted, so "got N" is right even for absurd lines */
     if (n == 0) return true;
     const char *cmd = words[0];
     *st = (Step){.line = lineno};
@@ -51,14 +54,17 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
         st->kind = STEP_EXPECT;
         want = -1;
     } else {
-        snprintf(err, err_size, "%d:1: unknown command '%.40s' (use tap, drag, key, wait, shot "
-                 "or expect)", lineno, cmd);
+        snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot "
+                 "or expect)", lineno, (int)(cmd - line) + 1, cmd);
         return false;
     }
     if (want < 0) {
-        if (n != 2 || strlen(words[1]) >= SCRIPT_MAX_ARG || !name_ok(words[1])) {
+        const char *name = n >= 2 ? words[1] : "";
+        bool empty_target = st->kind == STEP_TAP_TARGET && name[1] == '\0';
+        if (n != 2 || strlen(name) >= SCRIPT_MAX_ARG || !name_ok(name) || empty_target) {
+            int col = n >= 2 ? (int)(words[1] - line) + 1 : (int)(cmd - line) + (int)strlen(cmd) + 2;
             snprintf(err, err_size, "%d:%d: '%s' needs one name (letters, digits, - _ : . @)",
-                     lineno, (int)(words[0] - line) + (int)strlen(cmd) + 2, cmd);
+                     lineno, col, cmd);
             return false;
         }
         strcpy(st->arg, st->kind == STEP_TAP_TARGET ? words[1] + 1 : words[1]);
@@ -71,8 +77,12 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
     }
     for (int i = 0; i < want; i++) {
         char *end;
-        v[i] = strtod(words[i + 1], &end);
-        if (*end || v[i] < 0 || v[i] > 1e7) {
+        const char *w = words[i + 1];
+        /* Plain decimal numbers only: strtod would also take "nan", "inf" and hex. */
+        bool decimal = strspn(w, "0123456789.eE+-") == strlen(w) && w[0] >= '0' && w[0] <= '9' &&
+                       !strchr(w, 'x');
+        v[i] = strtod(w, &end);
+        if (!decimal || *end || !(v[i] >= 0 && v[i] <= 1e7)) {
             snprintf(err, err_size, "%d:%d: '%.20s' is not a number from 0 to 10000000", lineno,
                      (int)(words[i + 1] - line) + 1, words[i + 1]);
             return false;
@@ -102,12 +112,12 @@ bool script_parse(const char *text, size_t len, Script *out, char *err, size_t e
         size_t n = i - start;
         i++;
         lineno++;
-        if (n >= SCRIPT_MAX_LINE) {
+        if (n > SCRIPT_MAX_LINE) {
             snprintf(err, err_size, "%d:1: the line is longer than %d characters", lineno,
                      SCRIPT_MAX_LINE);
             goto fail;
         }
-        char line[SCRIPT_MAX_LINE];
+        char line[SCRIPT_MAX_LINE + 1];
         memcpy(line, text + start, n);
         line[n] = '\0';
         if (memchr(line, '\0', n)) {
@@ -116,11 +126,12 @@ bool script_parse(const char *text, size_t len, Script *out, char *err, size_t e
         }
         char *hash = strchr(line, '#');
         if (hash) *hash = '\0';
+        bool blank = strspn(line, " \t\r") == strlen(line);
+        if (!blank && out->n >= SCRIPT_MAX_STEPS) {
+            snprintf(err, err_size, "%d:1: more than %d steps", lineno, SCRIPT_MAX_STEPS);
+            goto fail;
+        }
         if (out->n == cap) {
-            if (cap >= SCRIPT_MAX_STEPS) {
-                snprintf(err, err_size, "%d:1: more than %d steps", lineno, SCRIPT_MAX_STEPS);
-                goto fail;
-            }
             cap = cap ? cap * 2 : 64;
             Step *s = realloc(out->steps, cap * sizeof *s);
             if (!s) {
@@ -131,9 +142,8 @@ bool script_parse(const char *text, size_t len, Script *out, char *err, size_t e
         }
         Step st;
         st.kind = STEP_WAIT;
-        bool empty = strspn(line, " \t\r") == strlen(line);
         if (!parse_line(line, lineno, &st, err, err_size)) goto fail;
-        if (!empty) out->steps[out->n++] = st;
+        if (!blank) out->steps[out->n++] = st;
     }
     return true;
 fail:

@@ -38,6 +38,11 @@ static float cross(const float *xy, unsigned a, unsigned b, unsigned c)
            (xy[2 * b + 1] - xy[2 * a + 1]) * (xy[2 * c] - xy[2 * a]);
 }
 
+static bool same_point(const float *xy, unsigned p, unsigned q)
+{
+    return xy[2 * p] == xy[2 * q] && xy[2 * p + 1] == xy[2 * q + 1];
+}
+
 static bool in_triangle(const float *xy, unsigned a, unsigned b, unsigned c, unsigned p)
 {
     float d1 = cross(xy, a, b, p), d2 = cross(xy, b, c, p), d3 = cross(xy, c, a, p);
@@ -62,7 +67,10 @@ size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t 
         bool ear = cross(xy, a, b, c) > 0;
         for (size_t k = 0; ear && k < count; k++) {
             unsigned p = idx[k];
-            if (p != a && p != b && p != c && in_triangle(xy, a, b, c, p)) ear = false;
+            if (p == a || p == b || p == c || same_point(xy, p, a) || same_point(xy, p, b) ||
+                same_point(xy, p, c))
+                continue; /* a repeated point (a closed ring's last point) blocks no ear */
+            if (in_triangle(xy, a, b, c, p)) ear = false;
         }
         if (ear) {
             tris[3 * out] = (unsigned short)a;

@@ -90,6 +90,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
         s->quiz_pos = 0;
         if (a.kind == ACT_QUIZ_AGAIN && ui_top(s)->kind == SCREEN_RESULT) {
             ui_top(s)->kind = SCREEN_QUIZ;
+            s->focus = -1;
             s->changed_ms = now_ms;
             return true;
         }

@@ -1,0 +1,295 @@
+/* test_session.c: a visit to tests/good/mini on a 1920 x 1080 screen, on a fake clock.
+ *
+ * Text is measured by a fake (0.55 px per pixel of font size per UTF-8 code point), so the
+ * layout runs without fonts. Fingers are scripted: a tap is a down and an up 80 ms later at
+ * the same point, aimed at the middle of the visible part of the hit area the session itself
+ * names (session_find_target), so the tests follow the layout instead of hard-coding pixels. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "bundle/bundle.h"
+#include "ui/session.h"
+#include "check.h"
+
+static Bundle *bundle;
+
+static int fake_width(void *ctx, FontId font, int px, const char *s, size_t len)
+{
+    (void)ctx;
+    (void)font;
+    size_t points = 0;
+    for (size_t i = 0; i < len; i++)
+        if (((unsigned char)s[i] & 0xC0) != 0x80) points++;
+    return (int)(px * 0.55 * (double)points + 0.5);
+}
+
+static bool start(Session *s, const char *screen, int64_t now)
+{
+    bool ok = session_init(s, bundle, (TextMeasure){.ctx = NULL, .width = fake_width}, 1920,
+                           1080, now);
+    CHECK(ok);
+    if (!ok) return false;
+    if (screen && !session_open(s, screen, now)) {
+        fprintf(stderr, "  cannot open '%s'\n", screen);
+        CHECK(0);
+        session_free(s);
+        return false;
+    }
+    return true;
+}
+
+static const char *screen(const Session *s)
+{
+    static char buf[96];
+    return session_screen_name(s, buf, sizeof buf);
+}
+
+/* Middle of what `name` designates on screen now; false (and a failed check) if absent. */
+static bool centre_of(Session *s, const char *name, float *x, float *y)
+{
+    const Hit *h = session_find_target(s, name);
+    if (!h) fprintf(stderr, "  no '%s' on %s\n", name, screen(s));
+    CHECK(h != NULL);
+    if (!h) return false;
+    *x = h->clip.x + h->clip.w / 2;
+    *y = h->clip.y + h->clip.h / 2;
+    return true;
+}
+
+static void tap(Session *s, float x, float y, int64_t t)
+{
+    session_pointer(s, POINTER_DOWN, x, y, t);
+    session_pointer(s, POINTER_UP, x, y, t + 80);
+}
+
+static void test_open_names_the_screen(void)
+{
+    Session s;
+    if (!start(&s, NULL, 0)) return;
+    CHECK_STR(screen(&s), "home");
+    CHECK(session_open(&s, "robot", 10));
+    CHECK_STR(screen(&s), "item:robot");
+    CHECK_INT(s.ui.depth, 3); /* home, its collection, the item */
+    CHECK(session_open(&s, "collection:people", 20));
+    CHECK_STR(screen(&s), "collection:people");
+    CHECK(session_open(&s, "result", 30));
+    CHECK_STR(screen(&s), "result");
+    CHECK(!session_open(&s, "nobody", 40));
+    session_free(&s);
+}
+
+static void test_tap_back(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    float x, y;
+    if (centre_of(&s, "back", &x, &y)) {
+        session_pointer(&s, POINTER_DOWN, x, y, 1000);
+        CHECK(s.ui.pressing); /* pressed feedback while the finger is down */
+        CHECK_STR(screen(&s), "item:robot");
+        session_pointer(&s, POINTER_UP, x, y, 1080);
+        CHECK(!s.ui.pressing);
+        CHECK_STR(screen(&s), "collection:workshops");
+        CHECK_INT(s.ui.changed_ms, 1080); /* time comes from the event, not a clock */
+    }
+    session_free(&s);
+}
+
+static void test_tap_language(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    float x, y;
+    CHECK_STR(bundle->languages[s.ui.lang], "nl");
+    if (centre_of(&s, "language", &x, &y)) {
+        tap(&s, x, y, 1000);
+        CHECK_STR(bundle->languages[s.ui.lang], "en");
+        CHECK_STR(screen(&s), "item:robot");
+        tap(&s, x, y, 2000);
+        CHECK_STR(bundle->languages[s.ui.lang], "nl");
+    }
+    session_free(&s);
+}
+
+static void test_tap_outside_every_target_does_nothing(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    const DisplayList *d = session_frame(&s);
+    CHECK(dlist_hit_at(d, 960, 1075) == NULL); /* the bottom bar between the buttons */
+    unsigned long before = s.actions;
+    tap(&s, 960, 1075, 1000);
+    CHECK_STR(screen(&s), "item:robot");
+    CHECK_INT(s.actions, before);
+    session_free(&s);
+}
+
+static void test_drag_beyond_slop_is_not_a_tap(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    float x, y;
+    if (centre_of(&s, "back", &x, &y)) {
+        float slop = s.gesture.cfg.tap_slop;
+        /* away by twice the slop and back again: ends where it began, still no tap */
+        session_pointer(&s, POINTER_DOWN, x, y, 1000);
+        session_pointer(&s, POINTER_MOVE, x, y - 2 * slop, 1040);
+        session_pointer(&s, POINTER_MOVE, x, y, 1080);
+        session_pointer(&s, POINTER_UP, x, y, 1100);
+        CHECK_STR(screen(&s), "item:robot");
+        CHECK(!s.ui.pressing);
+        /* a straight drag off the button */
+        session_pointer(&s, POINTER_DOWN, x, y, 2000);
+        session_pointer(&s, POINTER_UP, x + slop + 10, y, 2080);
+        CHECK_STR(screen(&s), "item:robot");
+        /* within the slop it is still a tap */
+        session_pointer(&s, POINTER_DOWN, x, y, 3000);
+        session_pointer(&s, POINTER_UP, x + slop / 2, y, 3080);
+        CHECK_STR(screen(&s), "collection:workshops");
+    }
+    session_free(&s);
+}
+
+static void test_long_press_is_not_a_tap(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    float x, y;
+    if (centre_of(&s, "back", &x, &y)) {
+        session_pointer(&s, POINTER_DOWN, x, y, 1000);
+        session_tick(&s, 1700);
+        session_pointer(&s, POINTER_UP, x, y, 1750);
+        CHECK_STR(screen(&s), "item:robot");
+    }
+    session_free(&s);
+}
+
+static void test_keyboard_focus_and_activate(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    CHECK_INT(s.ui.focus, -1);
+    session_key(&s, KEY_NEXT, 1000);
+    CHECK_INT(s.ui.focus, 0);
+    const DisplayList *d = session_frame(&s);
+    CHECK(d->n_hits > 0);
+    if (d->n_hits == 0) { session_free(&s); return; }
+    /* Enter does exactly what the focused hit's action does to the state */
+    UiState want = s.ui;
+    CHECK(ui_apply(&want, d->hits[0].action, 1100));
+    session_key(&s, KEY_ACTIVATE, 1100);
+    CHECK_INT(s.ui.depth, want.depth);
+    CHECK_INT(s.ui.lang, want.lang);
+    CHECK_INT(ui_top(&s.ui)->kind, ui_top(&want)->kind);
+    CHECK(ui_top(&s.ui)->item == ui_top(&want)->item);
+    /* in mini, the first hit on robot's page is its related item */
+    CHECK_STR(screen(&s), "item:ada");
+    CHECK_INT(s.ui.focus, -1); /* a new screen starts without focus */
+    /* Tab walks through every hit and wraps; Shift+Tab from nothing starts at the end */
+    d = session_frame(&s);
+    size_t n = d->n_hits;
+    for (size_t i = 0; i < n; i++) session_key(&s, KEY_NEXT, 1200 + (int64_t)i);
+    CHECK_INT(s.ui.focus, (int)n - 1);
+    session_key(&s, KEY_NEXT, 1300);
+    CHECK_INT(s.ui.focus, 0);
+    session_key(&s, KEY_PREV, 1310);
+    CHECK_INT(s.ui.focus, (int)n - 1);
+    /* Backspace is back */
+    session_key(&s, KEY_BACK, 1400);
+    CHECK_STR(screen(&s), "item:robot");
+    session_free(&s);
+}
+
+/* "again" with the keyboard, then Enter once more: the second Enter must not act on a button
+ * the visitor never chose. */
+static void test_keyboard_quiz_again(void)
+{
+    Session s;
+    if (!start(&s, "result", 0)) return;
+    const Hit *again = session_find_target(&s, "again");
+    const DisplayList *d = session_frame(&s);
+    CHECK(again != NULL);
+    if (!again) { session_free(&s); return; }
+    int index = (int)(again - d->hits);
+    for (int i = 0; i <= index; i++) session_key(&s, KEY_NEXT, 100 + i);
+    CHECK_INT(s.ui.focus, index);
+    session_key(&s, KEY_ACTIVATE, 200);
+    CHECK_STR(screen(&s), "quiz");
+    session_key(&s, KEY_ACTIVATE, 300);
+    /* Regression (fixed): state.c ui_apply(ACT_QUIZ_AGAIN) keeps s->focus (here 2, "again" on the result);
+     * on the quiz screen hit 2 is "back", so this second Enter leaves the quiz. */
+    CHECK_STR(screen(&s), "quiz");
+    session_free(&s);
+}
+
+static void test_next_wake(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    session_frame(&s);
+    CHECK_INT(session_next_wake(&s), INT64_MAX); /* idle: nothing to wait for */
+    float x, y;
+    if (centre_of(&s, "back", &x, &y)) {
+        session_pointer(&s, POINTER_DOWN, x, y, 5000);
+        /* a finger is down: wake for the long press */
+        CHECK_INT(session_next_wake(&s), 5000 + s.gesture.cfg.long_press_ms);
+        session_pointer(&s, POINTER_UP, x, y, 5080);
+        /* the tap went back: the new screen's entry motion wants frames, then all is still */
+        CHECK_STR(screen(&s), "collection:workshops");
+        CHECK_INT(session_next_wake(&s), 5080 + 16);
+        session_tick(&s, 5080 + VIEW_TRANSITION_MS + 1);
+        session_frame(&s);
+        CHECK_INT(session_next_wake(&s), INT64_MAX);
+        /* changing the language moves nothing, so it needs no further frames */
+        float lx, ly;
+        if (centre_of(&s, "language", &lx, &ly)) {
+            tap(&s, lx, ly, 6000);
+            session_frame(&s);
+            CHECK_INT(session_next_wake(&s), INT64_MAX);
+        }
+    }
+    session_free(&s);
+}
+
+static void test_edge_swipe_goes_back(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    int64_t t = 1000;
+    session_pointer(&s, POINTER_DOWN, 5, 500, t);
+    for (float x = 5; x < 600; x += 50) session_pointer(&s, POINTER_MOVE, x, 500, t += 16);
+    session_pointer(&s, POINTER_UP, 600, 500, t += 16);
+    CHECK_STR(screen(&s), "collection:workshops");
+    CHECK_INT(s.ui.depth, 2);
+    /* the same swipe starting away from the edge is only a drag */
+    session_pointer(&s, POINTER_DOWN, 300, 500, t += 500);
+    for (float x = 300; x < 900; x += 50) session_pointer(&s, POINTER_MOVE, x, 500, t += 16);
+    session_pointer(&s, POINTER_UP, 900, 500, t += 16);
+    CHECK_STR(screen(&s), "collection:workshops");
+    session_free(&s);
+}
+
+int main(void)
+{
+    Diags d;
+    diags_init(&d);
+    bundle = bundle_load("tests/good/mini", &d);
+    if (!bundle) diags_print(&d, stderr);
+    CHECK(bundle != NULL);
+    if (bundle) {
+        RUN(test_open_names_the_screen);
+        RUN(test_tap_back);
+        RUN(test_tap_language);
+        RUN(test_tap_outside_every_target_does_nothing);
+        RUN(test_drag_beyond_slop_is_not_a_tap);
+        RUN(test_long_press_is_not_a_tap);
+        RUN(test_keyboard_focus_and_activate);
+        RUN(test_keyboard_quiz_again);
+        RUN(test_next_wake);
+        RUN(test_edge_swipe_goes_back);
+        bundle_free(bundle);
+    }
+    diags_free(&d);
+    return check_summary();
+}
