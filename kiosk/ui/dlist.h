@@ -41,6 +41,8 @@ typedef struct DlCmd {
     FontId font;
     int px;
     Rect box;     /* DL_TEXT: the box the text must stay inside (for overflow checks) */
+    Rect bound;   /* DL_TEXT: the card, tile or button it sits on (w == 0: none), which it must
+                   * not leave in either direction */
     bool clipped; /* drawn inside a scrolling clip: vertical overflow is expected there */
     /* image */
     const Image *image;

@@ -26,7 +26,8 @@ static void tile(Ctx *c, Rect r, const Tile *t)
     uint32_t muted = color_contrast(th->muted, bg) >= 4.5 ? th->muted : fg;
     float radius = U(c, SZ_RADIUS) * 1.5f, pad = U(c, 28);
     dlist_rect(c->d, r, bg, radius);
-    dlist_rect(c->d, (Rect){r.x, r.y, U(c, 10), r.h}, th->accent, 0);
+    dlist_frame(c->d, r, color_mix(bg, th->text, 0.12), radius, U(c, 2));
+    c->bound = r;
     float icon = fminf(r.h - 2 * pad, U(c, 150));
     bool side = r.w >= r.h * 1.35f; /* icon left of the text when the tile is wide enough */
     float tx, ty, tw;
@@ -38,11 +39,15 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         tw = r.x + r.w - pad - tx;
         TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false};
         TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false};
-        float hgt = w_text_height(c, tw, T(c, &t->title), ts) + U(c, 8) +
-                    w_text_height(c, tw, T(c, &t->subtitle), ss);
+        float title_h = w_text_height(c, tw, T(c, &t->title), ts);
+        /* The subtitle gets the lines that are left inside the tile. */
+        ss.max_lines = (int)((r.h - 2 * pad - title_h - U(c, 8)) / ((float)ss.px * 1.3f));
+        if (ss.max_lines > 2) ss.max_lines = 2;
+        if (ss.max_lines < 1) ss.max_lines = -1;
+        float hgt = title_h + (ss.max_lines > 0 ? U(c, 8) + w_text_height(c, tw, T(c, &t->subtitle), ss) : 0);
         ty = r.y + (r.h - hgt) / 2;
         ty += w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->title), ts) + U(c, 8);
-        w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->subtitle), ss);
+        if (ss.max_lines > 0) w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->subtitle), ss);
     } else {
         icon = fminf(icon, r.h * 0.42f);
         DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){r.x + pad + U(c, 8), r.y + pad, icon, icon});
@@ -57,6 +62,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
             w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, T(c, &t->subtitle),
                    (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false});
     }
+    c->bound = (Rect){0};
     dlist_hit(c->d, r, tile_action(t), radius);
 }
 
@@ -66,25 +72,38 @@ void view_home(Ctx *c)
     const Theme *th = c->t;
     float m = U(c, SZ_MARGIN) * (c->portrait ? 1.0f : 1.5f), g = U(c, SZ_GAP) * 1.5f;
     float x = c->content.x + m, w = c->content.w - 2 * m, y = c->content.y + m;
+    /* Landscape: the title mark and the title share one row, leaving the height to the tiles. */
+    float lh = U(c, c->portrait ? 120 : 104);
+    float lw = 0;
     if (th->logo) {
-        float lh = U(c, 120);
-        float lw = th->logo->width && th->logo->height
-                       ? lh * (float)th->logo->width / (float)th->logo->height
-                       : lh * 4; /* SVG: the bundle's title mark is drawn 4:1 */
-        if (lw > w) lw = w;
+        lw = th->logo->width && th->logo->height
+                 ? lh * (float)th->logo->width / (float)th->logo->height
+                 : lh * 4; /* SVG: the bundle's title mark is drawn 4:1 */
+        if (lw > w * (c->portrait ? 1.0f : 0.4f)) lw = w * (c->portrait ? 1.0f : 0.4f);
         DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){x, y, lw, lh});
         img->image = th->logo;
-        y += lh + U(c, 28);
     }
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &b->home_title),
-                (TextStyle){FONT_BOLD, PX(c, PX_HERO), th->text, 2, false});
+    float tx = x, tw = w, ty = y;
+    if (c->portrait || !th->logo) {
+        ty = th->logo ? y + lh + U(c, 28) : y;
+    } else {
+        tx = x + lw + U(c, 48);
+        tw = w - lw - U(c, 48);
+    }
+    TextStyle hero = {FONT_BOLD, PX(c, c->portrait ? PX_HERO : 64), th->text, 2, false};
+    TextStyle sub = {FONT_REGULAR, PX(c, 32), th->muted, 2, false};
+    float hh = w_text_height(c, tw, T(c, &b->home_title), hero) +
+               (text_present(&b->home_subtitle) ? U(c, 6) + w_text_height(c, tw, T(c, &b->home_subtitle), sub) : 0);
+    if (!c->portrait && th->logo && hh < lh) ty = y + (lh - hh) / 2;
+    ty += w_text(c, (Rect){tx, ty, tw, 0}, T(c, &b->home_title), hero);
     if (text_present(&b->home_subtitle))
-        y += U(c, 6) + w_text(c, (Rect){x, y + U(c, 6), w, 0}, T(c, &b->home_subtitle),
-                              (TextStyle){FONT_REGULAR, PX(c, 34), th->muted, 2, false});
-    y += U(c, 40);
+        ty += U(c, 6) + w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, T(c, &b->home_subtitle), sub);
+    y = fmaxf(ty, th->logo ? y + lh : ty) + U(c, 40);
 
     size_t n = b->n_tiles;
     if (n == 0) return;
+    /* Columns for the orientation; rows are balanced and each row fills the width, so 7 tiles
+     * become 4 + 3 wider ones rather than a ragged last row. */
     size_t cols = c->portrait ? 2 : (n <= 4 ? 2 : 3);
     if (n == 1) cols = 1;
     size_t rows = (n + cols - 1) / cols;
@@ -92,9 +111,12 @@ void view_home(Ctx *c)
     float th_ = ((bottom - y) - g * (float)(rows - 1)) / (float)rows;
     float max_h = U(c, c->portrait ? 360 : 300);
     if (th_ > max_h) th_ = max_h;
-    float tw = (w - g * (float)(cols - 1)) / (float)cols;
-    for (size_t i = 0; i < n; i++) {
-        size_t r = i / cols, col = i % cols;
-        tile(c, (Rect){x + (float)col * (tw + g), y + (float)r * (th_ + g), tw, th_}, &b->tiles[i]);
+    size_t i = 0;
+    for (size_t r = 0; r < rows; r++) {
+        size_t left = n - i, in_row = (left + (rows - r) - 1) / (rows - r);
+        float tile_w = (w - g * (float)(in_row - 1)) / (float)in_row;
+        for (size_t k = 0; k < in_row; k++, i++)
+            tile(c, (Rect){x + (float)k * (tile_w + g), y + (float)r * (th_ + g), tile_w, th_},
+                 &b->tiles[i]);
     }
 }

@@ -79,7 +79,7 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
 }
 
 /* Title, subtitle, facts, body, related: the text column. Returns its height. */
-static float text_column(Ctx *c, float x, float y, float w, const Item *it)
+static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool with_related)
 {
     const Theme *t = c->t;
     float y0 = y;
@@ -97,8 +97,10 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it)
         float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
         y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
     }
-    float rh = related(c, x, y, w, it);
-    if (rh > 0) y += rh + U(c, 32);
+    if (with_related) {
+        float rh = related(c, x, y, w, it);
+        if (rh > 0) y += rh + U(c, 32);
+    }
     return y - y0;
 }
 
@@ -111,17 +113,24 @@ void view_item(Ctx *c, const Screen *sc)
                                   : color_mix(c->t->accent, 0xFFFFFF, 0.9);
     float scroll = sc->scroll;
     if (!c->portrait) {
+        /* Two columns that scroll together: picture, QR codes and related items on the left,
+         * the text on the right. */
         float lw = fminf(area.w * 0.34f, U(c, 620));
-        float ph = fminf(lw * 0.8f, area.h * 0.5f);
-        w_picture(c, (Rect){m, m, lw, ph}, it->image, &it->title, tint);
-        qr_codes(c, m, m + ph + g, lw, it);
-        Rect col = {m + lw + g, 0, area.w - lw - 2 * m - g, area.h};
-        c->info->scroll_area = col;
-        c->info->scroll_viewport = col.h;
-        dlist_clip(c->d, col);
-        float h = text_column(c, col.x, m - scroll, col.w, it);
+        float ph = fminf(lw * 0.75f, area.h * 0.45f);
+        c->info->scroll_area = area;
+        c->info->scroll_viewport = area.h;
+        dlist_clip(c->d, area);
+        float top = m - scroll, ly = top;
+        w_picture(c, (Rect){m, ly, lw, ph}, it->image, &it->title, tint);
+        ly += ph + g;
+        float qh = qr_codes(c, m, ly, lw, it);
+        if (qh > 0) ly += qh;
+        float rh = related(c, m, ly, lw, it);
+        if (rh > 0) ly += rh + g;
+        float tx = m + lw + g;
+        float th = text_column(c, tx, top, area.w - tx - m, it, false);
         dlist_unclip(c->d);
-        c->info->scroll_content = h + 2 * m;
+        c->info->scroll_content = fmaxf(ly - top, th) + 2 * m;
     } else {
         c->info->scroll_area = area;
         c->info->scroll_viewport = area.h;
@@ -130,7 +139,7 @@ void view_item(Ctx *c, const Screen *sc)
         float ph = fminf(w * 0.6f, U(c, 520));
         w_picture(c, (Rect){m, y, w, ph}, it->image, &it->title, tint);
         y += ph + g;
-        y += text_column(c, m, y, w, it);
+        y += text_column(c, m, y, w, it, true);
         y += qr_codes(c, m, y, w, it);
         dlist_unclip(c->d);
         c->info->scroll_content = y + scroll + m;

@@ -55,6 +55,7 @@ void view_quiz(Ctx *c)
         float radius = U(c, SZ_RADIUS);
         dlist_rect(c->d, r, t->surface, radius);
         dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.18), radius, U(c, 2));
+        c->bound = r;
         float badge = U(c, 72);
         dlist_rect(c->d, (Rect){r.x + U(c, 28), r.y + (bh - badge) / 2, badge, badge}, t->accent, badge / 2);
         int lp = PX(c, 36);
@@ -65,6 +66,7 @@ void view_quiz(Ctx *c)
         TextStyle st = {FONT_BOLD, PX(c, 36), t->text, 2, false};
         float th = w_text_height(c, tw, T(c, &qu->answers[i].text), st);
         w_text(c, (Rect){tx, r.y + (bh - th) / 2, tw, 0}, T(c, &qu->answers[i].text), st);
+        c->bound = (Rect){0};
         dlist_hit(c->d, r, (Action){.kind = ACT_ANSWER, .arg = (int)i}, radius);
     }
 }

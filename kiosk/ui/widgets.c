@@ -38,6 +38,7 @@ static void emit(Ctx *c, Rect box, const char *s, size_t len, FontId font, int p
     cmd->px = px;
     cmd->color = color;
     cmd->box = box;
+    cmd->bound = c->bound;
 }
 
 /* Lays out runs in box; draws when `draw`. Returns the height used. */
@@ -154,6 +155,8 @@ void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind ki
     int px = PX(c, PX_BUTTON);
     float icon_side = icon ? U(c, 44) : 0, gap = icon ? U(c, 14) : 0;
     float label_w = label ? w_text_width(c, label, FONT_BOLD, px) : 0;
+    Rect saved = c->bound;
+    c->bound = r;
     float avail = r.w - U(c, 32) - icon_side - gap;
     if (label_w > avail) label_w = avail;
     float x = r.x + (r.w - icon_side - gap - label_w) / 2;
@@ -166,6 +169,7 @@ void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind ki
     if (label)
         w_text(c, (Rect){x + icon_side + gap, r.y + (r.h - line_height(px)) / 2, avail, 0},
                label, (TextStyle){FONT_BOLD, px, fg, 1, false});
+    c->bound = saved;
     dlist_hit(c->d, r, a, radius);
 }
 
@@ -183,8 +187,11 @@ void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a)
     dlist_rect(c->d, r, selected ? t->accent : t->surface, r.h / 2);
     if (!selected) dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.25), r.h / 2, U(c, 2));
     int px = PX(c, PX_SMALL);
+    Rect saved = c->bound;
+    c->bound = r;
     w_text(c, (Rect){r.x + U(c, 32), r.y + (r.h - line_height(px)) / 2, r.w - U(c, 64), 0},
            label, (TextStyle){FONT_BOLD, px, selected ? t->on_accent : t->text, 1, true});
+    c->bound = saved;
     dlist_hit(c->d, r, a, r.h / 2);
 }
 
@@ -214,6 +221,7 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
         cmd->px = px;
         cmd->color = c->t->text;
         cmd->box = r;
+        cmd->bound = r;
     }
 }
 
@@ -227,6 +235,8 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     const Theme *t = c->t;
     float radius = U(c, SZ_RADIUS), pad = U(c, 20);
     dlist_rect(c->d, r, t->surface, radius);
+    Rect saved = c->bound;
+    c->bound = r;
     bool people = it->collection->layout == LAYOUT_CARDS;
     float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
     w_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it->image, &it->title,
@@ -239,6 +249,7 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     if (lines > 0)
         w_text(c, (Rect){r.x + pad, y + U(c, 6), r.w - 2 * pad, 0}, T(c, &it->subtitle),
                (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, lines > 3 ? 3 : lines, false});
+    c->bound = saved;
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
 }
 
@@ -247,6 +258,8 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     const Theme *t = c->t;
     float radius = U(c, SZ_RADIUS), pad = U(c, 18);
     dlist_rect(c->d, r, t->surface, radius);
+    Rect saved = c->bound;
+    c->bound = r;
     float pic = r.h - 2 * pad;
     w_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it->image, &it->title, tint_of(c, it));
     float x = r.x + pad + pic + U(c, 24), w = r.x + r.w - pad - x;
@@ -258,6 +271,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     if (sub)
         w_text(c, (Rect){x, y, w, 0}, T(c, &it->subtitle),
                (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false});
+    c->bound = saved;
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
 }
 

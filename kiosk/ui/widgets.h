@@ -21,6 +21,7 @@ typedef struct Ctx {
     size_t lang;
     const char *code; /* language code, for UI strings */
     Rect content;     /* the area above the bottom bar */
+    Rect bound;       /* the container texts are being laid out on (w == 0: none) */
     ViewInfo *info;
 } Ctx;
 

@@ -55,6 +55,12 @@ static void check_list(const DisplayList *d, float w, float h, const char *what)
         bool in_screen = c->r.x >= -0.5f && c->r.x + c->r.w <= w + 0.5f &&
                          (c->clipped || (c->r.y >= -0.5f && c->r.y + c->r.h <= h + 0.5f));
         bool above_bar = c->clipped || c->box.y >= bar_top || c->r.y + c->r.h <= bar_top + 1;
+        bool on_card = c->bound.w <= 0 || rect_inside(c->r, c->bound, 1);
+        if (!on_card)
+            fprintf(stderr, "%s: text '%.*s' at %.0f,%.0f %.0fx%.0f leaves its card %.0f,%.0f "
+                    "%.0fx%.0f\n", where, (int)c->len, c->text, c->r.x, c->r.y, c->r.w, c->r.h,
+                    c->bound.x, c->bound.y, c->bound.w, c->bound.h);
+        CHECK(on_card);
         if (!in_box || !in_screen || !above_bar)
             fprintf(stderr, "%s: text '%.*s' at %.0f,%.0f %.0fx%.0f leaves its box %.0f..%.0f "
                     "(in_box %d, in_screen %d, above_bar %d)\n", where, (int)c->len, c->text,
