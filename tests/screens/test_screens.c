@@ -134,6 +134,78 @@ static void test_every_screen_every_size(void)
     CHECK(screens_checked >= 4 * 2 * 60);
 }
 
+/* The screen an action opens, by name ("" when it stays on this screen). */
+static void target_name(const Action *a, char *buf, size_t size)
+{
+    switch (a->kind) {
+    case ACT_COLLECTION: snprintf(buf, size, "%s", a->collection->id); break;
+    case ACT_ITEM: snprintf(buf, size, "%s", a->item->id); break;
+    case ACT_QUIZ: snprintf(buf, size, "quiz"); break;
+    case ACT_ABOUT: snprintf(buf, size, "about"); break;
+    default: buf[0] = '\0'; break;
+    }
+}
+
+/* Every screen is reachable from home in three taps or fewer, and none is a dead end. */
+static void test_three_taps_and_no_dead_ends(void)
+{
+    enum { MAX = 512 };
+    char *seen[MAX];
+    int depth_of[MAX], n = 0;
+    seen[n] = strdup("home");
+    depth_of[n++] = 0;
+    Canvas *c = canvas_create(64, 64, &bundle->theme, assets, 8 << 20);
+    CHECK(c != NULL);
+    if (!c) return;
+    for (int i = 0; i < n; i++) {
+        Session s;
+        session_init(&s, bundle, canvas_measure(c), 1920, 1080, 0);
+        CHECK(session_open(&s, seen[i], 0));
+        const DisplayList *d = session_frame(&s);
+        bool back = false, home = false;
+        for (size_t h = 0; h < d->n_hits; h++) {
+            back |= d->hits[h].action.kind == ACT_BACK;
+            home |= d->hits[h].action.kind == ACT_HOME;
+            char name[128];
+            target_name(&d->hits[h].action, name, sizeof name);
+            if (!name[0] || depth_of[i] >= 3) continue;
+            bool known = false;
+            for (int k = 0; k < n; k++) known |= strcmp(seen[k], name) == 0;
+            if (!known && n < MAX) {
+                seen[n] = strdup(name);
+                depth_of[n++] = depth_of[i] + 1;
+            }
+        }
+        /* Scrolling is not a tap: every item of a collection is one tap from it. */
+        const Collection *col = bundle_find_collection(bundle, seen[i]);
+        for (size_t k2 = 0; col && depth_of[i] < 3 && k2 < col->n_items; k2++) {
+            bool known = false;
+            for (int k = 0; k < n; k++) known |= strcmp(seen[k], col->items[k2].id) == 0;
+            if (!known && n < MAX) {
+                seen[n] = strdup(col->items[k2].id);
+                depth_of[n++] = depth_of[i] + 1;
+            }
+        }
+        if (i > 0 && !(back && home)) fprintf(stderr, "%s: no way back or home\n", seen[i]);
+        if (i > 0) CHECK(back && home);
+        session_free(&s);
+    }
+    canvas_destroy(c);
+    /* Every collection and item, the quiz and the about screen must have been reached. */
+    size_t want = bundle->n_collections + bundle->n_items + 3; /* + home, quiz, about */
+    for (size_t ci = 0; ci < bundle->n_collections; ci++)
+        for (size_t ii = 0; ii <= bundle->collections[ci].n_items; ii++) {
+            const char *id = ii == 0 ? bundle->collections[ci].id
+                                     : bundle->collections[ci].items[ii - 1].id;
+            bool found = false;
+            for (int k = 0; k < n; k++) found |= strcmp(seen[k], id) == 0;
+            if (!found) fprintf(stderr, "%s is more than three taps from home\n", id);
+            CHECK(found);
+        }
+    CHECK_INT((size_t)n, want);
+    for (int k = 0; k < n; k++) free(seen[k]);
+}
+
 /* Mean absolute channel difference, and the share of pixels off by more than 48. */
 static void compare(const unsigned *a, const SDL_Surface *b, int w, int h, double *mean,
                     double *bad)
@@ -250,6 +322,7 @@ int main(int argc, char **argv)
     CHECK(bundle != NULL);
     if (!bundle) return check_summary();
     if (!refresh) RUN(test_every_screen_every_size);
+    if (!refresh) RUN(test_three_taps_and_no_dead_ends);
     RUN(test_golden_screenshots);
     if (!refresh) RUN(test_golden_detects_change);
     bundle_free(bundle);
