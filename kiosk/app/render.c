@@ -78,11 +78,12 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
         return 1;
     }
     /* The screens: home, about, quiz, result, every collection, every item. */
-    size_t n = 4 + b->n_collections + b->n_items;
+    size_t n = 5 + b->n_collections + b->n_items;
     const char **names = calloc(n, sizeof *names);
     if (!names) return 1;
     size_t k = 0;
     names[k++] = "home";
+    names[k++] = "attract";
     names[k++] = "about";
     if (b->quiz) {
         names[k++] = "quiz";

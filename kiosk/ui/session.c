@@ -27,6 +27,7 @@ bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, 
     s->w = w;
     s->h = h;
     s->now_ms = now_ms;
+    s->input_ms = now_ms;
     float u = fminf(w, h) / 1080.0f;
     gesture_init(&s->gesture, (GestureConfig){.tap_slop = 24 * u, .long_press_ms = 600,
                                              .edge_width = 40 * u, .edge_swipe_min = 160 * u});
@@ -113,10 +114,30 @@ static void on_gesture(Session *s, const GestureEvent *e)
     }
 }
 
+/* Input during the attract loop only wakes the kiosk: it returns home and presses nothing. */
+static bool wake_from_attract(Session *s, int64_t now_ms)
+{
+    s->input_ms = now_ms;
+    if (!s->ui.attract) return false;
+    s->ui.attract = false;
+    s->ui.changed_ms = now_ms;
+    s->dirty = true;
+    return true;
+}
+
 void session_pointer(Session *s, PointerPhase phase, float x, float y, int64_t now_ms)
 {
     /* A tap is tested against what is on screen now: bring the list up to date first. */
     session_tick(s, now_ms);
+    if (phase == POINTER_DOWN && wake_from_attract(s, now_ms)) {
+        s->swallow = true;
+        return;
+    }
+    s->input_ms = now_ms;
+    if (s->swallow) {
+        if (phase == POINTER_UP || phase == POINTER_CANCEL) s->swallow = false;
+        return;
+    }
     session_frame(s);
     GestureEvent ev[GESTURE_MAX_EVENTS];
     int n = 0;
@@ -167,6 +188,7 @@ static int focus_step(const DisplayList *d, int focus, KeyKind key)
 void session_key(Session *s, KeyKind key, int64_t now_ms)
 {
     session_tick(s, now_ms);
+    if (wake_from_attract(s, now_ms)) return;
     session_frame(s);
     switch (key) {
     case KEY_NEXT:
@@ -197,7 +219,7 @@ void session_key(Session *s, KeyKind key, int64_t now_ms)
 
 void session_scroll(Session *s, float delta, int64_t now_ms)
 {
-    if (s->info.scroll_viewport <= 0) return;
+    if (wake_from_attract(s, now_ms) || s->info.scroll_viewport <= 0) return;
     scroller_stop(&s->scroller);
     double max = scroller_max(&s->scroller);
     double to = fmin(fmax(scroller_offset(&s->scroller) + delta, 0), max);
@@ -206,9 +228,48 @@ void session_scroll(Session *s, float delta, int64_t now_ms)
     s->dirty = true;
 }
 
+bool session_is_fresh(const Session *s)
+{
+    const UiState *u = &s->ui;
+    return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_pos == 0 &&
+           u->focus < 0 && scroller_offset(&s->scroller) == 0;
+}
+
+const Item *session_attract_item(const Session *s, int64_t now_ms)
+{
+    return ui_attract_item(&s->ui, now_ms);
+}
+
+/* Idle reset and attract, from the idle clock. Returns true when the screen changed. */
+static bool unattended(Session *s, int64_t now_ms)
+{
+    const KioskSettings *k = &s->ui.bundle->kiosk;
+    int64_t idle = now_ms - s->input_ms, reset_at = (int64_t)k->idle_timeout_s * 1000;
+    if (s->ui.attract) {
+        /* A new slide is a new picture. */
+        int64_t slide_ms = (int64_t)k->attract_slide_s * 1000;
+        return (now_ms - s->ui.attract_ms) / slide_ms != (s->now_ms - s->ui.attract_ms) / slide_ms;
+    }
+    if (idle >= reset_at && !session_is_fresh(s) && !gesture_is_down(&s->gesture)) {
+        ui_reset(&s->ui, now_ms);
+        for (size_t i = 0; i < NAV_MAX_DEPTH; i++) s->ui.stack[i].scroll = 0;
+        sync_scroller(s);
+        s->idle_resets++;
+        return true;
+    }
+    if (idle >= reset_at + (int64_t)k->attract_delay_s * 1000 && !gesture_is_down(&s->gesture)) {
+        s->ui.attract = true;
+        s->ui.attract_ms = now_ms;
+        s->attract_starts++;
+        return true;
+    }
+    return false;
+}
+
 bool session_tick(Session *s, int64_t now_ms)
 {
     if (now_ms < s->now_ms) now_ms = s->now_ms;
+    if (unattended(s, now_ms)) s->dirty = true;
     s->now_ms = now_ms;
     GestureEvent ev[GESTURE_MAX_EVENTS];
     int n = gesture_tick(&s->gesture, now_ms, ev);
@@ -227,7 +288,20 @@ int64_t session_next_wake(const Session *s)
     bool moving = scroller_is_animating(&s->scroller) ||
                   s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
-    return g < sc ? g : sc;
+    int64_t wake = g < sc ? g : sc;
+    /* The idle clock: the next reset, attract start or attract slide. */
+    const KioskSettings *k = &s->ui.bundle->kiosk;
+    int64_t t;
+    if (s->ui.attract) {
+        int64_t slide_ms = (int64_t)k->attract_slide_s * 1000;
+        t = s->ui.attract_ms + ((s->now_ms - s->ui.attract_ms) / slide_ms + 1) * slide_ms;
+    } else if (!session_is_fresh(s)) {
+        t = s->input_ms + (int64_t)k->idle_timeout_s * 1000;
+    } else {
+        t = s->input_ms + ((int64_t)k->idle_timeout_s + k->attract_delay_s) * 1000;
+    }
+    if (t <= s->now_ms) t = s->now_ms + 1;
+    return t < wake ? t : wake;
 }
 
 const DisplayList *session_frame(Session *s)
@@ -261,7 +335,13 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms)
 {
     const Bundle *b = s->ui.bundle;
     session_apply(s, (Action){.kind = ACT_HOME}, now_ms);
+    s->ui.attract = false;
     if (strcmp(spec, "home") == 0) return true;
+    if (strcmp(spec, "attract") == 0) {
+        s->ui.attract = true;
+        s->ui.attract_ms = now_ms;
+        return true;
+    }
     if (strcmp(spec, "about") == 0) {
         session_apply(s, (Action){.kind = ACT_ABOUT}, now_ms);
         return true;
@@ -290,6 +370,10 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms)
 const char *session_screen_name(const Session *s, char *buf, size_t size)
 {
     const Screen *top = ui_top_const(&s->ui);
+    if (s->ui.attract) {
+        snprintf(buf, size, "attract");
+        return buf;
+    }
     switch (top->kind) {
     case SCREEN_HOME: snprintf(buf, size, "home"); break;
     case SCREEN_ABOUT: snprintf(buf, size, "about"); break;

@@ -42,7 +42,10 @@ typedef struct Session {
     float w, h;
     bool dirty;          /* the display list must be rebuilt */
     int64_t now_ms;
+    int64_t input_ms;    /* last touch or key: the idle clock */
+    bool swallow;        /* ignore the rest of this touch (it woke the kiosk from attract) */
     unsigned long actions; /* actions applied, for statistics and tests */
+    unsigned long idle_resets, attract_starts;
 } Session;
 
 /* Returns false when out of memory. The bundle must outlive the session. */
@@ -60,11 +63,22 @@ void session_apply(Session *s, Action a, int64_t now_ms);
 bool session_tick(Session *s, int64_t now_ms);
 /* When the session next needs a tick even without input (ms), or INT64_MAX for never. */
 int64_t session_next_wake(const Session *s);
+/* Unattended operation (times from the bundle's kiosk settings):
+ *   - idle_timeout after the last input: back to a fresh visitor's state (home, default
+ *     language, quiz and scrolls reset);
+ *   - attract_delay after that: the attract loop, a showcase of items, one every
+ *     attract_slide seconds, until a touch or key, which returns home and presses nothing. */
+bool session_is_fresh(const Session *s);
+/* The item the attract loop shows now, or NULL. */
+const Item *session_attract_item(const Session *s, int64_t now_ms);
+
 /* Opens a screen by name, as a visitor would reach it: "home", "about", "quiz", "result"
- * (the quiz answered with each question's first answer), or a collection or item id (an
+ * (the quiz answered with each question's first answer), "attract" (the attract loop), or a
+ * collection or item id (an
  * item is opened from its collection, so Back leads there). False for an unknown name. */
 bool session_open(Session *s, const char *spec, int64_t now_ms);
-/* The top screen's name: "home", "about", "quiz", "result", "collection:ID" or "item:ID". */
+/* The top screen's name: "home", "about", "quiz", "result", "attract", "collection:ID" or
+ * "item:ID". */
 const char *session_screen_name(const Session *s, char *buf, size_t size);
 
 /* The hit area on screen that `name` designates (an item or collection id, or back, home,

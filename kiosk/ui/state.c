@@ -23,6 +23,7 @@ void ui_reset(UiState *s, int64_t now_ms)
     s->focus = -1;
     s->pressing = false;
     s->changed_ms = now_ms;
+    s->attract = false;
 }
 
 static bool same_screen(const Screen *a, const Screen *b)
@@ -155,4 +156,24 @@ size_t ui_quiz_result(const UiState *s, const Item **items, int *points, size_t 
         out++;
     }
     return out;
+}
+
+const Item *ui_attract_item(const UiState *s, int64_t now_ms)
+{
+    const Bundle *b = s->bundle;
+    const KioskSettings *k = &b->kiosk;
+    if (!s->attract) return NULL;
+    int64_t elapsed = now_ms > s->attract_ms ? now_ms - s->attract_ms : 0;
+    size_t slide = (size_t)(elapsed / ((int64_t)k->attract_slide_s * 1000));
+    if (k->n_attract_items) return k->attract_items[slide % k->n_attract_items];
+    size_t n = 0;
+    for (size_t c = 0; c < b->n_collections; c++)
+        for (size_t i = 0; i < b->collections[c].n_items; i++)
+            n += b->collections[c].items[i].image != NULL;
+    if (n == 0) return NULL;
+    size_t want = slide % n;
+    for (size_t c = 0; c < b->n_collections; c++)
+        for (size_t i = 0; i < b->collections[c].n_items; i++)
+            if (b->collections[c].items[i].image && want-- == 0) return &b->collections[c].items[i];
+    return NULL;
 }

@@ -41,15 +41,21 @@ typedef struct UiState {
     bool pressing;               /* a finger or button is down at (press_x, press_y) */
     float press_x, press_y;
     int64_t changed_ms;          /* when the screen last changed, for the entry transition */
+    bool attract;                /* the attract loop is showing (nobody is using the kiosk) */
+    int64_t attract_ms;          /* when the attract loop started */
 } UiState;
 
 void ui_init(UiState *s, const Bundle *b, int64_t now_ms);
 /* Applies one action; returns true when anything visible changed. */
 bool ui_apply(UiState *s, Action a, int64_t now_ms);
-/* Back to a fresh visitor's state: home, default language, quiz reset. */
+/* Back to a fresh visitor's state: home, default language, quiz reset, scrolls at the top. */
 void ui_reset(UiState *s, int64_t now_ms);
 static inline Screen *ui_top(UiState *s) { return &s->stack[s->depth - 1]; }
 static inline const Screen *ui_top_const(const UiState *s) { return &s->stack[s->depth - 1]; }
+
+/* The item the attract loop shows at now_ms (the bundle's attract_items, else every item with
+ * a picture, one per attract_slide seconds), or NULL when not in the attract loop. */
+const Item *ui_attract_item(const UiState *s, int64_t now_ms);
 
 /* The quiz result: the best-scoring items, best first (ties in bundle order). Returns how
  * many were written (at most max and the quiz's result count). */

@@ -104,6 +104,10 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);
+    if (s->attract) {
+        view_attract(&c, now_ms);
+        return;
+    }
     const Screen *top = ui_top_const(s);
     size_t first_cmd = d->n_cmds, first_hit = d->n_hits;
     switch (top->kind) {

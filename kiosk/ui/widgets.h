@@ -83,5 +83,6 @@ void view_item(Ctx *c, const Screen *sc);
 void view_quiz(Ctx *c);
 void view_result(Ctx *c);
 void view_about(Ctx *c, const Screen *sc);
+void view_attract(Ctx *c, int64_t now_ms);
 
 #endif
