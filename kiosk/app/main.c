@@ -56,6 +56,8 @@ static void usage(FILE *out)
         "                         without it the kiosk fills the display\n"
         "  --renderer NAME        SDL render driver: software (default), opengl, opengles2\n"
         "  --cache-mb N           texture cache budget in MB (default 96)\n"
+        "  --window-shot FILE     save the window's first frame as PNG and exit (a test that\n"
+        "                         the window draws what --render draws)\n"
         "\n"
         "  --help                 show this help and exit\n"
         "  --version              show the version and exit\n");
@@ -95,6 +97,8 @@ int main(int argc, char **argv)
             o.output = next;
         } else if (strcmp(a, "--lang") == 0) {
             o.lang = next;
+        } else if (strcmp(a, "--window-shot") == 0) {
+            o.window_shot = next;
         } else if (strcmp(a, "--renderer") == 0) {
             o.renderer = next;
         } else if (strcmp(a, "--cache-mb") == 0) {

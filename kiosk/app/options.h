@@ -17,6 +17,7 @@ typedef struct Options {
     bool windowed;
     bool size_given;
     size_t cache_mb;        /* --cache-mb */
+    const char *window_shot; /* --window-shot FILE: save the window's first frame and exit */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the

@@ -10,11 +10,14 @@
  * Touch arrives as SDL finger events; SDL's synthetic mouse events for touches are switched
  * off (and ignored by id), so one touch is one press. */
 #include <SDL.h>
+#include <SDL_image.h>
+#include <SDL_ttf.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "app/options.h"
+#include "app/reload.h"
 #include "bundle/bundle.h"
 #include "platform/draw.h"
 #include "ui/session.h"
@@ -51,6 +54,10 @@ typedef struct Loop {
     SDL_Renderer *ren;
     Drawer *drawer;
     Session s;
+    Bundle *bundle;      /* on screen (owned) */
+    Bundle *pending;     /* valid, waiting for a quiet moment (owned) */
+    Reloader *reloader;
+    ReloadEvents ev;
     bool windowed;
     SDL_FingerID finger;
     bool finger_down;
@@ -107,13 +114,69 @@ static void handle(Loop *l, const SDL_Event *e)
         session_scroll(&l->s, -e->wheel.preciseY * 120.0f * (float)h / 1080.0f, now);
         break;
     case SDL_WINDOWEVENT:
+        if (e->window.event == SDL_WINDOWEVENT_CLOSE && !l->windowed)
+            fprintf(stderr, "kiosk: ignored a request to close the window (fullscreen kiosk)\n");
         if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
             session_resize(&l->s, (float)w, (float)h);
         l->s.dirty = true; /* exposed, restored...: draw again */
         break;
     default:
+        if (l->reloader && e->type == l->ev.changed) {
+            reloader_changed(l->reloader, now);
+        } else if (l->reloader && e->type == l->ev.loaded) {
+            char report[8192];
+            Bundle *nb = reloader_take(l->reloader, report, sizeof report);
+            if (nb) {
+                bundle_free(l->pending);
+                l->pending = nb;
+                fprintf(stderr, "kiosk: new bundle %s version %s is valid; switching at a quiet "
+                        "moment\n%s", nb->id, nb->version, report);
+            } else if (report[0]) {
+                fprintf(stderr, "kiosk: kept the bundle on screen; the new one cannot be shown:\n%s",
+                        report);
+            }
+        }
         break;
     }
+}
+
+static bool save_window(SDL_Renderer *r, const char *path)
+{
+    int w, h;
+    SDL_GetRendererOutputSize(r, &w, &h);
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
+              IMG_SavePNG(s, path) == 0;
+    if (!ok) fprintf(stderr, "kiosk: cannot save the window to %s: %s\n", path, SDL_GetError());
+    SDL_FreeSurface(s);
+    return ok;
+}
+
+/* Puts the pending bundle on screen, staying on the same screen and language if they exist. */
+static void swap_bundle(Loop *l, int64_t now)
+{
+    char screen[200], lang[16];
+    session_screen_name(&l->s, screen, sizeof screen);
+    snprintf(lang, sizeof lang, "%s", l->bundle->languages[l->s.ui.lang]);
+    Bundle *nb = l->pending;
+    l->pending = NULL;
+    drawer_set_theme(l->drawer, &nb->theme);
+    Session ns;
+    if (!session_init(&ns, nb, drawer_measure(l->drawer), l->s.w, l->s.h, now)) {
+        bundle_free(nb);
+        return;
+    }
+    const char *colon = strchr(screen, ':');
+    if (colon || strcmp(screen, "about") == 0) session_open(&ns, colon ? colon + 1 : screen, now);
+    int li = bundle_language_index(nb, lang);
+    if (li >= 0 && l->s.ui.lang != l->bundle->default_language) ns.ui.lang = (size_t)li;
+    ns.input_ms = l->s.input_ms;
+    session_free(&l->s);
+    bundle_free(l->bundle);
+    l->s = ns;
+    l->bundle = nb;
+    fprintf(stderr, "kiosk: switched to bundle %s version %s (%zu items)\n", nb->id, nb->version,
+            nb->n_items);
 }
 
 int window_run(const Options *o)
@@ -127,6 +190,8 @@ int window_run(const Options *o)
         fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", o->bundle);
         return 1;
     }
+    fprintf(stderr, "kiosk: showing bundle %s version %s (%zu items)\n", b->id, b->version,
+            b->n_items);
     const char *assets = assets_dir();
     if (!assets) {
         fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
@@ -143,12 +208,17 @@ int window_run(const Options *o)
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
 
-    Loop l = {.windowed = o->windowed};
+    Loop l = {.windowed = o->windowed, .bundle = b};
     int rc = 1;
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "kiosk: cannot start video: %s\n", SDL_GetError());
         goto out;
     }
+    if (TTF_Init() != 0) {
+        fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
+        goto out;
+    }
+    IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     SDL_DisableScreenSaver();
     int w = o->width, h = o->height;
     Uint32 flags = SDL_WINDOW_SHOWN;
@@ -176,16 +246,32 @@ int window_run(const Options *o)
     if (!l.drawer || !session_init(&l.s, b, drawer_measure(l.drawer), (float)w, (float)h,
                                    (int64_t)SDL_GetTicks64()))
         goto out;
+    Uint32 first = SDL_RegisterEvents(2);
+    if (first != (Uint32)-1) {
+        l.ev = (ReloadEvents){first, first + 1};
+        l.reloader = reloader_start(o->bundle, l.ev);
+    }
+    if (!l.reloader) fprintf(stderr, "kiosk: not watching %s; restart to show changes\n", o->bundle);
     rc = 0;
     while (!l.quit && !stop_requested) {
         int64_t now = (int64_t)SDL_GetTicks64();
+        if (l.pending && session_is_quiet(&l.s, now)) swap_bundle(&l, now);
         if (session_tick(&l.s, now)) {
             const DisplayList *dl = session_frame(&l.s);
             drawer_draw(l.drawer, dl);
+            if (o->window_shot) {
+                rc = save_window(l.ren, o->window_shot) ? 0 : 1;
+                break;
+            }
             SDL_RenderPresent(l.ren);
             if (bench_first_frame()) break;
         }
         int64_t wake = session_next_wake(&l.s);
+        if (l.reloader) {
+            int64_t rw = reloader_tick(l.reloader, (int64_t)SDL_GetTicks64());
+            if (rw < wake) wake = rw;
+        }
+        if (l.pending && wake > now + 1000) wake = now + 1000; /* look for a quiet moment */
         int timeout = wake == INT64_MAX ? 1000 : (int)(wake - (int64_t)SDL_GetTicks64());
         if (timeout < 0) timeout = 0;
         if (timeout > 1000) timeout = 1000; /* wake now and then: signals, later the watchdog */
@@ -196,11 +282,15 @@ int window_run(const Options *o)
         }
     }
 out:
+    reloader_stop(l.reloader);
+    bundle_free(l.pending);
     session_free(&l.s);
     drawer_destroy(l.drawer);
     if (l.ren) SDL_DestroyRenderer(l.ren);
     if (l.win) SDL_DestroyWindow(l.win);
+    if (TTF_WasInit()) TTF_Quit();
+    IMG_Quit();
     SDL_Quit();
-    bundle_free(b);
+    bundle_free(l.bundle);
     return rc;
 }

@@ -27,6 +27,7 @@ struct Fonts {
     OpenFont open[FONTS_MAX_OPEN];
     size_t n_open;
     unsigned long tick;
+    bool reported;
 };
 
 /* fontconfig keeps global state; it is released when the last Fonts goes, so a leak checker
@@ -103,7 +104,9 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
         }
     TTF_Font *font = TTF_OpenFont(f->files[id], px);
     if (!font) {
-        fprintf(stderr, "kiosk: cannot open font %s: %s\n", f->files[id], TTF_GetError());
+        /* Said once: a missing font would otherwise repeat on every frame. */
+        if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", f->files[id], TTF_GetError());
+        f->reported = true;
         return NULL;
     }
     size_t slot = f->n_open;

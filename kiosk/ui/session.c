@@ -23,6 +23,7 @@ bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, 
     if (!s->list) return false;
     dlist_reset(s->list, w, h);
     ui_init(&s->ui, b, now_ms);
+    s->ui.changed_ms = now_ms - VIEW_TRANSITION_MS - 1; /* the first screen is simply there */
     s->measure = m;
     s->w = w;
     s->h = h;
@@ -233,6 +234,12 @@ bool session_is_fresh(const Session *s)
     const UiState *u = &s->ui;
     return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_pos == 0 &&
            u->focus < 0 && scroller_offset(&s->scroller) == 0;
+}
+
+bool session_is_quiet(const Session *s, int64_t now_ms)
+{
+    if (gesture_is_down(&s->gesture)) return false;
+    return s->ui.attract || s->ui.depth == 1 || now_ms - s->input_ms >= SESSION_QUIET_MS;
 }
 
 const Item *session_attract_item(const Session *s, int64_t now_ms)

@@ -72,6 +72,11 @@ bool session_is_fresh(const Session *s);
 /* The item the attract loop shows now, or NULL. */
 const Item *session_attract_item(const Session *s, int64_t now_ms);
 
+/* True at a moment when the bundle may be swapped without disturbing anyone: no finger
+ * down, and the kiosk is at home, in the attract loop, or untouched for SESSION_QUIET_MS. */
+enum { SESSION_QUIET_MS = 10000 };
+bool session_is_quiet(const Session *s, int64_t now_ms);
+
 /* Opens a screen by name, as a visitor would reach it: "home", "about", "quiz", "result"
  * (the quiz answered with each question's first answer), "attract" (the attract loop), or a
  * collection or item id (an

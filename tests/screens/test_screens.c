@@ -313,9 +313,45 @@ static void test_golden_detects_change(void)
     canvas_destroy(c);
 }
 
+/* The window draws exactly what --render draws: the same drawer, the same pixels. */
+static const char *kiosk_binary;
+
+static void test_window_matches_headless(void)
+{
+    if (!kiosk_binary) return;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s --windowed 1280x720 --window-shot "
+             "build-window-shot.png content/techniekpact 2>/dev/null", kiosk_binary);
+    CHECK_INT(system(cmd), 0);
+    SDL_Surface *raw = IMG_Load("build-window-shot.png");
+    CHECK(raw != NULL);
+    if (!raw) return;
+    SDL_Surface *got = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    Canvas *c = canvas_create(1280, 720, &bundle->theme, assets, 64 << 20);
+    Session s;
+    session_init(&s, bundle, canvas_measure(c), 1280, 720, 0);
+    session_open(&s, "home", 0);
+    canvas_draw(c, session_frame(&s));
+    int w, h;
+    double mean, bad;
+    CHECK_INT(got->w, 1280);
+    CHECK_INT(got->h, 720);
+    if (got->w == 1280 && got->h == 720) {
+        compare(canvas_pixels(c, &w, &h), got, 1280, 720, &mean, &bad);
+        if (bad > 0.001) fprintf(stderr, "window differs from --render: mean %.3f, %.3f%% pixels\n", mean, bad * 100);
+        CHECK(bad <= 0.001);
+    }
+    session_free(&s);
+    canvas_destroy(c);
+    SDL_FreeSurface(got);
+    SDL_FreeSurface(raw);
+    remove("build-window-shot.png");
+}
+
 int main(int argc, char **argv)
 {
     refresh = argc > 1 && strcmp(argv[1], "--refresh") == 0;
+    if (argc > 2 && strcmp(argv[1], "--kiosk") == 0) kiosk_binary = argv[2];
     Diags d;
     diags_init(&d);
     bundle = bundle_load("content/techniekpact", &d);
@@ -327,6 +363,7 @@ int main(int argc, char **argv)
     if (!refresh) RUN(test_three_taps_and_no_dead_ends);
     RUN(test_golden_screenshots);
     if (!refresh) RUN(test_golden_detects_change);
+    if (kiosk_binary) RUN(test_window_matches_headless);
     bundle_free(bundle);
     return check_summary();
 }

@@ -225,30 +225,90 @@ static void test_keyboard_quiz_again(void)
 
 static void test_next_wake(void)
 {
+    /* mini: idle_timeout 45 s, attract_delay 30 s (default) */
     Session s;
     if (!start(&s, "robot", 0)) return;
     session_frame(&s);
-    CHECK_INT(session_next_wake(&s), INT64_MAX); /* idle: nothing to wait for */
+    CHECK_INT(session_next_wake(&s), 45000); /* at rest: only the idle reset is ahead */
     float x, y;
     if (centre_of(&s, "back", &x, &y)) {
         session_pointer(&s, POINTER_DOWN, x, y, 5000);
         /* a finger is down: wake for the long press */
         CHECK_INT(session_next_wake(&s), 5000 + s.gesture.cfg.long_press_ms);
         session_pointer(&s, POINTER_UP, x, y, 5080);
-        /* the tap went back: the new screen's entry motion wants frames, then all is still */
+        /* the tap went back: the new screen's entry motion wants frames */
         CHECK_STR(screen(&s), "collection:workshops");
         CHECK_INT(session_next_wake(&s), 5080 + 16);
         session_tick(&s, 5080 + VIEW_TRANSITION_MS + 1);
         session_frame(&s);
-        CHECK_INT(session_next_wake(&s), INT64_MAX);
-        /* changing the language moves nothing, so it needs no further frames */
+        /* then nothing until the idle clock runs out, 45 s after the last touch */
+        CHECK_INT(session_next_wake(&s), 5080 + 45000);
         float lx, ly;
         if (centre_of(&s, "language", &lx, &ly)) {
             tap(&s, lx, ly, 6000);
             session_frame(&s);
-            CHECK_INT(session_next_wake(&s), INT64_MAX);
+            CHECK_INT(session_next_wake(&s), 6080 + 45000);
         }
     }
+    session_free(&s);
+}
+
+/* Left alone: home in the default language after idle_timeout, attract after attract_delay
+ * more; a touch during the attract loop returns home and presses nothing. */
+static void test_idle_reset_and_attract(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    session_apply(&s, (Action){.kind = ACT_LANGUAGE}, 0);
+    session_scroll(&s, 50, 0);
+    CHECK_STR(screen(&s), "item:robot");
+    session_tick(&s, 44999);
+    CHECK_STR(screen(&s), "item:robot");
+    session_tick(&s, 45000);
+    CHECK_STR(screen(&s), "home");
+    CHECK_INT(s.ui.lang, 0);
+    CHECK(session_is_fresh(&s));
+    CHECK_INT(s.idle_resets, 1);
+    session_tick(&s, 45000 + VIEW_TRANSITION_MS + 1); /* home settles in */
+    CHECK_INT(session_next_wake(&s), 75000);
+    session_tick(&s, 74999);
+    CHECK(!s.ui.attract);
+    session_tick(&s, 75000);
+    CHECK(s.ui.attract);
+    CHECK_STR(screen(&s), "attract");
+    CHECK(session_attract_item(&s, 75000) != NULL);
+    CHECK_STR(session_attract_item(&s, 75000)->id, "robot"); /* mini: attract_items [robot] */
+    /* the next wake is the next slide, not a busy loop */
+    CHECK_INT(session_next_wake(&s), 75000 + 8000);
+    /* A touch on the spot of the first home tile: wakes, shows home, does not open the tile. */
+    session_frame(&s);
+    unsigned long before = s.actions;
+    session_pointer(&s, POINTER_DOWN, 300, 500, 90000);
+    CHECK_STR(screen(&s), "home");
+    session_pointer(&s, POINTER_UP, 300, 500, 90080);
+    CHECK_STR(screen(&s), "home");
+    CHECK_INT(s.actions, before);
+    /* the touch that arrives during the wake-up transition is also harmless, the next one works */
+    const Hit *h = session_find_target(&s, "workshops");
+    CHECK(h != NULL);
+    if (h) {
+        tap(&s, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2, 90100);
+        CHECK_STR(screen(&s), "collection:workshops");
+    }
+    session_free(&s);
+}
+
+/* A finger resting on the screen is not idle. */
+static void test_no_reset_while_finger_down(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    session_pointer(&s, POINTER_DOWN, 900, 500, 1000);
+    session_tick(&s, 100000);
+    CHECK_STR(screen(&s), "item:robot");
+    CHECK(!session_is_quiet(&s, 100000)); /* and no bundle swap under a finger */
+    session_pointer(&s, POINTER_UP, 900, 500, 100010);
+    CHECK(session_is_quiet(&s, 100010 + SESSION_QUIET_MS));
     session_free(&s);
 }
 
@@ -286,7 +346,9 @@ int main(void)
         RUN(test_long_press_is_not_a_tap);
         RUN(test_keyboard_focus_and_activate);
         RUN(test_keyboard_quiz_again);
-        RUN(test_next_wake);
+    RUN(test_next_wake);
+    RUN(test_idle_reset_and_attract);
+    RUN(test_no_reset_while_finger_down);
         RUN(test_edge_swipe_goes_back);
         bundle_free(bundle);
     }

@@ -1,0 +1,74 @@
+/* config.h: the kiosk's local settings file, outside any bundle.
+ *
+ * /etc/kiosk/config.yaml (or a path given on the command line) says which bundle to show, how
+ * the screen is turned, when the kiosk is on, where statistics and USB sticks live, and holds
+ * the admin PIN as a hash. It is read with the same YAML tree and messages as a bundle, so a
+ * typo is reported as "config.yaml:3:1: error: unknown key 'rotatoin' ...; did you mean
+ * 'rotate'?". A missing file is not an error: every setting has a default. */
+#ifndef KIOSK_CONFIG_H
+#define KIOSK_CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "bundle/diag.h"
+#include "ops/hours.h"
+
+#define CONFIG_DEFAULT_PATH "/etc/kiosk/config.yaml"
+#define CONFIG_DEFAULT_STATS "/var/lib/kiosk/stats.db"
+#define CONFIG_DEFAULT_USB_DIR "/media"
+#define CONFIG_STATS_OFF "off" /* the value of `stats:` that turns statistics off */
+
+enum {
+    CONFIG_DEFAULT_STATS_KEEP_DAYS = 365,
+    CONFIG_MAX_STATS_KEEP_DAYS = 10 * 366,
+    CONFIG_DEFAULT_CACHE_MB = 96, /* the same limits as --cache-mb */
+    CONFIG_MIN_CACHE_MB = 8,
+    CONFIG_MAX_CACHE_MB = 4096,
+    CONFIG_MAX_PATH_BYTES = 4096, /* PATH_MAX on Linux */
+    CONFIG_ERR_SIZE = 1024,       /* enough for every message this module writes into err */
+};
+
+typedef struct KioskConfig {
+    char *path;          /* owned; the file read (or looked for) */
+    bool found;          /* false when the file does not exist: everything is a default */
+    char *bundle;        /* owned; absolute folder, or NULL when not set (the command line or
+                            the built-in default decides) */
+    char *admin_pin;     /* owned; a yescrypt hash (pin_is_hash), or NULL when no PIN is set.
+                            NULL must keep the admin screen locked, never open it. */
+    int rotate;          /* degrees clockwise: 0, 90, 180 or 270; default 0 */
+    bool has_hours;      /* false: no opening_hours given, `hours` is always open */
+    Hours hours;
+    char *stats;         /* owned; statistics database file, or NULL when `stats: off`;
+                            default CONFIG_DEFAULT_STATS */
+    int stats_keep_days; /* 1 .. CONFIG_MAX_STATS_KEEP_DAYS; default 365 */
+    char *usb_dir;       /* owned; folder where USB sticks are mounted; default /media */
+    int cache_mb;        /* CONFIG_MIN_CACHE_MB .. CONFIG_MAX_CACHE_MB; default 96 */
+} KioskConfig;
+
+/* Reads the config at `path` (NULL: CONFIG_DEFAULT_PATH) into `out`, which always ends up
+ * holding a complete config to be released with config_free(). Returns true when the file
+ * does not exist (defaults) or is correct. Otherwise every problem is added to `diags` as
+ * file:line:col, the function returns false, and `out` holds the defaults for the settings
+ * that were wrong and the values of those that were right, so a caller may go on. */
+bool config_load(const char *path, KioskConfig *out, Diags *diags);
+
+/* Frees what `c` owns and zeroes it. NULL and a zeroed config are allowed. */
+void config_free(KioskConfig *c);
+
+/* Writes `hash` (a pin_hash() result) as the admin_pin of the config at `path`: replaces the
+ * value on the admin_pin line (keeping a comment after it), or appends an admin_pin line;
+ * every other byte of the file stays as it was. Creates the file, and missing folders (mode
+ * 0755), when needed. The file is replaced atomically (a temporary file in the same folder,
+ * fsync, rename) and ends up with mode 0600 and its previous owner. A symbolic link is
+ * followed, not replaced. On failure writes a plain-language reason into err (n bytes;
+ * CONFIG_ERR_SIZE is enough) and leaves the file untouched. */
+bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n);
+
+/* False, with a warning such as "/etc/kiosk/config.yaml can be read by other users (mode
+ * 0644); run: chmod 600 /etc/kiosk/config.yaml", when the file holds an admin_pin and group or
+ * others may read it, or when group or others may change it (whatever it holds). True, with
+ * warning set to "", otherwise (also when the file does not exist). */
+bool config_check_permissions(const char *path, char *warning, size_t n);
+
+#endif

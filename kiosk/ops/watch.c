@@ -1,0 +1,167 @@
+/* watch.c: inotify on the bundle folder, its subfolders and its parent.
+ *
+ * The watch set is rebuilt after every batch of events, because a deploy may replace the
+ * folder, flip the symlink to a new one, or add subfolders: re-resolving the path each time
+ * follows all of those. The thread wakes every second to notice a stop request; between
+ * events it costs nothing. */
+#define _GNU_SOURCE
+#include "ops/watch.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+enum { WATCH_MAX_DIRS = 256 };
+
+struct Watch {
+    char path[PATH_MAX];
+    int fd;
+    pthread_t thread;
+    atomic_bool stop;
+    WatchFn fn;
+    void *ctx;
+};
+
+static const unsigned EVENTS = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
+                               IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB;
+
+static void add_tree(Watch *w, const char *dir, int depth, int *count)
+{
+    if (*count >= WATCH_MAX_DIRS || depth > 4) return;
+    if (inotify_add_watch(w->fd, dir, EVENTS) >= 0) (*count)++;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[PATH_MAX];
+        if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) >= sizeof sub) continue;
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) add_tree(w, sub, depth + 1, count);
+    }
+    closedir(d);
+}
+
+/* (Re)creates the watch set: the parent folder, and the real folder the path points to. */
+static void rewatch(Watch *w)
+{
+    if (w->fd >= 0) close(w->fd);
+    w->fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w->fd < 0) return;
+    int count = 0;
+    char parent[PATH_MAX];
+    snprintf(parent, sizeof parent, "%s", w->path);
+    char *slash = strrchr(parent, '/');
+    if (slash && slash != parent) *slash = '\0';
+    else snprintf(parent, sizeof parent, "%s", slash ? "/" : ".");
+    if (inotify_add_watch(w->fd, parent, IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM) >= 0)
+        count++;
+    char real[PATH_MAX];
+    if (realpath(w->path, real)) add_tree(w, real, 0, &count);
+}
+
+static void *run(void *arg)
+{
+    Watch *w = arg;
+    char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
+    while (!atomic_load(&w->stop)) {
+        struct pollfd p = {.fd = w->fd, .events = POLLIN};
+        int r = poll(&p, 1, 1000);
+        if (r <= 0) continue;
+        bool changed = false;
+        for (;;) {
+            ssize_t n = read(w->fd, buf, sizeof buf);
+            if (n <= 0) break;
+            changed = true;
+        }
+        if (changed) {
+            rewatch(w);
+            w->fn(w->ctx);
+        }
+    }
+    return NULL;
+}
+
+Watch *watch_start(const char *path, WatchFn on_change, void *ctx)
+{
+    Watch *w = calloc(1, sizeof *w);
+    if (!w) return NULL;
+    snprintf(w->path, sizeof w->path, "%s", path);
+    size_t l = strlen(w->path);
+    while (l > 1 && w->path[l - 1] == '/') w->path[--l] = '\0';
+    w->fd = -1;
+    w->fn = on_change;
+    w->ctx = ctx;
+    rewatch(w);
+    if (w->fd < 0) {
+        fprintf(stderr, "kiosk: cannot watch %s for changes: %s\n", path, strerror(errno));
+        free(w);
+        return NULL;
+    }
+    if (pthread_create(&w->thread, NULL, run, w) != 0) {
+        close(w->fd);
+        free(w);
+        return NULL;
+    }
+    return w;
+}
+
+void watch_stop(Watch *w)
+{
+    if (!w) return;
+    atomic_store(&w->stop, true);
+    pthread_join(w->thread, NULL);
+    if (w->fd >= 0) close(w->fd);
+    free(w);
+}
+
+static unsigned long long mix(unsigned long long h, unsigned long long v)
+{
+    return (h ^ v) * 1099511628211ull;
+}
+
+static unsigned long long fingerprint_dir(const char *dir, int depth)
+{
+    unsigned long long h = 1469598103934665603ull;
+    DIR *d = opendir(dir);
+    if (!d || depth > 4) {
+        if (d) closedir(d);
+        return h;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[PATH_MAX];
+        if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) >= sizeof sub) continue;
+        struct stat st;
+        if (stat(sub, &st) != 0) continue;
+        /* Order-independent: readdir order may differ between two scans of the same folder. */
+        unsigned long long f = 1469598103934665603ull;
+        for (const char *c = e->d_name; *c; c++) f = mix(f, (unsigned char)*c);
+        f = mix(f, (unsigned long long)st.st_size);
+        f = mix(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
+        if (S_ISDIR(st.st_mode)) f = mix(f, fingerprint_dir(sub, depth + 1));
+        h += f;
+    }
+    closedir(d);
+    return h;
+}
+
+unsigned long long watch_fingerprint(const char *path)
+{
+    char real[PATH_MAX];
+    if (!realpath(path, real)) return 0;
+    unsigned long long h = fingerprint_dir(real, 0);
+    for (const char *c = real; *c; c++) h = mix(h, (unsigned char)*c); /* a symlink flip counts */
+    return h;
+}
