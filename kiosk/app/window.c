@@ -12,6 +12,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -24,10 +25,18 @@
 
 static volatile sig_atomic_t stop_requested;
 
-static void on_signal(int sig)
+/* SIGINT/SIGTERM (systemd's stop) are taken by one thread in sigwait and turned into an SDL
+ * event, so the main loop can sleep without a timeout and still stop at once. */
+static int signal_thread(void *arg)
 {
-    (void)sig;
-    stop_requested = 1;
+    sigset_t *set = arg;
+    int sig;
+    if (sigwait(set, &sig) == 0) {
+        stop_requested = 1;
+        SDL_Event e = {.type = SDL_QUIT};
+        SDL_PushEvent(&e);
+    }
+    return 0;
 }
 
 static bool map_key(const SDL_Keysym *k, KeyKind *out)
@@ -71,7 +80,7 @@ static void handle(Loop *l, const SDL_Event *e)
     SDL_GetRendererOutputSize(l->ren, &w, &h);
     switch (e->type) {
     case SDL_QUIT:
-        if (l->windowed) l->quit = true;
+        if (l->windowed || stop_requested) l->quit = true;
         else fprintf(stderr, "kiosk: ignored a request to close (fullscreen kiosk)\n");
         break;
     case SDL_KEYDOWN: {
@@ -205,8 +214,11 @@ int window_run(const Options *o)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-    signal(SIGINT, on_signal);
-    signal(SIGTERM, on_signal);
+    static sigset_t stop_signals;
+    sigemptyset(&stop_signals);
+    sigaddset(&stop_signals, SIGINT);
+    sigaddset(&stop_signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* before any thread starts */
 
     Loop l = {.windowed = o->windowed, .bundle = b};
     int rc = 1;
@@ -214,6 +226,8 @@ int window_run(const Options *o)
         fprintf(stderr, "kiosk: cannot start video: %s\n", SDL_GetError());
         goto out;
     }
+    SDL_Thread *sig_thread = SDL_CreateThread(signal_thread, "signals", &stop_signals);
+    if (sig_thread) SDL_DetachThread(sig_thread);
     if (TTF_Init() != 0) {
         fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
         goto out;
@@ -272,11 +286,10 @@ int window_run(const Options *o)
             if (rw < wake) wake = rw;
         }
         if (l.pending && wake > now + 1000) wake = now + 1000; /* look for a quiet moment */
-        int timeout = wake == INT64_MAX ? 1000 : (int)(wake - (int64_t)SDL_GetTicks64());
-        if (timeout < 0) timeout = 0;
-        if (timeout > 1000) timeout = 1000; /* wake now and then: signals, later the watchdog */
+        int64_t left = wake == INT64_MAX ? -1 : wake - (int64_t)SDL_GetTicks64();
+        int timeout = left < 0 && wake != INT64_MAX ? 0 : left > INT32_MAX ? INT32_MAX : (int)left;
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, timeout)) {
+        if (timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout)) {
             handle(&l, &e);
             while (SDL_PollEvent(&e)) handle(&l, &e);
         }

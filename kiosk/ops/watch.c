@@ -2,8 +2,8 @@
  *
  * The watch set is rebuilt after every batch of events, because a deploy may replace the
  * folder, flip the symlink to a new one, or add subfolders: re-resolving the path each time
- * follows all of those. The thread wakes every second to notice a stop request; between
- * events it costs nothing. */
+ * follows all of those. The thread sleeps in poll() until an event or a stop request (an
+ * eventfd), so between changes it costs nothing. */
 #define _GNU_SOURCE
 #include "ops/watch.h"
 
@@ -14,9 +14,11 @@
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/eventfd.h>
 #include <sys/inotify.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -26,6 +28,7 @@ enum { WATCH_MAX_DIRS = 256 };
 struct Watch {
     char path[PATH_MAX];
     int fd;
+    int wake; /* eventfd: watch_stop wakes the thread without a polling timeout */
     pthread_t thread;
     atomic_bool stop;
     WatchFn fn;
@@ -75,9 +78,9 @@ static void *run(void *arg)
     Watch *w = arg;
     char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!atomic_load(&w->stop)) {
-        struct pollfd p = {.fd = w->fd, .events = POLLIN};
-        int r = poll(&p, 1, 1000);
-        if (r <= 0) continue;
+        struct pollfd p[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->wake, .events = POLLIN}};
+        int r = poll(p, 2, -1);
+        if (r <= 0 || (p[1].revents & POLLIN)) continue;
         bool changed = false;
         for (;;) {
             ssize_t n = read(w->fd, buf, sizeof buf);
@@ -103,13 +106,16 @@ Watch *watch_start(const char *path, WatchFn on_change, void *ctx)
     w->fn = on_change;
     w->ctx = ctx;
     rewatch(w);
-    if (w->fd < 0) {
+    w->wake = eventfd(0, EFD_CLOEXEC);
+    if (w->fd < 0 || w->wake < 0) {
+        if (w->wake >= 0) close(w->wake);
         fprintf(stderr, "kiosk: cannot watch %s for changes: %s\n", path, strerror(errno));
         free(w);
         return NULL;
     }
     if (pthread_create(&w->thread, NULL, run, w) != 0) {
         close(w->fd);
+        close(w->wake);
         free(w);
         return NULL;
     }
@@ -120,7 +126,11 @@ void watch_stop(Watch *w)
 {
     if (!w) return;
     atomic_store(&w->stop, true);
+    uint64_t one = 1;
+    if (write(w->wake, &one, sizeof one) < 0) { /* the thread then notices on its next event */
+    }
     pthread_join(w->thread, NULL);
+    close(w->wake);
     if (w->fd >= 0) close(w->fd);
     free(w);
 }
