@@ -9,6 +9,7 @@
 
 #include "app/check.h"
 #include "app/options.h"
+#include "ops/stats.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -58,6 +59,17 @@ static void usage(FILE *out)
         "  --cache-mb N           texture cache budget in MB (default 96)\n"
         "  --window-shot FILE     save the window's first frame as PNG and exit (a test that\n"
         "                         the window draws what --render draws)\n"
+        "  --rotate DEGREES       0, 90, 180 or 270: for a screen mounted turned clockwise\n"
+        "  --config FILE          the local settings (default /etc/kiosk/config.yaml, or\n"
+        "                         $KIOSK_CONFIG): bundle, admin PIN, rotation, opening hours,\n"
+        "                         statistics; see the README\n"
+        "\n"
+        "Administration:\n"
+        "  --set-pin              set the admin PIN (4-12 digits, read from the terminal or\n"
+        "                         stdin); only a salted hash is stored, in the config file\n"
+        "  --stats DB...          usage report: visits per day and hour, visit length, top\n"
+        "                         items, languages, quiz outcomes (several DBs are combined)\n"
+        "  --csv DIR              with --stats: write the same figures as CSV files to DIR\n"
         "\n"
         "  --help                 show this help and exit\n"
         "  --version              show the version and exit\n");
@@ -72,8 +84,11 @@ static bool parse_size(const char *s, int *w, int *h)
 
 int main(int argc, char **argv)
 {
-    Options o = {.width = 1920, .height = 1080, .cache_mb = 96};
-    bool check = false;
+    Options o = {.width = 1920, .height = 1080, .cache_mb = 96, .rotate = -1};
+    bool check = false, set_pin = false, stats = false;
+    const char *csv = NULL;
+    const char *dbs[256];
+    size_t n_dbs = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *next = i + 1 < argc ? argv[i + 1] : NULL;
@@ -87,6 +102,22 @@ int main(int argc, char **argv)
         } else if (strcmp(a, "--check") == 0) {
             check = true;
             takes = false;
+        } else if (strcmp(a, "--set-pin") == 0) {
+            set_pin = true;
+            takes = false;
+        } else if (strcmp(a, "--stats") == 0) {
+            stats = true;
+            takes = false;
+        } else if (strcmp(a, "--csv") == 0) {
+            csv = next;
+        } else if (strcmp(a, "--config") == 0) {
+            o.config = next;
+        } else if (strcmp(a, "--rotate") == 0) {
+            o.rotate = next ? atoi(next) : -1;
+            if (!next || (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270)) {
+                fprintf(stderr, "kiosk: --rotate needs 0, 90, 180 or 270\n");
+                return 2;
+            }
         } else if (strcmp(a, "--render") == 0) {
             o.render = next;
         } else if (strcmp(a, "--render-all") == 0) {
@@ -117,8 +148,12 @@ int main(int argc, char **argv)
         } else if (a[0] == '-') {
             fprintf(stderr, "kiosk: unknown option '%s' (see kiosk --help)\n", a);
             return 2;
+        } else if (stats) {
+            if (n_dbs < sizeof dbs / sizeof dbs[0]) dbs[n_dbs++] = a;
+            takes = false;
         } else if (!o.bundle) {
             o.bundle = a;
+            o.bundle_given = true;
             takes = false;
         } else {
             fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", o.bundle, a);
@@ -132,6 +167,15 @@ int main(int argc, char **argv)
             i++;
         }
     }
+    if (!o.config) o.config = getenv("KIOSK_CONFIG");
+    if (stats) {
+        if (n_dbs == 0) {
+            fprintf(stderr, "kiosk: --stats needs one or more statistics databases\n");
+            return 2;
+        }
+        return csv ? stats_export_csv(dbs, n_dbs, csv, stderr) : stats_report(dbs, n_dbs, stdout, stderr);
+    }
+    if (set_pin) return set_pin_run(&o);
     if (!o.bundle) o.bundle = default_bundle();
     if (check) return check_run(o.bundle, stdout, stderr);
     if (o.render || o.render_all) return render_run(&o);

@@ -18,6 +18,9 @@ typedef struct Options {
     bool size_given;
     size_t cache_mb;        /* --cache-mb */
     const char *window_shot; /* --window-shot FILE: save the window's first frame and exit */
+    const char *config;     /* --config FILE (default /etc/kiosk/config.yaml or $KIOSK_CONFIG) */
+    bool bundle_given;      /* on the command line (else the config's bundle, else default) */
+    int rotate;             /* --rotate 0|90|180|270 (-1: from the config) */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the
@@ -32,5 +35,10 @@ const char *assets_dir(void);
 int render_run(const Options *o);
 int replay_run(const Options *o);
 int window_run(const Options *o);
+int set_pin_run(const Options *o);
+
+/* The exit code of "Exit the kiosk" on the admin screen: the systemd unit does not restart
+ * the kiosk after it (RestartPreventExitStatus). */
+enum { KIOSK_EXIT_BY_ADMIN = 75 };
 
 #endif

@@ -4,11 +4,15 @@
  * size (no mode switch, no waiting for a window manager) and SDL's software renderer with
  * framebuffer acceleration off, which on machines without a GPU starts ~10x faster than the
  * OpenGL path and uses a fraction of the memory. --renderer picks another driver where a GPU
- * helps. The loop sleeps in SDL_WaitEventTimeout until input or the next animation frame, so
- * a kiosk at rest uses no CPU.
+ * helps. The loop sleeps in SDL_WaitEvent until input or the next timer (animation frame,
+ * idle reset, attract slide, bundle reload, watchdog, opening hours), so a kiosk at rest uses
+ * no CPU.
  *
  * Touch arrives as SDL finger events; SDL's synthetic mouse events for touches are switched
- * off (and ignored by id), so one touch is one press. */
+ * off (and ignored by id), so one touch is one press. In fullscreen the kiosk cannot be left:
+ * close requests and the usual shortcuts are ignored and logged; only the admin screen (hidden
+ * gesture + PIN) exits. A rotated display is drawn through a target texture turned with
+ * SDL_RenderCopyEx, and touches are turned back with the same geometry (ui/geom). */
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
@@ -16,10 +20,17 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/options.h"
 #include "app/reload.h"
+#include "app/service.h"
+#include "app/usage.h"
 #include "bundle/bundle.h"
+#include "ops/config.h"
+#include "ops/pin.h"
+#include "ops/stats.h"
+#include "platform/canvas.h"
 #include "platform/draw.h"
 #include "ui/session.h"
 
@@ -58,26 +69,72 @@ static bool map_key(const SDL_Keysym *k, KeyKind *out)
     }
 }
 
+/* Shortcuts that leave or close programs elsewhere; a fullscreen kiosk ignores and logs them. */
+static bool is_exit_shortcut(const SDL_Keysym *k)
+{
+    bool ctrl = k->mod & KMOD_CTRL, alt = k->mod & KMOD_ALT, gui = k->mod & KMOD_GUI;
+    return k->sym == SDLK_ESCAPE || (alt && k->sym == SDLK_F4) || (ctrl && k->sym == SDLK_q) ||
+           (ctrl && k->sym == SDLK_w) || (gui && k->sym == SDLK_q) ||
+           (ctrl && alt && k->sym == SDLK_BACKSPACE);
+}
+
 typedef struct Loop {
+    const Options *o;
+    KioskConfig *cfg;
     SDL_Window *win;
     SDL_Renderer *ren;
+    SDL_Texture *rotated; /* logical canvas when the display is rotated */
+    int rotate;           /* degrees clockwise */
+    int pw, ph;           /* physical output size */
     Drawer *drawer;
     Session s;
-    Bundle *bundle;      /* on screen (owned) */
-    Bundle *pending;     /* valid, waiting for a quiet moment (owned) */
+    Bundle *bundle;       /* on screen (owned) */
+    Bundle *pending;      /* valid, waiting for a quiet moment (owned) */
     Reloader *reloader;
     ReloadEvents ev;
+    char last_report[2048];
+    Stats *stats;
+    Usage usage;
     bool windowed;
     SDL_FingerID finger;
     bool finger_down;
     bool quit;
+    int exit_code;
+    bool dark;            /* outside opening hours: the screen is black */
+    int64_t started_ms;
 } Loop;
+
+static int64_t wall_now(void)
+{
+    return (int64_t)time(NULL);
+}
+
+/* Physical pixel -> the session's logical coordinates. */
+static void to_logical(const Loop *l, float px, float py, float *x, float *y)
+{
+    rotate_to_logical(l->rotate, (float)l->pw, (float)l->ph, px, py, x, y);
+}
+
+static void pointer(Loop *l, PointerPhase phase, float px, float py, int64_t now)
+{
+    if (l->dark) {
+        /* A touch outside opening hours lights the kiosk up (this touch presses nothing). */
+        if (phase == POINTER_DOWN) {
+            l->dark = false;
+            l->s.input_ms = now;
+            l->s.dirty = true;
+            l->s.swallow = true;
+        }
+        return;
+    }
+    float x, y;
+    to_logical(l, px, py, &x, &y);
+    session_pointer(&l->s, phase, x, y, now);
+}
 
 static void handle(Loop *l, const SDL_Event *e)
 {
     int64_t now = (int64_t)SDL_GetTicks64();
-    int w, h;
-    SDL_GetRendererOutputSize(l->ren, &w, &h);
     switch (e->type) {
     case SDL_QUIT:
         if (l->windowed || stop_requested) l->quit = true;
@@ -85,26 +142,33 @@ static void handle(Loop *l, const SDL_Event *e)
         break;
     case SDL_KEYDOWN: {
         KeyKind k;
-        if (e->key.keysym.sym == SDLK_ESCAPE && l->windowed) l->quit = true;
-        else if (map_key(&e->key.keysym, &k)) session_key(&l->s, k, now);
+        if (is_exit_shortcut(&e->key.keysym)) {
+            if (l->windowed && e->key.keysym.sym == SDLK_ESCAPE) l->quit = true;
+            else if (!l->windowed)
+                fprintf(stderr, "kiosk: ignored the shortcut %s (fullscreen kiosk)\n",
+                        SDL_GetKeyName(e->key.keysym.sym));
+        } else if (map_key(&e->key.keysym, &k)) {
+            if (l->dark) pointer(l, POINTER_DOWN, 0, 0, now);
+            else session_key(&l->s, k, now);
+        }
         break;
     }
     case SDL_FINGERDOWN:
     case SDL_FINGERMOTION:
     case SDL_FINGERUP: {
-        float x = e->tfinger.x * (float)w, y = e->tfinger.y * (float)h;
+        float x = e->tfinger.x * (float)l->pw, y = e->tfinger.y * (float)l->ph;
         if (e->type == SDL_FINGERDOWN) {
             if (l->finger_down && e->tfinger.fingerId != l->finger) {
                 /* A second finger: not a gesture we support; forget the touch. */
-                session_pointer(&l->s, POINTER_CANCEL, x, y, now);
+                session_pointer(&l->s, POINTER_CANCEL, 0, 0, now);
                 break;
             }
             l->finger = e->tfinger.fingerId;
             l->finger_down = true;
-            session_pointer(&l->s, POINTER_DOWN, x, y, now);
+            pointer(l, POINTER_DOWN, x, y, now);
         } else if (l->finger_down && e->tfinger.fingerId == l->finger) {
             bool up = e->type == SDL_FINGERUP;
-            session_pointer(&l->s, up ? POINTER_UP : POINTER_MOVE, x, y, now);
+            pointer(l, up ? POINTER_UP : POINTER_MOVE, x, y, now);
             if (up) l->finger_down = false;
         }
         break;
@@ -112,21 +176,23 @@ static void handle(Loop *l, const SDL_Event *e)
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT) break;
-        session_pointer(&l->s, e->type == SDL_MOUSEBUTTONDOWN ? POINTER_DOWN : POINTER_UP,
-                        (float)e->button.x, (float)e->button.y, now);
+        pointer(l, e->type == SDL_MOUSEBUTTONDOWN ? POINTER_DOWN : POINTER_UP,
+                (float)e->button.x, (float)e->button.y, now);
         break;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK)) break;
-        session_pointer(&l->s, POINTER_MOVE, (float)e->motion.x, (float)e->motion.y, now);
+        pointer(l, POINTER_MOVE, (float)e->motion.x, (float)e->motion.y, now);
         break;
     case SDL_MOUSEWHEEL:
-        session_scroll(&l->s, -e->wheel.preciseY * 120.0f * (float)h / 1080.0f, now);
+        session_scroll(&l->s, -e->wheel.preciseY * 120.0f * l->s.h / 1080.0f, now);
         break;
     case SDL_WINDOWEVENT:
         if (e->window.event == SDL_WINDOWEVENT_CLOSE && !l->windowed)
             fprintf(stderr, "kiosk: ignored a request to close the window (fullscreen kiosk)\n");
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED)
-            session_resize(&l->s, (float)w, (float)h);
+        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && !l->rotate) {
+            SDL_GetRendererOutputSize(l->ren, &l->pw, &l->ph);
+            session_resize(&l->s, (float)l->pw, (float)l->ph);
+        }
         l->s.dirty = true; /* exposed, restored...: draw again */
         break;
     default:
@@ -135,6 +201,7 @@ static void handle(Loop *l, const SDL_Event *e)
         } else if (l->reloader && e->type == l->ev.loaded) {
             char report[8192];
             Bundle *nb = reloader_take(l->reloader, report, sizeof report);
+            snprintf(l->last_report, sizeof l->last_report, "%.2000s", report);
             if (nb) {
                 bundle_free(l->pending);
                 l->pending = nb;
@@ -167,6 +234,7 @@ static void swap_bundle(Loop *l, int64_t now)
     char screen[200], lang[16];
     session_screen_name(&l->s, screen, sizeof screen);
     snprintf(lang, sizeof lang, "%s", l->bundle->languages[l->s.ui.lang]);
+    usage_end_visit(&l->usage, &l->s, now, wall_now());
     Bundle *nb = l->pending;
     l->pending = NULL;
     drawer_set_theme(l->drawer, &nb->theme);
@@ -180,23 +248,168 @@ static void swap_bundle(Loop *l, int64_t now)
     int li = bundle_language_index(nb, lang);
     if (li >= 0 && l->s.ui.lang != l->bundle->default_language) ns.ui.lang = (size_t)li;
     ns.input_ms = l->s.input_ms;
+    ns.pin_hash = l->s.pin_hash;
+    ns.verify = l->s.verify;
+    ns.guard = l->s.guard;
     session_free(&l->s);
     bundle_free(l->bundle);
     l->s = ns;
     l->bundle = nb;
+    usage_init(&l->usage, l->stats, &l->s, now, wall_now());
     fprintf(stderr, "kiosk: switched to bundle %s version %s (%zu items)\n", nb->id, nb->version,
             nb->n_items);
 }
 
+/* What the admin screen shows: bundle, load status, uptime, the last reload's report. */
+static void admin_text(Loop *l, int64_t now)
+{
+    int64_t up = (now - l->started_ms) / 1000;
+    snprintf(l->s.admin_text, sizeof l->s.admin_text,
+             "Bundle: %s (%s), versie/version %s, %zu items\n"
+             "Map/folder: %s\n"
+             "Actief sinds/up for: %lldd %02lld:%02lld:%02lld\n"
+             "Verkeerde PINs/wrong PINs: %lu\n"
+             "Statistieken/statistics: %s\n"
+             "Laatste controle/last check:\n%.1500s",
+             text_get(&l->bundle->title, l->bundle->default_language), l->bundle->id,
+             l->bundle->version, l->bundle->n_items, l->o->bundle, (long long)(up / 86400),
+             (long long)(up / 3600 % 24), (long long)(up / 60 % 60), (long long)(up % 60),
+             l->s.pin_failures, l->stats ? l->cfg->stats : "uit/off",
+             l->last_report[0] ? l->last_report : "OK");
+    /* (the report is cut to what fits the screen; the full text is in the log) */
+}
+
+static void admin_requests(Loop *l, int64_t now)
+{
+    Session *s = &l->s;
+    if (s->want_reload) {
+        s->want_reload = false;
+        if (l->reloader) reloader_request(l->reloader, now);
+        fprintf(stderr, "kiosk: reload requested on the admin screen\n");
+    }
+    if (s->want_preview) {
+        s->want_preview = false;
+        Options ro = *l->o;
+        ro.render_all = "/tmp/kiosk-preview";
+        ro.width = (int)s->w;
+        ro.height = (int)s->h;
+        fprintf(stderr, "kiosk: rendering a preview of every screen into %s\n", ro.render_all);
+        render_run(&ro);
+        snprintf(l->last_report, sizeof l->last_report, "Voorbeeld/preview: %s\n", ro.render_all);
+        s->dirty = true;
+    }
+    if (s->want_exit) {
+        fprintf(stderr, "kiosk: exit chosen on the admin screen\n");
+        l->exit_code = KIOSK_EXIT_BY_ADMIN;
+        l->quit = true;
+    }
+}
+
+static void draw(Loop *l, const DisplayList *dl)
+{
+    if (l->dark) {
+        SDL_SetRenderDrawColor(l->ren, 0, 0, 0, 255);
+        SDL_RenderClear(l->ren);
+        return;
+    }
+    if (!l->rotated) {
+        drawer_draw(l->drawer, dl);
+        return;
+    }
+    SDL_SetRenderTarget(l->ren, l->rotated);
+    drawer_draw(l->drawer, dl);
+    SDL_SetRenderTarget(l->ren, NULL);
+    int lw, lh;
+    SDL_QueryTexture(l->rotated, NULL, NULL, &lw, &lh);
+    SDL_Rect dst = {(l->pw - lw) / 2, (l->ph - lh) / 2, lw, lh};
+    SDL_RenderCopyEx(l->ren, l->rotated, NULL, &dst, l->rotate, NULL, SDL_FLIP_NONE);
+}
+
+/* Outside opening hours the screen is dark, unless someone touched it within the idle time. */
+static int64_t check_hours(Loop *l, int64_t now)
+{
+    if (!l->cfg->has_hours) return INT64_MAX;
+    time_t t = time(NULL);
+    struct tm local;
+    localtime_r(&t, &local);
+    bool open = hours_is_open(&l->cfg->hours, &local);
+    bool touched = now - l->s.input_ms < (int64_t)l->bundle->kiosk.idle_timeout_s * 1000;
+    bool dark = !open && !(touched && !l->dark);
+    if (dark != l->dark) {
+        l->dark = dark;
+        l->s.dirty = true;
+        fprintf(stderr, "kiosk: %s\n", dark ? "outside opening hours: screen off" : "screen on");
+        if (dark) session_apply(&l->s, (Action){.kind = ACT_HOME}, now);
+    }
+    bool open_then;
+    int64_t change_s = hours_next_change(&l->cfg->hours, (int64_t)t, &open_then);
+    int64_t wake = change_s == INT64_MAX ? INT64_MAX : now + (change_s - (int64_t)t) * 1000;
+    if (!l->dark && !open) {
+        int64_t idle_end = l->s.input_ms + (int64_t)l->bundle->kiosk.idle_timeout_s * 1000;
+        if (idle_end < wake) wake = idle_end;
+    }
+    return wake;
+}
+
+static bool open_window(Loop *l, const Options *o)
+{
+    int w = o->width, h = o->height;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    if (o->windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+    } else {
+        SDL_DisplayMode mode;
+        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+            w = mode.w;
+            h = mode.h;
+        }
+        flags |= SDL_WINDOW_BORDERLESS;
+        SDL_ShowCursor(SDL_DISABLE);
+    }
+    l->win = SDL_CreateWindow("kiosk", o->windowed ? SDL_WINDOWPOS_CENTERED : 0,
+                              o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
+    l->ren = l->win ? SDL_CreateRenderer(l->win, -1, SDL_RENDERER_PRESENTVSYNC) : NULL;
+    if (!l->ren && l->win) l->ren = SDL_CreateRenderer(l->win, -1, 0);
+    if (!l->ren) {
+        fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    SDL_GetRendererOutputSize(l->ren, &l->pw, &l->ph);
+    if (l->rotate) {
+        int lw, lh;
+        rotate_logical_size(l->rotate, l->pw, l->ph, &lw, &lh);
+        l->rotated = SDL_CreateTexture(l->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, lw, lh);
+        if (!l->rotated) {
+            fprintf(stderr, "kiosk: cannot rotate the picture: %s; showing it unrotated\n",
+                    SDL_GetError());
+            l->rotate = 0;
+        }
+    }
+    return true;
+}
+
 int window_run(const Options *o)
 {
+    KioskConfig cfg = {0};
     Diags d;
     diags_init(&d);
-    Bundle *b = bundle_load(o->bundle, &d);
+    bool cfg_ok = config_load(o->config, &cfg, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (!cfg_ok) fprintf(stderr, "kiosk: the settings in %s have errors (see above); using "
+                         "defaults where they are wrong\n", cfg.path ? cfg.path : "?");
+    char warning[1024];
+    if (cfg.found && !config_check_permissions(cfg.path, warning, sizeof warning))
+        fprintf(stderr, "kiosk: warning: %s\n", warning);
+    const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
+
+    diags_init(&d);
+    Bundle *b = bundle_load(bundle_path, &d);
     diags_print(&d, stderr);
     diags_free(&d);
     if (!b) {
-        fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", o->bundle);
+        fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", bundle_path);
+        config_free(&cfg);
         return 1;
     }
     fprintf(stderr, "kiosk: showing bundle %s version %s (%zu items)\n", b->id, b->version,
@@ -205,6 +418,7 @@ int window_run(const Options *o)
     if (!assets) {
         fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
         bundle_free(b);
+        config_free(&cfg);
         return 1;
     }
     const char *driver = o->renderer ? o->renderer : "software";
@@ -220,7 +434,10 @@ int window_run(const Options *o)
     sigaddset(&stop_signals, SIGTERM);
     pthread_sigmask(SIG_BLOCK, &stop_signals, NULL); /* before any thread starts */
 
-    Loop l = {.windowed = o->windowed, .bundle = b};
+    Options ro = *o;
+    ro.bundle = bundle_path;
+    Loop l = {.o = &ro, .cfg = &cfg, .windowed = o->windowed, .bundle = b,
+              .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate};
     int rc = 1;
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         fprintf(stderr, "kiosk: cannot start video: %s\n", SDL_GetError());
@@ -234,53 +451,58 @@ int window_run(const Options *o)
     }
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     SDL_DisableScreenSaver();
-    int w = o->width, h = o->height;
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    if (o->windowed) {
-        flags |= SDL_WINDOW_RESIZABLE;
-    } else {
-        SDL_DisplayMode mode;
-        if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
-            w = mode.w;
-            h = mode.h;
-        }
-        flags |= SDL_WINDOW_BORDERLESS;
-        SDL_ShowCursor(SDL_DISABLE);
-    }
-    l.win = SDL_CreateWindow("kiosk", o->windowed ? SDL_WINDOWPOS_CENTERED : 0,
-                             o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
-    l.ren = l.win ? SDL_CreateRenderer(l.win, -1, SDL_RENDERER_PRESENTVSYNC) : NULL;
-    if (!l.ren && l.win) l.ren = SDL_CreateRenderer(l.win, -1, 0);
-    if (!l.ren) {
-        fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
+    if (!open_window(&l, o)) goto out;
+    int lw, lh;
+    rotate_logical_size(l.rotate, l.pw, l.ph, &lw, &lh);
+    size_t cache_mb = o->cache_mb != 96 ? o->cache_mb : (size_t)cfg.cache_mb;
+    l.drawer = drawer_create(l.ren, &b->theme, assets, cache_mb << 20);
+    l.started_ms = (int64_t)SDL_GetTicks64();
+    if (!l.drawer || !session_init(&l.s, b, drawer_measure(l.drawer), (float)lw, (float)lh,
+                                   l.started_ms))
         goto out;
+    l.s.pin_hash = cfg.admin_pin;
+    l.s.verify = pin_verify;
+    if (cfg.stats) {
+        char err[512];
+        l.stats = stats_open(cfg.stats, err, sizeof err);
+        if (!l.stats) fprintf(stderr, "kiosk: no statistics: %s\n", err);
+        else stats_prune(l.stats, cfg.stats_keep_days, wall_now());
     }
-    SDL_GetRendererOutputSize(l.ren, &w, &h);
-    l.drawer = drawer_create(l.ren, &b->theme, assets, o->cache_mb << 20);
-    if (!l.drawer || !session_init(&l.s, b, drawer_measure(l.drawer), (float)w, (float)h,
-                                   (int64_t)SDL_GetTicks64()))
-        goto out;
+    usage_init(&l.usage, l.stats, &l.s, l.started_ms, wall_now());
     Uint32 first = SDL_RegisterEvents(2);
     if (first != (Uint32)-1) {
         l.ev = (ReloadEvents){first, first + 1};
-        l.reloader = reloader_start(o->bundle, l.ev);
+        l.reloader = reloader_start(bundle_path, l.ev);
     }
-    if (!l.reloader) fprintf(stderr, "kiosk: not watching %s; restart to show changes\n", o->bundle);
+    if (!l.reloader) fprintf(stderr, "kiosk: not watching %s; restart to show changes\n", bundle_path);
     rc = 0;
+    bool shown = false;
     while (!l.quit && !stop_requested) {
         int64_t now = (int64_t)SDL_GetTicks64();
         if (l.pending && session_is_quiet(&l.s, now)) swap_bundle(&l, now);
+        int64_t hours_wake = check_hours(&l, now);
         if (session_tick(&l.s, now)) {
-            const DisplayList *dl = session_frame(&l.s);
-            drawer_draw(l.drawer, dl);
+            if (ui_top(&l.s.ui)->kind == SCREEN_ADMIN) admin_text(&l, now);
+            draw(&l, session_frame(&l.s));
             if (o->window_shot) {
                 rc = save_window(l.ren, o->window_shot) ? 0 : 1;
                 break;
             }
             SDL_RenderPresent(l.ren);
+            if (!shown) {
+                shown = true;
+                service_ready();
+                service_status("showing the bundle");
+            }
             if (bench_first_frame()) break;
         }
+        usage_update(&l.usage, &l.s, now, wall_now());
+        admin_requests(&l, now);
+        if (l.quit) break;
         int64_t wake = session_next_wake(&l.s);
+        if (hours_wake < wake) wake = hours_wake;
+        int64_t dog = service_watchdog(now);
+        if (dog < wake) wake = dog;
         if (l.reloader) {
             int64_t rw = reloader_tick(l.reloader, (int64_t)SDL_GetTicks64());
             if (rw < wake) wake = rw;
@@ -294,16 +516,21 @@ int window_run(const Options *o)
             while (SDL_PollEvent(&e)) handle(&l, &e);
         }
     }
+    if (rc == 0) rc = l.exit_code;
 out:
+    usage_end_visit(&l.usage, &l.s, (int64_t)SDL_GetTicks64(), wall_now());
+    stats_close(l.stats);
     reloader_stop(l.reloader);
     bundle_free(l.pending);
     session_free(&l.s);
     drawer_destroy(l.drawer);
+    if (l.rotated) SDL_DestroyTexture(l.rotated);
     if (l.ren) SDL_DestroyRenderer(l.ren);
     if (l.win) SDL_DestroyWindow(l.win);
     if (TTF_WasInit()) TTF_Quit();
     IMG_Quit();
     SDL_Quit();
     bundle_free(l.bundle);
+    config_free(&cfg);
     return rc;
 }

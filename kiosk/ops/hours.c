@@ -205,7 +205,7 @@ static bool parse_day(const char *spec, HoursDay *out, char *err, size_t n)
         if (len >= sizeof piece) len = sizeof piece - 1;
         trimmed(p, len, piece, sizeof piece);
         if (piece[0] == '\0') {
-            set_err(err, n, "an empty period between commas in '%s'", text);
+            set_err(err, n, "an empty period: a comma with nothing after it");
             return false;
         }
         if (day.n == HOURS_MAX_INTERVALS) {

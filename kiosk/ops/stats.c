@@ -38,22 +38,25 @@ enum {
     SECONDS_PER_DAY = 86400,
     /* Room for a plain-language reason in stats_open, before the path is added. */
     REASON_MAX = 512,
+    /* Longest folder name checked, and how much of one a message quotes. */
+    FOLDER_MAX = 4096,
+    QUOTE_MAX = 300,
 };
 
 typedef enum {
-    SCREEN_HOME,
-    SCREEN_COLLECTION,
-    SCREEN_ITEM,
-    SCREEN_QUIZ,
-    SCREEN_RESULT,
-    SCREEN_ABOUT,
-    SCREEN_COUNT
+    KIND_HOME,
+    KIND_COLLECTION,
+    KIND_ITEM,
+    KIND_QUIZ,
+    KIND_RESULT,
+    KIND_ABOUT,
+    KIND_COUNT
 } ScreenKind;
 
 /* The only values the screen column can take (the schema's CHECK repeats this list). */
-static const char *const SCREEN_NAMES[SCREEN_COUNT] = {
-    [SCREEN_HOME] = "home",   [SCREEN_COLLECTION] = "collection", [SCREEN_ITEM] = "item",
-    [SCREEN_QUIZ] = "quiz",   [SCREEN_RESULT] = "result",         [SCREEN_ABOUT] = "about",
+static const char *const KIND_NAMES[KIND_COUNT] = {
+    [KIND_HOME] = "home",   [KIND_COLLECTION] = "collection", [KIND_ITEM] = "item",
+    [KIND_QUIZ] = "quiz",   [KIND_RESULT] = "result",         [KIND_ABOUT] = "about",
 };
 
 /* Mistakes by the caller, each noted once per open database so a bug cannot flood the log. */
@@ -210,8 +213,8 @@ static bool valid_version(const char *s)
 
 static bool screen_kind(const char *name, ScreenKind *out)
 {
-    for (int k = 0; name && k < SCREEN_COUNT; k++) {
-        if (strcmp(name, SCREEN_NAMES[k]) == 0) {
+    for (int k = 0; name && k < KIND_COUNT; k++) {
+        if (strcmp(name, KIND_NAMES[k]) == 0) {
             *out = (ScreenKind)k;
             return true;
         }
@@ -236,28 +239,29 @@ static bool check_folder(const char *path, char *why, size_t size)
 {
     struct stat st;
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        snprintf(why, size, "it is a folder; give a file name such as %s/stats.db", path);
+        snprintf(why, size, "it is a folder; give a file name such as %.*s/stats.db", QUOTE_MAX,
+                 path);
         return false;
     }
     const char *slash = strrchr(path, '/');
-    char dir[REASON_MAX];
+    char dir[FOLDER_MAX];
     if (!slash) snprintf(dir, sizeof dir, ".");
     else if (slash == path) snprintf(dir, sizeof dir, "/");
     else snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
     if (stat(dir, &st) != 0) {
-        snprintf(why, size, "the folder %s %s", dir,
+        snprintf(why, size, "the folder %.*s %s", QUOTE_MAX, dir,
                  errno == ENOENT ? "does not exist" : strerror(errno));
         return false;
     }
     if (!S_ISDIR(st.st_mode)) {
-        snprintf(why, size, "%s is not a folder", dir);
+        snprintf(why, size, "%.*s is not a folder", QUOTE_MAX, dir);
         return false;
     }
     if (access(dir, W_OK | X_OK) != 0) {
         snprintf(why, size,
-                 "the folder %s is not writable (the kiosk creates the file and its -wal and "
+                 "the folder %.*s is not writable (the kiosk creates the file and its -wal and "
                  "-shm companions there)",
-                 dir);
+                 QUOTE_MAX, dir);
         return false;
     }
     return true;
@@ -351,8 +355,9 @@ static bool check_schema(Stats *s, char *why, size_t size)
         }
     }
     if (version > STATS_SCHEMA_VERSION) {
-        snprintf(why, size, "it was made by a newer kiosk (schema version %ld; this kiosk knows %d)",
-                 version, STATS_SCHEMA_VERSION);
+        snprintf(why, size,
+                 "it was made by a newer kiosk (schema version %ld; this kiosk knows %d)", version,
+                 STATS_SCHEMA_VERSION);
         return false;
     }
     if (version != STATS_SCHEMA_VERSION) {
@@ -482,11 +487,11 @@ void stats_view(Stats *s, int64_t start_s, const char *screen, const char *item_
                   screen ? screen : "(null)");
         return;
     }
-    bool needs_item = kind == SCREEN_COLLECTION || kind == SCREEN_ITEM;
+    bool needs_item = kind == KIND_COLLECTION || kind == KIND_ITEM;
     if ((item_id || needs_item) && !valid_id(item_id)) {
         note_once(s, NOTE_BAD_ITEM,
                   "'%.40s' is not an item or collection id (a %s screen needs one); dropped",
-                  item_id ? item_id : "(null)", SCREEN_NAMES[kind]);
+                  item_id ? item_id : "(null)", KIND_NAMES[kind]);
         return;
     }
     if (!valid_lang(lang)) {
@@ -516,7 +521,8 @@ void stats_quiz(Stats *s, int64_t now_s, const char *const *result_ids, size_t n
 {
     if (!s) return;
     if (!s->in_visit) {
-        note_once(s, NOTE_QUIZ_OUTSIDE_VISIT, "a quiz result was recorded outside a visit; dropped");
+        note_once(s, NOTE_QUIZ_OUTSIDE_VISIT,
+                  "a quiz result was recorded outside a visit; dropped");
         return;
     }
     if (n == 0 || !result_ids) {
@@ -551,23 +557,25 @@ void stats_quiz(Stats *s, int64_t now_s, const char *const *result_ids, size_t n
     snprintf(q->lang, sizeof q->lang, "%s", lang);
 }
 
-/* Runs a prepared insert once and makes it ready for the next. */
-static bool step_once(sqlite3_stmt *st)
+/* Runs a prepared statement once and makes it ready for the next; on failure, SQLite's reason
+ * goes into why (taken before the reset, which may replace it). */
+static bool step_once(Stats *s, sqlite3_stmt *st, char *why, size_t size)
 {
     int rc = sqlite3_step(st);
+    if (rc != SQLITE_DONE) snprintf(why, size, "%s", sqlite3_errmsg(s->db));
     sqlite3_reset(st);
     sqlite3_clear_bindings(st);
     return rc == SQLITE_DONE;
 }
 
-static bool insert_visit_rows(Stats *s, int64_t ended)
+static bool insert_visit_rows(Stats *s, int64_t ended, char *why, size_t size)
 {
     sqlite3_stmt *st = s->ins_visit;
     sqlite3_bind_int64(st, 1, s->started);
     sqlite3_bind_int64(st, 2, ended);
     sqlite3_bind_text(st, 3, s->bundle, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 4, s->version, -1, SQLITE_STATIC);
-    if (!step_once(st)) return false;
+    if (!step_once(s, st, why, size)) return false;
     sqlite3_int64 visit = sqlite3_last_insert_rowid(s->db);
 
     st = s->ins_view;
@@ -575,12 +583,12 @@ static bool insert_visit_rows(Stats *s, int64_t ended)
         const BufferedView *v = &s->views[i];
         sqlite3_bind_int64(st, 1, visit);
         sqlite3_bind_int64(st, 2, v->started);
-        sqlite3_bind_text(st, 3, SCREEN_NAMES[v->screen], -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 3, KIND_NAMES[v->screen], -1, SQLITE_STATIC);
         if (v->has_item) sqlite3_bind_text(st, 4, v->item, -1, SQLITE_STATIC);
         else sqlite3_bind_null(st, 4);
         sqlite3_bind_text(st, 5, v->lang, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 6, v->dwell_ms);
-        if (!step_once(st)) return false;
+        if (!step_once(s, st, why, size)) return false;
     }
 
     st = s->ins_quiz;
@@ -592,7 +600,7 @@ static bool insert_visit_rows(Stats *s, int64_t ended)
             sqlite3_bind_int64(st, 3, (sqlite3_int64)r + 1);
             sqlite3_bind_text(st, 4, q->items[r], -1, SQLITE_STATIC);
             sqlite3_bind_text(st, 5, q->lang, -1, SQLITE_STATIC);
-            if (!step_once(st)) return false;
+            if (!step_once(s, st, why, size)) return false;
         }
     }
     return true;
@@ -615,10 +623,7 @@ void stats_visit_end(Stats *s, int64_t now_s)
 
     char reason[REASON_MAX];
     bool ok = exec(s->db, "BEGIN IMMEDIATE", reason, sizeof reason);
-    if (ok) {
-        ok = insert_visit_rows(s, now_s);
-        if (!ok) snprintf(reason, sizeof reason, "%s", sqlite3_errmsg(s->db));
-    }
+    ok = ok && insert_visit_rows(s, now_s, reason, sizeof reason);
     ok = ok && exec(s->db, "COMMIT", reason, sizeof reason);
     if (!ok && !sqlite3_get_autocommit(s->db))
         sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
@@ -641,8 +646,9 @@ long stats_prune(Stats *s, int keep_days, int64_t now_s)
     }
     /* One statement is one transaction: the visits and (by the cascade) their rows go together. */
     sqlite3_bind_int64(s->prune, 1, now_s - (int64_t)keep_days * SECONDS_PER_DAY);
-    if (!step_once(s->prune)) {
-        write_failed(s, "removing old visits", sqlite3_errmsg(s->db));
+    char reason[REASON_MAX];
+    if (!step_once(s, s->prune, reason, sizeof reason)) {
+        write_failed(s, "removing old visits", reason);
         return -1;
     }
     write_worked(s);

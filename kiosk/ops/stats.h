@@ -30,7 +30,8 @@
  *     visit    INTEGER  REFERENCES visits(id) ON DELETE CASCADE
  *     started  INTEGER
  *     screen   TEXT     home | collection | item | quiz | result | about
- *     item     TEXT     the collection or item id (for collection and item), else NULL
+ *     item     TEXT     the collection or item id shown (always set for collection and item
+ *                       screens), or NULL
  *     lang     TEXT     the language shown, e.g. "nl"
  *     dwell_ms INTEGER  how long the screen stayed up
  *   quiz    the best matches of a finished quiz, one row per rank
@@ -40,7 +41,8 @@
  *     item     TEXT     the matching item id
  *     lang     TEXT
  *   indexes: visits(started) for pruning and per-day queries; views(visit) and quiz(visit) so
- *   that deleting a visit (the cascade) does not scan the whole table.
+ *   that deleting a visit (the cascade) does not scan the whole table. CHECK constraints hold
+ *   views.screen to the six kinds and quiz.rank to 1..3, even for rows written by hand.
  *
  * Example, screens per language for March 2026:
  *   SELECT lang, count(*) FROM views WHERE started >= strftime('%s','2026-03-01') GROUP BY lang;
@@ -96,6 +98,8 @@ void stats_quiz(Stats *s, int64_t now_s, const char *const *result_ids, size_t n
                 const char *lang);
 /* The kiosk went idle: writes the visit and all its screens and quiz results in one
  * transaction. A no-op when no visit is open (so the caller may call it on every idle reset).
+ * now_s is when the visit ended: give the time of the last touch rather than the moment the
+ * idle timeout fired, or every visit looks longer by the timeout.
  * If the write fails (disk full, database locked by someone else for over a second), the visit
  * is lost and reported; later visits are tried again as usual. */
 void stats_visit_end(Stats *s, int64_t now_s);
@@ -109,8 +113,8 @@ long stats_prune(Stats *s, int keep_days, int64_t now_s);
  * visits per day and per hour of day (local time), median visit length over all visits, the
  * top STATS_TOP_ITEMS items, languages and quiz outcomes. The files are opened read-only (a
  * kiosk may be writing to one meanwhile). Every file is read before anything is printed: if one
- * is missing or not a statistics database, nothing is printed, a message naming it goes to err
- * and 1 is returned; otherwise 0. */
+ * is missing, not a statistics database, or given twice, nothing is printed, a message naming
+ * it goes to err and 1 is returned; otherwise 0. */
 int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err);
 /* kiosk --stats --csv DIR DB... : the same figures as CSV files in DIR (created if missing):
  * summary.csv, visits_per_day.csv, visits_per_hour.csv (all 24 hours), top_items.csv,

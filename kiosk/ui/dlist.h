@@ -65,6 +65,12 @@ typedef enum {
     ACT_FILTER,        /* .arg = category index, -1 for all */
     ACT_ANSWER,        /* .arg = answer index */
     ACT_QUIZ_AGAIN,
+    ACT_PIN_DIGIT,     /* .arg = 0..9 */
+    ACT_PIN_ERASE,
+    ACT_PIN_OK,
+    ACT_ADMIN_RELOAD,
+    ACT_ADMIN_PREVIEW,
+    ACT_ADMIN_EXIT,
     ACT_COUNT
 } ActionKind;
 

@@ -126,3 +126,30 @@ void poly_centroid(const float *xy, size_t n, float *cx, float *cy)
     *cx = x / (3 * a);
     *cy = y / (3 * a);
 }
+
+void rotate_logical_size(int deg, int pw, int ph, int *lw, int *lh)
+{
+    bool turned = deg == 90 || deg == 270;
+    *lw = turned ? ph : pw;
+    *lh = turned ? pw : ph;
+}
+
+void rotate_to_logical(int deg, float pw, float ph, float px, float py, float *lx, float *ly)
+{
+    switch (deg) {
+    case 90: *lx = py; *ly = pw - px; break;
+    case 180: *lx = pw - px; *ly = ph - py; break;
+    case 270: *lx = ph - py; *ly = px; break;
+    default: *lx = px; *ly = py; break;
+    }
+}
+
+void rotate_to_physical(int deg, float pw, float ph, float lx, float ly, float *px, float *py)
+{
+    switch (deg) {
+    case 90: *px = pw - ly; *py = lx; break;
+    case 180: *px = pw - lx; *py = ph - ly; break;
+    case 270: *px = ly; *py = ph - lx; break;
+    default: *px = lx; *py = ly; break;
+    }
+}

@@ -38,4 +38,11 @@ size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t 
 Rect poly_bounds(const float *xy, size_t n);
 void poly_centroid(const float *xy, size_t n, float *cx, float *cy);
 
+/* Screen rotation for displays mounted turned (SDL's KMSDRM backend does not rotate). The
+ * picture is drawn on a logical canvas and turned `deg` (0, 90, 180, 270) clockwise onto the
+ * physical display of pw x ph pixels; touches are mapped back with rotate_to_logical. */
+void rotate_logical_size(int deg, int pw, int ph, int *lw, int *lh);
+void rotate_to_logical(int deg, float pw, float ph, float px, float py, float *lx, float *ly);
+void rotate_to_physical(int deg, float pw, float ph, float lx, float ly, float *px, float *py);
+
 #endif

@@ -51,8 +51,49 @@ void session_resize(Session *s, float w, float h)
     s->dirty = true;
 }
 
+/* The PIN pad's OK and the admin buttons need more than the state: the verifier, the
+ * guard against guessing, and the main loop. */
+static bool admin_action(Session *s, Action a, int64_t now_ms)
+{
+    ScreenKind top = ui_top(&s->ui)->kind;
+    switch (a.kind) {
+    case ACT_PIN_OK:
+        if (top != SCREEN_PIN) return true;
+        if (!s->pin_hash || !s->verify) {
+            s->ui.pin_message = 3;
+        } else if (!pin_guard_allowed(&s->guard, now_ms)) {
+            s->ui.pin_message = 2;
+        } else if (s->verify(s->ui.pin, s->pin_hash)) {
+            pin_guard_succeeded(&s->guard);
+            ui_open_admin(&s->ui, now_ms);
+            fprintf(stderr, "kiosk: admin screen opened\n");
+        } else {
+            pin_guard_failed(&s->guard, now_ms);
+            s->pin_failures++;
+            s->ui.pin_message = pin_guard_allowed(&s->guard, now_ms) ? 1 : 2;
+            fprintf(stderr, "kiosk: wrong admin PIN (%lu so far)\n", s->pin_failures);
+        }
+        memset(s->ui.pin, 0, sizeof s->ui.pin);
+        s->ui.pin_len = 0;
+        s->dirty = true;
+        return true;
+    case ACT_ADMIN_RELOAD:
+    case ACT_ADMIN_PREVIEW:
+    case ACT_ADMIN_EXIT:
+        if (top != SCREEN_ADMIN) return true; /* never from anywhere else */
+        if (a.kind == ACT_ADMIN_RELOAD) s->want_reload = true;
+        if (a.kind == ACT_ADMIN_PREVIEW) s->want_preview = true;
+        if (a.kind == ACT_ADMIN_EXIT) s->want_exit = true;
+        s->dirty = true;
+        return true;
+    default:
+        return false;
+    }
+}
+
 void session_apply(Session *s, Action a, int64_t now_ms)
 {
+    if (admin_action(s, a, now_ms)) return;
     Screen *before = ui_top(&s->ui);
     before->scroll = (float)scroller_offset(&s->scroller);
     size_t depth = s->ui.depth;
@@ -69,7 +110,10 @@ void session_apply(Session *s, Action a, int64_t now_ms)
 static void on_gesture(Session *s, const GestureEvent *e)
 {
     switch (e->type) {
-    case GESTURE_PRESS:
+    case GESTURE_PRESS: {
+        float corner = SESSION_ADMIN_CORNER * fminf(s->w, s->h) / 1080.0f;
+        s->corner_since = (e->x < corner && e->y < corner) ? e->t_ms : 0;
+    }
         s->ui.pressing = true;
         s->ui.press_x = e->x;
         s->ui.press_y = e->y;
@@ -79,6 +123,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->dirty = true;
         break;
     case GESTURE_TAP: {
+        s->corner_since = 0;
         s->ui.pressing = false;
         s->dirty = true;
         const Hit *h = dlist_hit_at(s->list, e->x, e->y);
@@ -90,6 +135,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->dirty = true;
         break;
     case GESTURE_DRAG_BEGIN:
+        s->corner_since = 0;
         s->ui.pressing = false;
         s->dirty = true;
         break;
@@ -108,6 +154,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         session_apply(s, (Action){.kind = ACT_BACK}, e->t_ms);
         break;
     case GESTURE_CANCEL:
+        s->corner_since = 0;
         s->ui.pressing = false;
         if (s->drag_scrolls) scroller_release(&s->scroller, 0, e->t_ms);
         s->dirty = true;
@@ -276,6 +323,17 @@ static bool unattended(Session *s, int64_t now_ms)
 bool session_tick(Session *s, int64_t now_ms)
 {
     if (now_ms < s->now_ms) now_ms = s->now_ms;
+    if (s->corner_since && gesture_is_down(&s->gesture) &&
+        now_ms - s->corner_since >= SESSION_ADMIN_HOLD_MS) {
+        /* The hidden gesture: the PIN pad opens; the rest of this touch does nothing. */
+        s->corner_since = 0;
+        s->swallow = true;
+        GestureEvent ignored[GESTURE_MAX_EVENTS];
+        gesture_cancel(&s->gesture, now_ms, ignored);
+        s->ui.pressing = false;
+        ui_open_pin(&s->ui, now_ms);
+        s->dirty = true;
+    }
     if (unattended(s, now_ms)) s->dirty = true;
     s->now_ms = now_ms;
     GestureEvent ev[GESTURE_MAX_EVENTS];
@@ -296,6 +354,8 @@ int64_t session_next_wake(const Session *s)
                   s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
     int64_t wake = g < sc ? g : sc;
+    if (s->corner_since && s->corner_since + SESSION_ADMIN_HOLD_MS < wake)
+        wake = s->corner_since + SESSION_ADMIN_HOLD_MS;
     /* The idle clock: the next reset, attract start or attract slide. */
     const KioskSettings *k = &s->ui.bundle->kiosk;
     int64_t t;
@@ -316,6 +376,7 @@ const DisplayList *session_frame(Session *s)
     if (!s->dirty) return s->list;
     Screen *top = ui_top(&s->ui);
     top->scroll = (float)scroller_offset(&s->scroller);
+    view_admin_text = s->admin_text;
     view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
     scroller_set_content(&s->scroller, s->info.scroll_content, s->info.scroll_viewport, s->now_ms);
     if (fabs(scroller_offset(&s->scroller) - top->scroll) > 0.5) {
@@ -344,6 +405,12 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms)
     session_apply(s, (Action){.kind = ACT_HOME}, now_ms);
     s->ui.attract = false;
     if (strcmp(spec, "home") == 0) return true;
+    if (strcmp(spec, "pin") == 0 || strcmp(spec, "admin") == 0) {
+        /* For pictures and tests only: no input can call this, and --render has no effects. */
+        ui_open_pin(&s->ui, now_ms);
+        if (spec[0] == 'a') ui_open_admin(&s->ui, now_ms);
+        return true;
+    }
     if (strcmp(spec, "attract") == 0) {
         s->ui.attract = true;
         s->ui.attract_ms = now_ms;
@@ -388,6 +455,8 @@ const char *session_screen_name(const Session *s, char *buf, size_t size)
     case SCREEN_RESULT: snprintf(buf, size, "result"); break;
     case SCREEN_COLLECTION: snprintf(buf, size, "collection:%s", top->collection->id); break;
     case SCREEN_ITEM: snprintf(buf, size, "item:%s", top->item->id); break;
+    case SCREEN_PIN: snprintf(buf, size, "pin"); break;
+    case SCREEN_ADMIN: snprintf(buf, size, "admin"); break;
     }
     return buf;
 }

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "input/gesture.h"
+#include "ops/pin.h"
 #include "input/scroller.h"
 #include "ui/state.h"
 #include "ui/view.h"
@@ -46,7 +47,18 @@ typedef struct Session {
     bool swallow;        /* ignore the rest of this touch (it woke the kiosk from attract) */
     unsigned long actions; /* actions applied, for statistics and tests */
     unsigned long idle_resets, attract_starts;
+    /* Admin: the hidden corner gesture, the PIN check, and requests for the main loop. */
+    const char *pin_hash;         /* borrowed from the local config; NULL: no admin access */
+    bool (*verify)(const char *pin, const char *hash); /* pin_verify, or a fake in tests */
+    PinGuard guard;
+    int64_t corner_since;         /* a finger rests in the admin corner since; 0 for none */
+    bool want_reload, want_preview, want_exit;
+    char admin_text[2048];        /* status lines the main loop writes for the admin screen */
+    unsigned long pin_failures;
 } Session;
+
+/* Hold a finger still in the top-left corner this long to reach the PIN pad. */
+enum { SESSION_ADMIN_HOLD_MS = 5000, SESSION_ADMIN_CORNER = 140 /* units */ };
 
 /* Returns false when out of memory. The bundle must outlive the session. */
 bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, int64_t now_ms);

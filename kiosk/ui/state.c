@@ -24,13 +24,12 @@ void ui_reset(UiState *s, int64_t now_ms)
     s->pressing = false;
     s->changed_ms = now_ms;
     s->attract = false;
+    memset(s->pin, 0, sizeof s->pin);
+    s->pin_len = 0;
+    s->pin_message = 0;
 }
 
-static bool same_screen(const Screen *a, const Screen *b)
-{
-    return a->kind == b->kind && a->collection == b->collection && a->item == b->item;
-}
-
+static bool same_screen(const Screen *a, const Screen *b);
 static bool push(UiState *s, Screen next, int64_t now_ms)
 {
     if (same_screen(ui_top(s), &next)) return false;
@@ -44,21 +43,68 @@ static bool push(UiState *s, Screen next, int64_t now_ms)
     return true;
 }
 
+static void forget_pin(UiState *s)
+{
+    memset(s->pin, 0, sizeof s->pin);
+    s->pin_len = 0;
+    s->pin_message = 0;
+}
+
+void ui_open_pin(UiState *s, int64_t now_ms)
+{
+    forget_pin(s);
+    if (ui_top(s)->kind == SCREEN_PIN || ui_top(s)->kind == SCREEN_ADMIN) return;
+    push(s, (Screen){.kind = SCREEN_PIN, .filter = -1}, now_ms);
+}
+
+void ui_open_admin(UiState *s, int64_t now_ms)
+{
+    forget_pin(s);
+    if (ui_top(s)->kind == SCREEN_PIN) {
+        ui_top(s)->kind = SCREEN_ADMIN;
+        s->focus = -1;
+        s->changed_ms = now_ms;
+    }
+}
+
+static bool same_screen(const Screen *a, const Screen *b)
+{
+    return a->kind == b->kind && a->collection == b->collection && a->item == b->item;
+}
+
 bool ui_apply(UiState *s, Action a, int64_t now_ms)
 {
     const Quiz *quiz = s->bundle->quiz;
     switch (a.kind) {
     case ACT_NONE:
     case ACT_COUNT:
+    case ACT_PIN_OK: /* checked by the session, which holds the verifier and the guard */
+    case ACT_ADMIN_RELOAD:
+    case ACT_ADMIN_PREVIEW:
+    case ACT_ADMIN_EXIT:
         return false;
+    case ACT_PIN_DIGIT:
+        if (ui_top(s)->kind != SCREEN_PIN || a.arg < 0 || a.arg > 9 ||
+            s->pin_len + 1 >= sizeof s->pin)
+            return false;
+        s->pin[s->pin_len++] = (char)('0' + a.arg);
+        s->pin[s->pin_len] = '\0';
+        s->pin_message = 0;
+        return true;
+    case ACT_PIN_ERASE:
+        if (ui_top(s)->kind != SCREEN_PIN || s->pin_len == 0) return false;
+        s->pin[--s->pin_len] = '\0';
+        return true;
     case ACT_BACK:
         if (s->depth <= 1) return false;
+        forget_pin(s);
         s->depth--;
         s->focus = -1;
         s->changed_ms = now_ms;
         return true;
     case ACT_HOME:
         if (s->depth == 1) return false;
+        forget_pin(s);
         s->depth = 1;
         s->focus = -1;
         s->changed_ms = now_ms;

@@ -20,6 +20,8 @@ typedef enum {
     SCREEN_QUIZ,
     SCREEN_RESULT,
     SCREEN_ABOUT,
+    SCREEN_PIN,   /* the admin PIN pad, opened by the hidden corner gesture */
+    SCREEN_ADMIN, /* the admin screen, after the right PIN */
 } ScreenKind;
 
 typedef struct Screen {
@@ -42,6 +44,9 @@ typedef struct UiState {
     float press_x, press_y;
     int64_t changed_ms;          /* when the screen last changed, for the entry transition */
     bool attract;                /* the attract loop is showing (nobody is using the kiosk) */
+    char pin[16];                /* digits typed on the PIN pad (never stored anywhere else) */
+    size_t pin_len;
+    int pin_message;             /* 0 none, 1 wrong PIN, 2 locked (wait), 3 no PIN configured */
     int64_t attract_ms;          /* when the attract loop started */
 } UiState;
 
@@ -52,6 +57,11 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms);
 void ui_reset(UiState *s, int64_t now_ms);
 static inline Screen *ui_top(UiState *s) { return &s->stack[s->depth - 1]; }
 static inline const Screen *ui_top_const(const UiState *s) { return &s->stack[s->depth - 1]; }
+
+/* The hidden admin entry: opens the PIN pad; after the right PIN (checked by the caller)
+ * ui_open_admin turns the pad into the admin screen. Both forget any typed digits. */
+void ui_open_pin(UiState *s, int64_t now_ms);
+void ui_open_admin(UiState *s, int64_t now_ms);
 
 /* The item the attract loop shows at now_ms (the bundle's attract_items, else every item with
  * a picture, one per attract_slide seconds), or NULL when not in the attract loop. */

@@ -18,6 +18,17 @@ static const char *const NL[STR_COUNT] = {
     [STR_SOURCES] = "Bronnen",
     [STR_CREDITS] = "Gemaakt door",
     [STR_TOUCH_TO_START] = "Tik om te beginnen",
+    [STR_ADMIN] = "Beheer",
+    [STR_PIN_PROMPT] = "Voer de beheer-PIN in",
+    [STR_PIN_WRONG] = "Onjuiste PIN",
+    [STR_PIN_LOCKED] = "Te vaak geprobeerd: wacht even",
+    [STR_PIN_NONE] = "Er is geen PIN ingesteld (kiosk --set-pin)",
+    [STR_CANCEL] = "Annuleren",
+    [STR_OK] = "OK",
+    [STR_RELOAD] = "Inhoud opnieuw laden",
+    [STR_PREVIEW] = "Voorbeeld maken",
+    [STR_EXIT] = "Kiosk afsluiten",
+    [STR_CLOSE] = "Terug naar de kiosk",
 };
 
 static const char *const EN[STR_COUNT] = {
@@ -35,6 +46,17 @@ static const char *const EN[STR_COUNT] = {
     [STR_SOURCES] = "Sources",
     [STR_CREDITS] = "Made by",
     [STR_TOUCH_TO_START] = "Touch to start",
+    [STR_ADMIN] = "Admin",
+    [STR_PIN_PROMPT] = "Enter the admin PIN",
+    [STR_PIN_WRONG] = "Wrong PIN",
+    [STR_PIN_LOCKED] = "Too many tries: please wait",
+    [STR_PIN_NONE] = "No PIN has been set (kiosk --set-pin)",
+    [STR_CANCEL] = "Cancel",
+    [STR_OK] = "OK",
+    [STR_RELOAD] = "Reload content",
+    [STR_PREVIEW] = "Render preview",
+    [STR_EXIT] = "Exit the kiosk",
+    [STR_CLOSE] = "Back to the kiosk",
 };
 
 const char *ui_string(const char *code, StringId id)

@@ -20,6 +20,17 @@ typedef enum {
     STR_SOURCES,
     STR_CREDITS,
     STR_TOUCH_TO_START,
+    STR_ADMIN,
+    STR_PIN_PROMPT,
+    STR_PIN_WRONG,
+    STR_PIN_LOCKED,
+    STR_PIN_NONE,
+    STR_CANCEL,
+    STR_OK,
+    STR_RELOAD,
+    STR_PREVIEW,
+    STR_EXIT,
+    STR_CLOSE,
     STR_COUNT
 } StringId;
 

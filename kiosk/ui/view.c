@@ -117,8 +117,10 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_QUIZ: view_quiz(&c); break;
     case SCREEN_RESULT: view_result(&c); break;
     case SCREEN_ABOUT: view_about(&c, top); break;
+    case SCREEN_PIN: view_pin(&c); break;
+    case SCREEN_ADMIN: view_admin(&c); break;
     }
     slide_in(&c, first_cmd, first_hit, now_ms);
-    bottom_bar(&c);
+    if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
     overlays(&c);
 }

@@ -28,6 +28,8 @@ typedef struct ViewInfo {
 /* Rebuilds `d` for the top screen of `s` at size w x h. */
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
                 int64_t now_ms, ViewInfo *info);
+/* The admin screen's status text (borrowed; set by the session before building). */
+extern const char *view_admin_text;
 
 /* Minimum touch target side, in px, for a viewport of w x h. */
 float view_min_target(float w, float h);

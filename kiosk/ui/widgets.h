@@ -84,5 +84,7 @@ void view_quiz(Ctx *c);
 void view_result(Ctx *c);
 void view_about(Ctx *c, const Screen *sc);
 void view_attract(Ctx *c, int64_t now_ms);
+void view_pin(Ctx *c);
+void view_admin(Ctx *c);
 
 #endif

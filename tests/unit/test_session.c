@@ -330,6 +330,98 @@ static void test_edge_swipe_goes_back(void)
     session_free(&s);
 }
 
+/* ---- admin: hidden gesture, PIN, lockout ------------------------------------------------- */
+
+static bool fake_verify(const char *pin, const char *hash)
+{
+    (void)hash;
+    return strcmp(pin, "2468") == 0;
+}
+
+static void type_pin(Session *s, const char *digits, int64_t t)
+{
+    for (const char *d = digits; *d; d++) session_apply(s, (Action){.kind = ACT_PIN_DIGIT, .arg = *d - '0'}, t);
+    session_apply(s, (Action){.kind = ACT_PIN_OK}, t);
+}
+
+static void hold_corner(Session *s, int64_t t, int64_t ms)
+{
+    session_pointer(s, POINTER_DOWN, 20, 20, t);
+    session_tick(s, t + ms);
+    session_pointer(s, POINTER_UP, 20, 20, t + ms + 10);
+}
+
+static void test_admin_needs_the_hidden_gesture_and_the_right_pin(void)
+{
+    Session s;
+    if (!start(&s, "home", 0)) return;
+    s.pin_hash = "$y$fake";
+    s.verify = fake_verify;
+    /* Admin actions from anywhere but the admin screen do nothing. */
+    session_apply(&s, (Action){.kind = ACT_ADMIN_EXIT}, 10);
+    CHECK(!s.want_exit);
+    /* Holding the corner too briefly does nothing; long enough opens the PIN pad. */
+    hold_corner(&s, 1000, SESSION_ADMIN_HOLD_MS - 100);
+    CHECK_STR(screen(&s), "home");
+    hold_corner(&s, 10000, SESSION_ADMIN_HOLD_MS);
+    CHECK_STR(screen(&s), "pin");
+    /* A finger that moves away from the corner cancels the gesture. */
+    /* Wrong PINs: refused; the third locks the pad. */
+    type_pin(&s, "1111", 20000);
+    CHECK_STR(screen(&s), "pin");
+    CHECK_INT(s.ui.pin_message, 1);
+    CHECK_INT(s.ui.pin_len, 0); /* the typed digits are forgotten */
+    type_pin(&s, "2222", 21000);
+    type_pin(&s, "3333", 22000);
+    CHECK_INT(s.ui.pin_message, 2);
+    /* Locked: even the right PIN is refused until the lock ends. */
+    type_pin(&s, "2468", 23000);
+    CHECK_STR(screen(&s), "pin");
+    CHECK_INT(s.ui.pin_message, 2);
+    CHECK_INT(s.pin_failures, 3);
+    /* After the lock: the right PIN opens the admin screen. */
+    type_pin(&s, "2468", 22000 + PIN_GUARD_FIRST_LOCK_MS + 1);
+    CHECK_STR(screen(&s), "admin");
+    session_apply(&s, (Action){.kind = ACT_ADMIN_RELOAD}, 60000);
+    CHECK(s.want_reload);
+    session_apply(&s, (Action){.kind = ACT_ADMIN_EXIT}, 60000);
+    CHECK(s.want_exit);
+    session_free(&s);
+}
+
+static void test_no_pin_configured_keeps_admin_locked(void)
+{
+    Session s;
+    if (!start(&s, "home", 0)) return;
+    s.verify = fake_verify; /* but no hash */
+    hold_corner(&s, 1000, SESSION_ADMIN_HOLD_MS);
+    CHECK_STR(screen(&s), "pin");
+    type_pin(&s, "2468", 7000);
+    CHECK_STR(screen(&s), "pin");
+    CHECK_INT(s.ui.pin_message, 3);
+    session_free(&s);
+}
+
+static void test_corner_gesture_cancelled_by_moving(void)
+{
+    Session s;
+    if (!start(&s, "home", 0)) return;
+    s.pin_hash = "$y$fake";
+    s.verify = fake_verify;
+    session_pointer(&s, POINTER_DOWN, 20, 20, 1000);
+    session_pointer(&s, POINTER_MOVE, 300, 300, 1500); /* a drag, not a hold */
+    session_tick(&s, 1000 + SESSION_ADMIN_HOLD_MS + 10);
+    CHECK_STR(screen(&s), "home");
+    session_pointer(&s, POINTER_UP, 300, 300, 7000);
+    /* and idle on the admin screen logs out: back home after the idle timeout */
+    hold_corner(&s, 10000, SESSION_ADMIN_HOLD_MS);
+    type_pin(&s, "2468", 16000);
+    CHECK_STR(screen(&s), "admin");
+    session_tick(&s, 16000 + 45000);
+    CHECK_STR(screen(&s), "home");
+    session_free(&s);
+}
+
 int main(void)
 {
     Diags d;
@@ -349,6 +441,9 @@ int main(void)
     RUN(test_next_wake);
     RUN(test_idle_reset_and_attract);
     RUN(test_no_reset_while_finger_down);
+    RUN(test_admin_needs_the_hidden_gesture_and_the_right_pin);
+    RUN(test_no_pin_configured_keeps_admin_locked);
+    RUN(test_corner_gesture_cancelled_by_moving);
         RUN(test_edge_swipe_goes_back);
         bundle_free(bundle);
     }

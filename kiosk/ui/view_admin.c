@@ -1,0 +1,74 @@
+/* view_admin.c: the PIN pad and the admin screen.
+ *
+ * Only reached by the hidden corner gesture and the right PIN. Plain and functional: big keys
+ * (a caretaker on a ladder uses it too), no bottom bar (nothing here for students), and the
+ * typed PIN shown only as dots. */
+#include <math.h>
+
+#include "core/color.h"
+#include "ui/widgets.h"
+
+const char *view_admin_text = "";
+
+void view_pin(Ctx *c)
+{
+    const Theme *t = c->t;
+    const UiState *s = c->s;
+    float key = U(c, 150), g = U(c, 24);
+    float pad_w = 3 * key + 2 * g;
+    float x0 = (c->w - pad_w) / 2;
+    float y = U(c, 56);
+    w_text(c, (Rect){x0 - U(c, 200), y, pad_w + U(c, 400), 0}, S(c, STR_PIN_PROMPT),
+           (TextStyle){FONT_BOLD, PX(c, 48), t->text, 1, true});
+    y += U(c, 90);
+    /* Dots for the digits typed so far. */
+    float dot = U(c, 28), dg = U(c, 20);
+    float dw = (float)s->pin_len * dot + (float)(s->pin_len ? s->pin_len - 1 : 0) * dg;
+    for (size_t i = 0; i < s->pin_len; i++)
+        dlist_rect(c->d, (Rect){(c->w - dw) / 2 + (float)i * (dot + dg), y, dot, dot}, t->text, dot / 2);
+    y += dot + U(c, 24);
+    static const StringId messages[] = {0, STR_PIN_WRONG, STR_PIN_LOCKED, STR_PIN_NONE};
+    if (s->pin_message > 0 && s->pin_message < 4)
+        w_text(c, (Rect){x0 - U(c, 200), y, pad_w + U(c, 400), 0}, S(c, messages[s->pin_message]),
+               (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true});
+    y += U(c, 60);
+    /* 1 2 3 / 4 5 6 / 7 8 9 / erase 0 OK */
+    static const char *const labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "\xE2\x8C\xAB", "0", NULL};
+    for (int i = 0; i < 12; i++) {
+        Rect r = {x0 + (float)(i % 3) * (key + g), y + (float)(i / 3) * (key + g), key, key};
+        if (i == 11) {
+            w_button(c, r, S(c, STR_OK), NULL, BTN_ACCENT, (Action){.kind = ACT_PIN_OK});
+        } else if (i == 9) {
+            w_button(c, r, labels[i], NULL, BTN_SURFACE, (Action){.kind = ACT_PIN_ERASE});
+        } else {
+            int digit = i == 10 ? 0 : i + 1;
+            w_button(c, r, labels[i], NULL, BTN_SURFACE, (Action){.kind = ACT_PIN_DIGIT, .arg = digit});
+        }
+    }
+    y += 4 * key + 3 * g + U(c, 40);
+    w_button(c, (Rect){(c->w - U(c, 400)) / 2, y, U(c, 400), U(c, 110)}, S(c, STR_CANCEL), "back",
+             BTN_SURFACE, (Action){.kind = ACT_BACK});
+}
+
+void view_admin(Ctx *c)
+{
+    const Theme *t = c->t;
+    float m = U(c, 64), x = m, w = c->w - 2 * m, y = m;
+    y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_ADMIN),
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 1, false}) + U(c, 24);
+    float bw = c->portrait ? w : U(c, 520), bh = U(c, 120), g = U(c, 24);
+    float text_w = c->portrait ? w : w - bw - U(c, 64);
+    float bx = c->portrait ? x : x + w - bw;
+    float by = c->portrait ? c->h - m - 4 * bh - 3 * g : y;
+    float text_h = (c->portrait ? by - g : c->h - m) - y;
+    TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false};
+    if (st.max_lines < 1) st.max_lines = 1;
+    w_text(c, (Rect){x, y, text_w, 0}, view_admin_text, st);
+    w_button(c, (Rect){bx, by, bw, bh}, S(c, STR_CLOSE), "back", BTN_ACCENT, (Action){.kind = ACT_HOME});
+    w_button(c, (Rect){bx, by + (bh + g), bw, bh}, S(c, STR_RELOAD), "again", BTN_SURFACE,
+             (Action){.kind = ACT_ADMIN_RELOAD});
+    w_button(c, (Rect){bx, by + 2 * (bh + g), bw, bh}, S(c, STR_PREVIEW), NULL, BTN_SURFACE,
+             (Action){.kind = ACT_ADMIN_PREVIEW});
+    w_button(c, (Rect){bx, by + 3 * (bh + g), bw, bh}, S(c, STR_EXIT), NULL, BTN_SURFACE,
+             (Action){.kind = ACT_ADMIN_EXIT});
+}
