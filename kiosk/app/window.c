@@ -344,6 +344,8 @@ static int64_t check_hours(Loop *l, int64_t now)
     bool open_then;
     int64_t change_s = hours_next_change(&l->cfg->hours, (int64_t)t, &open_then);
     int64_t wake = change_s == INT64_MAX ? INT64_MAX : now + (change_s - (int64_t)t) * 1000;
+    /* The wall clock may be set while we sleep (time sync at boot): look again every 5 min. */
+    if (wake > now + 5 * 60 * 1000) wake = now + 5 * 60 * 1000;
     if (!l->dark && !open) {
         int64_t idle_end = l->s.input_ms + (int64_t)l->bundle->kiosk.idle_timeout_s * 1000;
         if (idle_end < wake) wake = idle_end;

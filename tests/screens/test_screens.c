@@ -351,6 +351,49 @@ static void test_window_matches_headless(void)
     remove("build-window-shot.png");
 }
 
+/* --rotate 90: the window shows the portrait screen turned clockwise, pixel for pixel. */
+static void test_window_rotated(void)
+{
+    if (!kiosk_binary) return;
+    char cmd[1024];
+    snprintf(cmd, sizeof cmd, "SDL_VIDEODRIVER=dummy %s --windowed 1280x720 --rotate 90 "
+             "--window-shot build-window-rot.png content/techniekpact 2>/dev/null", kiosk_binary);
+    CHECK_INT(system(cmd), 0);
+    SDL_Surface *raw = IMG_Load("build-window-rot.png");
+    CHECK(raw != NULL);
+    if (!raw) return;
+    SDL_Surface *got = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+    Canvas *c = canvas_create(720, 1280, &bundle->theme, assets, 64 << 20);
+    Session s;
+    session_init(&s, bundle, canvas_measure(c), 720, 1280, 0);
+    session_open(&s, "home", 0);
+    canvas_draw(c, session_frame(&s));
+    int lw, lh;
+    const unsigned *logical = canvas_pixels(c, &lw, &lh);
+    long off = 0;
+    for (int y = 0; y < 720; y++)
+        for (int x = 0; x < 1280; x++) {
+            float lx, ly;
+            rotate_to_logical(90, 1280, 720, (float)x + 0.5f, (float)y + 0.5f, &lx, &ly);
+            unsigned want = logical[(int)ly * lw + (int)lx];
+            unsigned have = ((const unsigned *)((const char *)got->pixels + (size_t)y * (size_t)got->pitch))[x];
+            int worst = 0;
+            for (int sh = 0; sh < 24; sh += 8) {
+                int dd = abs((int)(want >> sh & 0xFF) - (int)(have >> sh & 0xFF));
+                if (dd > worst) worst = dd;
+            }
+            off += worst > 48;
+        }
+    double bad = (double)off / (1280.0 * 720.0);
+    if (bad > 0.002) fprintf(stderr, "rotated window differs: %.3f%% of pixels\n", bad * 100);
+    CHECK(bad <= 0.002);
+    session_free(&s);
+    canvas_destroy(c);
+    SDL_FreeSurface(got);
+    SDL_FreeSurface(raw);
+    remove("build-window-rot.png");
+}
+
 int main(int argc, char **argv)
 {
     refresh = argc > 1 && strcmp(argv[1], "--refresh") == 0;
@@ -367,6 +410,7 @@ int main(int argc, char **argv)
     RUN(test_golden_screenshots);
     if (!refresh) RUN(test_golden_detects_change);
     if (kiosk_binary) RUN(test_window_matches_headless);
+    if (kiosk_binary) RUN(test_window_rotated);
     bundle_free(bundle);
     return check_summary();
 }
