@@ -60,6 +60,8 @@ static void usage(FILE *out)
         "  --window-shot FILE     save the window's first frame as PNG and exit (a test that\n"
         "                         the window draws what --render draws)\n"
         "  --rotate DEGREES       0, 90, 180 or 270: for a screen mounted turned clockwise\n"
+        "  --usb-dir DIR          show a valid bundle from a USB stick mounted below DIR (e.g.\n"
+        "                         /media) while it is plugged in\n"
         "  --config FILE          the local settings (default /etc/kiosk/config.yaml, or\n"
         "                         $KIOSK_CONFIG): bundle, admin PIN, rotation, opening hours,\n"
         "                         statistics; see the README\n"
@@ -110,6 +112,8 @@ int main(int argc, char **argv)
             takes = false;
         } else if (strcmp(a, "--csv") == 0) {
             csv = next;
+        } else if (strcmp(a, "--usb-dir") == 0) {
+            o.usb_dir = next;
         } else if (strcmp(a, "--config") == 0) {
             o.config = next;
         } else if (strcmp(a, "--rotate") == 0) {

@@ -21,6 +21,7 @@ typedef struct Options {
     const char *config;     /* --config FILE (default /etc/kiosk/config.yaml or $KIOSK_CONFIG) */
     bool bundle_given;      /* on the command line (else the config's bundle, else default) */
     int rotate;             /* --rotate 0|90|180|270 (-1: from the config) */
+    const char *usb_dir;    /* --usb-dir DIR: bundles on USB sticks mounted below DIR */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the

@@ -20,7 +20,10 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "app/options.h"
 #include "app/reload.h"
@@ -30,6 +33,7 @@
 #include "ops/config.h"
 #include "ops/pin.h"
 #include "ops/stats.h"
+#include "ops/watch.h"
 #include "platform/canvas.h"
 #include "platform/draw.h"
 #include "ui/session.h"
@@ -92,6 +96,12 @@ typedef struct Loop {
     Bundle *pending;      /* valid, waiting for a quiet moment (owned) */
     Reloader *reloader;
     ReloadEvents ev;
+    const char *home_path; /* the bundle configured for this kiosk */
+    char source[4096];     /* the bundle being followed now: home_path or one on a USB stick */
+    const char *usb_dir;
+    Watch *usb_watch;
+    uint32_t usb_event;
+    int64_t usb_rescan_ms; /* 0: none */
     char last_report[2048];
     Stats *stats;
     Usage usage;
@@ -131,6 +141,8 @@ static void pointer(Loop *l, PointerPhase phase, float px, float py, int64_t now
     to_logical(l, px, py, &x, &y);
     session_pointer(&l->s, phase, x, y, now);
 }
+
+static void usb_changed(Loop *l, int64_t now);
 
 static void handle(Loop *l, const SDL_Event *e)
 {
@@ -196,7 +208,11 @@ static void handle(Loop *l, const SDL_Event *e)
         l->s.dirty = true; /* exposed, restored...: draw again */
         break;
     default:
-        if (l->reloader && e->type == l->ev.changed) {
+        if (l->usb_watch && e->type == l->usb_event) {
+            usb_changed(l, now);
+            /* A stick's folder appears before it is mounted: look again a little later. */
+            l->usb_rescan_ms = now + 2000;
+        } else if (l->reloader && e->type == l->ev.changed) {
             reloader_changed(l->reloader, now);
         } else if (l->reloader && e->type == l->ev.loaded) {
             char report[8192];
@@ -213,6 +229,61 @@ static void handle(Loop *l, const SDL_Event *e)
             }
         }
         break;
+    }
+}
+
+/* The first folder holding a bundle.yaml below `dir` (a stick at /media/user/LABEL/ or with
+ * the bundle one level deeper), or "" when there is none. */
+static void find_usb_bundle(const char *dir, int depth, char *out, size_t n)
+{
+    char probe[4096];
+    snprintf(probe, sizeof probe, "%s/bundle.yaml", dir);
+    if (depth > 0 && access(probe, R_OK) == 0) {
+        snprintf(out, n, "%s", dir);
+        return;
+    }
+    if (depth >= 3) return;
+    DIR *d = opendir(dir);
+    if (!d) return;
+    struct dirent *e;
+    while (!out[0] && (e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        char sub[4096];
+        snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) find_usb_bundle(sub, depth + 1, out, n);
+    }
+    closedir(d);
+}
+
+static void on_usb_change(void *ctx)
+{
+    const Loop *l = ctx;
+    SDL_Event e = {.type = l->usb_event};
+    SDL_PushEvent(&e);
+}
+
+/* Follows `path` from now on: a new watcher, and a load right away (the swap comes at a
+ * quiet moment, after the check, as for any new bundle). */
+static void follow(Loop *l, const char *path, int64_t now)
+{
+    if (strcmp(path, l->source) == 0) return;
+    snprintf(l->source, sizeof l->source, "%s", path);
+    reloader_stop(l->reloader);
+    l->reloader = reloader_start(l->source, l->ev);
+    if (l->reloader) reloader_request(l->reloader, now);
+}
+
+static void usb_changed(Loop *l, int64_t now)
+{
+    char found[4096] = "";
+    find_usb_bundle(l->usb_dir, 0, found, sizeof found);
+    if (found[0] && strcmp(found, l->source) != 0) {
+        fprintf(stderr, "kiosk: USB stick with a bundle at %s; checking it\n", found);
+        follow(l, found, now);
+    } else if (!found[0] && strcmp(l->source, l->home_path) != 0) {
+        fprintf(stderr, "kiosk: the USB stick is gone; back to %s\n", l->home_path);
+        follow(l, l->home_path, now);
     }
 }
 
@@ -471,10 +542,18 @@ int window_run(const Options *o)
         else stats_prune(l.stats, cfg.stats_keep_days, wall_now());
     }
     usage_init(&l.usage, l.stats, &l.s, l.started_ms, wall_now());
-    Uint32 first = SDL_RegisterEvents(2);
+    Uint32 first = SDL_RegisterEvents(3);
+    l.home_path = bundle_path;
+    snprintf(l.source, sizeof l.source, "%s", bundle_path);
     if (first != (Uint32)-1) {
         l.ev = (ReloadEvents){first, first + 1};
+        l.usb_event = first + 2;
         l.reloader = reloader_start(bundle_path, l.ev);
+        l.usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL;
+        if (l.usb_dir) {
+            l.usb_watch = watch_start(l.usb_dir, on_usb_change, &l);
+            if (l.usb_watch) usb_changed(&l, l.started_ms); /* a stick already in at start */
+        }
     }
     if (!l.reloader) fprintf(stderr, "kiosk: not watching %s; restart to show changes\n", bundle_path);
     rc = 0;
@@ -483,6 +562,11 @@ int window_run(const Options *o)
         int64_t now = (int64_t)SDL_GetTicks64();
         if (l.pending && session_is_quiet(&l.s, now)) swap_bundle(&l, now);
         int64_t hours_wake = check_hours(&l, now);
+        if (l.usb_rescan_ms && now >= l.usb_rescan_ms) {
+            l.usb_rescan_ms = 0;
+            usb_changed(&l, now);
+        }
+        if (l.usb_rescan_ms && l.usb_rescan_ms < hours_wake) hours_wake = l.usb_rescan_ms;
         if (session_tick(&l.s, now)) {
             if (ui_top(&l.s.ui)->kind == SCREEN_ADMIN) admin_text(&l, now);
             draw(&l, session_frame(&l.s));
@@ -522,6 +606,7 @@ int window_run(const Options *o)
 out:
     usage_end_visit(&l.usage, &l.s, (int64_t)SDL_GetTicks64(), wall_now());
     stats_close(l.stats);
+    watch_stop(l.usb_watch);
     reloader_stop(l.reloader);
     bundle_free(l.pending);
     session_free(&l.s);
