@@ -102,6 +102,7 @@ typedef struct Loop {
     Watch *usb_watch;
     uint32_t usb_event;
     int64_t usb_rescan_ms; /* 0: none */
+    uint32_t decoded_event;
     char last_report[2048];
     Stats *stats;
     Usage usage;
@@ -208,7 +209,9 @@ static void handle(Loop *l, const SDL_Event *e)
         l->s.dirty = true; /* exposed, restored...: draw again */
         break;
     default:
-        if (l->usb_watch && e->type == l->usb_event) {
+        if (e->type == l->decoded_event && l->decoded_event) {
+            l->s.dirty = true; /* a picture arrived: draw it */
+        } else if (l->usb_watch && e->type == l->usb_event) {
             usb_changed(l, now);
             /* A stick's folder appears before it is mounted: look again a little later. */
             l->usb_rescan_ms = now + 2000;
@@ -254,6 +257,13 @@ static void find_usb_bundle(const char *dir, int depth, char *out, size_t n)
         if (stat(sub, &st) == 0 && S_ISDIR(st.st_mode)) find_usb_bundle(sub, depth + 1, out, n);
     }
     closedir(d);
+}
+
+static void on_decoded(void *ctx)
+{
+    const Loop *l = ctx;
+    SDL_Event e = {.type = l->decoded_event};
+    SDL_PushEvent(&e);
 }
 
 static void on_usb_change(void *ctx)
@@ -542,12 +552,16 @@ int window_run(const Options *o)
         else stats_prune(l.stats, cfg.stats_keep_days, wall_now());
     }
     usage_init(&l.usage, l.stats, &l.s, l.started_ms, wall_now());
-    Uint32 first = SDL_RegisterEvents(3);
+    Uint32 first = SDL_RegisterEvents(4);
     l.home_path = bundle_path;
     snprintf(l.source, sizeof l.source, "%s", bundle_path);
     if (first != (Uint32)-1) {
         l.ev = (ReloadEvents){first, first + 1};
         l.usb_event = first + 2;
+        l.decoded_event = first + 3;
+        /* After the first frame, pictures that take longer than 8 ms of a frame are decoded on
+         * a worker thread: scrolling never waits for a photo. */
+        drawer_set_async(l.drawer, on_decoded, &l, 8);
         l.reloader = reloader_start(bundle_path, l.ev);
         l.usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL;
         if (l.usb_dir) {

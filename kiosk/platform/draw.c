@@ -20,6 +20,7 @@
 
 #include "core/color.h"
 #include "core/lru.h"
+#include "platform/decoder.h"
 #include "platform/fonts.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
@@ -33,7 +34,15 @@ struct Drawer {
     char *failed[FAILED_MAX]; /* pictures already reported as broken */
     size_t n_failed;
     size_t decodes, decode_failures;
+    /* Asynchronous decoding (the window): pictures that do not fit this frame's budget are
+     * decoded by the worker and drawn as a quiet placeholder until they arrive. */
+    Decoder *decoder;
+    int budget_ms;       /* synchronous decoding allowed per frame; the first frame has none */
+    uint64_t frame_decode_ns;
+    unsigned long frames;
 };
+
+static void collect_decoded(Drawer *d);
 
 static void free_texture(void *value, void *ctx)
 {
@@ -60,6 +69,7 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
 void drawer_destroy(Drawer *d)
 {
     if (!d) return;
+    decoder_stop(d->decoder);
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
@@ -68,6 +78,7 @@ void drawer_destroy(Drawer *d)
 
 void drawer_set_theme(Drawer *d, const Theme *theme)
 {
+    collect_decoded(d); /* results for the old bundle's pictures are dropped with the cache */
     lru_clear(d->cache);
     if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0) {
         Fonts *f = fonts_create(theme->font);
@@ -248,49 +259,65 @@ static bool already_failed(Drawer *d, const char *path)
     return false;
 }
 
-/* Decodes a picture at (about) w x h, keeping its aspect ratio. */
-static SDL_Surface *decode(Drawer *d, const char *path, bool svg, int w, int h)
+static void picture_failed(Drawer *d, const char *path)
 {
-    d->decodes++;
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
-    if (!rw) return NULL;
-    if (svg) {
-        SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
-        SDL_RWclose(rw);
-        return s;
-    }
-    SDL_Surface *full = IMG_Load_RW(rw, 1);
-    if (!full) return NULL;
-    float scale = fminf((float)w / (float)full->w, (float)h / (float)full->h);
-    if (scale >= 1.0f) return full;
-    int sw = (int)fmaxf(1, roundf((float)full->w * scale)), sh = (int)fmaxf(1, roundf((float)full->h * scale));
-    SDL_Surface *conv = SDL_ConvertSurfaceFormat(full, SDL_PIXELFORMAT_ARGB8888, 0);
-    SDL_FreeSurface(full);
-    if (!conv) return NULL;
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (out && SDL_SoftStretchLinear(conv, NULL, out, NULL) != 0) {
-        SDL_FreeSurface(out);
-        out = NULL;
-    }
-    SDL_FreeSurface(conv);
-    return out;
+    d->decode_failures++;
+    if (!already_failed(d, path))
+        fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
+                IMG_GetError());
 }
 
-static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h)
+/* The texture of a picture at w x h, or NULL: broken (*loading false) or still being decoded
+ * by the worker (*loading true). */
+static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h, bool *loading)
 {
     char key[4200];
     snprintf(key, sizeof key, "i%dx%d/%s", w, h, path);
+    *loading = false;
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
-    SDL_Surface *s = decode(d, path, svg, w, h);
+    bool first_frame = d->frames == 0;
+    if (d->decoder && !first_frame) {
+        if (decoder_pending(d->decoder, key)) {
+            *loading = true;
+            return NULL;
+        }
+        if (d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u &&
+            decoder_request(d->decoder, key, path, svg, w, h)) {
+            *loading = true;
+            return NULL;
+        }
+    }
+    uint64_t t0 = SDL_GetPerformanceCounter();
+    d->decodes++;
+    SDL_Surface *s = decoder_decode(path, svg, w, h);
+    d->frame_decode_ns += (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
     if (!s) {
-        d->decode_failures++;
-        if (!already_failed(d, path))
-            fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
-                    IMG_GetError());
+        picture_failed(d, path);
         return NULL;
     }
     return cache_surface(d, key, s);
+}
+
+void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms)
+{
+    decoder_stop(d->decoder);
+    d->decoder = decoder_start(notify, ctx);
+    d->budget_ms = budget_ms;
+}
+
+/* Finished decodes become textures (on the render thread, as SDL requires). */
+static void collect_decoded(Drawer *d)
+{
+    if (!d->decoder) return;
+    DecodeResult res[8];
+    size_t n;
+    while ((n = decoder_take(d->decoder, res, 8)) > 0)
+        for (size_t i = 0; i < n; i++) {
+            d->decodes++;
+            if (res[i].surface) cache_surface(d, res[i].key, res[i].surface);
+            else picture_failed(d, res[i].path);
+        }
 }
 
 static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
@@ -352,9 +379,10 @@ static void draw_image(Drawer *d, const DlCmd *c)
 {
     int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
     if (w <= 0 || h <= 0) return;
-    SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h) : NULL;
+    bool loading = false;
+    SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h, &loading) : NULL;
     if (t) blit_contain(d, t, c->r, 0, false);
-    else placeholder(d, c->r);
+    else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
 static void draw_icon(Drawer *d, const DlCmd *c)
@@ -363,12 +391,15 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     snprintf(path, sizeof path, "%s/icons/%s.svg", d->assets, c->icon);
     int side = (int)lroundf(fminf(c->r.w, c->r.h));
     if (side <= 0) return;
-    SDL_Texture *t = picture(d, path, true, side, side);
+    bool loading;
+    SDL_Texture *t = picture(d, path, true, side, side, &loading);
     if (t) blit_contain(d, t, c->r, c->color, true);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
 {
+    collect_decoded(d);
+    d->frame_decode_ns = 0;
     for (size_t i = 0; i < list->n_cmds; i++) {
         const DlCmd *c = &list->cmds[i];
         switch (c->kind) {
@@ -411,4 +442,5 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         }
     }
     SDL_RenderSetClipRect(d->r, NULL);
+    d->frames++;
 }

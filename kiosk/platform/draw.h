@@ -29,5 +29,8 @@ void drawer_set_theme(Drawer *d, const Theme *theme);
 TextMeasure drawer_measure(Drawer *d);
 void drawer_draw(Drawer *d, const DisplayList *list);
 DrawStats drawer_stats(const Drawer *d);
+/* Decode pictures on a worker thread once this frame has spent budget_ms decoding (the first
+ * frame decodes everything it shows); `notify` runs on the worker when a picture is ready. */
+void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);
 
 #endif

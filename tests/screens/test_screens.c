@@ -351,6 +351,55 @@ static void test_window_matches_headless(void)
     remove("build-window-shot.png");
 }
 
+/* Pictures decoded on the worker: the frame does not wait (a picture on its way is simply not
+ * there yet), the worker says when it is ready, and the next frame equals a synchronous one. */
+static SDL_atomic_t decoded_count;
+static void count_decoded(void *ctx)
+{
+    (void)ctx;
+    SDL_AtomicAdd(&decoded_count, 1);
+}
+
+static void test_async_decoding(void)
+{
+    Canvas *sync = canvas_create(1280, 720, &bundle->theme, assets, 64 << 20);
+    Canvas *async = canvas_create(1280, 720, &bundle->theme, assets, 64 << 20);
+    CHECK(sync && async);
+    if (!sync || !async) return;
+    drawer_set_async(canvas_drawer(async), count_decoded, NULL, 0); /* no time for decoding */
+    Session s;
+    session_init(&s, bundle, canvas_measure(async), 1280, 720, 0);
+    session_open(&s, "home", 0);
+    canvas_draw(async, session_frame(&s)); /* the first frame decodes what it shows */
+    session_open(&s, "careers", 0);
+    canvas_draw(async, session_frame(&s)); /* new pictures: requested, not waited for */
+    size_t before = drawer_stats(canvas_drawer(async)).decodes;
+    for (int i = 0; i < 500 && SDL_AtomicGet(&decoded_count) < 1; i++) SDL_Delay(10);
+    CHECK(SDL_AtomicGet(&decoded_count) >= 1);
+    /* wait until the queue is empty: no new results for a while */
+    int last = -1;
+    for (int i = 0; i < 200 && last != SDL_AtomicGet(&decoded_count); i++) {
+        last = SDL_AtomicGet(&decoded_count);
+        SDL_Delay(50);
+    }
+    canvas_draw(async, session_frame(&s));
+    CHECK(drawer_stats(canvas_drawer(async)).decodes > before);
+    Session t;
+    session_init(&t, bundle, canvas_measure(sync), 1280, 720, 0);
+    session_open(&t, "careers", 0);
+    canvas_draw(sync, session_frame(&t));
+    int w, h;
+    const unsigned *a = canvas_pixels(async, &w, &h), *b = canvas_pixels(sync, &w, &h);
+    long off = 0;
+    for (long i = 0; i < (long)w * h; i++) off += a[i] != b[i];
+    if (off) fprintf(stderr, "async frame differs from sync in %ld pixels\n", off);
+    CHECK(off == 0);
+    session_free(&s);
+    session_free(&t);
+    canvas_destroy(async);
+    canvas_destroy(sync);
+}
+
 /* --rotate 90: the window shows the portrait screen turned clockwise, pixel for pixel. */
 static void test_window_rotated(void)
 {
@@ -409,6 +458,7 @@ int main(int argc, char **argv)
     if (!refresh) RUN(test_three_taps_and_no_dead_ends);
     RUN(test_golden_screenshots);
     if (!refresh) RUN(test_golden_detects_change);
+    if (!refresh) RUN(test_async_decoding);
     if (kiosk_binary) RUN(test_window_matches_headless);
     if (kiosk_binary) RUN(test_window_rotated);
     bundle_free(bundle);

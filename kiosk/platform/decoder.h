@@ -1,0 +1,37 @@
+/* decoder.h: pictures decoded on a worker thread, so a scroll never waits for a decode.
+ *
+ * The drawer asks for a picture at a size; the worker decodes it (SVG rasterised at that size,
+ * photos scaled once) into an SDL surface; the drawer turns finished surfaces into textures
+ * on the render thread at its next frame. `notify` is called from the worker after each
+ * result, so the window can wake and draw again. */
+#ifndef KIOSK_DECODER_H
+#define KIOSK_DECODER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct SDL_Surface SDL_Surface;
+typedef struct Decoder Decoder;
+
+enum { DECODER_MAX_PENDING = 64, DECODER_KEY_BYTES = 4200 };
+
+typedef struct DecodeResult {
+    char key[DECODER_KEY_BYTES];
+    char path[DECODER_KEY_BYTES];
+    SDL_Surface *surface; /* owned by the receiver; NULL when the picture could not be decoded */
+} DecodeResult;
+
+/* Decodes `path` at about w x h keeping its aspect ratio (used by the worker and for
+ * synchronous decodes). NULL on failure (IMG_GetError says why). */
+SDL_Surface *decoder_decode(const char *path, bool svg, int w, int h);
+
+Decoder *decoder_start(void (*notify)(void *ctx), void *ctx);
+void decoder_stop(Decoder *d);
+/* Queues a decode; false when the queue is full (the caller may decode itself). A key that is
+ * already queued or being decoded is accepted once. */
+bool decoder_request(Decoder *d, const char *key, const char *path, bool svg, int w, int h);
+bool decoder_pending(Decoder *d, const char *key);
+/* Moves up to max finished results into out; returns how many. */
+size_t decoder_take(Decoder *d, DecodeResult *out, size_t max);
+
+#endif
