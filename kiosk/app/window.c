@@ -25,6 +25,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/lockdown.h"
 #include "app/options.h"
 #include "app/reload.h"
 #include "app/service.h"
@@ -71,15 +72,6 @@ static bool map_key(const SDL_Keysym *k, KeyKind *out)
     case SDLK_PAGEDOWN: *out = KEY_PAGE_DOWN; return true;
     default: return false;
     }
-}
-
-/* Shortcuts that leave or close programs elsewhere; a fullscreen kiosk ignores and logs them. */
-static bool is_exit_shortcut(const SDL_Keysym *k)
-{
-    bool ctrl = k->mod & KMOD_CTRL, alt = k->mod & KMOD_ALT, gui = k->mod & KMOD_GUI;
-    return k->sym == SDLK_ESCAPE || (alt && k->sym == SDLK_F4) || (ctrl && k->sym == SDLK_q) ||
-           (ctrl && k->sym == SDLK_w) || (gui && k->sym == SDLK_q) ||
-           (ctrl && alt && k->sym == SDLK_BACKSPACE);
 }
 
 typedef struct Loop {
@@ -155,7 +147,7 @@ static void handle(Loop *l, const SDL_Event *e)
         break;
     case SDL_KEYDOWN: {
         KeyKind k;
-        if (is_exit_shortcut(&e->key.keysym)) {
+        if (lockdown_is_exit_shortcut(e->key.keysym.sym, e->key.keysym.mod)) {
             if (l->windowed && e->key.keysym.sym == SDLK_ESCAPE) l->quit = true;
             else if (!l->windowed)
                 fprintf(stderr, "kiosk: ignored the shortcut %s (fullscreen kiosk)\n",

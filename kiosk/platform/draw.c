@@ -80,6 +80,8 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
 {
     collect_decoded(d); /* results for the old bundle's pictures are dropped with the cache */
     lru_clear(d->cache);
+    for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
+    d->n_failed = 0;
     if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0) {
         Fonts *f = fonts_create(theme->font);
         if (f) {
@@ -276,6 +278,8 @@ static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h,
     *loading = false;
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
+    for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
+        if (strcmp(d->failed[i], path) == 0) return NULL;
     bool first_frame = d->frames == 0;
     if (d->decoder && !first_frame) {
         if (decoder_pending(d->decoder, key)) {

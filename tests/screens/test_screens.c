@@ -16,11 +16,13 @@
 
 #include <SDL_image.h>
 
+#include "app/lockdown.h"
 #include "app/options.h"
 #include "bundle/bundle.h"
 #include "check.h"
 #include "core/color.h"
 #include "platform/canvas.h"
+#include "platform/decoder.h"
 #include "ui/session.h"
 
 static const int SIZES[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
@@ -351,6 +353,86 @@ static void test_window_matches_headless(void)
     remove("build-window-shot.png");
 }
 
+/* In fullscreen every way out is ignored; ordinary keys are not. */
+static void test_exit_shortcuts_are_refused(void)
+{
+    CHECK(lockdown_is_exit_shortcut(SDLK_ESCAPE, 0));
+    CHECK(lockdown_is_exit_shortcut(SDLK_F4, KMOD_LALT));
+    CHECK(lockdown_is_exit_shortcut(SDLK_q, KMOD_LCTRL));
+    CHECK(lockdown_is_exit_shortcut(SDLK_w, KMOD_RCTRL));
+    CHECK(lockdown_is_exit_shortcut(SDLK_q, KMOD_LGUI));
+    CHECK(lockdown_is_exit_shortcut(SDLK_BACKSPACE, KMOD_LCTRL | KMOD_LALT));
+    CHECK(!lockdown_is_exit_shortcut(SDLK_F4, 0));
+    CHECK(!lockdown_is_exit_shortcut(SDLK_q, 0));
+    CHECK(!lockdown_is_exit_shortcut(SDLK_BACKSPACE, 0)); /* Backspace means "back" */
+    CHECK(!lockdown_is_exit_shortcut(SDLK_TAB, KMOD_LALT));
+}
+
+/* Every picture of the default bundle exists and draws something (not an empty picture). */
+static void test_every_image_renders(void)
+{
+    CHECK(bundle->n_images >= 30);
+    for (size_t i = 0; i < bundle->n_images; i++) {
+        const Image *img = bundle->images[i];
+        SDL_Surface *raw = decoder_decode(img->path, img->type == IMAGE_SVG, 256, 256);
+        if (!raw) fprintf(stderr, "%s does not decode: %s\n", img->rel, IMG_GetError());
+        CHECK(raw != NULL);
+        if (!raw) continue;
+        SDL_Surface *s = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0);
+        long opaque = 0;
+        for (int y = 0; y < s->h; y++)
+            for (int x = 0; x < s->w; x++)
+                opaque += (((const unsigned *)((const char *)s->pixels + (size_t)y * (size_t)s->pitch))[x] >> 24) > 128;
+        double share = (double)opaque / ((double)s->w * s->h);
+        if (share < 0.02) fprintf(stderr, "%s draws almost nothing (%.1f%% of pixels)\n", img->rel, share * 100);
+        CHECK(share >= 0.02);
+        CHECK(s->w >= 128 || s->h >= 128); /* rasterised at the size asked, not a thumbnail */
+        SDL_FreeSurface(s);
+        SDL_FreeSurface(raw);
+    }
+}
+
+/* A picture that passes the header check but is damaged draws a placeholder: no crash. */
+static void test_broken_picture_shows_placeholder(void)
+{
+    char dir[] = "/tmp/kiosk-brokenpic-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char path[300];
+    snprintf(path, sizeof path, "%s/bundle.yaml", dir);
+    FILE *f = fopen(path, "w");
+    fprintf(f, "format: 1\nmeta: {id: t, title: T, version: '1', languages: [nl], default_language: nl}\n"
+               "home:\n  tiles: [{target: c}]\ncollections:\n  - id: c\n    title: C\n    items:\n"
+               "      - {id: a, title: A, image: broken.png}\n");
+    fclose(f);
+    snprintf(path, sizeof path, "%s/broken.png", dir);
+    f = fopen(path, "wb");
+    static const unsigned char head[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
+                                         'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0,
+                                         0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 9, 'I', 'D', 'A', 'T', 1, 2};
+    fwrite(head, 1, sizeof head, f);
+    fclose(f);
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    CHECK(b != NULL); /* the header is fine: the checker accepts it */
+    if (b) {
+        Canvas *c = canvas_create(640, 360, &b->theme, assets, 8 << 20);
+        Session s;
+        session_init(&s, b, canvas_measure(c), 640, 360, 0);
+        session_open(&s, "a", 0);
+        canvas_draw(c, session_frame(&s));
+        canvas_draw(c, session_frame(&s));
+        CHECK(drawer_stats(canvas_drawer(c)).decode_failures >= 1);
+        session_free(&s);
+        canvas_destroy(c);
+        bundle_free(b);
+    }
+    diags_free(&d);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK_INT(system(cmd), 0);
+}
+
 /* Pictures decoded on the worker: the frame does not wait (a picture on its way is simply not
  * there yet), the worker says when it is ready, and the next frame equals a synchronous one. */
 static SDL_atomic_t decoded_count;
@@ -459,6 +541,9 @@ int main(int argc, char **argv)
     RUN(test_golden_screenshots);
     if (!refresh) RUN(test_golden_detects_change);
     if (!refresh) RUN(test_async_decoding);
+    if (!refresh) RUN(test_exit_shortcuts_are_refused);
+    if (!refresh) RUN(test_every_image_renders);
+    if (!refresh) RUN(test_broken_picture_shows_placeholder);
     if (kiosk_binary) RUN(test_window_matches_headless);
     if (kiosk_binary) RUN(test_window_rotated);
     bundle_free(bundle);

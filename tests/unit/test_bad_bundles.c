@@ -267,6 +267,23 @@ static void test_megabyte_string(void)
     expect_errors(dir, want, 1);
 }
 
+static void test_include_chain(void)
+{
+    /* bundle.yaml includes f1.yaml, which includes f2.yaml ... up to f70.yaml. */
+    const char *dir = new_case("include-chain");
+    char text[2048], name[32];
+    snprintf(text, sizeof text, "%sinclude: [f1.yaml]\n", BASE);
+    write_text(dir, "bundle.yaml", text);
+    for (int i = 1; i <= 70; i++) {
+        snprintf(name, sizeof name, "f%d.yaml", i);
+        snprintf(text, sizeof text, "include: [f%d.yaml]\n", i + 1);
+        write_text(dir, name, i == 70 ? "{}\n" : text);
+    }
+    const char *want[] = {"f63.yaml:1:11: error: too many included files; a bundle may have at "
+                          "most 64"};
+    expect_errors(dir, want, 1);
+}
+
 int main(void)
 {
     snprintf(tmp_root, sizeof tmp_root, "/tmp/kiosk-bad-XXXXXX");
@@ -284,7 +301,8 @@ int main(void)
     RUN(test_too_many_items);
     RUN(test_huge_png);
     RUN(test_megabyte_string);
-    fprintf(stderr, "%d static cases in tests/bad, 9 generated cases in %s\n", count_static,
+    RUN(test_include_chain);
+    fprintf(stderr, "%d static cases in tests/bad, 10 generated cases in %s\n", count_static,
             tmp_root);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_root);

@@ -170,6 +170,27 @@ static void test_default_bundle(void)
     const Collection *careers = bundle_find_collection(b, "careers");
     CHECK(careers && careers->n_items >= 20 && careers->n_categories >= 5);
     CHECK(b->quiz && b->quiz->n_questions >= 6);
+    /* Every career can come out of the quiz: some answer scores it. */
+    for (size_t i = 0; careers && b->quiz && i < careers->n_items; i++) {
+        bool scored = false;
+        for (size_t q = 0; q < b->quiz->n_questions; q++)
+            for (size_t a = 0; a < b->quiz->questions[q].n_answers; a++)
+                for (size_t k = 0; k < b->quiz->questions[q].answers[a].n_scores; k++)
+                    scored |= b->quiz->questions[q].answers[a].scores[k].item == &careers->items[i] &&
+                              b->quiz->questions[q].answers[a].scores[k].points > 0;
+        if (!scored) fprintf(stderr, "%s is never a quiz result\n", careers->items[i].id);
+        CHECK(scored);
+    }
+    /* Each of the five regions links to at least two projects. */
+    for (size_t i = 0; regions && i < regions->n_items; i++) {
+        size_t projects = 0;
+        for (size_t r = 0; r < regions->items[i].n_related; r++)
+            projects += strcmp(regions->items[i].related[r]->collection->id, "projects") == 0;
+        if (projects < 2) fprintf(stderr, "%s has %zu projects\n", regions->items[i].id, projects);
+        CHECK(projects >= 2);
+    }
+    /* Every text exists in both languages, and the careers are grouped in categories. */
+    for (size_t i = 0; careers && i < careers->n_items; i++) CHECK(careers->items[i].n_categories >= 1);
     bundle_free(b);
     diags_free(&d);
 }
