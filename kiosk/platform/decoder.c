@@ -170,6 +170,10 @@ size_t decoder_take(Decoder *d, DecodeResult *out, size_t max)
 {
     SDL_LockMutex(d->lock);
     size_t n = d->n_done < max ? d->n_done : max;
+    if (n == 0) { /* also: `done` may still be NULL */
+        SDL_UnlockMutex(d->lock);
+        return 0;
+    }
     memcpy(out, d->done, n * sizeof *out);
     memmove(d->done, d->done + n, (d->n_done - n) * sizeof *d->done);
     d->n_done -= n;
