@@ -354,7 +354,8 @@ int64_t session_next_wake(const Session *s)
                   s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
     int64_t wake = g < sc ? g : sc;
-    if (s->corner_since && s->corner_since + SESSION_ADMIN_HOLD_MS < wake)
+    if (s->corner_since && gesture_is_down(&s->gesture) &&
+        s->corner_since + SESSION_ADMIN_HOLD_MS < wake)
         wake = s->corner_since + SESSION_ADMIN_HOLD_MS;
     /* The idle clock: the next reset, attract start or attract slide. */
     const KioskSettings *k = &s->ui.bundle->kiosk;
@@ -384,6 +385,7 @@ const DisplayList *session_frame(Session *s)
         top->scroll = (float)scroller_offset(&s->scroller);
         view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
     }
+    if (s->ui.focus >= (int)s->list->n_hits) s->ui.focus = -1; /* its target scrolled away */
     s->dirty = false;
     return s->list;
 }

@@ -69,6 +69,30 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
     }
 }
 
+/* A thin bar at the right edge of a scrolling area shows that there is more, and where you
+ * are; it is not a control (drag the content itself). */
+static void scroll_bar(Ctx *c, const Screen *top)
+{
+    const ViewInfo *in = c->info;
+    /* only for real overflow: a few pixels of bottom margin are not "more" */
+    if (in->scroll_viewport <= 0 || in->scroll_content <= in->scroll_viewport + U(c, 48)) return;
+    Rect a = in->scroll_area;
+    float w = U(c, 8), pad = U(c, 10);
+    Rect track = {a.x + a.w - w - pad, a.y + pad, w, a.h - 2 * pad};
+    float frac = in->scroll_viewport / in->scroll_content;
+    float max = in->scroll_content - in->scroll_viewport;
+    float pos = fminf(fmaxf(top->scroll / max, 0), 1);
+    float th = fmaxf(track.h * frac, U(c, 48));
+    DlCmd *t = dlist_push(c->d, DL_RECT, track);
+    t->color = c->t->text;
+    t->alpha = 28;
+    t->radius = w / 2;
+    DlCmd *m = dlist_push(c->d, DL_RECT, (Rect){track.x, track.y + (track.h - th) * pos, w, th});
+    m->color = c->t->muted;
+    m->alpha = 200;
+    m->radius = w / 2;
+}
+
 static void overlays(Ctx *c)
 {
     DisplayList *d = c->d;
@@ -120,6 +144,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_PIN: view_pin(&c); break;
     case SCREEN_ADMIN: view_admin(&c); break;
     }
+    scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
     overlays(&c);

@@ -130,7 +130,7 @@ void view_item(Ctx *c, const Screen *sc)
         float tx = m + lw + g;
         float th = text_column(c, tx, top, area.w - tx - m, it, false);
         dlist_unclip(c->d);
-        c->info->scroll_content = fmaxf(ly - top, th) + 2 * m;
+        c->info->scroll_content = fmaxf(ly - g - top, th) + 2 * m; /* ly ends with a gap */
     } else {
         c->info->scroll_area = area;
         c->info->scroll_viewport = area.h;
