@@ -478,23 +478,40 @@ int window_run(const Options *o)
         fprintf(stderr, "kiosk: warning: %s\n", warning);
     const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
 
-    diags_init(&d);
-    Bundle *b = bundle_load(bundle_path, &d);
-    diags_print(&d, stderr);
-    diags_free(&d);
-    if (!b) {
-        fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", bundle_path);
-        config_free(&cfg);
-        return 1;
-    }
-    fprintf(stderr, "kiosk: showing bundle %s version %s (%zu items)\n", b->id, b->version,
-            b->n_items);
     const char *assets = assets_dir();
     if (!assets) {
         fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
-        bundle_free(b);
         config_free(&cfg);
         return 1;
+    }
+    diags_init(&d);
+    Bundle *b = bundle_load(bundle_path, &d);
+    diags_print(&d, stderr);
+    char startup_report[2048] = "";
+    for (size_t i = 0, used = 0; !b && i < d.count && used < sizeof startup_report - 1; i++) {
+        char line[1024];
+        used += (size_t)snprintf(startup_report + used, sizeof startup_report - used, "%s\n",
+                                 diag_format(&d.items[i], line, sizeof line));
+    }
+    diags_free(&d);
+    if (!b) {
+        /* Never a black screen or a restart loop: show the fallback bundle, keep watching the
+         * real one, and switch as soon as it is valid. */
+        char fallback[4200];
+        snprintf(fallback, sizeof fallback, "%s/fallback", assets);
+        diags_init(&d);
+        b = bundle_load(fallback, &d);
+        diags_free(&d);
+        if (!b) {
+            fprintf(stderr, "kiosk: the bundle %s has errors (see above); nothing to show\n", bundle_path);
+            config_free(&cfg);
+            return 1;
+        }
+        fprintf(stderr, "kiosk: the bundle %s has errors (see above); showing a notice and "
+                "waiting for a valid bundle\n", bundle_path);
+    } else {
+        fprintf(stderr, "kiosk: showing bundle %s version %s (%zu items)\n", b->id, b->version,
+                b->n_items);
     }
     const char *driver = o->renderer ? o->renderer : "software";
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, driver);
@@ -511,6 +528,7 @@ int window_run(const Options *o)
 
     Options ro = *o;
     ro.bundle = bundle_path;
+    bool on_fallback = strcmp(b->id, "fallback") == 0 && startup_report[0];
     Loop l = {.o = &ro, .cfg = &cfg, .windowed = o->windowed, .bundle = b,
               .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate};
     int rc = 1;
@@ -562,6 +580,10 @@ int window_run(const Options *o)
         }
     }
     if (!l.reloader) fprintf(stderr, "kiosk: not watching %s; restart to show changes\n", bundle_path);
+    if (on_fallback) {
+        snprintf(l.last_report, sizeof l.last_report, "%s", startup_report);
+        if (l.reloader) reloader_request(l.reloader, l.started_ms); /* and again at each change */
+    }
     rc = 0;
     bool shown = false;
     while (!l.quit && !stop_requested) {

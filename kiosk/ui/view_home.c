@@ -28,14 +28,16 @@ static void tile(Ctx *c, Rect r, const Tile *t)
     dlist_rect(c->d, r, bg, radius);
     dlist_frame(c->d, r, color_mix(bg, th->text, 0.12), radius, U(c, 2));
     c->bound = r;
-    float icon = fminf(r.h - 2 * pad, U(c, 150));
+    float icon = t->image ? fminf(r.h - 2 * pad, U(c, 150)) : 0; /* no picture: text only */
     bool side = r.w >= r.h * 1.35f; /* icon left of the text when the tile is wide enough */
     float tx, ty, tw;
     if (side) {
         float iy = r.y + (r.h - icon) / 2;
-        DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){r.x + pad + U(c, 8), iy, icon, icon});
-        img->image = t->image;
-        tx = r.x + pad + U(c, 8) + icon + U(c, 28);
+        if (t->image) {
+            DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){r.x + pad + U(c, 8), iy, icon, icon});
+            img->image = t->image;
+        }
+        tx = r.x + pad + U(c, 8) + (t->image ? icon + U(c, 28) : 0);
         tw = r.x + r.w - pad - tx;
         TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false};
         TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false};
@@ -50,11 +52,13 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         if (ss.max_lines > 0) w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->subtitle), ss);
     } else {
         icon = fminf(icon, r.h * 0.42f);
-        DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){r.x + pad + U(c, 8), r.y + pad, icon, icon});
-        img->image = t->image;
+        if (t->image) {
+            DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){r.x + pad + U(c, 8), r.y + pad, icon, icon});
+            img->image = t->image;
+        }
         tx = r.x + pad + U(c, 8);
         tw = r.w - 2 * pad - U(c, 8);
-        ty = r.y + pad + icon + U(c, 16);
+        ty = r.y + pad + (t->image ? icon + U(c, 16) : 0);
         ty += w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->title), (TextStyle){FONT_BOLD, PX(c, 40), fg, 2, false});
         float left = r.y + r.h - pad - ty;
         int lines = (int)(left / (PX(c, PX_SMALL) * 1.3f));

@@ -77,5 +77,19 @@ never_log "switched" "$m" "the broken rsync is not shown"
 kill -TERM "$pid"; rc=0; wait "$pid" || rc=$?
 if [ $rc -eq 0 ]; then echo "ok   stops cleanly on SIGTERM"; pass=$((pass + 1));
 else echo "FAIL exit code $rc on SIGTERM"; fail=$((fail + 1)); fi
+
+# 7. Started on a broken bundle: a notice instead of a black screen or a restart loop, and
+#    the bundle appears as soon as it is fixed.
+mkdir -p "$tmp/broken" && cp -r "$src/." "$tmp/broken/"
+sed -i 's/title: Workshops/titel: Workshops/' "$tmp/broken/bundle.yaml"
+: > "$log"
+SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 "$tmp/broken" 2> "$log" &
+pid=$!
+expect_log "showing a notice and waiting for a valid bundle" 1 "a broken bundle at start shows the notice"
+m=$(mark); sed -i 's/titel: Workshops/title: Workshops/' "$tmp/broken/bundle.yaml"
+expect_log "switched to bundle mini version 0.1" "$m" "the fixed bundle replaces the notice"
+kill -TERM "$pid"; rc=0; wait "$pid" || rc=$?
+if [ $rc -eq 0 ]; then echo "ok   stops cleanly on SIGTERM"; pass=$((pass + 1));
+else echo "FAIL exit code $rc on SIGTERM"; fail=$((fail + 1)); fi
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]
