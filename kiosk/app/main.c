@@ -41,7 +41,7 @@ static void usage(FILE *out)
         "  --check                check the bundle: print every problem as file:line:col, or a\n"
         "                         summary when it is fine; exit 0 if valid, 1 if not\n"
         "  --render SCREEN        draw one screen to a PNG without a display; SCREEN is home,\n"
-        "                         about, quiz, result, or a collection or item id\n"
+        "                         attract, about, quiz, result, or a collection or item id\n"
         "  -o FILE                where --render writes (default screen.png)\n"
         "  --render-all DIR       draw every screen in every language into DIR, plus a\n"
         "                         contact sheet per language\n"

@@ -55,8 +55,8 @@ static int render_one(const Options *o, const Bundle *b, const char *assets)
         goto out_session;
     }
     if (!session_open(&s, o->render, 0)) {
-        fprintf(stderr, "kiosk: no screen '%s'; use home, about, quiz, result, or a collection "
-                "or item id\n", o->render);
+        fprintf(stderr, "kiosk: no screen '%s'; use home, attract, about, quiz, result, or a "
+                "collection or item id\n", o->render);
         goto out_session;
     }
     const char *out = o->output ? o->output : "screen.png";
