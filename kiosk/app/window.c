@@ -445,6 +445,15 @@ static bool open_window(Loop *l, const Options *o)
                               o->windowed ? SDL_WINDOWPOS_CENTERED : 0, w, h, flags);
     l->ren = l->win ? SDL_CreateRenderer(l->win, -1, SDL_RENDERER_PRESENTVSYNC) : NULL;
     if (!l->ren && l->win) l->ren = SDL_CreateRenderer(l->win, -1, 0);
+    if (!l->ren && l->win) {
+        /* Some video drivers (KMSDRM on some boards) have no software framebuffer: let SDL
+         * pick its accelerated renderer rather than show nothing. */
+        fprintf(stderr, "kiosk: the %s renderer is not available here (%s); trying SDL's "
+                "default\n", SDL_GetHint(SDL_HINT_RENDER_DRIVER), SDL_GetError());
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "");
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+        l->ren = SDL_CreateRenderer(l->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    }
     if (!l->ren) {
         fprintf(stderr, "kiosk: cannot open a window: %s\n", SDL_GetError());
         return false;
