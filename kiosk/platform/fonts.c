@@ -13,7 +13,18 @@
 #include <string.h>
 #include <strings.h>
 
-enum { FONTS_MAX_OPEN = 48, FONTS_MEASURE_MAX = 4096 };
+enum { FONTS_MAX_OPEN = 48, FONTS_MEASURE_MAX = 4096, WIDTHS = 4096, WIDTH_KEY = 48 };
+
+/* Text widths already measured: the layout asks for the same words every time a screen is
+ * rebuilt (a few hundred per frame), and shaping them again costs far more than a lookup.
+ * Direct-mapped by a hash of (font, size, text); longer texts are simply not cached. */
+typedef struct Width {
+    unsigned char id;
+    unsigned short px;
+    unsigned char len;
+    int width;
+    char text[WIDTH_KEY];
+} Width;
 
 typedef struct OpenFont {
     TTF_Font *font;
@@ -28,6 +39,7 @@ struct Fonts {
     size_t n_open;
     unsigned long tick;
     bool reported;
+    Width widths[WIDTHS];
 };
 
 /* fontconfig keeps global state; it is released when the last Fonts goes, so a leak checker
@@ -129,13 +141,27 @@ const char *fonts_file(const Fonts *f, FontId id)
 
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
 {
+    Fonts *f = fonts;
+    if (len == 0) return 0;
+    Width *slot = NULL;
+    if (len < WIDTH_KEY && px > 0 && px < 65536) {
+        size_t h = 1469598103934665603ull ^ (size_t)id ^ ((size_t)px << 8);
+        for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+        slot = &f->widths[h % WIDTHS];
+        if (slot->len == len && slot->id == id && slot->px == px && memcmp(slot->text, s, len) == 0)
+            return slot->width;
+    }
     TTF_Font *font = fonts_get(fonts, id, px);
-    if (!font || len == 0) return 0;
+    if (!font) return 0;
     char buf[FONTS_MEASURE_MAX];
     if (len >= sizeof buf) len = sizeof buf - 1;
     memcpy(buf, s, len);
     buf[len] = '\0';
     int w = 0, h = 0;
     if (TTF_SizeUTF8(font, buf, &w, &h) != 0) return (int)len * px / 2;
+    if (slot) {
+        *slot = (Width){(unsigned char)id, (unsigned short)px, (unsigned char)len, w, {0}};
+        memcpy(slot->text, s, len);
+    }
     return w;
 }
