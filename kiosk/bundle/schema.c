@@ -60,14 +60,20 @@ const size_t SCHEMA_ALL_COUNT = sizeof SCHEMA_ALL / sizeof SCHEMA_ALL[0];
 
 enum { SUGGEST_MAX_LEN = 64 };
 
-static size_t distance(const char *a, const char *b)
+/* The distance when it is at most `max`, else SIZE_MAX. Only small distances make a
+ * suggestion, and stopping early keeps a hostile file's thousands of unknown names cheap:
+ * the lengths alone may rule a pair out, and once a whole row is above `max` no later row
+ * comes back under it (a transposition from two rows up passes a cell of the row between). */
+static size_t distance(const char *a, const char *b, size_t max)
 {
     size_t la = strlen(a), lb = strlen(b);
     if (la >= SUGGEST_MAX_LEN || lb >= SUGGEST_MAX_LEN) return SIZE_MAX;
+    if ((la > lb ? la - lb : lb - la) > max) return SIZE_MAX;
     size_t d[SUGGEST_MAX_LEN + 1][SUGGEST_MAX_LEN + 1];
     for (size_t i = 0; i <= la; i++) d[i][0] = i;
     for (size_t j = 0; j <= lb; j++) d[0][j] = j;
-    for (size_t i = 1; i <= la; i++)
+    for (size_t i = 1; i <= la; i++) {
+        size_t row_min = d[i][0];
         for (size_t j = 1; j <= lb; j++) {
             size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
             size_t best = d[i - 1][j] + 1;
@@ -77,25 +83,28 @@ static size_t distance(const char *a, const char *b)
                 d[i - 2][j - 2] + 1 < best)
                 best = d[i - 2][j - 2] + 1;
             d[i][j] = best;
+            if (best < row_min) row_min = best;
         }
-    return d[la][lb];
+        if (row_min > max) return SIZE_MAX;
+    }
+    return d[la][lb] <= max ? d[la][lb] : SIZE_MAX;
 }
 
 const char *schema_suggest(const char *word, const char *const *candidates, size_t n)
 {
+    /* A third of the word may be wrong, at least one letter, at most three. */
+    size_t allowed = strlen(word) / 3;
+    if (allowed < 1) allowed = 1;
+    if (allowed > 3) allowed = 3;
     const char *best = NULL;
     size_t best_d = SIZE_MAX;
     for (size_t i = 0; i < n; i++) {
-        size_t d = distance(word, candidates[i]);
+        size_t d = distance(word, candidates[i], allowed);
         if (d < best_d) {
             best_d = d;
             best = candidates[i];
         }
     }
-    /* A third of the word may be wrong, at least one letter, at most three. */
-    size_t allowed = strlen(word) / 3;
-    if (allowed < 1) allowed = 1;
-    if (allowed > 3) allowed = 3;
     return best_d <= allowed ? best : NULL;
 }
 
