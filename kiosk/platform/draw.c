@@ -136,18 +136,35 @@ static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
         SDL_RenderFillRectF(d->r, &(SDL_FRect){r.x, r.y, r.w, r.h});
         return;
     }
+    /* The body as three plain rectangles (the software renderer fills those fast) and only the
+     * four corners as triangle fans: rasterising whole cards as triangles cost most of a frame. */
+    radius = fminf(radius, fminf(r.w, r.h) / 2);
+    SDL_SetRenderDrawColor(d->r, col.r, col.g, col.b, col.a);
+    SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
+    /* Opaque: let the side bands reach a pixel into the corners, so no seam shows where the
+     * rectangles meet the fans (a translucent overlay must not overlap itself). */
+    float o = col.a == 255 ? 1.0f : 0.0f;
+    SDL_FRect body[3] = {{r.x + radius - o, r.y, r.w - 2 * radius + 2 * o, r.h},
+                         {r.x, r.y + radius - o, radius, r.h - 2 * radius + 2 * o},
+                         {r.x + r.w - radius, r.y + radius - o, radius, r.h - 2 * radius + 2 * o}};
+    SDL_RenderFillRectsF(d->r, body, 3);
     SDL_FPoint pts[MAX_VERTS];
-    int n = outline(r, radius, pts);
-    SDL_Vertex v[MAX_VERTS + 1];
-    int idx[3 * MAX_VERTS];
-    v[0] = (SDL_Vertex){{r.x + r.w / 2, r.y + r.h / 2}, col, {0, 0}};
-    for (int i = 0; i < n; i++) v[i + 1] = (SDL_Vertex){pts[i], col, {0, 0}};
-    for (int i = 0; i < n; i++) {
-        idx[3 * i] = 0;
-        idx[3 * i + 1] = 1 + i;
-        idx[3 * i + 2] = 1 + (i + 1) % n;
+    int n = outline(r, radius, pts), per = n / 4;
+    const float cx[4] = {r.x + r.w - radius, r.x + r.w - radius, r.x + radius, r.x + radius};
+    const float cy[4] = {r.y + radius, r.y + r.h - radius, r.y + r.h - radius, r.y + radius};
+    SDL_Vertex v[MAX_VERTS + 4];
+    int idx[3 * MAX_VERTS], nv = 0, ni = 0;
+    for (int k = 0; k < 4; k++) {
+        int centre = nv;
+        v[nv++] = (SDL_Vertex){{cx[k], cy[k]}, col, {0, 0}};
+        for (int i = 0; i < per; i++) v[nv++] = (SDL_Vertex){pts[k * per + i], col, {0, 0}};
+        for (int i = 0; i + 1 < per; i++) {
+            idx[ni++] = centre;
+            idx[ni++] = centre + 1 + i;
+            idx[ni++] = centre + 2 + i;
+        }
     }
-    SDL_RenderGeometry(d->r, NULL, v, n + 1, idx, 3 * n);
+    SDL_RenderGeometry(d->r, NULL, v, nv, idx, ni);
 }
 
 static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
