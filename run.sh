@@ -30,7 +30,15 @@ if [ "${1:-}" = "test" ]; then
   # The whole suite runs under AddressSanitizer and UndefinedBehaviorSanitizer.
   cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
   cmake --build build-test -j "$jobs"
-  cd build-test && exec ctest --output-on-failure -j "$jobs" "$@"
+  cd build-test
+  set +e
+  ctest --output-on-failure -j "$jobs" "$@" 2>&1 | tee ctest.out
+  rc=${PIPESTATUS[0]}
+  # The reliability figures (monkey, soak, fuzzers) for the log, then ctest's summary again.
+  echo "== reliability figures"
+  grep -h -E '^(monkey|soak|fuzz_[a-z]+):' Testing/Temporary/LastTest.log || true
+  grep -E 'tests passed|tests failed out of' ctest.out | tail -n 1
+  exit "$rc"
 else
   cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
   cmake --build build -j "$jobs"
