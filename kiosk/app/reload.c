@@ -26,6 +26,7 @@ struct Reloader {
     Bundle *result;
     char report[REPORT_BYTES];
     bool loading;
+    unsigned long long loaded_fingerprint; /* of the files the last load read */
     /* main thread only: */
     int64_t changed_ms; /* last change not yet loaded; INT64_MAX for none */
     unsigned long long last_fingerprint;
@@ -105,6 +106,7 @@ static int load_thread(void *arg)
     bundle_free(r->result);
     r->result = b;
     snprintf(r->report, sizeof r->report, "%s", report);
+    r->loaded_fingerprint = before;
     r->loading = false;
     SDL_UnlockMutex(r->lock);
     SDL_Event e = {.type = r->ev.loaded};
@@ -140,9 +142,13 @@ Bundle *reloader_take(Reloader *r, char *report, size_t size)
     Bundle *b = r->result;
     r->result = NULL;
     snprintf(report, size, "%s", r->report);
+    unsigned long long loaded = r->loaded_fingerprint;
     SDL_UnlockMutex(r->lock);
-    if (b) r->last_fingerprint = watch_fingerprint(r->path);
-    else if (strstr(report, "changed while")) r->changed_ms = SDL_GetTicks64(); /* retry */
-    else r->last_fingerprint = watch_fingerprint(r->path); /* invalid: wait for a change */
+    /* Remember what was read, not what is there now: a change made after the load (and its
+     * inotify event) must still lead to a new load. */
+    if (strstr(report, "changed while")) r->changed_ms = SDL_GetTicks64(); /* retry */
+    else r->last_fingerprint = loaded;
+    if (watch_fingerprint(r->path) != loaded && r->changed_ms == INT64_MAX)
+        r->changed_ms = SDL_GetTicks64(); /* changed since: look again */
     return b;
 }
