@@ -526,6 +526,34 @@ static int mode_kinds(int argc, char **argv)
         if (k < 0) printf("all %zu commands: %.2f ms a frame (clear and present included)\n", d->n_cmds, ms);
         else printf("%-5s x%-4zu %6.2f Mpx: %.2f ms\n", kinds[k], count, px / 1e6, ms);
     }
+    /* The five most expensive commands, each drawn alone (minus an empty frame). */
+    only = *d;
+    only.n_cmds = 0;
+    double t0 = now_ms();
+    for (int r = 0; r < REPS; r++) canvas_draw(c, &only);
+    double empty = (now_ms() - t0) / REPS, top[5] = {0};
+    size_t top_i[5] = {0};
+    for (size_t i = 0; i < d->n_cmds; i++) {
+        if (d->cmds[i].kind == DL_CLIP) continue;
+        only.n_cmds = 1;
+        only.cmds[0] = d->cmds[i];
+        t0 = now_ms();
+        for (int r = 0; r < REPS; r++) canvas_draw(c, &only);
+        double ms = (now_ms() - t0) / REPS - empty;
+        for (int k = 0; k < 5; k++)
+            if (ms > top[k]) {
+                memmove(top + k + 1, top + k, (size_t)(4 - k) * sizeof *top);
+                memmove(top_i + k + 1, top_i + k, (size_t)(4 - k) * sizeof *top_i);
+                top[k] = ms;
+                top_i[k] = i;
+                break;
+            }
+    }
+    for (int k = 0; k < 5; k++) {
+        const DlCmd *m = &d->cmds[top_i[k]];
+        printf("costliest %d: %s %.0fx%.0f radius %.0f color #%06X alpha %d: %.2f ms\n", k + 1,
+               kinds[m->kind], m->r.w, m->r.h, m->radius, (unsigned)m->color, m->alpha, top[k]);
+    }
     /* What square corners would cost: the same rectangles through SDL_RenderFillRect. */
     only = *d;
     only.n_cmds = 0;
@@ -534,9 +562,32 @@ static int mode_kinds(int argc, char **argv)
             only.cmds[only.n_cmds] = d->cmds[i];
             only.cmds[only.n_cmds++].radius = 0;
         }
-    double t0 = now_ms();
+    t0 = now_ms();
     for (int r = 0; r < REPS; r++) canvas_draw(c, &only);
     printf("rect with square corners (SDL_RenderFillRect): %.2f ms\n", (now_ms() - t0) / REPS);
+    /* A rounded rectangle's body as three horizontal bands (the full-width middle, and the top
+     * and bottom between the corners), corners left out: SDL's software fill is fast on wide
+     * rectangles and slow on narrow ones (it works row by row). */
+    only.n_cmds = 0;
+    for (size_t i = 0; i < d->n_cmds && only.n_cmds + 3 <= DLIST_MAX_CMDS; i++) {
+        DlCmd m = d->cmds[i];
+        if (m.kind == DL_CLIP || (m.kind == DL_RECT && m.radius < 1)) {
+            only.cmds[only.n_cmds++] = m;
+        } else if (m.kind == DL_RECT) {
+            float rad = fminf(m.radius, fminf(m.r.w, m.r.h) / 2);
+            Rect bands[3] = {{m.r.x, m.r.y + rad, m.r.w, m.r.h - 2 * rad},
+                             {m.r.x + rad, m.r.y, m.r.w - 2 * rad, rad},
+                             {m.r.x + rad, m.r.y + m.r.h - rad, m.r.w - 2 * rad, rad}};
+            for (int k = 0; k < 3; k++) {
+                only.cmds[only.n_cmds] = m;
+                only.cmds[only.n_cmds].r = bands[k];
+                only.cmds[only.n_cmds++].radius = 0;
+            }
+        }
+    }
+    t0 = now_ms();
+    for (int r = 0; r < REPS; r++) canvas_draw(c, &only);
+    printf("rect bodies as three wide bands, no corners: %.2f ms\n", (now_ms() - t0) / REPS);
     session_free(&s);
     canvas_destroy(c);
     bundle_free(bundle);
