@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-  libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
+  libyaml-dev libcmark-dev libjpeg-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
   libsqlite3-dev libcrypt-dev libsystemd-dev rsync valgrind)
 
 install_missing() {

@@ -21,6 +21,8 @@ enum {
     BUNDLE_MAX_TEXT_BYTES = 16384,
     BUNDLE_MAX_IMAGE_BYTES = 32 * 1024 * 1024,
     BUNDLE_MAX_IMAGE_SIDE = 8192,
+    /* checked from the decoder's own header read, at --check and again before decoding */
+    BUNDLE_MAX_IMAGE_PIXELS = BUNDLE_MAX_IMAGE_SIDE * BUNDLE_MAX_IMAGE_SIDE,
     BUNDLE_FORMAT = 1,
 };
 

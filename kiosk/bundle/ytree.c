@@ -11,6 +11,8 @@
  * values are not allowed in this context" tells an organiser nothing. */
 #include "bundle/ytree.h"
 
+#include "core/fileio.h"
+
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -302,15 +304,16 @@ bool ytree_parse(Arena *arena, const char *text, size_t len, const char *shown, 
 bool ytree_load(Arena *arena, const char *path, const char *shown, Diags *diags, YFile *out)
 {
     *out = (YFile){.name = shown};
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    FILE *f;
+    struct stat st;
+    switch (fileio_open(path, &f, &st)) {
+    case FILEIO_OK: break;
+    case FILEIO_CANNOT_OPEN:
         diag_add(diags, DIAG_ERROR, shown, 0, 0, "cannot open the file: %s", strerror(errno));
         return false;
-    }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
-        diag_add(diags, DIAG_ERROR, shown, 0, 0, "is not a regular file");
-        fclose(f);
+    case FILEIO_NOT_REGULAR:
+        diag_add(diags, DIAG_ERROR, shown, 0, 0, "is not a regular file (it is %s)",
+                 fileio_kind(st.st_mode));
         return false;
     }
     if (st.st_size > YTREE_MAX_FILE_BYTES) {

@@ -32,6 +32,7 @@
 #include "bundle/schema.h"
 #include "bundle/ytree.h"
 #include "core/arena.h"
+#include "core/fileio.h"
 #include "ops/pin.h"
 
 static const SchemaKey CONFIG_KEYS[] = {
@@ -728,9 +729,19 @@ bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n
             set_err(err, n, "%s is too large to be a config file", path);
             goto cleanup;
         }
-        FILE *in = fopen(path, "rb");
-        if (!in) {
+        FILE *in;
+        FileioStatus fs = fileio_open(path, &in, &st); /* it may have changed since stat() */
+        if (fs == FILEIO_NOT_REGULAR) {
+            set_err(err, n, "%s is not a regular file", path);
+            goto cleanup;
+        }
+        if (fs != FILEIO_OK) {
             set_err(err, n, "cannot read %s: %s", path, strerror(errno));
+            goto cleanup;
+        }
+        if (st.st_size > YTREE_MAX_FILE_BYTES) {
+            fclose(in);
+            set_err(err, n, "%s is too large to be a config file", path);
             goto cleanup;
         }
         text = malloc((size_t)st.st_size + 1);

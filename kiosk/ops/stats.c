@@ -20,6 +20,7 @@
  * otherwise print a line per visit); that recovery is announced with the number of visits lost.
  * Caller mistakes (a view outside a visit, an id with spaces) are noted once per kind. */
 #include "ops/stats.h"
+#include "core/fileio.h"
 
 #include <errno.h>
 #include <stdarg.h>
@@ -241,6 +242,11 @@ static bool check_folder(const char *path, char *why, size_t size)
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         snprintf(why, size, "it is a folder; give a file name such as %.*s/stats.db", QUOTE_MAX,
                  path);
+        return false;
+    }
+    char kind[REASON_MAX];
+    if (!fileio_regular_or_missing(path, kind, sizeof kind)) { /* SQLite would wait on a FIFO */
+        snprintf(why, size, "%s", kind);
         return false;
     }
     const char *slash = strrchr(path, '/');

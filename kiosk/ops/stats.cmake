@@ -8,7 +8,7 @@ add_library(kiosk_stats STATIC
   kiosk/ops/stats_report.c
 )
 target_include_directories(kiosk_stats PUBLIC kiosk)
-target_link_libraries(kiosk_stats PUBLIC PkgConfig::SQLITE3)
+target_link_libraries(kiosk_stats PUBLIC kiosk_fileio PkgConfig::SQLITE3)
 
 if(BUILD_TESTING)
   # A separate program that writes visits in a loop, for the test to kill -9 mid-write; and

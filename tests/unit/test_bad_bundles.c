@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "bundle/bundle.h"
@@ -102,10 +103,12 @@ static void test_static_corpus(void)
 /* ---- generated cases ---------------------------------------------------------------------- */
 
 static char tmp_root[256];
+static int count_generated;
 
 static const char *new_case(const char *name)
 {
     static char dir[512];
+    count_generated++;
     snprintf(dir, sizeof dir, "%s/%s", tmp_root, name);
     mkdir(dir, 0755);
     return dir;
@@ -243,7 +246,7 @@ static void test_huge_png(void)
     /* Only the header matters: the checker must refuse before any decoder runs. */
     static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
                                         'I', 'H', 'D', 'R', 0, 0, 0x75, 0x30, 0, 0, 0x75, 0x30,
-                                        8, 6, 0, 0, 0, 0, 0, 0, 0};
+                                        8, 6, 0, 0, 0, 0x66, 0x27, 0xF8, 0xBA};
     snprintf(path, sizeof path, "bomb.png");
     write_file(dir, path, png, sizeof png);
     const char *want[] = {"bundle.yaml:17:16: error: the picture 'bomb.png' is 30000 x 30000 "
@@ -284,6 +287,116 @@ static void test_include_chain(void)
     expect_errors(dir, want, 1);
 }
 
+/* ---- hostile cases that used to pass --check or hang it ------------------------------------ */
+
+static double now_s(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* expect_errors, and the answer comes within a second (also under the sanitizers). */
+static void expect_errors_fast(const char *dir, const char *const *want, size_t n_want)
+{
+    double t0 = now_s();
+    expect_errors(dir, want, n_want);
+    double took = now_s() - t0;
+    if (took >= 1.0) fprintf(stderr, "in %s: took %.2f s\n", dir, took);
+    CHECK(took < 1.0);
+}
+
+static size_t jpeg_segment(unsigned char *out, unsigned marker, const unsigned char *payload,
+                           size_t len)
+{
+    out[0] = 0xFF;
+    out[1] = (unsigned char)marker;
+    out[2] = (unsigned char)((len + 2) >> 8);
+    out[3] = (unsigned char)((len + 2) & 0xFF);
+    memcpy(out + 4, payload, len);
+    return len + 4;
+}
+
+static size_t jpeg_sof(unsigned char *out, unsigned w, unsigned h)
+{
+    const unsigned char sof[] = {8, (unsigned char)(h >> 8), (unsigned char)h,
+                                 (unsigned char)(w >> 8), (unsigned char)w, 1, 1, 0x11, 0};
+    return jpeg_segment(out, 0xC0, sof, sizeof sof);
+}
+
+/* One 0xFF fill byte before the frame header (legal: libjpeg skips it) made a marker walk
+ * read FF FF C0 00 as a marker with a 49,152-byte segment and land on a decoy 16 x 16 frame,
+ * while libjpeg would decode the real 20,000 x 20,000 one. */
+static void test_jpeg_fill_byte(void)
+{
+    const char *dir = new_case("jpeg-fill-byte");
+    char text[2048];
+    snprintf(text, sizeof text, "%s        image: photo.jpg\n", BASE);
+    write_text(dir, "bundle.yaml", text);
+    size_t cap = 70000, n = 0;
+    unsigned char *j = calloc(1, cap);
+    j[n++] = 0xFF;
+    j[n++] = 0xD8;
+    static const unsigned char jfif[] = {'J', 'F', 'I', 'F', 0, 1, 1, 0, 0, 1, 0, 1, 0, 0};
+    n += jpeg_segment(j + n, 0xE0, jfif, sizeof jfif);
+    size_t walk = n + 4 + 0xC000 - 2; /* where the walk went on after reading FF FF C0 00 */
+    j[n++] = 0xFF;                     /* the fill byte */
+    n += jpeg_sof(j + n, 20000, 20000);
+    /* The decoy sits inside a comment, which libjpeg skips. */
+    size_t field = walk + 13 - (n + 2); /* the length field counts itself and the payload */
+    j[n] = 0xFF;
+    j[n + 1] = 0xFE;
+    j[n + 2] = (unsigned char)(field >> 8);
+    j[n + 3] = (unsigned char)(field & 0xFF);
+    n += 2 + field;
+    jpeg_sof(j + walk, 16, 16);
+    j[n++] = 0xFF;
+    j[n++] = 0xD9;
+    write_file(dir, "photo.jpg", j, n);
+    free(j);
+    const char *want[] = {"bundle.yaml:17:16: error: the picture 'photo.jpg' is 20000 x 20000 "
+                          "pixels; the limit is 8192 x 8192, so scale it down"};
+    expect_errors_fast(dir, want, 1);
+}
+
+/* fopen() on a FIFO waits for a writer forever: --check never returned. */
+static void test_fifo_bundle_file(void)
+{
+    const char *dir = new_case("fifo-bundle");
+    char path[1024];
+    snprintf(path, sizeof path, "%s/bundle.yaml", dir);
+    CHECK(mkfifo(path, 0644) == 0);
+    const char *want[] = {"bundle.yaml: error: is not a regular file (it is a FIFO, a named pipe)"};
+    expect_errors_fast(dir, want, 1);
+}
+
+/* A bundle whose file `fifo` is a FIFO, referred to by `line` appended to BASE. */
+static void expect_fifo_refused(const char *name, const char *line, const char *fifo,
+                                const char *want)
+{
+    const char *dir = new_case(name);
+    char text[2048], path[1024];
+    snprintf(text, sizeof text, "%s%s", BASE, line);
+    write_text(dir, "bundle.yaml", text);
+    snprintf(path, sizeof path, "%s/%s", dir, fifo);
+    CHECK(mkfifo(path, 0644) == 0);
+    expect_errors_fast(dir, &want, 1);
+}
+
+static void test_fifo_included_file(void)
+{
+    expect_fifo_refused("fifo-include", "include: [more.yaml]\n", "more.yaml",
+                        "bundle.yaml:17:11: error: the included file 'more.yaml' is a folder or "
+                        "special file, not a file");
+}
+
+static void test_fifo_picture(void)
+{
+    expect_fifo_refused("fifo-picture", "        image: pipe.png\n", "pipe.png",
+                        "bundle.yaml:17:16: error: the picture 'pipe.png' is a folder or special "
+                        "file, not a file");
+}
+
 int main(void)
 {
     snprintf(tmp_root, sizeof tmp_root, "/tmp/kiosk-bad-XXXXXX");
@@ -302,8 +415,12 @@ int main(void)
     RUN(test_huge_png);
     RUN(test_megabyte_string);
     RUN(test_include_chain);
-    fprintf(stderr, "%d static cases in tests/bad, 10 generated cases in %s\n", count_static,
-            tmp_root);
+    RUN(test_jpeg_fill_byte);
+    RUN(test_fifo_bundle_file);
+    RUN(test_fifo_included_file);
+    RUN(test_fifo_picture);
+    fprintf(stderr, "%d static cases in tests/bad, %d generated cases in %s\n", count_static,
+            count_generated, tmp_root);
     char cmd[300];
     snprintf(cmd, sizeof cmd, "rm -rf '%s'", tmp_root);
     if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", tmp_root);
