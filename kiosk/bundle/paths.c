@@ -105,10 +105,15 @@ static int jpeg_size(HeaderRead *r, FILE *f, int *w, int *h)
 }
 
 static void png_quiet(png_structp p, png_const_charp msg) { (void)p, (void)msg; }
+static void png_fail(png_structp p, png_const_charp msg)
+{
+    (void)msg;
+    png_longjmp(p, 1); /* returning would print "libpng error" and jump anyway */
+}
 
 static int png_size(HeaderRead *r, FILE *f, int *w, int *h)
 {
-    r->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_quiet, png_quiet);
+    r->png = png_create_read_struct(PNG_LIBPNG_VER_STRING, NULL, png_fail, png_quiet);
     r->info = r->png ? png_create_info_struct(r->png) : NULL;
     if (!r->info) {
         png_destroy_read_struct(&r->png, NULL, NULL);

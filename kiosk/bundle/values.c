@@ -174,16 +174,19 @@ bool read_body(Loader *l, const YFile *f, const YNode *n, Body out[BUNDLE_MAX_LA
     bool ok = true;
     Body parsed[BUNDLE_MAX_LANGS] = {0};
     for (size_t j = 0; j < b->n_languages; j++) {
-        if (!per_lang[j] || (j > 0 && per_lang[j] == per_lang[0])) continue;
-        if (!check_string(l, f, per_lang[j]) ||
-            !body_parse(l->arena, f, per_lang[j], &parsed[j], l->diags))
+        if (!per_lang[j]) continue;
+        size_t same = 0; /* one text for all languages is parsed (and reported) once */
+        while (same < j && per_lang[same] != per_lang[j]) same++;
+        if (same < j) parsed[j] = parsed[same];
+        else if (!check_string(l, f, per_lang[j]) ||
+                 !body_parse(l->arena, f, per_lang[j], &parsed[j], l->diags))
             ok = false;
     }
     if (!ok) return false;
-    for (size_t j = 0; j < b->n_languages; j++) {
-        if (per_lang[j] == per_lang[0] && j > 0) out[j] = parsed[0];
-        else out[j] = per_lang[j] ? parsed[j] : parsed[b->default_language];
-    }
+    /* A missing language shows the default language's body, as the check's warning says; it
+     * used to compare two missing languages' NULLs as "the same text" and show nothing. */
+    for (size_t j = 0; j < b->n_languages; j++)
+        out[j] = per_lang[j] ? parsed[j] : parsed[b->default_language];
     return true;
 }
 

@@ -289,21 +289,30 @@ static void test_include_chain(void)
 
 /* ---- hostile cases that used to pass --check or hang it ------------------------------------ */
 
+/* CPU seconds of this process: on a shared machine wall time measures the neighbours. */
 static double now_s(void)
 {
     struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* expect_errors, and the answer comes within a second (also under the sanitizers). */
+/* A hostile case answers within 1 s; AddressSanitizer makes everything about 3x slower, so the
+ * sanitizer build allows 3 s (the 1 s figure is measured on a Release build, see README). */
+#if defined(__SANITIZE_ADDRESS__)
+static const double BUDGET_S = 3.0;
+#else
+static const double BUDGET_S = 1.0;
+#endif
+
+/* expect_errors, and the answer comes within the budget. */
 static void expect_errors_fast(const char *dir, const char *const *want, size_t n_want)
 {
     double t0 = now_s();
     expect_errors(dir, want, n_want);
     double took = now_s() - t0;
-    if (took >= 1.0) fprintf(stderr, "in %s: took %.2f s\n", dir, took);
-    CHECK(took < 1.0);
+    if (took >= BUDGET_S) fprintf(stderr, "in %s: took %.2f s\n", dir, took);
+    CHECK(took < BUDGET_S);
 }
 
 static size_t jpeg_segment(unsigned char *out, unsigned marker, const unsigned char *payload,
@@ -397,6 +406,75 @@ static void test_fifo_picture(void)
                         "file, not a file");
 }
 
+/* Loads dir quickly and checks the first error and how many there are in all. */
+static void expect_first_error_fast(const char *dir, const char *want_first, size_t want_count)
+{
+    double t0 = now_s();
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    double took = now_s() - t0;
+    CHECK(b == NULL);
+    bundle_free(b);
+    size_t prefix = strlen(dir) + 1;
+    CHECK(d.count > 0);
+    if (d.count > 0) {
+        char line[2048];
+        diag_format(&d.items[0], line, sizeof line);
+        CHECK_STR(strncmp(line, dir, prefix - 1) == 0 ? line + prefix : line, want_first);
+    }
+    CHECK_INT(d.errors, want_count);
+    if (took >= BUDGET_S) fprintf(stderr, "in %s: took %.2f s\n", dir, took);
+    CHECK(took < BUDGET_S);
+    diags_free(&d);
+}
+
+/* 300,000 anchors and 99,999 aliases (just under the alias budget) in 3 MB: each alias used
+ * to scan the whole anchor list (3 min 44 s). */
+static void test_many_anchors(void)
+{
+    const char *dir = new_case("many-anchors");
+    enum { ANCHORS = 300000, ALIASES = 99999 };
+    size_t cap = (size_t)ANCHORS * 12 + (size_t)ALIASES * 10 + 4096, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)sprintf(text + n, "%sspare:\n  anchors: [", BASE);
+    for (int i = 0; i < ANCHORS; i++) n += (size_t)sprintf(text + n, "&%x 0,", i);
+    n += (size_t)sprintf(text + n, "0]\n  aliases: [");
+    for (int i = 0; i < ALIASES; i++) n += (size_t)sprintf(text + n, "*%x,", ANCHORS - 1 - i);
+    n += (size_t)sprintf(text + n, "0]\n");
+    write_file(dir, "bundle.yaml", text, n);
+    free(text);
+    expect_first_error_fast(dir,
+                            "bundle.yaml:17:1: error: unknown key 'spare' in bundle.yaml; the "
+                            "keys allowed here are: format, meta, theme, kiosk, home, "
+                            "collections, quiz, include",
+                            1);
+}
+
+/* 5,200 inline HTML tags after 3.9 MB of comments: each error's column used to rescan the
+ * file from its start (12 s). */
+static void test_many_body_errors(void)
+{
+    const char *dir = new_case("many-body-errors");
+    enum { COMMENT_LINES = 48000, TAGS = 5200, TAGS_PER_BODY = 52 };
+    size_t cap = (size_t)COMMENT_LINES * 80 + (size_t)TAGS * 16 + 4096, n = 0;
+    char *text = malloc(cap);
+    for (int i = 0; i < COMMENT_LINES; i++)
+        n += (size_t)sprintf(text + n, "# %075d\n", i);
+    n += (size_t)sprintf(text + n, "%s", BASE);
+    for (int i = 0; i < TAGS; i++) {
+        if (i % TAGS_PER_BODY == 0) /* a body holds at most 16 KB */
+            n += (size_t)sprintf(text + n, "      - id: h%d\n        title: H\n        body: |\n", i);
+        n += (size_t)sprintf(text + n, "          <b>%d</b>\n", i);
+    }
+    write_file(dir, "bundle.yaml", text, n);
+    free(text);
+    char want[256];
+    snprintf(want, sizeof want, "bundle.yaml:%d:11: error: HTML is not supported in body text",
+             COMMENT_LINES + 20);
+    expect_first_error_fast(dir, want, TAGS * 2);
+}
+
 int main(void)
 {
     snprintf(tmp_root, sizeof tmp_root, "/tmp/kiosk-bad-XXXXXX");
@@ -419,6 +497,8 @@ int main(void)
     RUN(test_fifo_bundle_file);
     RUN(test_fifo_included_file);
     RUN(test_fifo_picture);
+    RUN(test_many_anchors);
+    RUN(test_many_body_errors);
     fprintf(stderr, "%d static cases in tests/bad, %d generated cases in %s\n", count_static,
             count_generated, tmp_root);
     char cmd[300];
