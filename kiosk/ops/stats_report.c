@@ -62,17 +62,22 @@ typedef struct {
 
 static const char GATHER_SQL[] =
     "CREATE TABLE visits (file INTEGER, id INTEGER, started INTEGER, ended INTEGER,"
-    " bundle TEXT, version TEXT);"
+    " bundle TEXT, version TEXT, len INTEGER);"
     "CREATE TABLE views (file INTEGER, visit INTEGER, started INTEGER, screen TEXT, item TEXT,"
     " lang TEXT, dwell_ms INTEGER);"
     "CREATE TABLE quiz (file INTEGER, visit INTEGER, at INTEGER, rank INTEGER, item TEXT,"
     " lang TEXT);";
 
 /* The copy runs in one transaction, so the three tables are read from one snapshot even while
- * a kiosk is writing to the file. */
+ * a kiosk is writing to the file. Lengths are clamped on the way in (ended - started may even
+ * overflow into a REAL; min() and max() bring that back too), so every sum stays far from
+ * INT64_MAX: a dwell_ms of INT64_MAX used to overflow in the report. */
+#define CLAMP_SQL(x, hi) "max(0, min(coalesce(" x ", 0), " #hi "))"
 static const char *const COPY_SQL[] = {
-    "INSERT INTO visits SELECT ?1, id, started, ended, bundle, version FROM src.visits",
-    "INSERT INTO views SELECT ?1, visit, started, screen, item, lang, dwell_ms FROM src.views",
+    "INSERT INTO visits SELECT ?1, id, started, ended, bundle, version,"
+    " CAST(" CLAMP_SQL("ended - started", 86400) " AS INTEGER) FROM src.visits",
+    "INSERT INTO views SELECT ?1, visit, started, screen, item, lang,"
+    " CAST(" CLAMP_SQL("dwell_ms", 86400000) " AS INTEGER) FROM src.views",
     "INSERT INTO quiz SELECT ?1, visit, at, rank, item, lang FROM src.quiz",
 };
 
@@ -110,18 +115,16 @@ static bool run(sqlite3 *db, const char *sql, long long bind1, char *why, size_t
     return ok;
 }
 
-/* The schema version of the attached file, or -1 with the reason. */
-static long src_version(sqlite3 *db, char *why, size_t size)
+/* The schema version of the attached file; false with the reason. */
+static bool src_version(sqlite3 *db, long long *v, char *why, size_t size)
 {
     sqlite3_stmt *st = NULL;
-    long v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = (long)sqlite3_column_int64(st, 0);
-    else
-        snprintf(why, size, "%s", sqlite3_errmsg(db));
+    bool ok = sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_ROW;
+    if (ok) *v = sqlite3_column_int64(st, 0);
+    else snprintf(why, size, "%s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
-    return v;
+    return ok;
 }
 
 static bool attach_src(sqlite3 *db, const char *uri, char *why, size_t size)
@@ -145,13 +148,17 @@ static bool copy_file(sqlite3 *db, size_t index, const char *path, char *why, si
     }
     if (!attach_src(db, uri, why, size)) return false;
     bool ok = false;
-    long version = src_version(db, why, size);
-    if (version == 0) {
+    long long version = 0;
+    if (!src_version(db, &version, why, size)) {
+        /* why is set */
+    } else if (version == 0) {
         snprintf(why, size, "not a kiosk statistics file (no schema version)");
-    } else if (version > 0 && version != STATS_SCHEMA_VERSION) {
-        snprintf(why, size, "schema version %ld; this kiosk reads version %d%s", version,
+    } else if (version < 0) {
+        snprintf(why, size, "not a kiosk statistics file (schema version %lld)", version);
+    } else if (version != STATS_SCHEMA_VERSION) {
+        snprintf(why, size, "schema version %lld; this kiosk reads version %d%s", version,
                  STATS_SCHEMA_VERSION, version > STATS_SCHEMA_VERSION ? " (update the kiosk)" : "");
-    } else if (version > 0 && run(db, "BEGIN", 0, why, size)) {
+    } else if (run(db, "BEGIN", 0, why, size)) {
         ok = true;
         for (size_t i = 0; ok && i < sizeof COPY_SQL / sizeof *COPY_SQL; i++)
             ok = run(db, COPY_SQL[i], (long long)index, why, size);
@@ -190,6 +197,11 @@ static sqlite3 *gather(const char *const *paths, size_t n, FILE *err)
     sqlite3 *db = NULL;
     if (n == 0) {
         fprintf(err, "stats: give one or more statistics files (kiosk --stats FILE...)\n");
+        return NULL;
+    }
+    if (n > STATS_MAX_FILES) {
+        fprintf(err, "stats: %zu statistics files given; at most %d at a time (report on them "
+                "in groups)\n", n, STATS_MAX_FILES);
         return NULL;
     }
     /* "" is a private temporary database on disk, so many kiosks' rows need not fit in RAM;
@@ -249,7 +261,7 @@ static const char TOTALS_SQL[] =
     " (SELECT count(*) FROM (SELECT DISTINCT file, visit FROM quiz)) FROM visits";
 /* The middle visit length (odd count) or the two middle ones (even count). */
 static const char MEDIAN_SQL[] =
-    "SELECT ended - started AS len FROM visits ORDER BY len LIMIT ?1 OFFSET ?2";
+    "SELECT len FROM visits ORDER BY len LIMIT ?1 OFFSET ?2";
 
 static bool rows_push(Rows *r, const Row *row)
 {
@@ -264,6 +276,21 @@ static bool rows_push(Rows *r, const Row *row)
     return true;
 }
 
+/* Replaces control characters (C0, DEL, and C1 as UTF-8 U+0080..U+009F) with '?': stored
+ * text such as "\033]0;..." would otherwise retitle or clear the organiser's terminal. Keys are
+ * made safe once here, so the text report and the CSV files show the same. */
+static void terminal_safe(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) {
+            *p = '?';
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            p[0] = '?';
+            memmove(p + 1, p + 2, strlen((char *)p + 2) + 1);
+        }
+    }
+}
+
 /* Runs sql (binding ?1 to bind1 when it has one) and keeps column 0 as the key and the next
  * columns as numbers. */
 static bool fetch(sqlite3 *db, const char *sql, long long bind1, Rows *out, FILE *err)
@@ -276,6 +303,7 @@ static bool fetch(sqlite3 *db, const char *sql, long long bind1, Rows *out, FILE
         Row row = {0};
         const unsigned char *key = sqlite3_column_text(st, 0);
         snprintf(row.key, sizeof row.key, "%s", key ? (const char *)key : "");
+        terminal_safe(row.key);
         int cols = sqlite3_column_count(st);
         for (int c = 1; c < cols && c <= ROW_VALUES; c++)
             row.v[c - 1] = sqlite3_column_int64(st, c);
@@ -486,14 +514,17 @@ int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err)
 
 /* ---- CSV ----------------------------------------------------------------------------------- */
 
-/* A field as RFC 4180 wants it: quoted only when it holds a comma, quote or line break. */
+/* A field as RFC 4180 wants it: quoted only when it holds a comma, quote or line break. A
+ * field a spreadsheet would take for a formula gets a leading ' and quotes (OWASP). */
 static void csv_field(FILE *f, const char *s)
 {
-    if (!strpbrk(s, ",\"\r\n")) {
+    bool formula = s[0] && strchr("=+-@\t\r", s[0]);
+    if (!formula && !strpbrk(s, ",\"\r\n")) {
         fputs(s, f);
         return;
     }
     fputc('"', f);
+    if (formula) fputc('\'', f);
     for (; *s; s++) {
         if (*s == '"') fputc('"', f);
         fputc(*s, f);
