@@ -23,6 +23,8 @@ enum {
     BUNDLE_MAX_IMAGE_SIDE = 8192,
     /* checked from the decoder's own header read, at --check and again before decoding */
     BUNDLE_MAX_IMAGE_PIXELS = BUNDLE_MAX_IMAGE_SIDE * BUNDLE_MAX_IMAGE_SIDE,
+    /* Points of all map shapes together: drawing and hit-testing cost grows with them. */
+    BUNDLE_MAX_SHAPE_POINTS = 20000,
     BUNDLE_FORMAT = 1,
 };
 
@@ -75,6 +77,8 @@ typedef struct Link {
 typedef struct Polygon {
     const float *xy; /* x0, y0, x1, y1, ... in the collection's map coordinates */
     size_t n_points;
+    const unsigned short *tris; /* triangles as index triples, made once by the loader */
+    size_t n_tris;
 } Polygon;
 
 typedef struct Collection Collection;

@@ -5,6 +5,7 @@
  * binary garbage, symlinks, 10,000 items...) are generated into a temporary folder here. */
 #include <dirent.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -475,6 +476,121 @@ static void test_many_body_errors(void)
     expect_first_error_fast(dir, want, TAGS * 2);
 }
 
+/* A map collection (map_size 10000 x 10000) whose items' shapes are written by `shape(i, out)`,
+ * one YAML value each. */
+static char *map_bundle(size_t n_items, size_t (*shape)(size_t item, char *out), size_t *len)
+{
+    size_t cap = n_items * 1200000 + 4096, n = 0;
+    char *text = malloc(cap);
+    n += (size_t)sprintf(text + n,
+                         "format: 1\nmeta: {id: t, title: T, version: '1', languages: [nl], "
+                         "default_language: nl}\nhome:\n  tiles: [{target: map}]\ncollections:\n"
+                         "  - id: map\n    title: Kaart\n    layout: map\n    map_size: [10000, "
+                         "10000]\n    items:\n");
+    for (size_t i = 0; i < n_items; i++) {
+        n += (size_t)sprintf(text + n, "      - id: r%zu\n        title: R\n        shape: ", i);
+        n += shape(i, text + n);
+        text[n++] = '\n';
+    }
+    *len = n;
+    return text;
+}
+
+/* Points on a circle with a random radius each: a star-like outline that crosses itself. */
+static size_t random_shape(size_t item, char *out)
+{
+    size_t n = 0;
+    unsigned seed = 12345u + (unsigned)item;
+    out[n++] = '"';
+    for (int k = 0; k < 2000; k++) {
+        seed = seed * 1103515245u + 12345u;
+        float x = (float)(seed >> 8 & 0xFFFF) / 65535.0f * 9000.0f + 500.0f;
+        seed = seed * 1103515245u + 12345u;
+        float y = (float)(seed >> 8 & 0xFFFF) / 65535.0f * 9000.0f + 500.0f;
+        n += (size_t)sprintf(out + n, "%.0f,%.0f ", (double)x, (double)y);
+    }
+    out[n - 1] = '"';
+    return n;
+}
+
+/* A simple polygon of `points` points on a circle around (cx, cy), as one part "x,y x,y". */
+static size_t circle_part(char *out, size_t points, float cx, float cy, float r)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (size_t k = 0; k < points; k++) {
+        float a = 6.2831853f * (float)k / (float)points;
+        n += (size_t)sprintf(out + n, "%.2f,%.2f ", (double)(cx + r * cosf(a)), (double)(cy + r * sinf(a)));
+    }
+    out[n - 1] = '"';
+    return n;
+}
+
+/* 32 parts of 2,000 points each: every part is fine, the whole is too much. */
+static size_t many_parts_shape(size_t item, char *out)
+{
+    (void)item;
+    size_t n = 0;
+    out[n++] = '[';
+    for (int p = 0; p < 32; p++) {
+        if (p) out[n++] = ',';
+        n += circle_part(out + n, 2000, 300.0f + 300.0f * (float)(p % 30), 300.0f + 2000.0f * (float)(p / 30), 100.0f);
+    }
+    out[n++] = ']';
+    return n;
+}
+
+/* Two 2,000-point parts per item: six items are 24,000 points on one map. */
+static size_t two_parts_shape(size_t item, char *out)
+{
+    size_t n = 0;
+    float y = 700.0f + 1500.0f * (float)item;
+    out[n++] = '[';
+    n += circle_part(out + n, 2000, 2000.0f, y, 600.0f);
+    out[n++] = ',';
+    n += circle_part(out + n, 2000, 6000.0f, y, 600.0f);
+    out[n++] = ']';
+    return n;
+}
+
+static void write_map_case(const char *dir, size_t n_items, size_t (*shape)(size_t, char *))
+{
+    size_t len;
+    char *text = map_bundle(n_items, shape, &len);
+    write_file(dir, "bundle.yaml", text, len);
+    free(text);
+}
+
+/* Map shapes used to be triangulated every frame, and a self-intersecting one leaves no ear to
+ * clip: one random 2,000-point outline cost 1.1 s a frame. Now --check refuses it. */
+static void test_shape_random_points(void)
+{
+    const char *dir = new_case("shape-random");
+    write_map_case(dir, 5, random_shape);
+    expect_first_error_fast(dir,
+                            "bundle.yaml:13:16: error: the shape crosses itself: the line from "
+                            "point 1 (8238,646) to point 2 meets the line from point 4 "
+                            "(1548,3688) to point 5; draw the outline without crossings (use a "
+                            "list of parts for separate areas)",
+                            5);
+}
+
+static void test_shape_too_many_points(void)
+{
+    const char *dir = new_case("shape-many-parts");
+    write_map_case(dir, 2, many_parts_shape);
+    expect_first_error_fast(dir,
+                            "bundle.yaml:13:16: error: this shape has 64000 points in all its "
+                            "parts; at most 4000 are allowed (simplify the outline)",
+                            2);
+    dir = new_case("shape-many-points-on-map");
+    write_map_case(dir, 6, two_parts_shape);
+    expect_first_error_fast(dir,
+                            "bundle.yaml:28:16: error: the map shapes have more than 20000 points "
+                            "in all; simplify the outlines",
+                            1);
+}
+
 int main(void)
 {
     snprintf(tmp_root, sizeof tmp_root, "/tmp/kiosk-bad-XXXXXX");
@@ -499,6 +615,8 @@ int main(void)
     RUN(test_fifo_picture);
     RUN(test_many_anchors);
     RUN(test_many_body_errors);
+    RUN(test_shape_random_points);
+    RUN(test_shape_too_many_points);
     fprintf(stderr, "%d static cases in tests/bad, %d generated cases in %s\n", count_static,
             count_generated, tmp_root);
     char cmd[300];
