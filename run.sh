@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libjpeg-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libsqlite3-dev libcrypt-dev libsystemd-dev rsync valgrind)
+  libsqlite3-dev libcrypt-dev libsystemd-dev rsync valgrind python3)
 
 install_missing() {
   local missing=()

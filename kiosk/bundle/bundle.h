@@ -20,6 +20,12 @@ enum {
     BUNDLE_MAX_FILES = 64,
     BUNDLE_MAX_TEXT_BYTES = 16384,
     BUNDLE_MAX_IMAGE_BYTES = 32 * 1024 * 1024,
+    /* An SVG is parsed whole each time it is drawn at a new size: 32 MB of paths took 16 s
+     * and 280 MB; 8 MB keeps one under 5 s and 80 MB. */
+    BUNDLE_MAX_SVG_BYTES = 8 * 1024 * 1024,
+    /* Picture files a bundle holds open (well under the usual limit of 1,024 descriptors, with
+     * two bundles alive during a swap); pictures past it are read by path only. */
+    BUNDLE_MAX_KEPT_FILES = 256,
     BUNDLE_MAX_IMAGE_SIDE = 8192,
     /* checked from the decoder's own header read, at --check and again before decoding */
     BUNDLE_MAX_IMAGE_PIXELS = BUNDLE_MAX_IMAGE_SIDE * BUNDLE_MAX_IMAGE_SIDE,
@@ -61,6 +67,9 @@ typedef enum { IMAGE_SVG, IMAGE_PNG, IMAGE_JPEG } ImageType;
 typedef struct Image {
     const char *rel;  /* as written in the bundle, e.g. "images/logo.svg" */
     const char *path; /* resolved path inside the bundle folder */
+    /* "/proc/self/fd/N": the file as it was checked, held open by the bundle, so a kept bundle
+     * still shows its pictures after its folder is deleted (NULL past BUNDLE_MAX_KEPT_FILES) */
+    const char *kept;
     ImageType type;
     int width, height; /* pixels for PNG/JPEG from the file header; 0 for SVG */
 } Image;
@@ -204,6 +213,8 @@ typedef struct Bundle {
     size_t n_items;  /* over all collections */
     size_t n_files;  /* YAML files read */
     size_t bytes;    /* arena size, for the benchmark */
+    int kept_fds[BUNDLE_MAX_KEPT_FILES]; /* picture files held open (see Image.kept) */
+    size_t n_kept_fds;
     struct Arena *arena;
 } Bundle;
 

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "bundle/loader.h"
 #include "bundle/paths.h"
@@ -397,7 +398,7 @@ done:
     }
     arena_destroy(scratch);
     if (diags->errors > errors_before) {
-        arena_destroy(arena);
+        bundle_free(b);
         return NULL;
     }
     return b;
@@ -405,5 +406,7 @@ done:
 
 void bundle_free(Bundle *b)
 {
-    if (b) arena_destroy(b->arena);
+    if (!b) return;
+    for (size_t i = 0; i < b->n_kept_fds; i++) close(b->kept_fds[i]);
+    arena_destroy(b->arena);
 }

@@ -142,10 +142,11 @@ static int png_size(HeaderRead *r, FILE *f, int *w, int *h)
 
 const char *image_probe(const char *path, const char *rel, ImageType *type, int *w, int *h)
 {
-    const char *dot = strrchr(rel, '.');
+    const char *dot = rel ? strrchr(rel, '.') : NULL;
     const char *ext = dot ? dot + 1 : "";
-    ImageType want;
-    if (strcasecmp(ext, "svg") == 0) want = IMAGE_SVG;
+    ImageType want = IMAGE_SVG;
+    if (!rel) { /* decided below from the first bytes */
+    } else if (strcasecmp(ext, "svg") == 0) want = IMAGE_SVG;
     else if (strcasecmp(ext, "png") == 0) want = IMAGE_PNG;
     else if (strcasecmp(ext, "jpg") == 0 || strcasecmp(ext, "jpeg") == 0) want = IMAGE_JPEG;
     else return "is not a supported picture type; use .svg, .png or .jpg";
@@ -157,9 +158,20 @@ const char *image_probe(const char *path, const char *rel, ImageType *type, int 
     case FILEIO_CANNOT_OPEN: return "cannot be opened";
     case FILEIO_NOT_REGULAR: return "is a folder or special file, not a file";
     }
+    if (!rel) {
+        unsigned char magic[2] = {0};
+        size_t got = fread(magic, 1, sizeof magic, f);
+        rewind(f);
+        if (got == 2 && magic[0] == 0x89 && magic[1] == 'P') want = IMAGE_PNG;
+        else if (got == 2 && magic[0] == 0xFF && magic[1] == 0xD8) want = IMAGE_JPEG;
+    }
     if (st.st_size > BUNDLE_MAX_IMAGE_BYTES) {
         fclose(f);
         return "is larger than 32 MB; make the picture smaller";
+    }
+    if (want == IMAGE_SVG && st.st_size > BUNDLE_MAX_SVG_BYTES) {
+        fclose(f);
+        return "is an SVG larger than 8 MB, too slow to draw; simplify it or save it as a PNG";
     }
     unsigned char head[512];
     size_t n = fread(head, 1, sizeof head, f);

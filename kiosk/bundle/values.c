@@ -2,10 +2,13 @@
  *
  * Every reader accepts a NULL node as "not given" so callers can write
  * read_text(l, f, ynode_get(map, "subtitle"), &item->subtitle) without checking first. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bundle/body.h"
 #include "bundle/loader.h"
@@ -263,6 +266,28 @@ bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *
     return true;
 }
 
+/* Holds the checked picture file open for as long as the bundle lives: a kept bundle whose
+ * folder is deleted (or replaced by a broken one) still shows every picture, not only those
+ * already decoded. Reading through /proc/self/fd gives each decode its own file offset. */
+static void keep_open(Loader *l, Image *img, const char *real)
+{
+    Bundle *b = l->b;
+    if (b->n_kept_fds >= BUNDLE_MAX_KEPT_FILES) return;
+    int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0) return;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return;
+    }
+    img->kept = arena_printf(l->arena, "/proc/self/fd/%d", fd);
+    if (!img->kept) {
+        close(fd);
+        return;
+    }
+    b->kept_fds[b->n_kept_fds++] = fd;
+}
+
 bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
 {
     if (!n) return true;
@@ -293,6 +318,7 @@ bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
     }
     img->rel = rel;
     img->path = arena_strdup(l->arena, real);
+    keep_open(l, img, real);
     if (!img->path || !strmap_put(&l->images, rel, img)) return false;
     *out = img;
     return true;

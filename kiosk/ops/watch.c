@@ -159,6 +159,10 @@ static unsigned long long fingerprint_dir(const char *dir, int depth)
         unsigned long long f = 1469598103934665603ull;
         for (const char *c = e->d_name; *c; c++) f = mix(f, (unsigned char)*c);
         f = mix(f, (unsigned long long)st.st_size);
+        /* Permissions count as a change: a file made readable again by chmod (no new content,
+         * no new time) must be loaded again, and one made unreadable must be noticed. */
+        f = mix(f, (unsigned long long)st.st_mode);
+        f = mix(f, access(sub, R_OK) == 0);
         f = mix(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
         if (S_ISDIR(st.st_mode)) f = mix(f, fingerprint_dir(sub, depth + 1));
         h += f;

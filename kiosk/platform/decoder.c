@@ -8,6 +8,9 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
 
 #include "bundle/paths.h"
@@ -108,6 +111,16 @@ static SDL_Surface *shrink(SDL_Surface *src, int sw, int sh)
     return out;
 }
 
+/* nanosvg builds a large SVG from many small allocations; once freed, glibc keeps them in the
+ * heap, so RSS stayed at the SVG's peak while the next photo was decoded beside it (505 MB for
+ * a big SVG then a 7900 x 7900 PNG). Hand the freed heap back. */
+static void release_heap(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
 /* Opens without blocking (a FIFO swapped in after the check must not hang the worker). */
 static SDL_RWops *open_regular(const char *path)
 {
@@ -128,7 +141,7 @@ SDL_Surface *decoder_decode(const char *path, bool svg, int w, int h)
          * file may have been replaced since the bundle was checked. */
         ImageType type;
         int pw, ph;
-        const char *why = image_probe(path, path, &type, &pw, &ph);
+        const char *why = image_probe(path, NULL, &type, &pw, &ph);
         if (why) {
             SDL_SetError("%s %s", path, why);
             return NULL;
@@ -139,6 +152,7 @@ SDL_Surface *decoder_decode(const char *path, bool svg, int w, int h)
     if (svg) {
         SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
         SDL_RWclose(rw);
+        release_heap();
         return s;
     }
     SDL_Surface *full = IMG_Load_RW(rw, 1);

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/color.h"
 #include "core/lru.h"
@@ -302,8 +303,18 @@ static void picture_failed(Drawer *d, const char *path)
 
 /* The texture of a picture at w x h, or NULL: broken (*loading false) or still being decoded
  * by the worker (*loading true). */
-static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h, bool *loading)
+/* The file to decode: the picture's own path, or, once that is gone (its folder deleted under
+ * a kept bundle), the copy the bundle holds open. */
+static const char *picture_source(const Image *img)
 {
+    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
+    return img->kept;
+}
+
+static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
+{
+    const char *path = img->path;
+    bool svg = img->type == IMAGE_SVG;
     char key[4200];
     snprintf(key, sizeof key, "i%dx%d/%s", w, h, path);
     *loading = false;
@@ -318,14 +329,14 @@ static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h,
             return NULL;
         }
         if (d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u &&
-            decoder_request(d->decoder, key, path, svg, w, h)) {
+            decoder_request(d->decoder, key, picture_source(img), svg, w, h)) {
             *loading = true;
             return NULL;
         }
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
-    SDL_Surface *s = decoder_decode(path, svg, w, h);
+    SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
     d->frame_decode_ns += (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
     if (!s) {
         picture_failed(d, path);
@@ -415,7 +426,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
     int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
     if (w <= 0 || h <= 0) return;
     bool loading = false;
-    SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h, &loading) : NULL;
+    SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
     if (t) blit_contain(d, t, c->r, 0, false);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
@@ -427,7 +438,8 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     int side = (int)lroundf(fminf(c->r.w, c->r.h));
     if (side <= 0) return;
     bool loading;
-    SDL_Texture *t = picture(d, path, true, side, side, &loading);
+    const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
+    SDL_Texture *t = picture(d, &icon, side, side, &loading);
     if (t) blit_contain(d, t, c->r, c->color, true);
 }
 

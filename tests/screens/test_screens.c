@@ -434,6 +434,38 @@ static void test_broken_picture_shows_placeholder(void)
     CHECK_INT(system(cmd), 0);
 }
 
+/* A kept bundle whose folder is deleted still draws its pictures: the files it checked are
+ * held open (they used to become placeholders unless already decoded). */
+static void test_deleted_bundle_keeps_its_pictures(void)
+{
+    char dir[] = "/tmp/kiosk-deleted-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "cp -r tests/good/mini/. %s/", dir);
+    CHECK_INT(system(cmd), 0);
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    CHECK(b != NULL);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK_INT(system(cmd), 0);
+    if (b) {
+        CHECK(b->n_images == 1 && b->images[0]->kept != NULL);
+        Canvas *c = canvas_create(640, 360, &b->theme, assets, 8 << 20);
+        Session s;
+        session_init(&s, b, canvas_measure(c), 640, 360, 0);
+        session_open(&s, "robot", 0);
+        canvas_draw(c, session_frame(&s));
+        canvas_draw(c, session_frame(&s));
+        CHECK_INT(drawer_stats(canvas_drawer(c)).decode_failures, 0);
+        CHECK(drawer_stats(canvas_drawer(c)).decodes >= 1);
+        session_free(&s);
+        canvas_destroy(c);
+        bundle_free(b);
+    }
+    diags_free(&d);
+}
+
 /* Pictures decoded on the worker: the frame does not wait (a picture on its way is simply not
  * there yet), the worker says when it is ready, and the next frame equals a synchronous one. */
 static SDL_atomic_t decoded_count;
@@ -545,6 +577,7 @@ int main(int argc, char **argv)
     if (!refresh) RUN(test_exit_shortcuts_are_refused);
     if (!refresh) RUN(test_every_image_renders);
     if (!refresh) RUN(test_broken_picture_shows_placeholder);
+    if (!refresh) RUN(test_deleted_bundle_keeps_its_pictures);
     if (kiosk_binary) RUN(test_window_matches_headless);
     if (kiosk_binary) RUN(test_window_rotated);
     bundle_free(bundle);
