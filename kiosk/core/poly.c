@@ -54,7 +54,9 @@ size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t 
     for (size_t k = 0; k < n; k++) convex[k] = convex_at(xy, idx, n, k);
     size_t count = n, out = 0, guard = 0;
     size_t i = 0;
-    while (count > 3 && guard < count * count + 16) {
+    /* A full turn around the ring without an ear means there is none (the ring only changes
+     * when an ear is clipped): stop there, as a self-intersecting outline can leave none. */
+    while (count > 3 && guard <= count) {
         guard++;
         unsigned a = idx[(i + count - 1) % count], b = idx[i % count], c = idx[(i + 1) % count];
         bool ear = convex[i % count];

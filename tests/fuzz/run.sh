@@ -3,7 +3,7 @@
 #   bash tests/fuzz/run.sh [SECONDS]
 # Installs clang and its sanitizer runtimes (plus what CMake needs to configure) with apt-get
 # when missing (through sudo when not root), builds kiosk_core and kiosk_config with clang into
-# build-fuzz/, links fuzz_bundle, fuzz_script and fuzz_config, and runs each on a copy of its
+# build-fuzz/, links fuzz_bundle, fuzz_script, fuzz_config, fuzz_image and fuzz_shape, and runs each on a copy of its
 # seed corpus in build-fuzz/work/<target>/ (the repository is never written). Prints one line
 # per target and "N passed, N failed"; exits non-zero when any target found a crash, leak,
 # timeout or out-of-memory (the reproducer's path is printed: run the target on that file to
@@ -15,11 +15,11 @@ SECONDS_PER_TARGET=${1:-60}
 case "$SECONDS_PER_TARGET" in
 '' | *[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
 esac
-TARGETS=(bundle script config)
+TARGETS=(bundle script config image shape)
 BUILD=build-fuzz
 FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-PACKAGES=(clang libclang-rt-14-dev cmake pkg-config libyaml-dev libcmark-dev libcrypt-dev
+PACKAGES=(clang libclang-rt-14-dev cmake pkg-config libyaml-dev libcmark-dev libcrypt-dev libjpeg-dev libpng-dev
   libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
   libsqlite3-dev)
 
@@ -43,19 +43,20 @@ jobs=$(nproc 2>/dev/null || echo 2)
 # the debug information work the same.
 CC=clang cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=OFF -DBUILD_TESTING=OFF \
   -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link $FLAGS" >/dev/null
-cmake --build "$BUILD" --target kiosk_core kiosk_config -j "$jobs" >/dev/null
+cmake --build "$BUILD" --target kiosk_core kiosk_config kiosk_fileio -j "$jobs" >/dev/null
 core=$(find "$BUILD" -name libkiosk_core.a -print -quit)
 config=$(find "$BUILD" -name libkiosk_config.a -print -quit)
-if [ -z "$core" ] || [ -z "$config" ]; then
-  echo "run.sh: libkiosk_core.a or libkiosk_config.a not found under $BUILD" >&2
+fileio=$(find "$BUILD" -name libkiosk_fileio.a -print -quit)
+if [ -z "$core" ] || [ -z "$config" ] || [ -z "$fileio" ]; then
+  echo "run.sh: libkiosk_core.a, libkiosk_config.a or libkiosk_fileio.a not found under $BUILD" >&2
   exit 1
 fi
-# kiosk_config uses kiosk_core, so it comes first on the link line.
-libs=$(pkg-config --libs yaml-0.1 libcmark)
+# kiosk_config uses kiosk_core, which uses kiosk_fileio: that order on the link line.
+libs=$(pkg-config --libs yaml-0.1 libcmark libjpeg libpng)
 for t in "${TARGETS[@]}"; do
   # shellcheck disable=SC2086 # FLAGS and libs are lists of words
   clang -std=c11 -g -O1 -fsanitize=fuzzer $FLAGS -Ikiosk -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-    "tests/fuzz/fuzz_$t.c" "$config" "$core" $libs -lcrypt -lm -o "$BUILD/fuzz_$t"
+    "tests/fuzz/fuzz_$t.c" "$config" "$core" "$fileio" $libs -lcrypt -lm -o "$BUILD/fuzz_$t"
 done
 
 # A UBSan report stops the run (as does every ASan report), with a stack to read.
