@@ -57,7 +57,7 @@ def main(out):
     png(os.path.join(out, 'images', 'big.png'), 7900, 7900)
     svg(os.path.join(out, 'images', 'big.svg'))
     y = ["format: 1",
-         "meta: {id: worst, title: Worst, version: '1', languages: [nl, en], default_language: nl}",
+         "meta: {id: worst, title: Worst, version: '1', languages: [nl], default_language: nl}",
          "home:",
          "  tiles: [{target: things}, {target: map}]",
          "collections:",
