@@ -98,8 +98,8 @@ static int run(Window *w, Supervisor *k, const Options *o)
         int64_t now = window_now();
         Requests r = supervisor_step(k, now, wall_now());
         if (r.theme) window_set_theme(w, r.theme);
-        if (r.frame) {
-            window_draw(w, r.dark ? NULL : r.frame);
+        if (r.redraw) {
+            window_draw(w, r.dark ? NULL : supervisor_frame(k));
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
             window_show(w);
         }

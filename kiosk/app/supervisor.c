@@ -49,6 +49,7 @@ struct Supervisor {
     Usage usage;
     bool windowed, dark, shown, quit, theme_changed;
     int exit_code;
+    unsigned requested; /* every SESSION_WANT_* seen */
     int64_t started_ms, next_ping_ms, watchdog_ms;
     Preview preview;
     const char *preview_program, *preview_dir;
@@ -118,7 +119,7 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     k->cfg = su->cfg;
     k->bundle = su->bundle;
     k->s.pin_hash = su->cfg->admin_pin;
-    k->s.verify = pin_verify;
+    k->s.verify = su->verify ? su->verify : pin_verify;
     k->home_path = su->bundle_path;
     snprintf(k->source, sizeof k->source, "%s", su->bundle_path);
     k->windowed = su->windowed;
@@ -156,6 +157,8 @@ void supervisor_destroy(Supervisor *k, int64_t now, int64_t wall)
 const Session *supervisor_session(const Supervisor *k) { return &k->s; }
 const Bundle *supervisor_bundle(const Supervisor *k) { return k->bundle; }
 bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
+const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
+unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
 
 void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
 {
@@ -294,6 +297,7 @@ static void admin_status(Supervisor *k, int64_t now)
 static void admin_requests(Supervisor *k, int64_t now)
 {
     unsigned want = session_take_requests(&k->s);
+    k->requested |= want;
     if (want & SESSION_WANT_RELOAD) {
         log_notice("reload requested on the admin screen");
         if (k->reloader) reloader_request(k->reloader, now);
@@ -345,11 +349,11 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
     if (session_tick(&k->s, now)) {
-        r.frame = session_frame(&k->s);
-        r.dark = k->dark;
+        r.redraw = true;
         r.ready = !k->shown;
         k->shown = true;
     }
+    r.dark = k->dark;
     if (k->theme_changed) r.theme = &k->bundle->theme;
     k->theme_changed = false;
     usage_update(&k->usage, &k->s, now, wall);

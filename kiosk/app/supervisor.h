@@ -35,13 +35,14 @@ typedef struct SupervisorSetup {
     const char *preview_program; /* run for the admin preview as PROGRAM --render-all DIR
                                     --size WxH BUNDLE; NULL: no preview */
     const char *preview_dir;    /* where the preview goes */
+    bool (*verify)(const char *pin, const char *hash); /* NULL: pin_verify (tests: a fake) */
     void (*wake)(void *ctx);    /* thread-safe: makes the loop call supervisor_step soon */
     void *wake_ctx;
 } SupervisorSetup;
 
 typedef struct Requests {
-    const DisplayList *frame; /* draw this now; NULL: the screen is up to date */
-    bool dark;                /* with frame: draw the screen black (closed) */
+    bool redraw;              /* draw supervisor_frame() now (or black when dark) */
+    bool dark;                /* the screen is closed: draw it black */
     const Theme *theme;       /* non-NULL: the bundle changed, give the drawer this theme */
     bool ready;               /* the first frame is drawn: tell the service manager */
     bool ping_watchdog;       /* tell the service manager we are alive */
@@ -74,6 +75,10 @@ void supervisor_offer(Supervisor *k, ReloadOutcome outcome, Bundle *b, const cha
 Requests supervisor_step(Supervisor *k, int64_t now_ms, int64_t wall_s);
 
 const Session *supervisor_session(const Supervisor *k);
+/* The display list for now (rebuilt if something changed), e.g. to find what to tap. */
+const DisplayList *supervisor_frame(Supervisor *k);
+/* Every SESSION_WANT_* the admin screen has ever asked for (for tests). */
+unsigned supervisor_requested(const Supervisor *k);
 const Bundle *supervisor_bundle(const Supervisor *k);
 /* True while an admin preview runs. */
 bool supervisor_previewing(const Supervisor *k);
