@@ -22,6 +22,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "core/log.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
 
@@ -282,7 +283,7 @@ static void picture_failed(Drawer *d, const char *path)
 {
     d->decode_failures++;
     if (!already_failed(d, path))
-        fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
+        log_error("cannot show picture %s: %s (a placeholder is shown)", path,
                 IMG_GetError());
 }
 
