@@ -93,9 +93,17 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     d->theme = theme;
 }
 
+/* Through the drawer, not its Fonts: a new theme may bring new fonts, and a measurer handed
+ * out before must keep working. */
+static int measure_text(void *drawer, FontId font, int px, const char *s, size_t len)
+{
+    const Drawer *d = drawer;
+    return fonts_measure(d->fonts, font, px, s, len);
+}
+
 TextMeasure drawer_measure(Drawer *d)
 {
-    return (TextMeasure){d->fonts, fonts_measure};
+    return (TextMeasure){d, measure_text};
 }
 
 DrawStats drawer_stats(const Drawer *d)
