@@ -15,6 +15,7 @@
 #include "core/fileio.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
+#include "core/log.h"
 
 enum { FRAME_MS = 16, TAP_MS = 80, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
 
@@ -157,7 +158,7 @@ int replay_run(const Options *o)
     char why[256];
     char *text = read_all(o->replay, &len, why, sizeof why);
     if (!text) {
-        fprintf(stderr, "kiosk: cannot read the replay script %s: %s\n", o->replay, why);
+        log_error("cannot read the replay script %s: %s", o->replay, why);
         return 1;
     }
     Script sc;
@@ -177,10 +178,10 @@ int replay_run(const Options *o)
     int rc = 1;
     Replay r = {.out_dir = o->output ? o->output : ".", .file = o->replay};
     if (!b || !assets) {
-        if (!assets) fprintf(stderr, "kiosk: cannot find the assets folder\n");
+        if (!assets) log_error("cannot find the assets folder");
         goto out;
     }
-    r.canvas = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    r.canvas = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
     if (!r.canvas || !session_init(&r.s, b, canvas_measure(r.canvas), (float)o->width,
                                    (float)o->height, 0))
         goto out;

@@ -13,18 +13,12 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/util.h"
 #include "bundle/loader.h"
 #include "bundle/paths.h"
 #include "core/color.h"
 
 /* ---- StrMap ---------------------------------------------------------------------------- */
-
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 void *strmap_get(const StrMap *m, const char *key)
 {
@@ -162,18 +156,6 @@ static void read_file_sections(Loader *l, const YFile *f, bool is_root)
 
 /* ---- meta and theme --------------------------------------------------------------------- */
 
-static bool valid_language(const char *s)
-{
-    size_t n = strlen(s), i = 0;
-    while (i < n && s[i] >= 'a' && s[i] <= 'z') i++;
-    if (i < 2 || i > 3) return false;
-    if (i == n) return true;
-    if (s[i] != '-' || n - i - 1 < 2 || n - i - 1 > 4) return false;
-    for (i++; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) return false;
-    return true;
-}
-
 static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
 {
     Bundle *b = l->b;
@@ -188,7 +170,7 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
     bool ok = langs != NULL;
     for (size_t i = 0; langs && i < langs->n; i++) {
         const YNode *c = langs->kids[i];
-        if (c->kind != YNODE_SCALAR || !valid_language(c->str)) {
+        if (c->kind != YNODE_SCALAR || !text_is_language(c->str)) {
             load_error(l, f, c, "'%s' is not a language code; use codes like nl, en or de",
                        c->kind == YNODE_SCALAR ? c->str : "?");
             ok = false;
@@ -321,6 +303,17 @@ static void collect_images(Loader *l)
     b->images = all;
 }
 
+static void loader_free(Loader *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
+    strmap_free(&l->ids);
+    strmap_free(&l->images);
+    free(l->collections);
+    free(l->refs);
+    free(l);
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors;
@@ -388,17 +381,11 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     b->bytes = arena_used(arena);
 
 done:
-    if (l) {
-        for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
-        strmap_free(&l->ids);
-        strmap_free(&l->images);
-        free(l->collections);
-        free(l->refs);
-        free(l);
-    }
+    loader_free(l);
     arena_destroy(scratch);
     if (diags->errors > errors_before) {
-        bundle_free(b);
+        if (b) bundle_free(b); /* closes the pictures it held open, frees the arena */
+        else arena_destroy(arena);
         return NULL;
     }
     return b;

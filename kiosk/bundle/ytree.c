@@ -12,6 +12,7 @@
 #include "bundle/ytree.h"
 
 #include "core/fileio.h"
+#include "core/util.h"
 
 #include <errno.h>
 #include <stdint.h>
@@ -142,8 +143,7 @@ static YNode *new_node(Builder *b, YNodeKind kind, yaml_mark_t mark)
 
 static size_t name_hash(const char *s)
 {
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    uint64_t h = hash_str(s);
     /* FNV's low bits mix poorly (names like "1a", "2a" crowd together); a final avalanche
      * spreads them over the table. */
     h ^= h >> 33;
@@ -218,6 +218,32 @@ static bool append_child(Builder *b, YNode *child)
     return true;
 }
 
+/* An alias: a second pointer to the anchored node, charged to the alias budget. */
+static bool on_alias(Builder *b, const yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    Anchor *found = find_anchor(b, name);
+    int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
+    if (!found) {
+        diag_add(b->diags, DIAG_ERROR, b->file, line, col,
+                 "'*%s' refers to an anchor '&%s' that is not defined before it (or "
+                 "refers to itself)",
+                 name, name);
+        b->failed = true;
+        return false;
+    }
+    b->alias_budget_used += found->weight;
+    if (b->alias_budget_used > YTREE_MAX_ALIAS_NODES) {
+        diag_add(b->diags, DIAG_ERROR, b->file, line, col,
+                 "aliases repeat more than %d values in this file; this looks like an "
+                 "'alias bomb', so the file is refused",
+                 YTREE_MAX_ALIAS_NODES);
+        b->failed = true;
+        return false;
+    }
+    return append_child(b, found->node);
+}
+
 /* Handles one event; returns false to stop (error already reported). */
 static bool on_event(Builder *b, const yaml_event_t *ev)
 {
@@ -271,29 +297,8 @@ static bool on_event(Builder *b, const yaml_event_t *ev)
         if (f->anchor && !add_anchor(b, f->anchor, n)) return false;
         return true;
     }
-    case YAML_ALIAS_EVENT: {
-        const char *name = (const char *)ev->data.alias.anchor;
-        Anchor *found = find_anchor(b, name);
-        int line = (int)ev->start_mark.line + 1, col = (int)ev->start_mark.column + 1;
-        if (!found) {
-            diag_add(b->diags, DIAG_ERROR, b->file, line, col,
-                     "'*%s' refers to an anchor '&%s' that is not defined before it (or "
-                     "refers to itself)",
-                     name, name);
-            b->failed = true;
-            return false;
-        }
-        b->alias_budget_used += found->weight;
-        if (b->alias_budget_used > YTREE_MAX_ALIAS_NODES) {
-            diag_add(b->diags, DIAG_ERROR, b->file, line, col,
-                     "aliases repeat more than %d values in this file; this looks like an "
-                     "'alias bomb', so the file is refused",
-                     YTREE_MAX_ALIAS_NODES);
-            b->failed = true;
-            return false;
-        }
-        return append_child(b, found->node);
-    }
+    case YAML_ALIAS_EVENT:
+        return on_alias(b, ev);
     case YAML_DOCUMENT_START_EVENT:
         if (b->root) {
             diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,

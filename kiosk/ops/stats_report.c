@@ -12,7 +12,7 @@
  * 'localtime' modifier, which follows TZ), because organisers think in school days and hours.
  * Every file is read before anything is printed: a report silently missing one kiosk would
  * look complete. */
-#include "ops/stats.h"
+#include "ops/stats_figures.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -21,42 +21,6 @@
 #include <sys/stat.h>
 
 #include <sqlite3.h>
-
-enum {
-    /* A row key: an item id, a language, a day, or "bundle version". */
-    KEY_MAX = 2 * STATS_ID_MAX + 2,
-    /* Numbers per row of a figure. */
-    ROW_VALUES = 3,
-    /* Longest path of a CSV file written. */
-    CSV_PATH_MAX = 4096,
-    /* Longest "file:" URI made from a path (every byte may become %XX). */
-    URI_MAX = 3 * CSV_PATH_MAX + 32,
-    HOURS_PER_DAY = 24,
-    DURATION_MAX = 48,
-};
-
-typedef struct {
-    char key[KEY_MAX];
-    long long v[ROW_VALUES];
-} Row;
-
-typedef struct {
-    Row *rows; /* owned */
-    size_t n, cap;
-} Rows;
-
-typedef struct {
-    size_t files;
-    long long visits, views, quizzes, quiz_visits;
-    long long median_x2; /* twice the median visit length in s: exact for an even count */
-    char first_day[KEY_MAX], last_day[KEY_MAX];
-    Rows bundles; /* "id version", visits */
-    Rows days;    /* "YYYY-MM-DD", visits */
-    Rows hours;   /* "HH", visits (hours without visits are absent) */
-    Rows top;     /* item, visits, views, dwell ms */
-    Rows langs;   /* lang, visits, views */
-    Rows quiz;    /* item, times best match, times in the top STATS_QUIZ_RANKS */
-} Figures;
 
 /* ---- gathering the files ------------------------------------------------------------------- */
 
@@ -342,13 +306,13 @@ static bool median_x2(sqlite3 *db, long long count, long long *out, FILE *err)
     return ok;
 }
 
-static void figures_free(Figures *f)
+void figures_free(Figures *f)
 {
     Rows *all[] = {&f->bundles, &f->days, &f->hours, &f->top, &f->langs, &f->quiz};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]->rows);
 }
 
-static bool figures_compute(const char *const *paths, size_t n, Figures *f, FILE *err)
+bool figures_compute(const char *const *paths, size_t n, Figures *f, FILE *err)
 {
     memset(f, 0, sizeof *f);
     sqlite3 *db = gather(paths, n, err);
@@ -420,11 +384,6 @@ static const char *duration(long long half_seconds, char buf[DURATION_MAX])
     else if (s % 3600 < 60) snprintf(buf, DURATION_MAX, "%lld h", s / 3600);
     else snprintf(buf, DURATION_MAX, "%lld h %lld min", s / 3600, s % 3600 / 60);
     return buf;
-}
-
-static long long ms_to_s(long long ms)
-{
-    return (ms + 500) / 1000;
 }
 
 static void print_report(const Figures *f, FILE *out)
@@ -510,132 +469,4 @@ int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err)
         return 1;
     }
     return 0;
-}
-
-/* ---- CSV ----------------------------------------------------------------------------------- */
-
-/* A field as RFC 4180 wants it: quoted only when it holds a comma, quote or line break. A
- * field a spreadsheet would take for a formula gets a leading ' and quotes (OWASP). */
-static void csv_field(FILE *f, const char *s)
-{
-    bool formula = s[0] && strchr("=+-@\t\r", s[0]);
-    if (!formula && !strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    if (formula) fputc('\'', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-typedef enum {
-    CSV_SUMMARY,
-    CSV_DAYS,
-    CSV_HOURS,
-    CSV_TOP,
-    CSV_LANGS,
-    CSV_QUIZ,
-    CSV_COUNT
-} CsvFile;
-
-static const char *const CSV_NAMES[CSV_COUNT] = {
-    [CSV_SUMMARY] = "summary.csv",   [CSV_DAYS] = "visits_per_day.csv",
-    [CSV_HOURS] = "visits_per_hour.csv", [CSV_TOP] = "top_items.csv",
-    [CSV_LANGS] = "languages.csv",  [CSV_QUIZ] = "quiz.csv",
-};
-
-static void write_csv(const Figures *fg, CsvFile which, FILE *f)
-{
-    switch (which) {
-    case CSV_SUMMARY:
-        fprintf(f, "files,visits,first_day,last_day,median_visit_s,screens,quizzes_finished\n");
-        fprintf(f, "%zu,%lld,%s,%s,", fg->files, fg->visits, fg->first_day, fg->last_day);
-        if (fg->visits) fprintf(f, "%lld%s", fg->median_x2 / 2, fg->median_x2 % 2 ? ".5" : "");
-        fprintf(f, ",%lld,%lld\n", fg->views, fg->quizzes);
-        break;
-    case CSV_DAYS:
-        fprintf(f, "day,visits\n");
-        for (size_t i = 0; i < fg->days.n; i++)
-            fprintf(f, "%s,%lld\n", fg->days.rows[i].key, fg->days.rows[i].v[0]);
-        break;
-    case CSV_HOURS: {
-        /* All 24 hours, so a spreadsheet chart has its whole axis. */
-        long long per_hour[HOURS_PER_DAY] = {0};
-        for (size_t i = 0; i < fg->hours.n; i++) {
-            int h = atoi(fg->hours.rows[i].key);
-            if (h >= 0 && h < HOURS_PER_DAY) per_hour[h] = fg->hours.rows[i].v[0];
-        }
-        fprintf(f, "hour,visits\n");
-        for (int h = 0; h < HOURS_PER_DAY; h++) fprintf(f, "%d,%lld\n", h, per_hour[h]);
-        break;
-    }
-    case CSV_TOP:
-        fprintf(f, "rank,item,visits,times_opened,seconds_on_screen\n");
-        for (size_t i = 0; i < fg->top.n; i++) {
-            fprintf(f, "%zu,", i + 1);
-            csv_field(f, fg->top.rows[i].key);
-            fprintf(f, ",%lld,%lld,%lld\n", fg->top.rows[i].v[0], fg->top.rows[i].v[1],
-                    ms_to_s(fg->top.rows[i].v[2]));
-        }
-        break;
-    case CSV_LANGS:
-        fprintf(f, "lang,visits,screens\n");
-        for (size_t i = 0; i < fg->langs.n; i++) {
-            csv_field(f, fg->langs.rows[i].key);
-            fprintf(f, ",%lld,%lld\n", fg->langs.rows[i].v[0], fg->langs.rows[i].v[1]);
-        }
-        break;
-    case CSV_QUIZ:
-        fprintf(f, "item,best_match,in_top_3\n");
-        for (size_t i = 0; i < fg->quiz.n; i++) {
-            csv_field(f, fg->quiz.rows[i].key);
-            fprintf(f, ",%lld,%lld\n", fg->quiz.rows[i].v[0], fg->quiz.rows[i].v[1]);
-        }
-        break;
-    case CSV_COUNT:
-        break;
-    }
-}
-
-int stats_export_csv(const char *const *paths, size_t n, const char *dir, FILE *err)
-{
-    if (!dir || !*dir) {
-        fprintf(err, "stats: give a folder for the CSV files\n");
-        return 1;
-    }
-    struct stat st;
-    if (mkdir(dir, 0777) != 0 && (errno != EEXIST || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        fprintf(err, "stats: cannot make the folder %s: %s\n", dir,
-                errno == EEXIST ? "a file has that name" : strerror(errno));
-        return 1;
-    }
-    Figures fg;
-    if (!figures_compute(paths, n, &fg, err)) return 1;
-    int status = 0;
-    for (int i = 0; i < CSV_COUNT && status == 0; i++) {
-        char path[CSV_PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s", dir, CSV_NAMES[i]) >= (int)sizeof path) {
-            fprintf(err, "stats: the folder name %s is too long\n", dir);
-            status = 1;
-            break;
-        }
-        FILE *f = fopen(path, "w");
-        if (!f) {
-            fprintf(err, "stats: cannot write %s: %s\n", path, strerror(errno));
-            status = 1;
-            break;
-        }
-        write_csv(&fg, (CsvFile)i, f);
-        bool bad = ferror(f) != 0;
-        if (fclose(f) != 0 || bad) {
-            fprintf(err, "stats: cannot write %s: %s\n", path, strerror(errno));
-            status = 1;
-        }
-    }
-    figures_free(&fg);
-    return status;
 }
