@@ -93,51 +93,6 @@ static const char *suggest(const char *word, const char *const *keys, size_t n)
     return hint;
 }
 
-/* Unknown keys (with a suggestion) and repeated keys of `map`, each at its own line. Like
- * schema_check(), with the extra suggestions above; the config has no required keys. */
-static void check_keys(const Schema *s, const YNode *map, const char *file, Diags *diags)
-{
-    const char *names[KEYS_MAX];
-    size_t n_names = s->n_keys < KEYS_MAX ? s->n_keys : KEYS_MAX;
-    char all[CONFIG_ERR_SIZE / 2];
-    size_t used = 0;
-    all[0] = '\0';
-    for (size_t i = 0; i < n_names; i++) {
-        names[i] = s->keys[i].name;
-        if (used < sizeof all)
-            used += (size_t)snprintf(all + used, sizeof all - used, "%s%s", i ? ", " : "",
-                                     names[i]);
-    }
-    for (size_t i = 0; i + 1 < map->n; i += 2) {
-        const YNode *k = map->kids[i];
-        if (k->kind != YNODE_SCALAR) {
-            diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                     "a key must be a plain word, not a list or mapping");
-            continue;
-        }
-        bool known = false;
-        for (size_t j = 0; j < n_names; j++) known |= strcmp(k->str, names[j]) == 0;
-        if (!known) {
-            const char *hint = suggest(k->str, names, n_names);
-            if (hint)
-                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                         "unknown key '%s' in %s; did you mean '%s'?", k->str, s->what, hint);
-            else
-                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                         "unknown key '%s' in %s; the keys allowed here are: %s", k->str,
-                         s->what, all);
-            continue;
-        }
-        for (size_t j = 0; j < i; j += 2)
-            if (map->kids[j]->kind == YNODE_SCALAR && strcmp(map->kids[j]->str, k->str) == 0) {
-                diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                         "'%s' appears twice in %s (first on line %d); keep one", k->str,
-                         s->what, map->kids[j]->line);
-                break;
-            }
-    }
-}
-
 /* ---- reading values ---------------------------------------------------------------------- */
 
 typedef struct Reader {
@@ -306,7 +261,7 @@ static void read_hours(Reader *r, const YNode *n, KioskConfig *c)
             keys[n_keys++] = (SchemaKey){HOURS_DAY_NAMES[i], false};
         Schema schema = {"'opening_hours'", keys, n_keys};
         size_t errors = r->diags->errors;
-        check_keys(&schema, n, r->file, r->diags);
+        schema_check_suggest(&schema, n, r->file, r->diags, suggest);
         hours_clear(&week);
         int days = 0;
         for (size_t i = 0; i + 1 < n->n; i += 2) {
@@ -393,7 +348,7 @@ bool config_load(const char *path, KioskConfig *out, Diags *diags)
         if (f.root->kind != YNODE_MAP)
             error_at(&r, f.root, "the config must be 'key: value' lines, like 'rotate: 90'");
         else {
-            check_keys(&SCHEMA_CONFIG, f.root, path, diags);
+            schema_check_suggest(&SCHEMA_CONFIG, f.root, path, diags, suggest);
             read_config(&r, f.root, out);
         }
     }

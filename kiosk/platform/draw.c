@@ -397,7 +397,7 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
     float s = fminf(r.w / (float)tw, r.h / (float)th);
-    if (s > 1.0f && !tinted) s = fminf(s, 1.0f) * 1.0f; /* photos are never scaled up past decode */
+    if (s > 1.0f && !tinted) s = 1.0f; /* photos are never scaled up past decode */
     float w = (float)tw * s, h = (float)th * s;
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);

@@ -136,11 +136,6 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
     return font;
 }
 
-const char *fonts_file(const Fonts *f, FontId id)
-{
-    return f->files[id];
-}
-
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
 {
     Fonts *f = fonts;
