@@ -83,6 +83,11 @@ typedef struct Link {
     Text caption;
 } Link;
 
+typedef struct Source {
+    Text title;
+    const char *url; /* NULL when none */
+} Source;
+
 typedef struct Polygon {
     const float *xy; /* x0, y0, x1, y1, ... in the collection's map coordinates */
     size_t n_points;
@@ -105,6 +110,8 @@ typedef struct Item {
     size_t n_facts;
     const Link *links;
     size_t n_links;
+    const Source *sources; /* where the item's figures and dates come from; shown small */
+    size_t n_sources;
     const struct Item *const *related;
     size_t n_related;
     const Polygon *shape;
@@ -173,11 +180,6 @@ typedef struct Quiz {
     Text result_title, result_text;
     int result_count;
 } Quiz;
-
-typedef struct Source {
-    Text title;
-    const char *url; /* NULL when none */
-} Source;
 
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
