@@ -149,6 +149,7 @@ static void read_file_sections(Loader *l, const YFile *f, bool is_root)
         else if (strcmp(k->str, "kiosk") == 0) take_section(l, &l->kiosk, f, k, v);
         else if (strcmp(k->str, "home") == 0) take_section(l, &l->home, f, k, v);
         else if (strcmp(k->str, "quiz") == 0) take_section(l, &l->quiz, f, k, v);
+        else if (strcmp(k->str, "strings") == 0) take_section(l, &l->strings, f, k, v);
         else if (strcmp(k->str, "collections") == 0) {
             const YNode *seq = read_seq(l, f, v, 0, BUNDLE_MAX_ITEMS, "collections");
             for (size_t j = 0; seq && j < seq->n; j++) add_collection_section(l, f, seq->kids[j]);
@@ -198,6 +199,7 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
             ok = false;
             continue;
         }
+        l->language_nodes[b->n_languages] = c;
         b->languages[b->n_languages++] = arena_strndup(l->arena, c->str, c->len);
     }
     const YNode *def = ynode_get(meta, "default_language");
@@ -322,7 +324,7 @@ static void collect_images(Loader *l)
 
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
-    size_t errors_before = diags->errors;
+    size_t errors_before = diags->errors, diags_before = diags->count;
     Arena *arena = arena_create(), *scratch = arena_create();
     Bundle *b = arena ? arena_alloc(arena, sizeof *b) : NULL;
     Loader *l = calloc(1, sizeof *l);
@@ -369,6 +371,7 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     if (format && read_int(l, rf, format, 0, 1000, &fmt) && fmt != BUNDLE_FORMAT)
         load_error(l, rf, format, "this bundle is written in format %d, but this kiosk reads "
                    "format %d; update the kiosk or the bundle", fmt, BUNDLE_FORMAT);
+    l->meta_file = rf;
     if (!read_meta(l, rf, ynode_get(rf->root, "meta"))) {
         schema_check(&SCHEMA_ROOT, rf->root, rf->name, diags);
         goto done;
@@ -383,10 +386,12 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     content_quiz(l);
     content_home(l);
     content_resolve(l);
+    content_strings(l);
     collect_images(l);
     b->bytes = arena_used(arena);
 
 done:
+    diags_sort_from(diags, diags_before);
     if (l) {
         for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
         strmap_free(&l->ids);

@@ -62,7 +62,9 @@ typedef struct Loader {
     size_t n_open;
     char *seen[BUNDLE_MAX_FILES];        /* real paths of files read (malloc) */
     size_t n_seen;
-    Section theme, kiosk, home, quiz;
+    Section theme, kiosk, home, quiz, strings;
+    const YFile *meta_file;                      /* bundle.yaml, for messages about meta */
+    const YNode *language_nodes[BUNDLE_MAX_LANGS]; /* each code in meta.languages */
     Section *collections; /* malloc, grows */
     size_t n_collections, cap_collections;
     StrMap ids;    /* id -> IdEntry* */
@@ -104,5 +106,8 @@ void content_home(Loader *l);
 void content_quiz(Loader *l);
 void content_kiosk(Loader *l);
 void content_resolve(Loader *l);
+
+/* strings.c: the bundle's `strings:` over the built-in interface texts. */
+void content_strings(Loader *l);
 
 #endif

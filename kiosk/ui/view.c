@@ -38,10 +38,10 @@ static void bottom_bar(Ctx *c)
     w_button(c, (Rect){x, y, iw, bh}, S(c, STR_ABOUT), "info", BTN_SURFACE,
              (Action){.kind = ACT_ABOUT});
     if (c->b->n_languages > 1) {
-        const char *next = c->b->languages[(s->lang + 1) % c->b->n_languages];
+        size_t next = (s->lang + 1) % c->b->n_languages;
         float lw = U(c, 290);
         x -= g + lw;
-        w_button(c, (Rect){x, y, lw, bh}, ui_language_name(next), "globe", BTN_ACCENT,
+        w_button(c, (Rect){x, y, lw, bh}, bundle_ui_text(c->b, next, STR_LANGUAGE_NAME), "globe", BTN_ACCENT,
                  (Action){.kind = ACT_LANGUAGE});
     }
 }

@@ -24,7 +24,7 @@ void view_attract(Ctx *c, int64_t now_ms)
     for (size_t l = 0; l < b->n_languages && used < sizeof invite; l++)
         used += (size_t)snprintf(invite + used, sizeof invite - used, "%s%s",
                                  l ? (c->portrait ? "\n" : "  \xC2\xB7  ") : "",
-                                 ui_string(b->languages[l], STR_TOUCH_TO_START));
+                                 bundle_ui_text(b, l, STR_TOUCH_TO_START));
     TextStyle inv = {FONT_BOLD, PX(c, 56), t->on_accent, 2, true};
     float ih = w_text_height(c, c->w - 2 * m, invite, inv);
     c->bound = band;

@@ -43,7 +43,7 @@ enum {
 static inline float U(const Ctx *c, float units) { return units * c->u; }
 static inline int PX(const Ctx *c, float units) { return (int)(units * c->u + 0.5f); }
 static inline const char *T(const Ctx *c, const Text *t) { return text_get(t, c->lang); }
-static inline const char *S(const Ctx *c, StringId id) { return ui_string(c->code, id); }
+static inline const char *S(const Ctx *c, StringId id) { return bundle_ui_text(c->b, c->lang, id); }
 
 typedef struct TextStyle {
     FontId font;
