@@ -236,8 +236,34 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
     return true;
 }
 
+/* The theme's colours by name, where they live in a Theme. */
+static const struct {
+    const char *name;
+    size_t at;
+} THEME_COLOURS[] = {
+    {"background", offsetof(Theme, background)}, {"surface", offsetof(Theme, surface)},
+    {"text", offsetof(Theme, text)},             {"muted", offsetof(Theme, muted)},
+    {"accent", offsetof(Theme, accent)},         {"on_accent", offsetof(Theme, on_accent)},
+};
+enum { N_THEME_COLOURS = sizeof THEME_COLOURS / sizeof THEME_COLOURS[0] };
+
+static uint32_t *theme_colour(Theme *t, size_t at)
+{
+    return (uint32_t *)((char *)t + at);
+}
+
+/* True when the colour at offset `at` was given but could not be read: a contrast computed
+ * with the default in its place would only add a second, misleading message. */
+static bool colour_bad(const bool bad[N_THEME_COLOURS], size_t at)
+{
+    for (size_t i = 0; i < N_THEME_COLOURS; i++)
+        if (THEME_COLOURS[i].at == at) return bad[i];
+    return false;
+}
+
 static void read_theme(Loader *l)
 {
+    bool bad[N_THEME_COLOURS] = {0};
     Theme *t = &l->b->theme;
     *t = (Theme){.background = 0xF4F6FA, .surface = 0xFFFFFF, .text = 0x14213D,
                  .muted = 0x4A5568, .accent = 0xC43D50, .on_accent = 0xFFFFFF,
@@ -252,12 +278,9 @@ static void read_theme(Loader *l)
             if (c && !schema_check(&SCHEMA_COLORS, c, f->name, l->diags))
                 load_error(l, f, c, "'colors' should be a mapping of names to \"#RRGGBB\"");
             else if (c) {
-                read_color(l, f, ynode_get(c, "background"), &t->background, NULL);
-                read_color(l, f, ynode_get(c, "surface"), &t->surface, NULL);
-                read_color(l, f, ynode_get(c, "text"), &t->text, NULL);
-                read_color(l, f, ynode_get(c, "muted"), &t->muted, NULL);
-                read_color(l, f, ynode_get(c, "accent"), &t->accent, NULL);
-                read_color(l, f, ynode_get(c, "on_accent"), &t->on_accent, NULL);
+                for (size_t i = 0; i < N_THEME_COLOURS; i++)
+                    bad[i] = !read_color(l, f, ynode_get(c, THEME_COLOURS[i].name),
+                                         theme_colour(t, THEME_COLOURS[i].at), NULL);
             }
             read_string(l, f, ynode_get(n, "font"), &t->font);
             read_string(l, f, ynode_get(n, "heading_font"), &t->heading_font);
@@ -277,8 +300,8 @@ static void read_theme(Loader *l)
         {offsetof(Theme, on_accent), offsetof(Theme, accent), "on_accent on accent"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        uint32_t fg = *(const uint32_t *)((const char *)t + pairs[i].fg);
-        uint32_t bg = *(const uint32_t *)((const char *)t + pairs[i].bg);
+        if (colour_bad(bad, pairs[i].fg) || colour_bad(bad, pairs[i].bg)) continue;
+        uint32_t fg = *theme_colour(t, pairs[i].fg), bg = *theme_colour(t, pairs[i].bg);
         double ratio = color_contrast(fg, bg);
         if (ratio < 4.5)
             load_warning(l, f ? f : &(YFile){.name = l->b->dir}, n,

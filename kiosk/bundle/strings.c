@@ -114,8 +114,9 @@ static void warn_missing(Loader *l, size_t lang, const char *given[STR_COUNT])
         }
     if (n_missing == 0 || !l->meta_file) return;
     load_warning(l, l->meta_file, l->language_nodes[lang],
-                 "the kiosk has no interface texts in '%s'; add them under 'strings: %s:' "
-                 "(missing: %s); until then the buttons show them in '%s'",
+                 "the kiosk has no built-in interface texts in '%s' (buttons, headings, the "
+                 "attract line); add them under 'strings: %s:' (missing: %s); until then "
+                 "these show in '%s'",
                  code, code, missing, b->languages[b->default_language]);
 }
 
