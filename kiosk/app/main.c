@@ -45,12 +45,17 @@ static void usage(FILE *out)
         "  -o FILE                where --render writes (default screen.png)\n"
         "  --render-all DIR       draw every screen in every language into DIR, plus a\n"
         "                         contact sheet per language\n"
+        "  --full                 with --render or --render-all: each screen at its full\n"
+        "                         scrolled height, as one tall PNG\n"
+        "  --open ID              start on this item or collection (in the window, or with\n"
+        "                         --replay; --render ID draws it)\n"
         "  --size WxH             picture size for --render, --render-all and --replay\n"
         "                         (default 1920x1080)\n"
-        "  --lang CODE            language for --render (default: the bundle's default)\n"
+        "  --lang CODE            language to start in (default: the bundle's default)\n"
         "  --replay FILE          run a script of taps, drags, keys and waits on a simulated\n"
         "                         clock, headless; 'shot NAME' lines write NAME.png into the\n"
-        "                         folder given with -o (default .)\n"
+        "                         folder given with -o (default .); the format, every\n"
+        "                         command and key name: docs/replay.md\n"
         "\n"
         "Running:\n"
         "  --windowed WxH         run in a normal window of that size (for development);\n"
@@ -124,6 +129,11 @@ int main(int argc, char **argv)
             }
         } else if (strcmp(a, "--render") == 0) {
             o.render = next;
+        } else if (strcmp(a, "--open") == 0) {
+            o.open = next;
+        } else if (strcmp(a, "--full") == 0) {
+            o.full = true;
+            takes = false;
         } else if (strcmp(a, "--render-all") == 0) {
             o.render_all = next;
         } else if (strcmp(a, "--replay") == 0) {

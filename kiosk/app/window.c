@@ -27,6 +27,7 @@
 
 #include "app/lockdown.h"
 #include "app/options.h"
+#include "app/review.h"
 #include "app/reload.h"
 #include "app/service.h"
 #include "app/usage.h"
@@ -560,7 +561,8 @@ int window_run(const Options *o)
     l.drawer = drawer_create(l.ren, &b->theme, assets, cache_mb << 20);
     l.started_ms = (int64_t)SDL_GetTicks64();
     if (!l.drawer || !session_init(&l.s, b, drawer_measure(l.drawer), (float)lw, (float)lh,
-                                   l.started_ms))
+                                   l.started_ms) ||
+        !review_start(&l.s, o, l.started_ms))
         goto out;
     l.s.pin_hash = cfg.admin_pin;
     l.s.verify = pin_verify;
