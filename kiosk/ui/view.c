@@ -17,6 +17,35 @@ float view_min_target(float w, float h)
     return SZ_TARGET * u;
 }
 
+/* The bar's buttons at their design widths, wider where a language's word needs it (Zurück,
+ * Accueil, Українська). Where that is too wide (a portrait screen), each is only as wide as
+ * its word, and only when even that does not fit are all narrowed together. */
+enum { BAR_BACK, BAR_HOME, BAR_LANGUAGE, BAR_ABOUT, BAR_COUNT };
+
+static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *const icons[BAR_COUNT],
+                       float w[BAR_COUNT])
+{
+    static const float design[BAR_COUNT] = {230, 230, 290, 170};
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), total = 0, natural[BAR_COUNT];
+    int shown = 0;
+    for (int i = 0; i < BAR_COUNT; i++) {
+        w[i] = natural[i] = 0;
+        if (!labels[i]) continue;
+        natural[i] = fmaxf(U(c, SZ_TARGET), w_button_width(c, labels[i], icons[i]));
+        w[i] = fmaxf(U(c, design[i]), natural[i]);
+        total += w[i];
+        shown++;
+    }
+    /* Back and home sit left, language and info right, with one gap at least between. */
+    float avail = c->w - 2 * m - (float)shown * g;
+    if (total > avail) {
+        total = 0;
+        for (int i = 0; i < BAR_COUNT; i++) total += w[i] = natural[i];
+    }
+    if (total > avail)
+        for (int i = 0; i < BAR_COUNT; i++) w[i] *= avail / total;
+}
+
 static void bottom_bar(Ctx *c)
 {
     const Theme *t = c->t;
@@ -24,24 +53,29 @@ static void bottom_bar(Ctx *c)
     dlist_rect(c->d, bar, t->surface, 0);
     dlist_rect(c->d, (Rect){0, bar.y, c->w, U(c, 2)}, color_mix(t->surface, t->text, 0.15), 0);
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bh = U(c, 104);
-    float y = bar.y + (bar.h - bh) / 2, bw = U(c, 230);
+    float y = bar.y + (bar.h - bh) / 2;
     const UiState *s = c->s;
-    if (s->depth > 1) {
-        w_button(c, (Rect){m, y, bw, bh}, S(c, STR_BACK), "back", BTN_SURFACE,
+    const Bundle *b = c->b;
+    bool deep = s->depth > 1, languages = b->n_languages > 1;
+    const char *labels[BAR_COUNT] = {
+        deep ? S(c, STR_BACK) : NULL, deep ? S(c, STR_HOME) : NULL,
+        languages ? bundle_ui_text(b, (s->lang + 1) % b->n_languages, STR_LANGUAGE_NAME) : NULL,
+        S(c, STR_ABOUT)};
+    static const char *const icons[BAR_COUNT] = {"back", "home", "globe", "info"};
+    float w[BAR_COUNT];
+    bar_widths(c, labels, icons, w);
+    if (deep) {
+        w_button(c, (Rect){m, y, w[BAR_BACK], bh}, labels[BAR_BACK], "back", BTN_SURFACE,
                  (Action){.kind = ACT_BACK});
-        w_button(c, (Rect){m + bw + g, y, bw, bh}, S(c, STR_HOME), "home", BTN_SURFACE,
-                 (Action){.kind = ACT_HOME});
+        w_button(c, (Rect){m + w[BAR_BACK] + g, y, w[BAR_HOME], bh}, labels[BAR_HOME], "home",
+                 BTN_SURFACE, (Action){.kind = ACT_HOME});
     }
-    float x = c->w - m;
-    float iw = U(c, 170);
-    x -= iw;
-    w_button(c, (Rect){x, y, iw, bh}, S(c, STR_ABOUT), "info", BTN_SURFACE,
+    float x = c->w - m - w[BAR_ABOUT];
+    w_button(c, (Rect){x, y, w[BAR_ABOUT], bh}, labels[BAR_ABOUT], "info", BTN_SURFACE,
              (Action){.kind = ACT_ABOUT});
-    if (c->b->n_languages > 1) {
-        size_t next = (s->lang + 1) % c->b->n_languages;
-        float lw = U(c, 290);
-        x -= g + lw;
-        w_button(c, (Rect){x, y, lw, bh}, bundle_ui_text(c->b, next, STR_LANGUAGE_NAME), "globe", BTN_ACCENT,
+    if (languages) {
+        x -= g + w[BAR_LANGUAGE];
+        w_button(c, (Rect){x, y, w[BAR_LANGUAGE], bh}, labels[BAR_LANGUAGE], "globe", BTN_ACCENT,
                  (Action){.kind = ACT_LANGUAGE});
     }
 }

@@ -64,6 +64,8 @@ float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
 typedef enum { BTN_SURFACE, BTN_ACCENT, BTN_QUIET } ButtonKind;
 /* A labelled button with an optional icon; its hit area is the whole rect. */
 void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a);
+/* The width a button needs to show its label and icon whole. */
+float w_button_width(Ctx *c, const char *label, const char *icon);
 /* A pill-shaped chip sized to its label; returns its width. `selected` fills it with accent. */
 float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
