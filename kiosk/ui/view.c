@@ -18,8 +18,9 @@ float view_min_target(float w, float h)
 }
 
 /* The bar's buttons at their design widths, wider where a language's word needs it (Zurück,
- * Accueil, Українська). Where that is too wide (a portrait screen), each is only as wide as
- * its word, and only when even that does not fit are all narrowed together. */
+ * Accueil, Українська). Where that is too wide (a portrait screen) they are narrowed
+ * together, but not below the width of their word: then each gets its word's width and a
+ * share of the rest. Only when even the words do not fit is anything cut. */
 enum { BAR_BACK, BAR_HOME, BAR_LANGUAGE, BAR_ABOUT, BAR_COUNT };
 
 static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *const icons[BAR_COUNT],
@@ -36,11 +37,19 @@ static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *
         total += w[i];
         shown++;
     }
-    /* Back and home sit left, language and info right, with one gap at least between. */
-    float avail = c->w - 2 * m - (float)shown * g;
-    if (total > avail) {
+    /* Back and home sit left, language and info right: a gap between neighbours, and at
+     * least 16 units between the two groups. */
+    float avail = c->w - 2 * m - (float)(shown - 1) * g + (g - U(c, 16));
+    bool fits_scaled = true; /* narrowed together, does every word still fit? */
+    for (int i = 0; i < BAR_COUNT; i++)
+        if (total > avail && w[i] * avail / total < natural[i]) fits_scaled = false;
+    if (total > avail && !fits_scaled) {
+        /* Each gets its word's width plus the same share of what it wanted beyond that. */
+        float least = 0;
+        for (int i = 0; i < BAR_COUNT; i++) least += natural[i];
+        float k = least < avail ? (avail - least) / (total - least) : 0;
         total = 0;
-        for (int i = 0; i < BAR_COUNT; i++) total += w[i] = natural[i];
+        for (int i = 0; i < BAR_COUNT; i++) total += w[i] = natural[i] + (w[i] - natural[i]) * k;
     }
     if (total > avail)
         for (int i = 0; i < BAR_COUNT; i++) w[i] *= avail / total;
