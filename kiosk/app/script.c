@@ -48,6 +48,19 @@ static bool name_ok(const char *s)
     return true;
 }
 
+/* `key NAME`: the name is looked up now, so an unknown key stops the script before it runs. */
+static bool parse_key(const char *name, const char *line, int lineno, Step *st, char *err,
+                      size_t err_size)
+{
+    if (!key_named(name, &st->key)) {
+        snprintf(err, err_size, "%d:%d: unknown key '%.40s' (the keys are: %s)", lineno,
+                 (int)(name - line) + 1, name, SCRIPT_KEY_NAMES);
+        return false;
+    }
+    snprintf(st->arg, sizeof st->arg, "%s", name);
+    return true;
+}
+
 static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_size)
 {
     enum { MAX_WORDS = 16 };
@@ -87,15 +100,7 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
                  "or expect)", lineno, (int)(cmd - line) + 1, cmd);
         return false;
     }
-    if (st->kind == STEP_KEY && n == 2) {
-        if (!key_named(words[1], &st->key)) {
-            snprintf(err, err_size, "%d:%d: unknown key '%.40s' (the keys are: %s)", lineno,
-                     (int)(words[1] - line) + 1, words[1], SCRIPT_KEY_NAMES);
-            return false;
-        }
-        snprintf(st->arg, sizeof st->arg, "%s", words[1]);
-        return true;
-    }
+    if (st->kind == STEP_KEY && n == 2) return parse_key(words[1], line, lineno, st, err, err_size);
     if (want < 0) {
         const char *name = n >= 2 ? words[1] : "";
         bool empty_target = st->kind == STEP_TAP_TARGET && strlen(name) < 2;

@@ -345,6 +345,19 @@ static void collect_images(Loader *l)
     b->images = all;
 }
 
+/* Phases 3 and 4, once every file's sections are known. */
+static void read_content(Loader *l)
+{
+    read_theme(l);
+    content_collections(l);
+    content_kiosk(l);
+    content_quiz(l);
+    content_home(l);
+    content_resolve(l);
+    content_strings(l);
+    collect_images(l);
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors, diags_before = diags->count;
@@ -403,14 +416,7 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     read_file_sections(l, rf, true);
     l->n_open--;
 
-    read_theme(l);
-    content_collections(l);
-    content_kiosk(l);
-    content_quiz(l);
-    content_home(l);
-    content_resolve(l);
-    content_strings(l);
-    collect_images(l);
+    read_content(l);
     b->bytes = arena_used(arena);
 
 done:
