@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bundle/schema.h"
+#include "core/log.h"
 
 static void unknown_screen(const Bundle *b, const char *spec)
 {
@@ -27,25 +28,25 @@ static void unknown_screen(const Bundle *b, const char *spec)
             names[n++] = b->collections[c].items[i].id;
     }
     const char *hint = schema_suggest(spec, names, n);
-    fprintf(stderr, "kiosk: the bundle has no item or collection '%s'%s%s%s\n", spec,
+    log_error("the bundle has no item or collection '%s'%s%s%s", spec,
             hint ? "; did you mean '" : " (use an id from the bundle, or home, about, quiz)",
             hint ? hint : "", hint ? "'?" : "");
 }
 
-bool review_start(Session *s, const Options *o, int64_t now_ms)
+bool review_start(Session *s, const char *lang, const char *open, int64_t now_ms)
 {
     const Bundle *b = s->ui.bundle;
-    if (o->lang) {
-        int i = bundle_language_index(b, o->lang);
+    if (lang) {
+        int i = bundle_language_index(b, lang);
         if (i < 0) {
-            fprintf(stderr, "kiosk: the bundle has no language '%s'\n", o->lang);
+            log_error("the bundle has no language '%s'", lang);
             return false;
         }
         s->ui.lang = (size_t)i;
         s->dirty = true;
     }
-    if (o->open && !session_open(s, o->open, now_ms)) {
-        unknown_screen(b, o->open);
+    if (open && !session_open(s, open, now_ms)) {
+        unknown_screen(b, open);
         return false;
     }
     return true;

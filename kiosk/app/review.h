@@ -10,10 +10,10 @@
 #include "platform/canvas.h"
 #include "ui/session.h"
 
-/* Puts a fresh session in the language of --lang and on the screen of --open (each when
- * given). On an unknown language or screen, prints what there is (with "did you mean") and
+/* Puts a fresh session in language `lang` and on screen `open` (--lang, --open; each may be
+ * NULL). On an unknown language or screen, says what there is (with "did you mean") and
  * returns false. */
-bool review_start(Session *s, const Options *o, int64_t now_ms);
+bool review_start(Session *s, const char *lang, const char *open, int64_t now_ms);
 
 /* Draws the session's screen into c and saves it as path; when the screen scrolls, the PNG
  * is as tall as the whole scrolled content (header and bottom bar once, the content in

@@ -40,5 +40,7 @@ void diags_sort_from(Diags *d, size_t first);
 void diags_print(const Diags *d, FILE *out);
 /* Writes one diagnostic as it is printed, into buf; returns buf. */
 const char *diag_format(const Diag *g, char *buf, size_t size);
+/* All problems as printed, one per line, cut to what fits buf; returns the length. */
+size_t diags_to_text(const Diags *d, char *buf, size_t size);
 
 #endif

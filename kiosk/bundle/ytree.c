@@ -113,6 +113,30 @@ static bool append_child(Builder *b, YNode *child)
     return true;
 }
 
+/* A list or mapping begins: a new frame on the stack, within the depth limit. */
+static bool open_node(Builder *b, const yaml_event_t *ev)
+{
+    if (b->depth >= YTREE_MAX_DEPTH) {
+        diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
+                 (int)ev->start_mark.column + 1,
+                 "nested more than %d levels deep; a bundle never needs this much nesting",
+                 YTREE_MAX_DEPTH);
+        b->failed = true;
+        return false;
+    }
+    bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+    YNode *n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
+    if (!n) return false;
+    const yaml_char_t *anchor =
+        seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+    n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                  : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+    Frame *f = &b->stack[b->depth++];
+    *f = (Frame){.node = n};
+    f->anchor = anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
+    return true;
+}
+
 /* Handles one event; returns false to stop (error already reported). */
 static bool on_event(Builder *b, const yaml_event_t *ev)
 {
@@ -133,27 +157,8 @@ static bool on_event(Builder *b, const yaml_event_t *ev)
         return true;
     }
     case YAML_SEQUENCE_START_EVENT:
-    case YAML_MAPPING_START_EVENT: {
-        if (b->depth >= YTREE_MAX_DEPTH) {
-            diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
-                     (int)ev->start_mark.column + 1,
-                     "nested more than %d levels deep; a bundle never needs this much nesting",
-                     YTREE_MAX_DEPTH);
-            b->failed = true;
-            return false;
-        }
-        bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
-        YNode *n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
-        if (!n) return false;
-        const yaml_char_t *anchor =
-            seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
-        n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
-                      : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
-        Frame *f = &b->stack[b->depth++];
-        *f = (Frame){.node = n};
-        f->anchor = anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
-        return true;
-    }
+    case YAML_MAPPING_START_EVENT:
+        return open_node(b, ev);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT: {
         Frame *f = &b->stack[--b->depth];
