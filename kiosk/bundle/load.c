@@ -206,7 +206,11 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
     if (def && ok) {
         int idx = def->kind == YNODE_SCALAR ? bundle_language_index(b, def->str) : -1;
         if (idx < 0) {
-            load_error(l, f, def, "the default language must be one of 'languages'");
+            const char *hint = def->kind == YNODE_SCALAR
+                                   ? schema_suggest(def->str, b->languages, b->n_languages)
+                                   : NULL;
+            load_error(l, f, def, "the default language must be one of 'languages'%s%s%s",
+                       hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
             ok = false;
         } else {
             b->default_language = (size_t)idx;

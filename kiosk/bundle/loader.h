@@ -97,6 +97,9 @@ bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
 const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
                       const char *what);
 
+/* Reports that key `k` is not a language of the bundle (with "did you mean"). */
+void unknown_language(Loader *l, const YFile *f, const YNode *k);
+
 /* Queues a reference to be resolved in content_resolve(). */
 void add_ref(Loader *l, RefKind kind, const YFile *f, const YNode *n, void *slot, void *owner);
 

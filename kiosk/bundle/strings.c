@@ -16,16 +16,6 @@
 
 #include "bundle/loader.h"
 
-static const char *language_list(const Bundle *b, char *buf, size_t size)
-{
-    buf[0] = '\0';
-    for (size_t j = 0; j < b->n_languages; j++) {
-        strncat(buf, j ? ", " : "", size - strlen(buf) - 1);
-        strncat(buf, b->languages[j], size - strlen(buf) - 1);
-    }
-    return buf;
-}
-
 /* A bundle's text for a counted phrase must keep both numbers: the screen fills them in. */
 static bool placeholders_ok(Loader *l, const YFile *f, const YNode *v, StringId id)
 {
@@ -85,10 +75,7 @@ static void read_strings_section(Loader *l, const char *given[][STR_COUNT])
         const YNode *k = n->kids[i], *m = n->kids[i + 1];
         int lang = k->kind == YNODE_SCALAR ? bundle_language_index(l->b, k->str) : -1;
         if (lang < 0) {
-            char list[128];
-            load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)",
-                       k->kind == YNODE_SCALAR ? k->str : "?",
-                       language_list(l->b, list, sizeof list));
+            unknown_language(l, f, k);
             continue;
         }
         if (seen[lang]) {

@@ -81,6 +81,21 @@ static bool check_string(Loader *l, const YFile *f, const YNode *n)
     return true;
 }
 
+void unknown_language(Loader *l, const YFile *f, const YNode *k)
+{
+    const Bundle *b = l->b;
+    char list[128] = "";
+    for (size_t j = 0; j < b->n_languages; j++) {
+        strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, b->languages[j], sizeof list - strlen(list) - 1);
+    }
+    const char *word = k->kind == YNODE_SCALAR ? k->str : "?";
+    const char *hint = k->kind == YNODE_SCALAR
+                           ? schema_suggest(word, b->languages, b->n_languages) : NULL;
+    load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)%s%s%s", word, list,
+               hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+}
+
 /* `{nl: Hal, plek A, en: Hall}`: inside { } the ', ' ended the Dutch text, and "plek A"
  * became a key without a value. Say so, with the text as it was meant, in quotes. */
 static bool split_by_comma(Loader *l, const YFile *f, const YNode *map, size_t i)
@@ -109,13 +124,7 @@ static bool read_languages(Loader *l, const YFile *f, const YNode *n,
             continue;
         }
         if (lang < 0) {
-            char list[128] = "";
-            for (size_t j = 0; j < b->n_languages; j++) {
-                strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
-                strncat(list, b->languages[j], sizeof list - strlen(list) - 1);
-            }
-            load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)",
-                       k->kind == YNODE_SCALAR ? k->str : "?", list);
+            unknown_language(l, f, k);
             ok = false;
             continue;
         }
