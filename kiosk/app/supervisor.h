@@ -55,7 +55,11 @@ typedef struct Requests {
 
 /* NULL when out of memory (the setup's bundle is freed then). */
 Supervisor *supervisor_create(const SupervisorSetup *setup, int64_t now_ms, int64_t wall_s);
-/* Ends the visit in progress, stops the watchers and frees both bundles. */
+/* Ends the visit in progress and stops the watchers and the preview: after it no thread calls
+ * wake(). The bundles stay until supervisor_destroy, so a drawer still decoding their
+ * pictures can be stopped first. */
+void supervisor_shutdown(Supervisor *k, int64_t now_ms, int64_t wall_s);
+/* Shuts down (if not done yet) and frees everything, both bundles included. */
 void supervisor_destroy(Supervisor *k, int64_t now_ms, int64_t wall_s);
 
 /* Input, already in logical coordinates. */

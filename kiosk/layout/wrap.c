@@ -233,3 +233,11 @@ int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *c
     }
     return lines;
 }
+
+size_t utf8_char_len(const char *s)
+{
+    if (!*s) return 0;
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    return n;
+}

@@ -22,6 +22,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "core/log.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
 
@@ -92,9 +93,17 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     d->theme = theme;
 }
 
+/* Through the drawer, not its Fonts: a new theme may bring new fonts, and a measurer handed
+ * out before must keep working. */
+static int measure_text(void *drawer, FontId font, int px, const char *s, size_t len)
+{
+    const Drawer *d = drawer;
+    return fonts_measure(d->fonts, font, px, s, len);
+}
+
 TextMeasure drawer_measure(Drawer *d)
 {
-    return (TextMeasure){d->fonts, fonts_measure};
+    return (TextMeasure){d, measure_text};
 }
 
 DrawStats drawer_stats(const Drawer *d)
@@ -282,7 +291,7 @@ static void picture_failed(Drawer *d, const char *path)
 {
     d->decode_failures++;
     if (!already_failed(d, path))
-        fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
+        log_error("cannot show picture %s: %s (a placeholder is shown)", path,
                 IMG_GetError());
 }
 

@@ -4,7 +4,9 @@
  * and otherwise fall back to DejaVu Sans explicitly, so a typo in the theme gives a known,
  * complete font instead of whatever the system prefers. Open fonts are kept per (face, px):
  * a screen uses a handful of sizes, and opening a font costs more than drawing with it. */
+#include "core/util.h"
 #include "platform/fonts.h"
+#include "core/log.h"
 
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
@@ -72,7 +74,7 @@ static char *match(const char *family, FontId id)
 Fonts *fonts_create(const char *family)
 {
     if (!FcInit()) {
-        fprintf(stderr, "kiosk: fontconfig could not start\n");
+        log_error("fontconfig could not start");
         return NULL;
     }
     Fonts *f = calloc(1, sizeof *f);
@@ -82,12 +84,12 @@ Fonts *fonts_create(const char *family)
         f->files[id] = family ? match(family, (FontId)id) : NULL;
         if (!f->files[id]) {
             if (family && id == FONT_REGULAR)
-                fprintf(stderr, "kiosk: font '%s' not found; using DejaVu Sans\n", family);
+                log_warning("font '%s' not found; using DejaVu Sans", family);
             f->files[id] = match("DejaVu Sans", (FontId)id);
         }
         if (!f->files[id]) {
-            fprintf(stderr, "kiosk: neither '%s' nor DejaVu Sans is installed (install "
-                    "fonts-dejavu-core)\n", family ? family : "(none)");
+            log_warning("neither '%s' nor DejaVu Sans is installed (install "
+                    "fonts-dejavu-core)", family ? family : "(none)");
             fonts_destroy(f);
             return NULL;
         }
@@ -117,7 +119,7 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
     TTF_Font *font = TTF_OpenFont(f->files[id], px);
     if (!font) {
         /* Said once: a missing font would otherwise repeat on every frame. */
-        if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", f->files[id], TTF_GetError());
+        if (!f->reported) log_error("cannot open font %s: %s", f->files[id], TTF_GetError());
         f->reported = true;
         return NULL;
     }
@@ -134,19 +136,13 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
     return font;
 }
 
-const char *fonts_file(const Fonts *f, FontId id)
-{
-    return f->files[id];
-}
-
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
 {
     Fonts *f = fonts;
     if (len == 0) return 0;
     Width *slot = NULL;
     if (len < WIDTH_KEY && px > 0 && px < 65536) {
-        size_t h = 1469598103934665603ull ^ (size_t)id ^ ((size_t)px << 8);
-        for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+        uint64_t h = hash_bytes(hash_start((uint64_t)id ^ ((uint64_t)px << 8)), s, len);
         slot = &f->widths[h % WIDTHS];
         if (slot->len == len && slot->id == id && slot->px == px && memcmp(slot->text, s, len) == 0)
             return slot->width;

@@ -16,8 +16,6 @@ void fonts_destroy(Fonts *f);
 /* The font for `id` at `px` pixels (opened on first use, kept in a small cache); NULL when it
  * cannot be opened. Borrowed: valid until fonts_destroy. */
 TTF_Font *fonts_get(Fonts *f, FontId id, int px);
-/* The file used for a face, for diagnostics. */
-const char *fonts_file(const Fonts *f, FontId id);
 /* Width of s[0..len) in px: the measurer the layout uses. */
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len);
 

@@ -72,10 +72,31 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     dlist_unclip(c->d);
 }
 
+/* Names on the shapes, on a white pill so they read on any colour. */
+static void map_labels(Ctx *c, const Collection *col, float ox, float oy, float s)
+{
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Item *it = &col->items[i];
+        if (it->n_shape == 0) continue;
+        float cx, cy;
+        poly_centroid(it->shape[0].xy, it->shape[0].n_points, &cx, &cy);
+        int px = PX(c, PX_SMALL);
+        const char *name = T(c, &it->title);
+        float tw = fminf(w_text_width(c, name, FONT_BOLD, px), U(c, 300));
+        Rect pill = {ox + cx * s - tw / 2 - U(c, 14), oy + cy * s - px * 0.65f - U(c, 6),
+                     tw + U(c, 28), px * 1.3f + U(c, 12)};
+        DlCmd *bg = dlist_push(c->d, DL_RECT, pill);
+        bg->color = 0xFFFFFF;
+        bg->alpha = 230;
+        bg->radius = pill.h / 2;
+        w_text(c, (Rect){pill.x + U(c, 14), pill.y + U(c, 6), tw, 0}, name,
+               (TextStyle){FONT_BOLD, px, c->t->text, 1, false});
+    }
+}
+
 static void map(Ctx *c, const Screen *sc, Rect area)
 {
     const Collection *col = sc->collection;
-    const Theme *t = c->t;
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP);
     /* Map on the left (landscape) or top (portrait); a list of the same regions beside it, as
      * big buttons for those who prefer reading to pointing. */
@@ -125,24 +146,7 @@ static void map(Ctx *c, const Screen *sc, Rect area)
             h->sx = h->sy = s;
         }
     }
-    /* Names on the shapes, on a white pill so they read on any colour. */
-    for (size_t i = 0; i < col->n_items; i++) {
-        const Item *it = &col->items[i];
-        if (it->n_shape == 0) continue;
-        float cx, cy;
-        poly_centroid(it->shape[0].xy, it->shape[0].n_points, &cx, &cy);
-        int px = PX(c, PX_SMALL);
-        const char *name = T(c, &it->title);
-        float tw = fminf(w_text_width(c, name, FONT_BOLD, px), U(c, 300));
-        Rect pill = {ox + cx * s - tw / 2 - U(c, 14), oy + cy * s - px * 0.65f - U(c, 6),
-                     tw + U(c, 28), px * 1.3f + U(c, 12)};
-        DlCmd *bg = dlist_push(c->d, DL_RECT, pill);
-        bg->color = 0xFFFFFF;
-        bg->alpha = 230;
-        bg->radius = pill.h / 2;
-        w_text(c, (Rect){pill.x + U(c, 14), pill.y + U(c, 6), tw, 0}, name,
-               (TextStyle){FONT_BOLD, px, t->text, 1, false});
-    }
+    map_labels(c, col, ox, oy, s);
     /* The list beside the map. */
     float rh = fminf(U(c, 130), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);
     if (rh < U(c, SZ_TARGET)) rh = U(c, SZ_TARGET);
