@@ -1,7 +1,9 @@
 /* test_bad_bundles.c: every broken bundle is refused with the exact file:line:col and message.
  *
  * Static cases live in tests/bad/NAME/ with the expected errors in expect.txt (one per line,
- * file names relative to the case folder). Cases that cannot sit in git sensibly (50 MB file,
+ * file names relative to the case folder; '#' lines are comments, and "# warnings too" makes
+ * the warnings part of what is expected, in order, so a case may also be a bundle that loads
+ * with exactly these warnings). Cases that cannot sit in git sensibly (50 MB file,
  * binary garbage, symlinks, 10,000 items...) are generated into a temporary folder here. */
 #include <dirent.h>
 #include <errno.h>
