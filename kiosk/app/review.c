@@ -64,6 +64,9 @@ bool review_save_full(Session *s, Canvas *c, const char *path)
     ViewInfo in = s->info;
     float extra = in.scroll_viewport > 0 ? in.scroll_content - in.scroll_viewport : 0;
     if (extra < 1) return canvas_save_png(c, path);
+    s->ui.full_height = true;
+    s->dirty = true;
+    canvas_draw(c, session_frame(s));
     int w, h;
     canvas_pixels(c, &w, &h);
     int top = (int)in.scroll_area.y, view = (int)in.scroll_area.h, more = (int)ceilf(extra);
@@ -80,6 +83,7 @@ bool review_save_full(Session *s, Canvas *c, const char *path)
     }
     bool ok = tall_save_png(t, path);
     tall_destroy(t);
+    s->ui.full_height = false;
     scroll_to(s, 0);
     canvas_draw(c, session_frame(s));
     return ok;
