@@ -59,6 +59,13 @@ struct Supervisor {
     void *wake_ctx;
 };
 
+/* Locked down: fullscreen with an admin PIN. Without a PIN nobody could leave it but with a
+ * signal from another terminal, so then the exit shortcuts work, as in a window. */
+static bool locked(const Supervisor *k)
+{
+    return !k->windowed && k->cfg->admin_pin;
+}
+
 static void on_usb(void *ctx)
 {
     Supervisor *k = ctx;
@@ -136,6 +143,8 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     open_stats(k, wall);
     usage_init(&k->usage, k->stats, &k->s, now, wall);
     if (su->watch) start_watching(k, su, now);
+    if (!locked(k) && !k->windowed)
+        log_warning("no admin PIN: Esc leaves the kiosk; set one with kiosk --set-pin to lock it");
     if (su->startup_report && su->startup_report[0]) {
         snprintf(k->last_report, sizeof k->last_report, "%s", su->startup_report);
         if (k->reloader) reloader_request(k->reloader, now); /* and again at each change */
@@ -203,9 +212,8 @@ void supervisor_redraw(Supervisor *k) { session_invalidate(&k->s); }
 
 void supervisor_close(Supervisor *k, bool escape, const char *what)
 {
-    if (k->windowed && escape) k->quit = true;
-    else if (k->windowed && !what) k->quit = true;
-    else if (!k->windowed) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");
+    if (locked(k)) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");
+    else if (escape || !what || !k->windowed) k->quit = true;
 }
 
 void supervisor_signal(Supervisor *k, int sig, int64_t now)

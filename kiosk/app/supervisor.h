@@ -69,7 +69,9 @@ void supervisor_key(Supervisor *k, KeyKind key, int64_t now_ms);
 void supervisor_wheel(Supervisor *k, float notches, int64_t now_ms);
 void supervisor_resize(Supervisor *k, float w, float h);
 void supervisor_redraw(Supervisor *k);
-/* A request to close the window, or an exit shortcut: honoured only in a window. */
+/* A request to close the window, or an exit shortcut (escape: plain Escape). Ignored (and
+ * logged) by a locked kiosk: fullscreen with an admin PIN. In a window, or without a PIN, a
+ * close request and Escape leave. */
 void supervisor_close(Supervisor *k, bool escape, const char *what);
 /* SIGTERM, SIGINT, SIGUSR2: quit cleanly; SIGHUP: reload the bundle; SIGUSR1: log status. */
 void supervisor_signal(Supervisor *k, int sig, int64_t now_ms);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util.h"
 #include "bundle/loader.h"
@@ -344,6 +345,17 @@ static void read_content(Loader *l)
     collect_images(l);
 }
 
+static void loader_free(Loader *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
+    strmap_free(&l->ids);
+    strmap_free(&l->images);
+    free(l->collections);
+    free(l->refs);
+    free(l);
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors, diags_before = diags->count;
@@ -407,17 +419,11 @@ Bundle *bundle_load(const char *dir, Diags *diags)
 
 done:
     diags_sort_from(diags, diags_before);
-    if (l) {
-        for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
-        strmap_free(&l->ids);
-        strmap_free(&l->images);
-        free(l->collections);
-        free(l->refs);
-        free(l);
-    }
+    loader_free(l);
     arena_destroy(scratch);
     if (diags->errors > errors_before) {
-        arena_destroy(arena);
+        if (b) bundle_free(b); /* closes the pictures it held open, frees the arena */
+        else arena_destroy(arena);
         return NULL;
     }
     return b;
@@ -425,5 +431,7 @@ done:
 
 void bundle_free(Bundle *b)
 {
-    if (b) arena_destroy(b->arena);
+    if (!b) return;
+    for (size_t i = 0; i < b->n_kept_fds; i++) close(b->kept_fds[i]);
+    arena_destroy(b->arena);
 }

@@ -73,6 +73,7 @@ typedef struct Loader {
     size_t n_refs, cap_refs;
     size_t n_items;
     bool too_many_items;
+    size_t shape_points; /* of all shapes read so far, against BUNDLE_MAX_SHAPE_POINTS */
 } Loader;
 
 /* Message helpers: the error is placed at node n of file f. */

@@ -18,7 +18,7 @@
  * line takes at least one character, which is what guarantees termination for any width. */
 #include "layout/wrap.h"
 
-#include <assert.h>
+#include "core/log.h"
 
 enum { WRAP_INVALID = -1 }; /* the code point reported for a byte that is not UTF-8 */
 enum { WRAP_SHY = 0xAD };   /* U+00AD soft hyphen */
@@ -214,9 +214,9 @@ static Break find_break(const Text *t, Pos s, int max_width)
 int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
               int max_width, WrapOutput *out)
 {
-    assert(run_count >= 0 && (runs || run_count == 0) && measure && out);
-    assert(out->cap >= 0 && (out->frags || out->cap == 0));
-    for (int i = 0; i < run_count; i++) assert(runs[i].text || runs[i].len == 0);
+    expect(run_count >= 0 && (runs || run_count == 0) && measure && out);
+    expect(out->cap >= 0 && (out->frags || out->cap == 0));
+    for (int i = 0; i < run_count; i++) expect(runs[i].text || runs[i].len == 0);
     const Text t = { runs, run_count, measure, ctx };
     out->count = 0;
     out->overflow = false;
@@ -228,7 +228,7 @@ int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *c
         Break b = find_break(&t, p, max_width);
         span(&t, p, b.end, b.hyphen, lines, out);
         lines++;
-        assert(before(p, b.resume) || at_end(&t, p)); /* progress, or the loop never ends */
+        expect(before(p, b.resume) || at_end(&t, p)); /* progress, or the loop never ends */
         p = b.resume;
     }
     return lines;

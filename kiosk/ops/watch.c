@@ -152,6 +152,10 @@ static unsigned long long fingerprint_dir(const char *dir, int depth)
         /* Order-independent: readdir order may differ between two scans of the same folder. */
         unsigned long long f = hash_str(e->d_name);
         f = hash_u64(f, (unsigned long long)st.st_size);
+        /* Permissions count as a change: a file made readable again by chmod (no new content,
+         * no new time) must be loaded again, and one made unreadable must be noticed. */
+        f = hash_u64(f, (unsigned long long)st.st_mode);
+        f = hash_u64(f, access(sub, R_OK) == 0);
         f = hash_u64(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
         if (S_ISDIR(st.st_mode)) f = hash_u64(f, fingerprint_dir(sub, depth + 1));
         h += f;

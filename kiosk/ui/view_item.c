@@ -78,7 +78,24 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
     return (float)rows * (cell_h + g);
 }
 
-/* Title, subtitle, facts, body, related: the text column. Returns its height. */
+/* The item's own sources, small, under the body: "Bron: title (url)". Returns the height used. */
+static float sources(Ctx *c, float x, float y, float w, const Item *it)
+{
+    if (it->n_sources == 0) return 0;
+    float y0 = y;
+    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), c->t->muted, 0, false};
+    y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SOURCES),
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false}) + U(c, 4);
+    for (size_t i = 0; i < it->n_sources; i++) {
+        const Source *s = &it->sources[i];
+        const char *line = s->url ? dlist_printf(c->d, "%s (%s)", T(c, &s->title), s->url)
+                                  : T(c, &s->title);
+        y += w_text(c, (Rect){x, y, w, 0}, line, small) + U(c, 4);
+    }
+    return y - y0;
+}
+
+/* Title, subtitle, facts, body, sources, related: the text column. Returns its height. */
 static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool with_related)
 {
     const Theme *t = c->t;
@@ -97,6 +114,8 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool
         float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
         y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
     }
+    float sh = sources(c, x, y, fminf(w, (float)PX(c, PX_BODY) * 34), it);
+    if (sh > 0) y += sh + U(c, 24);
     if (with_related) {
         float rh = related(c, x, y, w, it);
         if (rh > 0) y += rh + U(c, 32);
