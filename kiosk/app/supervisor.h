@@ -24,6 +24,8 @@ typedef struct SupervisorSetup {
     const KioskConfig *cfg;     /* borrowed; must outlive the supervisor */
     const char *bundle_path;    /* the bundle configured for this kiosk (followed for changes) */
     Bundle *bundle;             /* the first bundle to show; owned by the supervisor from now */
+    unsigned long long fingerprint; /* watch_fingerprint of bundle_path before `bundle` was
+                                       read (0: unknown); see reloader_start */
     const char *startup_report; /* non-empty: `bundle` is the notice shown because the real
                                    one has these errors; it is retried at every change */
     TextMeasure measure;
