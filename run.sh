@@ -8,6 +8,8 @@ cd "$(dirname "$0")"
 
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
+  libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us libfribidi-dev
+  fonts-noto-color-emoji fonts-symbola
   libsqlite3-dev libcrypt-dev libsystemd-dev rsync valgrind)
 
 install_missing() {

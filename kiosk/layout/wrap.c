@@ -19,6 +19,8 @@
 #include "layout/wrap.h"
 
 #include <assert.h>
+#include <linebreak.h>
+#include <string.h>
 
 enum { WRAP_INVALID = -1 }; /* the code point reported for a byte that is not UTF-8 */
 enum { WRAP_SHY = 0xAD };   /* U+00AD soft hyphen */
@@ -26,11 +28,18 @@ enum { WRAP_SHY = 0xAD };   /* U+00AD soft hyphen */
 typedef struct { int run; size_t off; } Pos;
 typedef struct { long cp; size_t len; } Ch; /* cp 0 with len 0 means "no character" */
 
+enum { WRAP_MAX_RUNS = 256 }; /* runs past this break only after spaces */
+
 typedef struct {
     const WrapRun *runs;
     int n;
     WrapMeasureFn measure;
     void *ctx;
+    const WrapOptions *opts;        /* never NULL */
+    size_t base[WRAP_MAX_RUNS];     /* offset of each run in the joined text */
+    int n_base;
+    const char *brk;                /* UAX #14 class after each byte of the joined text */
+    size_t n_brk;
 } Text;
 
 /* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF): anything else is
@@ -79,38 +88,37 @@ static Pos after(const Text *t, Pos p, Ch c) { return norm(t, (Pos){ p.run, p.of
 
 static bool is_space(Ch c) { return c.len && (c.cp == ' ' || c.cp == '\t' || c.cp == '\r'); }
 
-static bool is_cjk(Ch c)
+/* The break class between the character before q and the one at q, from libunibreak's table
+ * over the whole text; past the table (a text longer than WRAP_MAX_BYTES) only after spaces. */
+static int brk_before(const Text *t, Pos q, Ch prev)
 {
-    long u = c.cp;
-    return (u >= 0x2E80 && u <= 0x9FFF) || (u >= 0xAC00 && u <= 0xD7AF) ||
-           (u >= 0xF900 && u <= 0xFAFF) || (u >= 0xFE30 && u <= 0xFE4F) ||
-           (u >= 0xFF00 && u <= 0xFFEF) || (u >= 0x20000 && u <= 0x3FFFF);
+    if (q.run < t->n_base && q.run >= 0) {
+        size_t g = t->base[q.run] + q.off;
+        if (g > 0 && g <= t->n_brk) return t->brk[g - 1];
+    }
+    return is_space(prev) ? LINEBREAK_ALLOWBREAK : LINEBREAK_NOBREAK;
 }
 
-static bool in_list(long u, const long *list)
+/* Fills t->brk with UAX #14 break classes for the text of all runs, joined (a style change is
+ * no break, so the runs are one text to the algorithm). buf holds the joined bytes. */
+static void find_opportunities(Text *t, char *buf, char *brk, const char *lang)
 {
-    for (; *list; list++)
-        if (*list == u) return true;
-    return false;
-}
-
-/* Kinsoku, the short version: what may not start a line, what may not end one. */
-static bool no_break_before(Ch c)
-{
-    static const long list[] = {
-        ',', '.', ';', ':', '!', '?', ')', ']', '}', '%',
-        0x3001, 0x3002, 0xFF0C, 0xFF0E, 0xFF1A, 0xFF1B, 0xFF1F, 0xFF01, 0xFF09, 0xFF3D, 0xFF5D,
-        0x300D, 0x300F, 0x3011, 0x3015, 0x3009, 0x300B, 0x30FC, 0x30FB,
-        0x3041, 0x3043, 0x3045, 0x3047, 0x3049, 0x3063, 0x3083, 0x3085, 0x3087, 0x308E,
-        0x30A1, 0x30A3, 0x30A5, 0x30A7, 0x30A9, 0x30C3, 0x30E3, 0x30E5, 0x30E7, 0x30EE, 0 };
-    return in_list(c.cp, list);
-}
-
-static bool no_break_after(Ch c)
-{
-    static const long list[] = { '(', '[', '{', 0x300C, 0x300E, 0x3010, 0x3014, 0x3008,
-                                 0x300A, 0xFF08, 0xFF3B, 0xFF5B, 0 };
-    return in_list(c.cp, list);
+    static bool initialised;
+    if (!initialised) { init_linebreak(); initialised = true; }
+    size_t total = 0;
+    t->n_base = 0;
+    for (int r = 0; r < t->n && r < WRAP_MAX_RUNS; r++) {
+        t->base[r] = total;
+        t->n_base = r + 1;
+        size_t take = t->runs[r].len;
+        if (total + take > WRAP_MAX_BYTES) take = WRAP_MAX_BYTES - total;
+        if (take) memcpy(buf + total, t->runs[r].text, take);
+        total += take;
+        if (take < t->runs[r].len) break;
+    }
+    if (total) set_linebreaks_utf8((const utf8_t *)buf, total, lang, brk);
+    t->brk = brk;
+    t->n_brk = total;
 }
 
 /* Measures [a, b) as the fragments it would be drawn as, plus a hyphen if asked; with out,
@@ -150,48 +158,75 @@ static int span(const Text *t, Pos a, Pos b, bool hyphen, int line, WrapOutput *
 }
 
 /* Where one line ends (E: its content stops, before collapsed spaces or a soft hyphen) and
- * where the next begins (R), and whether a hyphen is drawn at the break. */
-typedef struct { Pos end, resume; bool hyphen; } Break;
+ * where the next begins (R), whether a hyphen is drawn at the break, and why: a dictionary
+ * point (hyphenated) or a cut at no opportunity at all (cut). */
+typedef struct { Pos end, resume; bool hyphen, hyphenated, cut; } Break;
 
 /* The word [s, limit) is too wide for a line of its own: cut it at the last character that
  * fits with a hyphen, or after its first character if none does. */
 static Break cut_word(const Text *t, Pos s, Pos limit, int max_width)
 {
     Pos p = after(t, s, char_at(t, s));
-    Break best = { p, p, false }; /* one character on its own: progress whatever the width */
+    Break best = { p, p, false, false, true }; /* one character: progress whatever the width */
     while (!before(limit, p)) {   /* positions are char boundaries, so p reaches limit exactly */
         if (span(t, s, p, true, 0, NULL) > max_width) break;
-        best = (Break){ p, p, true };
+        best = (Break){ p, p, true, false, true };
         if (!before(p, limit)) break;
         p = after(t, p, char_at(t, p));
     }
+    if (!before(p, limit) && !best.hyphen) best.cut = false; /* the word was one character */
     return best;
+}
+
+static bool is_letter(long cp) { return cp >= 0x80 || (cp | 0x20) - 'a' < 26u; }
+
+/* The line from s, ending inside the segment [w, limit) at the last dictionary point that
+ * fits with its hyphen. Only a segment within one run is hyphenated (a style change inside a
+ * word is rare and the dictionary would see half a word). */
+static bool hyphenate(const Text *t, Pos s, Pos w, Pos limit, int max_width, Break *out)
+{
+    const WrapOptions *o = t->opts;
+    if (!o->hyphenate || at_end(t, w) || (limit.run != w.run && !(limit.run == w.run + 1 && limit.off == 0)))
+        return false;
+    const WrapRun *r = &t->runs[w.run];
+    size_t a = w.off, b = limit.run == w.run ? limit.off : r->len;
+    const unsigned char *x = (const unsigned char *)r->text;
+    while (a < b && x[a] < 0x80 && !is_letter(x[a])) a++;        /* "(Flugzeug)," */
+    while (b > a && x[b - 1] < 0x80 && !is_letter(x[b - 1])) b--;
+    unsigned char points[WRAP_HYPHEN_WORD_MAX];
+    if (b - a < 2 || b - a > sizeof points) return false;
+    if (!o->hyphenate(o->hyphen_ctx, o->lang, r->text + a, b - a, points)) return false;
+    for (size_t i = b - a - 1; i-- > 0;) {
+        if (!points[i]) continue;
+        Pos p = { w.run, a + i + 1 };
+        if (span(t, s, p, true, 0, NULL) <= max_width) {
+            *out = (Break){ p, p, true, true, false };
+            return true;
+        }
+    }
+    return false;
 }
 
 /* The break that ends the line starting at s (never at a space; possibly at the end, which
  * gives an empty line). Every path returns from inside the loop: the end is forced. */
 static Break find_break(const Text *t, Pos s, int max_width)
 {
-    Break best = { s, s, false };
+    Break best = { s, s, false, false, false };
     bool have_best = false;
     Pos q = s, vis_end = s, prev_pos = s;
-    Ch prev = { 0, 0 }, prev2 = { 0, 0 };
+    Ch prev = { 0, 0 };
     for (;;) {
         bool end = at_end(t, q);
         Ch c = end ? (Ch){ 0, 0 } : char_at(t, q);
-        Break cand = { vis_end, q, false };
+        Break cand = { vis_end, q, false, false, false };
         bool opp = false, forced = end || c.cp == '\n';
         if (forced) {
             opp = true;
             if (!end) cand.resume = after(t, q, c);
         } else if (prev.len && !is_space(c)) {
-            if (is_space(prev)) opp = true;
-            else if (prev.cp == WRAP_SHY) { opp = true; cand = (Break){ prev_pos, q, true }; }
-            else if (prev.cp == '-' && prev2.len && !is_space(prev2) && prev2.cp != '-' &&
-                     c.cp != '-' && !no_break_before(c)) { opp = true; cand.end = q; }
-            else if ((is_cjk(prev) || is_cjk(c)) && !no_break_before(c) && !no_break_after(prev)) {
-                opp = true; cand.end = q;
-            }
+            int k = brk_before(t, q, prev);
+            if (prev.cp == WRAP_SHY) { opp = true; cand = (Break){ prev_pos, q, true, false, false }; }
+            else opp = k == LINEBREAK_ALLOWBREAK || k == LINEBREAK_MUSTBREAK;
         }
         if (opp && (forced || before(s, cand.end))) {
             bool empty = !before(s, cand.end);
@@ -200,26 +235,37 @@ static Break find_break(const Text *t, Pos s, int max_width)
                 have_best = true;
                 if (forced) return best;
             } else {
+                Break h;
+                /* Fill: hyphenate the word that overflows; otherwise only a word that does not
+                 * fit on a line of its own. */
+                Pos w = have_best ? best.resume : s;
+                if ((!have_best || t->opts->fill) && hyphenate(t, s, w, cand.end, max_width, &h))
+                    return h;
                 return have_best ? best : cut_word(t, s, cand.end, max_width);
             }
         }
         if (!is_space(c)) vis_end = after(t, q, c);
-        prev2 = prev;
         prev = c;
         prev_pos = q;
         q = after(t, q, c);
     }
 }
 
-int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
-              int max_width, WrapOutput *out)
+int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
+                   int max_width, const WrapOptions *opts, WrapOutput *out)
 {
     assert(run_count >= 0 && (runs || run_count == 0) && measure && out);
     assert(out->cap >= 0 && (out->frags || out->cap == 0));
     for (int i = 0; i < run_count; i++) assert(runs[i].text || runs[i].len == 0);
-    const Text t = { runs, run_count, measure, ctx };
+    static const WrapOptions none = { NULL, NULL, NULL, false };
+    Text t = { .runs = runs, .n = run_count, .measure = measure, .ctx = ctx,
+               .opts = opts ? opts : &none };
+    char joined[WRAP_MAX_BYTES], brk[WRAP_MAX_BYTES];
+    find_opportunities(&t, joined, brk, t.opts->lang);
     out->count = 0;
     out->overflow = false;
+    out->word_cuts = 0;
+    out->hyphenations = 0;
 
     int lines = 0;
     Pos p = norm(&t, (Pos){ 0, 0 });
@@ -227,9 +273,17 @@ int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *c
         for (Ch c; !at_end(&t, p) && is_space(c = char_at(&t, p));) p = after(&t, p, c);
         Break b = find_break(&t, p, max_width);
         span(&t, p, b.end, b.hyphen, lines, out);
+        out->word_cuts += b.cut;
+        out->hyphenations += b.hyphenated;
         lines++;
         assert(before(p, b.resume) || at_end(&t, p)); /* progress, or the loop never ends */
         p = b.resume;
     }
     return lines;
+}
+
+int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
+              int max_width, WrapOutput *out)
+{
+    return wrap_text_opts(runs, run_count, measure, ctx, max_width, NULL, out);
 }

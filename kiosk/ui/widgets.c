@@ -46,7 +46,7 @@ static float layout_runs(Ctx *c, Rect box, const WrapRun *runs, int n_runs, int 
                          uint32_t color, int max_lines, bool center, bool draw)
 {
     WrapFragment frags[WRAP_MAX_FRAGMENTS];
-    WrapOutput out = {frags, WRAP_MAX_FRAGMENTS, 0, false};
+    WrapOutput out = {.frags = frags, .cap = WRAP_MAX_FRAGMENTS};
     MeasureAdapter a = {c->m, px};
     int lines = wrap_text(runs, n_runs, adapt, &a, (int)box.w, &out);
     if (out.overflow) c->d->overflow = true;
