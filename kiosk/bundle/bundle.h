@@ -199,7 +199,21 @@ typedef struct Bundle {
     size_t n_files;  /* YAML files read */
     size_t bytes;    /* arena size, for the benchmark */
     struct Arena *arena;
+    const struct TextOrigin *origins; /* where each kept string was written, by address */
+    size_t n_origins;
 } Bundle;
+
+/* Where a string of the bundle was written: [text, text + len) came from file:line:col. */
+typedef struct TextOrigin {
+    const char *text;
+    size_t len;
+    const char *file; /* as in diagnostics: bundle dir + relative name */
+    int line, col;
+} TextOrigin;
+
+/* The origin of the bundle string that p points into (any byte of it), or NULL for a string
+ * that is not the bundle's (an interface text, a number made by a screen). */
+const TextOrigin *bundle_text_origin(const Bundle *b, const char *p);
 
 /* Loads and checks the bundle in folder `dir`. Every problem (and warning) is appended to
  * `diags`, which the caller owns. Returns the bundle when there were no errors (warnings are

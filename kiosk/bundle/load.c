@@ -384,6 +384,7 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     content_home(l);
     content_resolve(l);
     collect_images(l);
+    origins_freeze(l);
     b->bytes = arena_used(arena);
 
 done:
@@ -393,6 +394,7 @@ done:
         strmap_free(&l->images);
         free(l->collections);
         free(l->refs);
+        free(l->origins);
         free(l);
     }
     arena_destroy(scratch);

@@ -29,6 +29,7 @@ typedef struct { int run; size_t off; } Pos;
 typedef struct { long cp; size_t len; } Ch; /* cp 0 with len 0 means "no character" */
 
 enum { WRAP_MAX_RUNS = 256 }; /* runs past this break only after spaces */
+enum { WRAP_EST_SLACK = 2 };  /* px an added-up width may be off by (kerning across a space) */
 
 typedef struct {
     const WrapRun *runs;
@@ -207,12 +208,33 @@ static bool hyphenate(const Text *t, Pos s, Pos w, Pos limit, int max_width, Bre
     return false;
 }
 
+/* The width of the line [s, cand.end): measured whole, or, when `estimate` and the line so
+ * far (best, best_w px) ends a plain break, estimated as best_w plus the piece added. An
+ * estimate more than WRAP_EST_SLACK px away from max_width decides; a close one is measured. */
+static int line_width(const Text *t, Pos s, Break cand, bool estimate, bool have_best,
+                      Break best, int best_w, int max_width, bool *estimated)
+{
+    *estimated = false;
+    if (estimate && have_best && !cand.hyphen && !best.hyphen) {
+        int est = best_w + span(t, best.end, cand.end, false, 0, NULL);
+        if (est <= max_width - WRAP_EST_SLACK || est > max_width + WRAP_EST_SLACK) {
+            *estimated = true;
+            return est;
+        }
+    }
+    return span(t, s, cand.end, cand.hyphen, 0, NULL);
+}
+
 /* The break that ends the line starting at s (never at a space; possibly at the end, which
- * gives an empty line). Every path returns from inside the loop: the end is forced. */
-static Break find_break(const Text *t, Pos s, int max_width)
+ * gives an empty line). Every path returns from inside the loop: the end is forced. With
+ * `estimate`, widths are added up piece by piece where that is clearly decisive; the line
+ * chosen is then measured whole, and if it does not fit after all (kerning across the
+ * pieces), the line is found again measuring every candidate whole. */
+static Break find_break(const Text *t, Pos s, int max_width, bool estimate)
 {
     Break best = { s, s, false, false, false };
-    bool have_best = false;
+    bool have_best = false, best_estimated = false;
+    int best_w = 0;
     Pos q = s, vis_end = s, prev_pos = s;
     Ch prev = { 0, 0 };
     for (;;) {
@@ -229,19 +251,23 @@ static Break find_break(const Text *t, Pos s, int max_width)
             else opp = k == LINEBREAK_ALLOWBREAK || k == LINEBREAK_MUSTBREAK;
         }
         if (opp && (forced || before(s, cand.end))) {
-            bool empty = !before(s, cand.end);
-            if (empty || span(t, s, cand.end, cand.hyphen, 0, NULL) <= max_width) {
+            bool empty = !before(s, cand.end), est = false;
+            int w = empty ? 0 : line_width(t, s, cand, estimate, have_best, best, best_w, max_width, &est);
+            if (empty || w <= max_width) {
                 best = cand;
+                best_w = w;
+                best_estimated = est;
                 have_best = true;
-                if (forced) return best;
+                if (forced) break;
             } else {
                 Break h;
                 /* Fill: hyphenate the word that overflows; otherwise only a word that does not
                  * fit on a line of its own. */
-                Pos w = have_best ? best.resume : s;
-                if ((!have_best || t->opts->fill) && hyphenate(t, s, w, cand.end, max_width, &h))
+                Pos ws = have_best ? best.resume : s;
+                if ((!have_best || t->opts->fill) && hyphenate(t, s, ws, cand.end, max_width, &h))
                     return h;
-                return have_best ? best : cut_word(t, s, cand.end, max_width);
+                if (!have_best) return cut_word(t, s, cand.end, max_width);
+                break;
             }
         }
         if (!is_space(c)) vis_end = after(t, q, c);
@@ -249,6 +275,9 @@ static Break find_break(const Text *t, Pos s, int max_width)
         prev_pos = q;
         q = after(t, q, c);
     }
+    if (best_estimated && span(t, s, best.end, best.hyphen, 0, NULL) > max_width)
+        return find_break(t, s, max_width, false);
+    return best;
 }
 
 int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
@@ -271,7 +300,7 @@ int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, vo
     Pos p = norm(&t, (Pos){ 0, 0 });
     while (!at_end(&t, p)) {
         for (Ch c; !at_end(&t, p) && is_space(c = char_at(&t, p));) p = after(&t, p, c);
-        Break b = find_break(&t, p, max_width);
+        Break b = find_break(&t, p, max_width, true);
         span(&t, p, b.end, b.hyphen, lines, out);
         out->word_cuts += b.cut;
         out->hyphenations += b.hyphenated;

@@ -7,23 +7,24 @@
 #include "platform/fonts.h"
 
 #include <SDL_ttf.h>
+#include <stdint.h>
 #include <fontconfig/fontconfig.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum { FONTS_MAX_OPEN = 48, FONTS_MEASURE_MAX = 4096, WIDTHS = 4096, WIDTH_KEY = 48 };
+enum { FONTS_MAX_OPEN = 48, FONTS_PER_FACE = 8, FONTS_MEASURE_MAX = 4096, WIDTHS = 16384 };
 
-/* Text widths already measured: the layout asks for the same words every time a screen is
- * rebuilt (a few hundred per frame), and shaping them again costs far more than a lookup.
- * Direct-mapped by a hash of (font, size, text); longer texts are simply not cached. */
+/* Text widths already measured: the layout asks for the same words and lines every time a
+ * screen is rebuilt (a few hundred per frame; a title is wrapped at several sizes while it is
+ * fitted), and shaping them again costs far more than a lookup. Direct-mapped by a 64-bit
+ * hash of (font, size, text), which is also the key: a text is not stored, and two texts
+ * would have to collide in all 64 bits and in length to be confused. */
 typedef struct Width {
-    unsigned char id;
-    unsigned short px;
-    unsigned char len;
+    uint64_t hash;
+    uint32_t len;
     int width;
-    char text[WIDTH_KEY];
 } Width;
 
 typedef struct OpenFont {
@@ -35,6 +36,10 @@ typedef struct OpenFont {
 
 struct Fonts {
     char *files[FONT_COUNT];
+    /* Each face's file, read once: FreeType reads glyphs through the stream it was opened
+     * with, and from a file that is a seek and a read per glyph at every new size. */
+    void *data[FONT_COUNT];
+    size_t size[FONT_COUNT];
     OpenFont open[FONTS_MAX_OPEN];
     size_t n_open;
     unsigned long tick;
@@ -71,6 +76,10 @@ static char *match(const char *family, FontId id)
 
 Fonts *fonts_create(const char *family)
 {
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
+        return NULL;
+    }
     if (!FcInit()) {
         fprintf(stderr, "kiosk: fontconfig could not start\n");
         return NULL;
@@ -99,7 +108,10 @@ void fonts_destroy(Fonts *f)
 {
     if (!f) return;
     for (size_t i = 0; i < f->n_open; i++) TTF_CloseFont(f->open[i].font);
-    for (int id = 0; id < FONT_COUNT; id++) free(f->files[id]);
+    for (int id = 0; id < FONT_COUNT; id++) {
+        free(f->files[id]);
+        SDL_free(f->data[id]);
+    }
     free(f);
     if (--fc_users == 0) FcFini();
 }
@@ -114,7 +126,21 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
             f->open[i].used = f->tick;
             return f->open[i].font;
         }
-    TTF_Font *font = TTF_OpenFont(f->files[id], px);
+    /* A face open at many sizes already (titles step down while they are fitted, and --check
+     * lays out four screen sizes): resize its least used one, which costs no file reading,
+     * instead of opening the file once more. */
+    size_t same = 0, lru_same = 0;
+    for (size_t i = 0; i < f->n_open; i++)
+        if (f->open[i].id == id && (same++ == 0 || f->open[i].used < f->open[lru_same].used))
+            lru_same = i;
+    if (same >= FONTS_PER_FACE && TTF_SetFontSize(f->open[lru_same].font, px) == 0) {
+        f->open[lru_same].px = px;
+        f->open[lru_same].used = f->tick;
+        return f->open[lru_same].font;
+    }
+    if (!f->data[id]) f->data[id] = SDL_LoadFile(f->files[id], &f->size[id]);
+    TTF_Font *font = f->data[id] ? TTF_OpenFontRW(SDL_RWFromConstMem(f->data[id], (int)f->size[id]), 1, px)
+                                 : TTF_OpenFont(f->files[id], px);
     if (!font) {
         /* Said once: a missing font would otherwise repeat on every frame. */
         if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", f->files[id], TTF_GetError());
@@ -143,25 +169,18 @@ int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
 {
     Fonts *f = fonts;
     if (len == 0) return 0;
-    Width *slot = NULL;
-    if (len < WIDTH_KEY && px > 0 && px < 65536) {
-        size_t h = 1469598103934665603ull ^ (size_t)id ^ ((size_t)px << 8);
-        for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
-        slot = &f->widths[h % WIDTHS];
-        if (slot->len == len && slot->id == id && slot->px == px && memcmp(slot->text, s, len) == 0)
-            return slot->width;
-    }
+    uint64_t h = 1469598103934665603ull ^ (uint64_t)id ^ ((uint64_t)px << 8);
+    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    Width *slot = &f->widths[h % WIDTHS];
+    if (slot->hash == h && slot->len == len) return slot->width;
     TTF_Font *font = fonts_get(fonts, id, px);
     if (!font) return 0;
     char buf[FONTS_MEASURE_MAX];
-    if (len >= sizeof buf) len = sizeof buf - 1;
-    memcpy(buf, s, len);
-    buf[len] = '\0';
-    int w = 0, h = 0;
-    if (TTF_SizeUTF8(font, buf, &w, &h) != 0) return (int)len * px / 2;
-    if (slot) {
-        *slot = (Width){(unsigned char)id, (unsigned short)px, (unsigned char)len, w, {0}};
-        memcpy(slot->text, s, len);
-    }
+    size_t n = len < sizeof buf ? len : sizeof buf - 1;
+    memcpy(buf, s, n);
+    buf[n] = '\0';
+    int w = 0, height = 0;
+    if (TTF_SizeUTF8(font, buf, &w, &height) != 0) return (int)len * px / 2;
+    *slot = (Width){h, (uint32_t)len, w};
     return w;
 }

@@ -10,7 +10,7 @@
 
 void dlist_reset(DisplayList *d, float width, float height)
 {
-    d->n_cmds = d->n_hits = d->text_used = 0;
+    d->n_cmds = d->n_hits = d->text_used = d->n_issues = 0;
     d->overflow = false;
     d->clipping = false;
     d->width = width;

@@ -91,7 +91,22 @@ typedef struct Hit {
     Rect clip;           /* visible part (a card half scrolled away is only tappable there) */
 } Hit;
 
-enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024 };
+enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024,
+       DLIST_MAX_ISSUES = 64 };
+
+/* A text that did not fit where a screen put it, even after stepping its size down and
+ * hyphenating: the layout check (`--check`) reports these; the screen shows them anyway. */
+typedef enum {
+    DL_ISSUE_CUT,        /* cut short with an ellipsis */
+    DL_ISSUE_WORD_BREAK, /* broken inside a word where no dictionary allows it */
+} DlIssueKind;
+
+typedef struct DlIssue {
+    DlIssueKind kind;
+    const char *what;  /* "tile title", "chip"...: static */
+    const char *text;  /* the whole text as given (borrowed: bundle or interface string) */
+    const char *shown; /* what is on screen (list storage), e.g. "Wat is het Techniek…" */
+} DlIssue;
 
 typedef struct DisplayList {
     DlCmd cmds[DLIST_MAX_CMDS];
@@ -101,6 +116,8 @@ typedef struct DisplayList {
     char text[DLIST_TEXT_BYTES]; /* storage for strings made by the view (e.g. "3 / 7") */
     size_t text_used;
     bool overflow; /* a capacity was reached; the view drew less than it wanted */
+    DlIssue issues[DLIST_MAX_ISSUES]; /* texts that did not fit (kept while there is room) */
+    size_t n_issues;
     Rect clip;     /* current clip, for hits and texts */
     bool clipping;
     float width, height; /* the viewport */

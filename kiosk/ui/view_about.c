@@ -14,9 +14,9 @@ void view_about(Ctx *c, const Screen *sc)
     c->info->scroll_viewport = area.h;
     dlist_clip(c->d, area);
     float top = area.y - sc->scroll, yy = top;
-    TextStyle h2 = {FONT_BOLD, PX(c, 40), t->text, 0, false};
-    TextStyle body = {FONT_REGULAR, PX(c, PX_BODY), t->text, 0, false};
-    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false};
+    TextStyle h2 = {FONT_BOLD, PX(c, 40), t->text, 0, false, NULL};
+    TextStyle body = {FONT_REGULAR, PX(c, PX_BODY), t->text, 0, false, NULL};
+    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL};
     yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->title), h2) + U(c, 8);
     const char *ver = dlist_printf(c->d, "%s %s", S(c, STR_VERSION), b->version);
     yy += w_text(c, (Rect){x, yy, w, 0}, ver, small) + U(c, 24);
@@ -24,12 +24,12 @@ void view_about(Ctx *c, const Screen *sc)
         yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->description), body) + U(c, 24);
     if (text_present(&b->credits)) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_CREDITS),
-                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false});
+                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
         yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->credits), body) + U(c, 24);
     }
     if (b->n_sources) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_SOURCES),
-                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false}) + U(c, 8);
+                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL}) + U(c, 8);
         for (size_t i = 0; i < b->n_sources; i++) {
             yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->sources[i].title), body);
             if (b->sources[i].url)

@@ -19,7 +19,7 @@ void view_pin(Ctx *c)
     float x0 = (c->w - pad_w) / 2;
     float y = U(c, 56);
     w_text(c, (Rect){x0 - U(c, 200), y, pad_w + U(c, 400), 0}, S(c, STR_PIN_PROMPT),
-           (TextStyle){FONT_BOLD, PX(c, 48), t->text, 1, true});
+           (TextStyle){FONT_BOLD, PX(c, 48), t->text, 1, true, NULL});
     y += U(c, 90);
     /* Dots for the digits typed so far. */
     float dot = U(c, 28), dg = U(c, 20);
@@ -30,7 +30,7 @@ void view_pin(Ctx *c)
     static const StringId messages[] = {0, STR_PIN_WRONG, STR_PIN_LOCKED, STR_PIN_NONE};
     if (s->pin_message > 0 && s->pin_message < 4)
         w_text(c, (Rect){x0 - U(c, 200), y, pad_w + U(c, 400), 0}, S(c, messages[s->pin_message]),
-               (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true});
+               (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true, NULL});
     y += U(c, 60);
     /* 1 2 3 / 4 5 6 / 7 8 9 / erase 0 OK */
     static const char *const labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "\xE2\x8C\xAB", "0", NULL};
@@ -55,13 +55,13 @@ void view_admin(Ctx *c)
     const Theme *t = c->t;
     float m = U(c, 64), x = m, w = c->w - 2 * m, y = m;
     y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_ADMIN),
-                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 1, false}) + U(c, 24);
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 1, false, NULL}) + U(c, 24);
     float bw = c->portrait ? w : U(c, 520), bh = U(c, 120), g = U(c, 24);
     float text_w = c->portrait ? w : w - bw - U(c, 64);
     float bx = c->portrait ? x : x + w - bw;
     float by = c->portrait ? c->h - m - 4 * bh - 3 * g : y;
     float text_h = (c->portrait ? by - g : c->h - m) - y;
-    TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false};
+    TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false, NULL};
     if (st.max_lines < 1) st.max_lines = 1;
     w_text(c, (Rect){x, y, text_w, 0}, view_admin_text, st);
     w_button(c, (Rect){bx, by, bw, bh}, S(c, STR_CLOSE), "back", BTN_ACCENT, (Action){.kind = ACT_HOME});

@@ -25,7 +25,7 @@ void view_attract(Ctx *c, int64_t now_ms)
         used += (size_t)snprintf(invite + used, sizeof invite - used, "%s%s",
                                  l ? (c->portrait ? "\n" : "  \xC2\xB7  ") : "",
                                  ui_string(b->languages[l], STR_TOUCH_TO_START));
-    TextStyle inv = {FONT_BOLD, PX(c, 56), t->on_accent, 2, true};
+    TextStyle inv = {FONT_BOLD, PX(c, 56), t->on_accent, 2, true, NULL};
     float ih = w_text_height(c, c->w - 2 * m, invite, inv);
     c->bound = band;
     w_text(c, (Rect){m, band.y + (band_h - ih) / 2, c->w - 2 * m, 0}, dlist_strdup(c->d, invite), inv);
@@ -34,8 +34,8 @@ void view_attract(Ctx *c, int64_t now_ms)
     Rect area = {m, m, c->w - 2 * m, band.y - 2 * m};
     uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
                                   : color_mix(t->accent, 0xFFFFFF, 0.9);
-    TextStyle title = {FONT_BOLD, PX(c, 88), t->text, 3, false};
-    TextStyle sub = {FONT_REGULAR, PX(c, 40), t->muted, 3, false};
+    TextStyle title = {FONT_BOLD, PX(c, 88), t->text, 3, false, "attract title"};
+    TextStyle sub = {FONT_REGULAR, PX(c, 40), t->muted, 3, false, NULL};
     const char *kind = T(c, &it->collection->title);
     if (!c->portrait) {
         float pw = fminf(area.h, area.w * 0.42f);
@@ -44,14 +44,14 @@ void view_attract(Ctx *c, int64_t now_ms)
         float th = w_text_height(c, tw, kind, sub) + U(c, 16) + w_text_height(c, tw, T(c, &it->title), title) +
                    U(c, 16) + w_text_height(c, tw, T(c, &it->subtitle), sub);
         float y = area.y + fmaxf(0, (area.h - th) / 2);
-        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false}) + U(c, 16);
+        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, 16);
         y += w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->title), title) + U(c, 16);
         w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->subtitle), sub);
     } else {
         float pw = fminf(area.w, area.h * 0.55f);
         w_picture(c, (Rect){area.x + (area.w - pw) / 2, area.y, pw, pw}, it->image, &it->title, tint);
         float y = area.y + pw + g;
-        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false}) + U(c, 16);
+        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, 16);
         y += w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->title), title) + U(c, 16);
         w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->subtitle), sub);
     }

@@ -141,7 +141,7 @@ static void map(Ctx *c, const Screen *sc, Rect area)
         bg->alpha = 230;
         bg->radius = pill.h / 2;
         w_text(c, (Rect){pill.x + U(c, 14), pill.y + U(c, 6), tw, 0}, name,
-               (TextStyle){FONT_BOLD, px, t->text, 1, false});
+               (TextStyle){FONT_BOLD, px, t->text, 1, false, NULL});
     }
     /* The list beside the map. */
     float rh = fminf(U(c, 130), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);

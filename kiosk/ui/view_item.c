@@ -16,18 +16,18 @@ static float facts(Ctx *c, float x, float y, float w, const Item *it)
     /* Measure first so the panel behind the facts is drawn before them. */
     for (size_t i = 0; i < it->n_facts; i++) {
         float lh = w_text_height(c, label_w - pad, T(c, &it->facts[i].label),
-                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false});
+                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false, NULL});
         float vh = w_text_height(c, w - label_w - 2 * pad, T(c, &it->facts[i].value),
-                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false});
+                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false, NULL});
         box_h += fmaxf(lh, vh) + U(c, 16);
     }
     dlist_rect(c->d, (Rect){x, y, w, box_h + 2 * pad - U(c, 16)}, t->surface, U(c, SZ_RADIUS));
     y += pad;
     for (size_t i = 0; i < it->n_facts; i++) {
         float lh = w_text(c, (Rect){x + pad, y + U(c, 3), label_w - pad, 0}, T(c, &it->facts[i].label),
-                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false});
+                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL});
         float vh = w_text(c, (Rect){x + label_w, y, w - label_w - pad, 0}, T(c, &it->facts[i].value),
-                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false});
+                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
         y += fmaxf(lh, vh) + U(c, 16);
     }
     return y - y0 + pad;
@@ -38,7 +38,7 @@ static float related(Ctx *c, float x, float y, float w, const Item *it)
     if (it->n_related == 0) return 0;
     float y0 = y;
     y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SEE_ALSO),
-                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false}) + U(c, 12);
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false, NULL}) + U(c, 12);
     float cx = x, h = U(c, SZ_TARGET), g = U(c, 16);
     for (size_t i = 0; i < it->n_related; i++) {
         const Item *r = it->related[i];
@@ -72,7 +72,7 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
         const char *cap = text_present(&it->links[i].caption) ? T(c, &it->links[i].caption)
                                                                : S(c, STR_SCAN);
         w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0}, cap,
-               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true});
+               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true, NULL});
     }
     size_t rows = (it->n_links + per_row - 1) / per_row;
     return (float)rows * (cell_h + g);
@@ -84,10 +84,10 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool
     const Theme *t = c->t;
     float y0 = y;
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false});
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false, "item title"});
     if (text_present(&it->subtitle))
         y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
-                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false});
+                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
     y += U(c, 32);
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);

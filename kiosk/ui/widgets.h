@@ -51,6 +51,8 @@ typedef struct TextStyle {
     uint32_t color;
     int max_lines; /* 0: no limit; else cut with an ellipsis */
     bool center;
+    const char *what; /* "tile title"...: fit it (step down to 80 %, then hyphenate) and report
+                       * to --check what still does not fit; NULL: neither */
 } TextStyle;
 
 /* Lays out and draws `s` in box (x, y, w; h ignored); returns the height used. */
@@ -58,6 +60,8 @@ float w_text(Ctx *c, Rect box, const char *s, TextStyle st);
 /* Measures without drawing. */
 float w_text_height(Ctx *c, float width, const char *s, TextStyle st);
 float w_text_width(Ctx *c, const char *s, FontId font, int px);
+/* The height of one line of text at px. */
+float w_line_height(int px);
 /* Body text (paragraphs and bullets); returns the height used. */
 float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
 

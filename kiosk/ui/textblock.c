@@ -1,0 +1,242 @@
+/* textblock.c: text blocks on screens: wrapping, fitting titles, ellipses, and reports.
+ *
+ * Text: wrap_text_opts() breaks runs into fragments using the injected measurer, at UAX #14
+ * opportunities for the screen's language; each fragment becomes one DL_TEXT command whose
+ * `box` is the block it belongs to, so the layout tests can prove that no text leaves its box.
+ *
+ * A title (a style with `what`) is fitted before it is cut: it tries its size, then steps
+ * down to TEXT_FIT_FLOOR of it; if whole words still do not fit in its lines, the same sizes
+ * again with dictionary hyphenation (first only words too long for a line, then filling
+ * lines). Only then is the last line cut with an ellipsis. Whatever still needs an ellipsis,
+ * or breaks a word where no dictionary allows it, is recorded in the display list's issues,
+ * which `--check` reports at the text's own file:line:col. Body text is hyphenated where a
+ * word is too long for a line of its own, and never cut. */
+#include <string.h>
+
+#include "layout/hyphen.h"
+#include "layout/wrap.h"
+#include "ui/widgets.h"
+
+#define TEXT_FIT_FLOOR 0.8f /* a title may shrink to 80 % of its size before it is hyphenated */
+
+typedef enum { HYPHEN_NONE, HYPHEN_LONG_WORDS, HYPHEN_FILL, HYPHEN_MODES } HyphenMode;
+
+typedef struct MeasureAdapter {
+    const TextMeasure *m;
+    int px;
+} MeasureAdapter;
+
+static int adapt(void *ctx, int style, const char *s, size_t len)
+{
+    const MeasureAdapter *a = ctx;
+    return a->m->width(a->m->ctx, (FontId)style, a->px, s, len);
+}
+
+float w_line_height(int px) { return (float)px * 1.3f; }
+
+float w_text_width(Ctx *c, const char *s, FontId font, int px)
+{
+    return (float)c->m->width(c->m->ctx, font, px, s, strlen(s));
+}
+
+/* One wrapped block: its fragments and what wrapping found. */
+typedef struct Wrapped {
+    WrapFragment frags[WRAP_MAX_FRAGMENTS];
+    WrapOutput out;
+    int lines;
+} Wrapped;
+
+static void wrap_block(Ctx *c, Wrapped *w, const WrapRun *runs, int n, int px, float width,
+                       HyphenMode mode)
+{
+    MeasureAdapter a = {c->m, px};
+    WrapOptions o = {c->code, mode == HYPHEN_NONE ? NULL : hyphen_points, NULL, mode == HYPHEN_FILL};
+    w->out = (WrapOutput){.frags = w->frags, .cap = WRAP_MAX_FRAGMENTS};
+    w->lines = wrap_text_opts(runs, n, adapt, &a, (int)width, &o, &w->out);
+    if (w->out.overflow) c->d->overflow = true;
+}
+
+/* The first size and hyphenation that fit `runs` into max_lines without breaking a word at
+ * no dictionary point; the floor size with filled hyphenation when nothing does. */
+static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, TextStyle st)
+{
+    int floor = (int)((float)st.px * TEXT_FIT_FLOOR + 0.5f);
+    int step = st.px / 20 > 1 ? st.px / 20 : 1;
+    for (int mode = HYPHEN_NONE; mode < HYPHEN_MODES; mode++)
+        for (int px = st.px;; px = px - step < floor ? floor : px - step) {
+            wrap_block(c, w, runs, n, px, width, (HyphenMode)mode);
+            if ((st.max_lines <= 0 || w->lines <= st.max_lines) && w->out.word_cuts == 0) return px;
+            if (px == floor) break;
+        }
+    return floor;
+}
+
+static void emit(Ctx *c, Rect box, const char *s, size_t len, FontId font, int px,
+                 uint32_t color, float x, float y, float width)
+{
+    DlCmd *cmd = dlist_push(c->d, DL_TEXT, (Rect){x, y, width, w_line_height(px)});
+    cmd->text = s;
+    cmd->len = len;
+    cmd->font = font;
+    cmd->px = px;
+    cmd->color = color;
+    cmd->box = box;
+    cmd->bound = c->bound;
+}
+
+static void report(Ctx *c, DlIssueKind kind, const char *what, const char *text, const char *shown)
+{
+    DisplayList *d = c->d;
+    if (!what || d->n_issues == DLIST_MAX_ISSUES) return;
+    d->issues[d->n_issues++] = (DlIssue){kind, what, text, dlist_strdup(d, shown)};
+}
+
+/* Appends s[0..len) to buf (of `size`), truncating. */
+static void append(char *buf, size_t size, const char *s, size_t len)
+{
+    size_t used = strlen(buf);
+    if (len > size - 1 - used) len = size - 1 - used;
+    memcpy(buf + used, s, len);
+    buf[used + len] = '\0';
+}
+
+static const char ELLIPSIS[] = "\xE2\x80\xA6";
+
+/* The last visible fragment, cut back to a word (or, in one long word, a character) so the
+ * ellipsis fits in the box; returns its new length. */
+static size_t cut_for_ellipsis(MeasureAdapter *a, const WrapFragment *f, const char *s,
+                               FontId font, float ell, float box_w)
+{
+    size_t len = f->len;
+    while (len > 0 && (float)f->x + (float)adapt(a, font, s, len) + ell > box_w) {
+        size_t cut = len - 1;
+        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
+        size_t space = cut;
+        while (space > 0 && s[space] != ' ') space--;
+        len = space > 0 ? space : cut;
+    }
+    while (len > 0 && s[len - 1] == ' ') len--;
+    return len;
+}
+
+typedef struct TextBlock {
+    Rect box;
+    const WrapRun *runs;
+    int n_runs;
+    TextStyle st;
+} TextBlock;
+
+/* Draws the wrapped block w at size px; returns the height used. */
+static float draw_block(Ctx *c, const TextBlock *bk, Wrapped *w, int px)
+{
+    const WrapFragment *frags = w->frags;
+    int lines = w->lines, count = w->out.count;
+    int shown = (bk->st.max_lines > 0 && lines > bk->st.max_lines) ? bk->st.max_lines : lines;
+    float lh = w_line_height(px);
+    MeasureAdapter a = {c->m, px};
+    Rect box = bk->box;
+    char seen[256] = "";
+    float line_width[WRAP_MAX_FRAGMENTS] = {0};
+    if (bk->st.center)
+        for (int i = 0; i < count && frags[i].line < WRAP_MAX_FRAGMENTS; i++)
+            line_width[frags[i].line] = (float)(frags[i].x + frags[i].width);
+    for (int i = 0; i < count; i++) {
+        const WrapFragment *f = &frags[i];
+        if (f->line >= shown) break;
+        const WrapRun *r = &bk->runs[f->run];
+        FontId font = (FontId)r->style;
+        const char *s = r->text + f->start;
+        float x0 = box.x + (bk->st.center ? (box.w - line_width[f->line]) / 2 : 0);
+        float y = box.y + (float)f->line * lh;
+        if (i > 0 && f->line != frags[i - 1].line && !(frags[i - 1].flags & WRAP_FRAG_HYPHEN))
+            append(seen, sizeof seen, " ", 1);
+        bool last_visible = f->line == shown - 1 && shown < lines &&
+                            (i + 1 == count || frags[i + 1].line != f->line);
+        if (last_visible) {
+            float ell = (float)adapt(&a, font, ELLIPSIS, 3);
+            size_t len = cut_for_ellipsis(&a, f, s, font, ell, box.w);
+            float width = (float)adapt(&a, font, s, len);
+            if (bk->st.center && f->x == 0) x0 = box.x + (box.w - width - ell) / 2;
+            if (len) emit(c, box, s, len, font, px, bk->st.color, x0 + (float)f->x, y, width);
+            emit(c, box, ELLIPSIS, 3, font, px, bk->st.color, x0 + (float)f->x + width, y, ell);
+            append(seen, sizeof seen, s, len);
+            append(seen, sizeof seen, ELLIPSIS, 3);
+            report(c, DL_ISSUE_CUT, bk->st.what, bk->runs[0].text, seen);
+            continue;
+        }
+        emit(c, box, s, f->len, font, px, bk->st.color, x0 + (float)f->x, y, (float)f->width);
+        append(seen, sizeof seen, s, f->len);
+        if (f->flags & WRAP_FRAG_HYPHEN) {
+            emit(c, box, "-", 1, font, px, bk->st.color, x0 + (float)f->x + (float)f->width, y,
+                 (float)adapt(&a, font, "-", 1));
+            append(seen, sizeof seen, "-", 1);
+        }
+    }
+    if (w->out.word_cuts && shown == lines) report(c, DL_ISSUE_WORD_BREAK, bk->st.what, bk->runs[0].text, seen);
+    return (float)shown * lh;
+}
+
+/* Lays out a block: fitted when its style names `what` and has a line limit, else at its
+ * size with hyphenation of over-long words only. Draws when `draw`; returns the height used. */
+static float layout_block(Ctx *c, const TextBlock *bk, bool draw)
+{
+    static Wrapped w; /* 20 KiB: the layout runs on one thread, and never recursively */
+    int px = bk->st.px;
+    if (bk->st.what && bk->st.max_lines > 0) px = fit(c, &w, bk->runs, bk->n_runs, bk->box.w, bk->st);
+    else wrap_block(c, &w, bk->runs, bk->n_runs, px, bk->box.w, HYPHEN_LONG_WORDS);
+    if (draw) return draw_block(c, bk, &w, px);
+    int shown = (bk->st.max_lines > 0 && w.lines > bk->st.max_lines) ? bk->st.max_lines : w.lines;
+    return (float)shown * w_line_height(px);
+}
+
+float w_text(Ctx *c, Rect box, const char *s, TextStyle st)
+{
+    if (!s || !*s) return 0;
+    WrapRun run = {s, strlen(s), st.font};
+    return layout_block(c, &(TextBlock){box, &run, 1, st}, true);
+}
+
+float w_text_height(Ctx *c, float width, const char *s, TextStyle st)
+{
+    if (!s || !*s) return 0;
+    WrapRun run = {s, strlen(s), st.font};
+    st.center = false;
+    return layout_block(c, &(TextBlock){(Rect){0, 0, width, 0}, &run, 1, st}, false);
+}
+
+static FontId span_font(unsigned style)
+{
+    if ((style & SPAN_BOLD) && (style & SPAN_ITALIC)) return FONT_BOLD_ITALIC;
+    if (style & SPAN_BOLD) return FONT_BOLD;
+    if (style & SPAN_ITALIC) return FONT_ITALIC;
+    return FONT_REGULAR;
+}
+
+float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color)
+{
+    float y = box.y, para_gap = (float)px * 0.7f;
+    for (size_t i = 0; i < body->n_blocks; i++) {
+        const Block *bl = &body->blocks[i];
+        enum { MAX_RUNS = 64 };
+        WrapRun runs[MAX_RUNS];
+        int n = 0;
+        for (size_t k = 0; k < bl->n_spans && n < MAX_RUNS; k++)
+            runs[n++] = (WrapRun){bl->spans[k].text, strlen(bl->spans[k].text),
+                                  span_font(bl->spans[k].style)};
+        Rect r = {box.x, y, box.w, 0};
+        if (bl->kind == BLOCK_BULLET) {
+            float indent = (float)px * 1.2f, dot = (float)px * 0.3f;
+            dlist_rect(c->d, (Rect){box.x + (float)px * 0.3f, y + w_line_height(px) / 2 - dot / 2,
+                                    dot, dot}, c->t->accent, dot / 2);
+            r.x += indent;
+            r.w -= indent;
+        }
+        if (n) {
+            TextStyle st = {FONT_REGULAR, px, color, 0, false, "body text"};
+            y += layout_block(c, &(TextBlock){r, runs, n, st}, true);
+        }
+        bool next_bullet = i + 1 < body->n_blocks && body->blocks[i + 1].kind == BLOCK_BULLET;
+        y += (bl->kind == BLOCK_BULLET && next_bullet) ? (float)px * 0.25f : para_gap;
+    }
+    return y - box.y;
+}
