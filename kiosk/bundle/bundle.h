@@ -80,6 +80,7 @@ typedef struct Collection Collection;
 typedef struct Item {
     const char *id;
     Text title, subtitle;
+    Text short_title; /* for cards, rows and tiles where the title does not fit; may be absent */
     Body body[BUNDLE_MAX_LANGS];
     const Image *image; /* NULL when none */
     const int *categories; /* indices into collection->categories */
@@ -128,6 +129,7 @@ typedef struct Tile {
     const Collection *collection; /* for TARGET_COLLECTION */
     const Item *item;             /* for TARGET_ITEM */
     Text title, subtitle;         /* filled from the target when the tile gives none */
+    Text short_title;             /* where the title does not fit; may be absent */
     const Image *image;
     uint32_t color;
     bool has_color;

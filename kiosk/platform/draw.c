@@ -22,6 +22,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "platform/textrun.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
 
@@ -254,15 +255,9 @@ static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
-        TTF_Font *f = fonts_get(d->fonts, c->font, c->px);
-        if (!f) return NULL;
-        char *s = malloc(c->len + 1);
-        if (!s) return NULL;
-        memcpy(s, c->text, c->len);
-        s[c->len] = '\0';
-        /* White glyphs, tinted per draw: one texture serves every colour. */
-        SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, (SDL_Color){255, 255, 255, 255});
-        free(s);
+        /* White glyphs, tinted per draw: one texture serves every colour. Fallback fonts and
+         * right-to-left order are applied there (textrun.c). */
+        SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len);
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }

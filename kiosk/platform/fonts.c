@@ -6,6 +6,9 @@
  * a screen uses a handful of sizes, and opening a font costs more than drawing with it. */
 #include "platform/fonts.h"
 
+#include "platform/fallback.h"
+#include "platform/textrun.h"
+
 #include <SDL_ttf.h>
 #include <stdint.h>
 #include <fontconfig/fontconfig.h>
@@ -29,7 +32,7 @@ typedef struct Width {
 
 typedef struct OpenFont {
     TTF_Font *font;
-    FontId id;
+    int id; /* a face: a FontId, or FONT_COUNT + a fallback font's index */
     int px;
     unsigned long used;
 } OpenFont;
@@ -44,6 +47,7 @@ struct Fonts {
     size_t n_open;
     unsigned long tick;
     bool reported;
+    Fallback *fallback; /* fonts for the characters the theme's font lacks */
     Width widths[WIDTHS];
 };
 
@@ -87,6 +91,7 @@ Fonts *fonts_create(const char *family)
     Fonts *f = calloc(1, sizeof *f);
     if (!f) return NULL;
     fc_users++;
+    f->fallback = fallback_create();
     for (int id = 0; id < FONT_COUNT; id++) {
         f->files[id] = family ? match(family, (FontId)id) : NULL;
         if (!f->files[id]) {
@@ -112,12 +117,26 @@ void fonts_destroy(Fonts *f)
         free(f->files[id]);
         SDL_free(f->data[id]);
     }
+    fallback_destroy(f->fallback);
     free(f);
     if (--fc_users == 0) FcFini();
 }
 
 TTF_Font *fonts_get(Fonts *f, FontId id, int px)
 {
+    return fonts_face(f, (int)id, px);
+}
+
+Fallback *fonts_fallback(Fonts *f)
+{
+    return f->fallback;
+}
+
+TTF_Font *fonts_face(Fonts *f, int id, int px)
+{
+    const char *file = id < FONT_COUNT ? f->files[id]
+                       : f->fallback ? fallback_file(f->fallback, id - FONT_COUNT) : NULL;
+    if (!file) return NULL;
     if (px < 4) px = 4;
     if (px > 1000) px = 1000;
     f->tick++;
@@ -138,12 +157,13 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px)
         f->open[lru_same].used = f->tick;
         return f->open[lru_same].font;
     }
-    if (!f->data[id]) f->data[id] = SDL_LoadFile(f->files[id], &f->size[id]);
-    TTF_Font *font = f->data[id] ? TTF_OpenFontRW(SDL_RWFromConstMem(f->data[id], (int)f->size[id]), 1, px)
-                                 : TTF_OpenFont(f->files[id], px);
+    if (id < FONT_COUNT && !f->data[id]) f->data[id] = SDL_LoadFile(file, &f->size[id]);
+    TTF_Font *font = id < FONT_COUNT && f->data[id]
+                         ? TTF_OpenFontRW(SDL_RWFromConstMem(f->data[id], (int)f->size[id]), 1, px)
+                         : TTF_OpenFont(file, px);
     if (!font) {
         /* Said once: a missing font would otherwise repeat on every frame. */
-        if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", f->files[id], TTF_GetError());
+        if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", file, TTF_GetError());
         f->reported = true;
         return NULL;
     }
@@ -173,14 +193,8 @@ int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
     for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
     Width *slot = &f->widths[h % WIDTHS];
     if (slot->hash == h && slot->len == len) return slot->width;
-    TTF_Font *font = fonts_get(fonts, id, px);
-    if (!font) return 0;
-    char buf[FONTS_MEASURE_MAX];
-    size_t n = len < sizeof buf ? len : sizeof buf - 1;
-    memcpy(buf, s, n);
-    buf[n] = '\0';
-    int w = 0, height = 0;
-    if (TTF_SizeUTF8(font, buf, &w, &height) != 0) return (int)len * px / 2;
+    int w = textrun_width(f, id, px, s, len);
+    if (w < 0) return (int)len * px / 2;
     *slot = (Width){h, (uint32_t)len, w};
     return w;
 }

@@ -16,6 +16,11 @@ void fonts_destroy(Fonts *f);
 /* The font for `id` at `px` pixels (opened on first use, kept in a small cache); NULL when it
  * cannot be opened. Borrowed: valid until fonts_destroy. */
 TTF_Font *fonts_get(Fonts *f, FontId id, int px);
+/* A face at px: a FontId, or FONT_COUNT + i for fallback font i (see fallback.h); NULL when
+ * it cannot be opened. Borrowed, like fonts_get. */
+TTF_Font *fonts_face(Fonts *f, int face, int px);
+/* The fallback fonts (borrowed; NULL when fontconfig could not list any). */
+struct Fallback *fonts_fallback(Fonts *f);
 /* The file used for a face, for diagnostics. */
 const char *fonts_file(const Fonts *f, FontId id);
 /* Width of s[0..len) in px: the measurer the layout uses. */

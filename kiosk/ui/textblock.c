@@ -58,8 +58,10 @@ static void wrap_block(Ctx *c, Wrapped *w, const WrapRun *runs, int n, int px, f
 
 /* The first size and hyphenation that fit `runs` into max_lines without breaking a word at
  * no dictionary point; the floor size with filled hyphenation when nothing does. */
-static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, TextStyle st)
+static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, TextStyle st,
+               bool *fits)
 {
+    *fits = true;
     int floor = (int)((float)st.px * TEXT_FIT_FLOOR + 0.5f);
     int step = st.px / 20 > 1 ? st.px / 20 : 1;
     for (int mode = HYPHEN_NONE; mode < HYPHEN_MODES; mode++)
@@ -68,6 +70,7 @@ static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, Text
             if ((st.max_lines <= 0 || w->lines <= st.max_lines) && w->out.word_cuts == 0) return px;
             if (px == floor) break;
         }
+    *fits = false;
     return floor;
 }
 
@@ -182,7 +185,8 @@ static float layout_block(Ctx *c, const TextBlock *bk, bool draw)
 {
     static Wrapped w; /* 20 KiB: the layout runs on one thread, and never recursively */
     int px = bk->st.px;
-    if (bk->st.what && bk->st.max_lines > 0) px = fit(c, &w, bk->runs, bk->n_runs, bk->box.w, bk->st);
+    bool fits;
+    if (bk->st.what && bk->st.max_lines > 0) px = fit(c, &w, bk->runs, bk->n_runs, bk->box.w, bk->st, &fits);
     else wrap_block(c, &w, bk->runs, bk->n_runs, px, bk->box.w, HYPHEN_LONG_WORDS);
     if (draw) return draw_block(c, bk, &w, px);
     int shown = (bk->st.max_lines > 0 && w.lines > bk->st.max_lines) ? bk->st.max_lines : w.lines;
@@ -202,6 +206,24 @@ float w_text_height(Ctx *c, float width, const char *s, TextStyle st)
     WrapRun run = {s, strlen(s), st.font};
     st.center = false;
     return layout_block(c, &(TextBlock){(Rect){0, 0, width, 0}, &run, 1, st}, false);
+}
+
+bool w_text_fits(Ctx *c, float width, const char *s, TextStyle st)
+{
+    if (!s || !*s || st.max_lines <= 0) return true;
+    static Wrapped w;
+    WrapRun run = {s, strlen(s), st.font};
+    bool fits;
+    fit(c, &w, &run, 1, width, st, &fits);
+    return fits;
+}
+
+const char *w_title_that_fits(Ctx *c, float width, const Text *title, const Text *short_title,
+                              TextStyle st)
+{
+    const char *full = T(c, title);
+    if (!text_present(short_title) || w_text_fits(c, width, full, st)) return full;
+    return T(c, short_title);
 }
 
 static FontId span_font(unsigned style)

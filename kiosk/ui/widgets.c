@@ -106,7 +106,8 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
               tint_of(c, it));
     float y = r.y + pad + pic_h + U(c, 16);
     Rect tb = {r.x + pad, y, r.w - 2 * pad, 0};
-    y += w_text(c, tb, T(c, &it->title), (TextStyle){FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"});
+    TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"};
+    y += w_text(c, tb, w_title_that_fits(c, tb.w, &it->title, &it->short_title, ts), ts);
     float left = r.y + r.h - pad - y;
     int lines = (int)(left / w_line_height(PX(c, PX_SMALL)));
     if (lines > 0)
@@ -129,8 +130,8 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     bool sub = text_present(&it->subtitle);
     float th = w_line_height(PX(c, PX_CARD_TITLE)) + (sub ? w_line_height(PX(c, PX_SMALL)) : 0);
     float y = r.y + (r.h - th) / 2;
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                (TextStyle){FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 1, false, "list title"});
+    TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 1, false, "list title"};
+    y += w_text(c, (Rect){x, y, w, 0}, w_title_that_fits(c, w, &it->title, &it->short_title, ts), ts);
     if (sub)
         w_text(c, (Rect){x, y, w, 0}, T(c, &it->subtitle),
                (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false, NULL});

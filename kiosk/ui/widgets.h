@@ -57,6 +57,12 @@ typedef struct TextStyle {
 
 /* Lays out and draws `s` in box (x, y, w; h ignored); returns the height used. */
 float w_text(Ctx *c, Rect box, const char *s, TextStyle st);
+/* Whether s fits in `width` and st.max_lines, after fitting (no ellipsis, no word broken
+ * where no dictionary allows it). */
+bool w_text_fits(Ctx *c, float width, const char *s, TextStyle st);
+/* The title in the current language, or its short_title (when given) where it does not fit. */
+const char *w_title_that_fits(Ctx *c, float width, const Text *title, const Text *short_title,
+                              TextStyle st);
 /* Measures without drawing. */
 float w_text_height(Ctx *c, float width, const char *s, TextStyle st);
 float w_text_width(Ctx *c, const char *s, FontId font, int px);

@@ -1,0 +1,146 @@
+/* textrun.c: measuring and drawing one line with per-character font fallback and bidi.
+ *
+ * A line is first put in visual order when it holds right-to-left text (bidi.c), then cut
+ * into pieces that one font draws each: the theme's face for every character it has a glyph
+ * for, else the fallback font fontconfig names for that character (fallback.c). Characters
+ * that draw nothing (joiners, variation selectors) stay with the piece they follow. The
+ * width is the sum of the pieces' widths, and drawing blits the pieces side by side on a
+ * common baseline, so measuring and drawing agree. A line the theme's face covers entirely,
+ * the usual case, is one piece and costs one TTF call as before. */
+#include "platform/textrun.h"
+
+#include <SDL.h>
+#include <SDL_ttf.h>
+#include <string.h>
+
+#include "platform/bidi.h"
+#include "platform/fallback.h"
+
+enum { TEXTRUN_MAX_BYTES = 4096, TEXTRUN_MAX_PIECES = 64 };
+
+typedef struct Piece {
+    TTF_Font *font;
+    size_t start, len;
+} Piece;
+
+typedef struct Line {
+    char text[TEXTRUN_MAX_BYTES * 4 + 1]; /* the line, '\0' ended, visual order */
+    size_t len;
+    Piece pieces[TEXTRUN_MAX_PIECES];
+    int n;
+} Line;
+
+static long decode(const unsigned char *s, size_t len, size_t *adv)
+{
+    unsigned char b = s[0];
+    size_t need = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+    if (need >= len) need = 0;
+    long cp = need ? b & (0x3F >> need) : b;
+    for (size_t k = 1; k <= need; k++) cp = (cp << 6) | (s[k] & 0x3F);
+    *adv = need + 1;
+    return cp;
+}
+
+/* The face that draws cp: the theme's face when it has the glyph, else a fallback font that
+ * has it, else the theme's face (which draws its missing-glyph box). */
+static int face_for(Fonts *f, TTF_Font *primary, FontId id, long cp)
+{
+    if (cp < 0x80 || TTF_GlyphIsProvided32(primary, (Uint32)cp)) return (int)id;
+    Fallback *fb = fonts_fallback(f);
+    int i = fb ? fallback_for(fb, cp) : -1;
+    return i < 0 ? (int)id : FONT_COUNT + i;
+}
+
+static bool split(Fonts *f, FontId id, int px, const char *s, size_t len, Line *l)
+{
+    TTF_Font *primary = fonts_get(f, id, px);
+    if (!primary) return false;
+    if (len > TEXTRUN_MAX_BYTES) len = TEXTRUN_MAX_BYTES;
+    l->len = bidi_visual(s, len, l->text, sizeof l->text);
+    if (!l->len) {
+        memcpy(l->text, s, len);
+        l->len = len;
+    }
+    l->text[l->len] = '\0';
+    l->n = 0;
+    int face = -1;
+    for (size_t i = 0, adv; i < l->len; i += adv) {
+        long cp = decode((const unsigned char *)l->text + i, l->len - i, &adv);
+        int want = face >= 0 && fallback_invisible(cp) ? face : face_for(f, primary, id, cp);
+        if (want != face && l->n < TEXTRUN_MAX_PIECES) {
+            TTF_Font *font = fonts_face(f, want, px);
+            if (!font) font = primary;
+            l->pieces[l->n++] = (Piece){font, i, 0};
+            face = want;
+        }
+        l->pieces[l->n - 1].len = i + adv - l->pieces[l->n - 1].start;
+    }
+    return true;
+}
+
+static int piece_width(Line *l, const Piece *p)
+{
+    char saved = l->text[p->start + p->len];
+    l->text[p->start + p->len] = '\0';
+    int w = 0, h = 0;
+    if (TTF_SizeUTF8(p->font, l->text + p->start, &w, &h) != 0) w = 0;
+    l->text[p->start + p->len] = saved;
+    return w;
+}
+
+static Line line; /* 16 KiB: drawing and measuring run on one thread */
+
+int textrun_width(Fonts *f, FontId id, int px, const char *s, size_t len)
+{
+    if (!split(f, id, px, s, len, &line)) return -1;
+    int w = 0;
+    for (int i = 0; i < line.n; i++) w += piece_width(&line, &line.pieces[i]);
+    return w;
+}
+
+SDL_Surface *textrun_render(Fonts *f, FontId id, int px, const char *s, size_t len)
+{
+    if (!split(f, id, px, s, len, &line) || line.n == 0) return NULL;
+    SDL_Color white = {255, 255, 255, 255};
+    if (line.n == 1) return TTF_RenderUTF8_Blended(line.pieces[0].font, line.text, white);
+    SDL_Surface *parts[TEXTRUN_MAX_PIECES] = {0};
+    int w = 0, ascent = 0, descent = 0;
+    for (int i = 0; i < line.n; i++) {
+        Piece *p = &line.pieces[i];
+        char saved = line.text[p->start + p->len];
+        line.text[p->start + p->len] = '\0';
+        parts[i] = TTF_RenderUTF8_Blended(p->font, line.text + p->start, white);
+        line.text[p->start + p->len] = saved;
+        if (!parts[i]) continue;
+        w += parts[i]->w;
+        if (TTF_FontAscent(p->font) > ascent) ascent = TTF_FontAscent(p->font);
+        if (parts[i]->h - TTF_FontAscent(p->font) > descent) descent = parts[i]->h - TTF_FontAscent(p->font);
+    }
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, ascent + descent > 0 ? ascent + descent : 1,
+                                                      32, SDL_PIXELFORMAT_ARGB8888);
+    for (int i = 0, x = 0; i < line.n; i++) {
+        if (!parts[i]) continue;
+        if (out) {
+            SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
+            SDL_Rect at = {x, ascent - TTF_FontAscent(line.pieces[i].font), parts[i]->w, parts[i]->h};
+            SDL_BlitSurface(parts[i], NULL, out, &at);
+        }
+        x += parts[i]->w;
+        SDL_FreeSurface(parts[i]);
+    }
+    return out;
+}
+
+long textrun_missing(Fonts *f, FontId id, const char *s, size_t len)
+{
+    enum { PROBE_PX = 16 };
+    TTF_Font *primary = fonts_get(f, id, PROBE_PX);
+    if (!primary) return -1;
+    for (size_t i = 0, adv; i < len; i += adv) {
+        long cp = decode((const unsigned char *)s + i, len - i, &adv);
+        if (cp < 0x20 || fallback_invisible(cp)) continue;
+        TTF_Font *font = fonts_face(f, face_for(f, primary, id, cp), PROBE_PX);
+        if (!font || !TTF_GlyphIsProvided32(font, (Uint32)cp)) return cp;
+    }
+    return 0;
+}
