@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "app/options.h"
+#include "ops/config.h"
 
 #ifndef KIOSK_SOURCE_DIR
 #define KIOSK_SOURCE_DIR "."
@@ -38,4 +39,10 @@ bool bench_first_frame(void)
     fprintf(stderr, "first-frame-ms %.1f\n", (now - strtod(t0, NULL)) / 1e6);
     const char *ex = getenv("KIOSK_BENCH_EXIT");
     return ex && ex[0] == '1';
+}
+
+size_t cache_budget(const Options *o, int config_mb)
+{
+    size_t mb = o->cache_mb ? o->cache_mb : config_mb > 0 ? (size_t)config_mb : CONFIG_DEFAULT_CACHE_MB;
+    return mb << 20;
 }

@@ -1,7 +1,10 @@
 /* main.c: command-line entry point of the kiosk program.
  *
- * Options are parsed here into one Options struct and dispatched to one mode: check a bundle,
- * render screens, replay a script, or run the kiosk. Each mode lives in its own file. */
+ * Options are parsed here (getopt_long, every number parsed strictly: "96junk" is refused)
+ * into one Options struct and dispatched to one mode: check a bundle, render screens, replay
+ * a script, show statistics, or run the kiosk. Each mode lives in its own file. */
+#include <errno.h>
+#include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,6 +12,7 @@
 
 #include "app/check.h"
 #include "app/options.h"
+#include "ops/config.h"
 #include "ops/stats.h"
 
 #ifndef KIOSK_VERSION
@@ -77,112 +81,153 @@ static void usage(FILE *out)
         "  --version              show the version and exit\n");
 }
 
+/* A whole decimal number in [min, max], nothing before or after it. */
+static bool parse_number(const char *s, long min, long max, long *out)
+{
+    char *end;
+    errno = 0;
+    long v = s && *s ? strtol(s, &end, 10) : 0;
+    if (!s || !*s || errno || *end || v < min || v > max) return false;
+    *out = v;
+    return true;
+}
+
 static bool parse_size(const char *s, int *w, int *h)
 {
     char x;
-    return s && sscanf(s, "%d%c%d", w, &x, h) == 3 && (x == 'x' || x == 'X') && *w >= 64 &&
-           *h >= 64 && *w <= 16384 && *h <= 16384;
+    int used = 0;
+    return s && sscanf(s, "%d%c%d%n", w, &x, h, &used) == 3 && s[used] == '\0' &&
+           (x == 'x' || x == 'X') && *w >= 64 && *h >= 64 && *w <= 16384 && *h <= 16384;
+}
+
+enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
+       OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
+       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, MAX_DBS = 256 };
+
+static const struct option long_options[] = {
+    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, OPT_VERSION},
+    {"check", no_argument, NULL, OPT_CHECK},    {"set-pin", no_argument, NULL, OPT_SET_PIN},
+    {"stats", no_argument, NULL, OPT_STATS},    {"csv", required_argument, NULL, OPT_CSV},
+    {"usb-dir", required_argument, NULL, OPT_USB_DIR},
+    {"config", required_argument, NULL, OPT_CONFIG},
+    {"rotate", required_argument, NULL, OPT_ROTATE},
+    {"render", required_argument, NULL, OPT_RENDER},
+    {"render-all", required_argument, NULL, OPT_RENDER_ALL},
+    {"replay", required_argument, NULL, OPT_REPLAY},
+    {"lang", required_argument, NULL, OPT_LANG},
+    {"window-shot", required_argument, NULL, OPT_WINDOW_SHOT},
+    {"renderer", required_argument, NULL, OPT_RENDERER},
+    {"cache-mb", required_argument, NULL, OPT_CACHE_MB},
+    {"size", required_argument, NULL, OPT_SIZE},
+    {"windowed", required_argument, NULL, OPT_WINDOWED},
+    {NULL, 0, NULL, 0},
+};
+
+typedef struct Command {
+    Options o;
+    bool check, set_pin, stats;
+    const char *csv;
+} Command;
+
+/* Options that take a number or a size; 0 when fine, else the exit code 2 (with a message). */
+static int parse_value(Command *c, int opt, const char *arg)
+{
+    long v;
+    switch (opt) {
+    case OPT_ROTATE:
+        if (!parse_number(arg, 0, 270, &v) || v % 90) {
+            fprintf(stderr, "kiosk: --rotate needs 0, 90, 180 or 270\n");
+            return 2;
+        }
+        c->o.rotate = (int)v;
+        return 0;
+    case OPT_CACHE_MB:
+        if (!parse_number(arg, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &v)) {
+            fprintf(stderr, "kiosk: --cache-mb needs a number from %d to %d\n",
+                    CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB);
+            return 2;
+        }
+        c->o.cache_mb = (size_t)v;
+        return 0;
+    default: /* OPT_SIZE, OPT_WINDOWED */
+        if (!parse_size(arg, &c->o.width, &c->o.height)) {
+            fprintf(stderr, "kiosk: %s needs a size like 1920x1080\n",
+                    opt == OPT_SIZE ? "--size" : "--windowed");
+            return 2;
+        }
+        c->o.windowed |= opt == OPT_WINDOWED;
+        return 0;
+    }
+}
+
+/* One option; -1 to go on, else the exit code. */
+static int parse_option(Command *c, int opt, const char *arg)
+{
+    Options *o = &c->o;
+    switch (opt) {
+    case 'h': usage(stdout); return 0;
+    case OPT_VERSION: printf("kiosk %s\n", KIOSK_VERSION); return 0;
+    case OPT_CHECK: c->check = true; break;
+    case OPT_SET_PIN: c->set_pin = true; break;
+    case OPT_STATS: c->stats = true; break;
+    case OPT_CSV: c->csv = arg; break;
+    case OPT_USB_DIR: o->usb_dir = arg; break;
+    case OPT_CONFIG: o->config = arg; break;
+    case OPT_RENDER: o->render = arg; break;
+    case OPT_RENDER_ALL: o->render_all = arg; break;
+    case OPT_REPLAY: o->replay = arg; break;
+    case 'o': o->output = arg; break;
+    case OPT_LANG: o->lang = arg; break;
+    case OPT_WINDOW_SHOT: o->window_shot = arg; break;
+    case OPT_RENDERER: o->renderer = arg; break;
+    case OPT_ROTATE:
+    case OPT_CACHE_MB:
+    case OPT_SIZE:
+    case OPT_WINDOWED: {
+        int rc = parse_value(c, opt, arg);
+        return rc ? rc : -1;
+    }
+    default: fprintf(stderr, "kiosk: see kiosk --help\n"); return 2;
+    }
+    return -1;
+}
+
+static int run_stats(const Command *c, char **dbs, int n)
+{
+    if (n == 0) {
+        fprintf(stderr, "kiosk: --stats needs one or more statistics databases\n");
+        return 2;
+    }
+    if (n > MAX_DBS) {
+        fprintf(stderr, "kiosk: --stats takes at most %d databases at once (%d given)\n", MAX_DBS, n);
+        return 2;
+    }
+    const char **list = (const char **)dbs;
+    return c->csv ? stats_export_csv(list, (size_t)n, c->csv, stderr)
+                  : stats_report(list, (size_t)n, stdout, stderr);
 }
 
 int main(int argc, char **argv)
 {
-    Options o = {.width = 1920, .height = 1080, .cache_mb = 96, .rotate = -1};
-    bool check = false, set_pin = false, stats = false;
-    const char *csv = NULL;
-    const char *dbs[256];
-    size_t n_dbs = 0;
-    for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *next = i + 1 < argc ? argv[i + 1] : NULL;
-        bool takes = true;
-        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-            usage(stdout);
-            return 0;
-        } else if (strcmp(a, "--version") == 0) {
-            printf("kiosk %s\n", KIOSK_VERSION);
-            return 0;
-        } else if (strcmp(a, "--check") == 0) {
-            check = true;
-            takes = false;
-        } else if (strcmp(a, "--set-pin") == 0) {
-            set_pin = true;
-            takes = false;
-        } else if (strcmp(a, "--stats") == 0) {
-            stats = true;
-            takes = false;
-        } else if (strcmp(a, "--csv") == 0) {
-            csv = next;
-        } else if (strcmp(a, "--usb-dir") == 0) {
-            o.usb_dir = next;
-        } else if (strcmp(a, "--config") == 0) {
-            o.config = next;
-        } else if (strcmp(a, "--rotate") == 0) {
-            o.rotate = next ? atoi(next) : -1;
-            if (!next || (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270)) {
-                fprintf(stderr, "kiosk: --rotate needs 0, 90, 180 or 270\n");
-                return 2;
-            }
-        } else if (strcmp(a, "--render") == 0) {
-            o.render = next;
-        } else if (strcmp(a, "--render-all") == 0) {
-            o.render_all = next;
-        } else if (strcmp(a, "--replay") == 0) {
-            o.replay = next;
-        } else if (strcmp(a, "-o") == 0) {
-            o.output = next;
-        } else if (strcmp(a, "--lang") == 0) {
-            o.lang = next;
-        } else if (strcmp(a, "--window-shot") == 0) {
-            o.window_shot = next;
-        } else if (strcmp(a, "--renderer") == 0) {
-            o.renderer = next;
-        } else if (strcmp(a, "--cache-mb") == 0) {
-            o.cache_mb = next ? (size_t)strtoul(next, NULL, 10) : 0;
-            if (o.cache_mb < 8 || o.cache_mb > 4096) {
-                fprintf(stderr, "kiosk: --cache-mb needs a number from 8 to 4096\n");
-                return 2;
-            }
-        } else if (strcmp(a, "--size") == 0 || strcmp(a, "--windowed") == 0) {
-            if (!parse_size(next, &o.width, &o.height)) {
-                fprintf(stderr, "kiosk: %s needs a size like 1920x1080\n", a);
-                return 2;
-            }
-            if (a[2] == 'w') o.windowed = true;
-            o.size_given = true;
-        } else if (a[0] == '-') {
-            fprintf(stderr, "kiosk: unknown option '%s' (see kiosk --help)\n", a);
-            return 2;
-        } else if (stats) {
-            if (n_dbs < sizeof dbs / sizeof dbs[0]) dbs[n_dbs++] = a;
-            takes = false;
-        } else if (!o.bundle) {
-            o.bundle = a;
-            o.bundle_given = true;
-            takes = false;
-        } else {
-            fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", o.bundle, a);
-            return 2;
-        }
-        if (takes) {
-            if (!next) {
-                fprintf(stderr, "kiosk: %s needs a value (see kiosk --help)\n", a);
-                return 2;
-            }
-            i++;
-        }
+    Command c = {.o = {.width = 1920, .height = 1080, .rotate = -1}};
+    opterr = 1;
+    for (int opt; (opt = getopt_long(argc, argv, "ho:", long_options, NULL)) != -1;) {
+        int rc = parse_option(&c, opt, optarg);
+        if (rc >= 0) return rc;
     }
-    if (!o.config) o.config = getenv("KIOSK_CONFIG");
-    if (stats) {
-        if (n_dbs == 0) {
-            fprintf(stderr, "kiosk: --stats needs one or more statistics databases\n");
-            return 2;
-        }
-        return csv ? stats_export_csv(dbs, n_dbs, csv, stderr) : stats_report(dbs, n_dbs, stdout, stderr);
+    Options *o = &c.o;
+    if (!o->config) o->config = getenv("KIOSK_CONFIG");
+    if (c.stats) return run_stats(&c, argv + optind, argc - optind);
+    if (optind + 1 < argc) {
+        fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", argv[optind],
+                argv[optind + 1]);
+        return 2;
     }
-    if (set_pin) return set_pin_run(&o);
-    if (!o.bundle) o.bundle = default_bundle();
-    if (check) return check_run(o.bundle, stdout, stderr);
-    if (o.render || o.render_all) return render_run(&o);
-    if (o.replay) return replay_run(&o);
-    return window_run(&o);
+    o->bundle_given = optind < argc;
+    o->bundle = o->bundle_given ? argv[optind] : default_bundle();
+    if (c.set_pin) return set_pin_run(o);
+    if (c.check) return check_run(o->bundle, stdout, stderr);
+    if (o->render || o->render_all) return render_run(o);
+    if (o->replay) return replay_run(o);
+    return window_run(o);
 }

@@ -15,8 +15,7 @@ typedef struct Options {
     const char *renderer;   /* --renderer NAME: SDL render driver for the window */
     int width, height;      /* --size or --windowed */
     bool windowed;
-    bool size_given;
-    size_t cache_mb;        /* --cache-mb */
+    size_t cache_mb;        /* --cache-mb; 0: not given (the settings or the default decide) */
     const char *window_shot; /* --window-shot FILE: save the window's first frame and exit */
     const char *config;     /* --config FILE (default /etc/kiosk/config.yaml or $KIOSK_CONFIG) */
     bool bundle_given;      /* on the command line (else the config's bundle, else default) */
@@ -28,6 +27,9 @@ typedef struct Options {
  * benchmark started the process, prints "first-frame-ms N" once to stderr; with
  * KIOSK_BENCH_EXIT=1 the program then exits. Returns true when it should exit. */
 bool bench_first_frame(void);
+
+/* The texture cache budget in bytes: --cache-mb, else `config_mb` (0: the default). */
+size_t cache_budget(const Options *o, int config_mb);
 
 /* Finds the folder with the program's own assets (icons), or NULL. */
 const char *assets_dir(void);

@@ -3,16 +3,18 @@
  * A bundle being copied file by file must never be shown half. Three guards: the load starts
  * only after the folder has been quiet for RELOAD_DEBOUNCE_MS; the checker refuses a bundle
  * with missing files; and a fingerprint of all files (names, sizes, times) taken before and
- * after loading must match, otherwise the load is thrown away and retried after the next
- * quiet period. The loader thread never touches the screen: it hands the result over through
- * an SDL event, and the main loop decides when to switch. */
+ * after loading must match, otherwise the load is thrown away (RELOAD_MOVING) and retried
+ * after the next quiet period. The loader thread never touches the screen: it stores its
+ * outcome and wakes the owner, who decides when to switch. */
 #include "app/reload.h"
 
-#include <SDL.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
 #include "ops/watch.h"
 
 enum { REPORT_BYTES = 8192 };
@@ -20,37 +22,42 @@ enum { REPORT_BYTES = 8192 };
 struct Reloader {
     char path[4096];
     Watch *watch;
-    ReloadEvents ev;
-    SDL_mutex *lock;
+    ReloadWake wake;
+    void *ctx;
+    atomic_bool changed; /* set by the watcher thread */
+    pthread_mutex_t lock;
     /* guarded by lock: */
     Bundle *result;
     char report[REPORT_BYTES];
+    ReloadOutcome outcome;
     bool loading;
     unsigned long long loaded_fingerprint; /* of the files the last load read */
-    /* main thread only: */
+    /* owner's thread only: */
     int64_t changed_ms; /* last change not yet loaded; INT64_MAX for none */
     unsigned long long last_fingerprint;
-    SDL_Thread *thread;
+    bool thread_started;
+    pthread_t thread;
 };
 
 static void on_change(void *ctx)
 {
     Reloader *r = ctx;
-    SDL_Event e = {.type = r->ev.changed};
-    SDL_PushEvent(&e);
+    atomic_store(&r->changed, true);
+    r->wake(r->ctx);
 }
 
-Reloader *reloader_start(const char *path, ReloadEvents ev)
+Reloader *reloader_start(const char *path, ReloadWake wake, void *ctx)
 {
     Reloader *r = calloc(1, sizeof *r);
     if (!r) return NULL;
     snprintf(r->path, sizeof r->path, "%s", path);
-    r->ev = ev;
-    r->lock = SDL_CreateMutex();
+    r->wake = wake;
+    r->ctx = ctx;
+    pthread_mutex_init(&r->lock, NULL);
     r->changed_ms = INT64_MAX;
     r->last_fingerprint = watch_fingerprint(path);
     r->watch = watch_start(path, on_change, r);
-    if (!r->watch || !r->lock) {
+    if (!r->watch) {
         reloader_stop(r);
         return NULL;
     }
@@ -61,15 +68,10 @@ void reloader_stop(Reloader *r)
 {
     if (!r) return;
     watch_stop(r->watch);
-    if (r->thread) SDL_WaitThread(r->thread, NULL);
+    if (r->thread_started) pthread_join(r->thread, NULL);
     bundle_free(r->result);
-    if (r->lock) SDL_DestroyMutex(r->lock);
+    pthread_mutex_destroy(&r->lock);
     free(r);
-}
-
-void reloader_changed(Reloader *r, int64_t now_ms)
-{
-    r->changed_ms = now_ms;
 }
 
 void reloader_request(Reloader *r, int64_t now_ms)
@@ -78,7 +80,7 @@ void reloader_request(Reloader *r, int64_t now_ms)
     r->changed_ms = now_ms - RELOAD_DEBOUNCE_MS;
 }
 
-static int load_thread(void *arg)
+static void *load_thread(void *arg)
 {
     Reloader *r = arg;
     unsigned long long before = watch_fingerprint(r->path);
@@ -87,68 +89,68 @@ static int load_thread(void *arg)
     Bundle *b = bundle_load(r->path, &d);
     unsigned long long after = watch_fingerprint(r->path);
     char report[REPORT_BYTES];
-    size_t used = 0;
-    report[0] = '\0';
-    for (size_t i = 0; i < d.count && used < sizeof report - 1; i++) {
-        char line[1024];
-        used += (size_t)snprintf(report + used, sizeof report - used, "%s\n",
-                                 diag_format(&d.items[i], line, sizeof line));
-    }
+    diags_to_text(&d, report, sizeof report);
+    diags_free(&d);
+    ReloadOutcome outcome = b ? RELOAD_VALID : RELOAD_INVALID;
     if (before != after) {
         /* Files changed while we read them: this may be half a copy. Try again later. */
         bundle_free(b);
         b = NULL;
+        outcome = RELOAD_MOVING;
         snprintf(report, sizeof report, "the bundle changed while it was being read; waiting "
                  "for the copy to finish\n");
     }
-    diags_free(&d);
-    SDL_LockMutex(r->lock);
+    pthread_mutex_lock(&r->lock);
     bundle_free(r->result);
     r->result = b;
+    r->outcome = outcome;
     snprintf(r->report, sizeof r->report, "%s", report);
     r->loaded_fingerprint = before;
     r->loading = false;
-    SDL_UnlockMutex(r->lock);
-    SDL_Event e = {.type = r->ev.loaded};
-    SDL_PushEvent(&e);
-    return 0;
+    pthread_mutex_unlock(&r->lock);
+    r->wake(r->ctx);
+    return NULL;
 }
 
 int64_t reloader_tick(Reloader *r, int64_t now_ms)
 {
+    if (atomic_exchange(&r->changed, false)) r->changed_ms = now_ms;
     if (r->changed_ms == INT64_MAX) return INT64_MAX;
     int64_t due = r->changed_ms + RELOAD_DEBOUNCE_MS;
     if (now_ms < due) return due;
-    SDL_LockMutex(r->lock);
+    pthread_mutex_lock(&r->lock);
     bool busy = r->loading;
-    SDL_UnlockMutex(r->lock);
+    pthread_mutex_unlock(&r->lock);
     if (busy) return now_ms + 100;
     unsigned long long fp = watch_fingerprint(r->path);
     r->changed_ms = INT64_MAX;
     if (fp == r->last_fingerprint) return INT64_MAX; /* touched but not changed */
-    if (r->thread) SDL_WaitThread(r->thread, NULL);
+    if (r->thread_started) pthread_join(r->thread, NULL);
     r->loading = true;
-    r->thread = SDL_CreateThread(load_thread, "bundle-load", r);
-    if (!r->thread) {
+    r->thread_started = pthread_create(&r->thread, NULL, load_thread, r) == 0;
+    if (!r->thread_started) {
         r->loading = false;
-        fprintf(stderr, "kiosk: cannot start loading the new bundle: %s\n", SDL_GetError());
+        log_error("cannot start loading the new bundle: out of threads");
     }
     return INT64_MAX;
 }
 
-Bundle *reloader_take(Reloader *r, char *report, size_t size)
+ReloadOutcome reloader_take(Reloader *r, int64_t now_ms, Bundle **out, char *report, size_t size)
 {
-    SDL_LockMutex(r->lock);
-    Bundle *b = r->result;
+    pthread_mutex_lock(&r->lock);
+    ReloadOutcome outcome = r->outcome;
+    *out = r->result;
     r->result = NULL;
+    r->outcome = RELOAD_NOTHING;
     snprintf(report, size, "%s", r->report);
     unsigned long long loaded = r->loaded_fingerprint;
-    SDL_UnlockMutex(r->lock);
+    pthread_mutex_unlock(&r->lock);
+    if (outcome == RELOAD_NOTHING) return outcome;
     /* Remember what was read, not what is there now: a change made after the load (and its
      * inotify event) must still lead to a new load. */
-    if (strstr(report, "changed while")) r->changed_ms = SDL_GetTicks64(); /* retry */
+    if (outcome == RELOAD_MOVING) r->changed_ms = now_ms; /* retry */
     else r->last_fingerprint = loaded;
     if (watch_fingerprint(r->path) != loaded && r->changed_ms == INT64_MAX)
-        r->changed_ms = SDL_GetTicks64(); /* changed since: look again */
-    return b;
+        r->changed_ms = now_ms; /* changed since: look again */
+    return outcome;
 }

@@ -45,7 +45,7 @@ static bool shoot(Session *s, Canvas *c, const char *path)
 
 static int render_one(const Options *o, const Bundle *b, const char *assets)
 {
-    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
     if (!c) return 1;
     Session s;
     int rc = 1;
@@ -93,7 +93,7 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
     for (size_t i = 0; i < b->n_collections; i++)
         for (size_t j = 0; j < b->collections[i].n_items; j++)
             names[k++] = b->collections[i].items[j].id;
-    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
     if (!c) {
         free(names);
         return 1;

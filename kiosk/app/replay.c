@@ -167,7 +167,7 @@ int replay_run(const Options *o)
         if (!assets) fprintf(stderr, "kiosk: cannot find the assets folder\n");
         goto out;
     }
-    r.canvas = canvas_create(o->width, o->height, &b->theme, assets, o->cache_mb << 20);
+    r.canvas = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
     if (!r.canvas || !session_init(&r.s, b, canvas_measure(r.canvas), (float)o->width,
                                    (float)o->height, 0))
         goto out;

@@ -14,7 +14,9 @@
 typedef struct Usage {
     Stats *stats;             /* borrowed; NULL: statistics off */
     bool visit_open;
-    char screen[160];         /* the screen being looked at, as session_screen_name gives it */
+    ScreenKind kind;          /* the screen being looked at */
+    bool attract;
+    char id[128];             /* its collection or item id (copied: the bundle may be swapped) */
     char lang[16];
     int64_t screen_ms;        /* when it appeared (monotonic) */
     int64_t screen_wall;      /* ... and in Unix seconds */

@@ -79,3 +79,16 @@ void diags_print(const Diags *d, FILE *out)
         fprintf(out, "(%zu more problems not shown)\n",
                 d->errors + d->warnings - d->count);
 }
+
+size_t diags_to_text(const Diags *d, char *buf, size_t size)
+{
+    size_t used = 0;
+    if (size) buf[0] = '\0';
+    for (size_t i = 0; i < d->count && used + 1 < size; i++) {
+        char line[1024];
+        int n = snprintf(buf + used, size - used, "%s\n", diag_format(&d->items[i], line, sizeof line));
+        if (n < 0) break;
+        used += (size_t)n < size - used ? (size_t)n : size - used - 1;
+    }
+    return used;
+}

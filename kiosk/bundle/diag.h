@@ -36,5 +36,7 @@ void diag_add(Diags *d, DiagSeverity sev, const char *file, int line, int col,
 void diags_print(const Diags *d, FILE *out);
 /* Writes one diagnostic as it is printed, into buf; returns buf. */
 const char *diag_format(const Diag *g, char *buf, size_t size);
+/* All problems as printed, one per line, cut to what fits buf; returns the length. */
+size_t diags_to_text(const Diags *d, char *buf, size_t size);
 
 #endif

@@ -10,6 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/log.h"
+
 static void sync_scroller(Session *s)
 {
     scroller_init(&s->scroller, 0, 0);
@@ -29,7 +31,7 @@ bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, 
     s->h = h;
     s->now_ms = now_ms;
     s->input_ms = now_ms;
-    float u = fminf(w, h) / 1080.0f;
+    float u = view_unit(w, h);
     gesture_init(&s->gesture, (GestureConfig){.tap_slop = 24 * u, .long_press_ms = 600,
                                              .edge_width = 40 * u, .edge_swipe_min = 160 * u});
     sync_scroller(s);
@@ -60,18 +62,18 @@ static bool admin_action(Session *s, Action a, int64_t now_ms)
     case ACT_PIN_OK:
         if (top != SCREEN_PIN) return true;
         if (!s->pin_hash || !s->verify) {
-            s->ui.pin_message = 3;
+            s->ui.pin_message = PIN_MSG_NO_PIN;
         } else if (!pin_guard_allowed(&s->guard, now_ms)) {
-            s->ui.pin_message = 2;
+            s->ui.pin_message = PIN_MSG_LOCKED;
         } else if (s->verify(s->ui.pin, s->pin_hash)) {
             pin_guard_succeeded(&s->guard);
             ui_open_admin(&s->ui, now_ms);
-            fprintf(stderr, "kiosk: admin screen opened\n");
+            log_notice("admin screen opened");
         } else {
             pin_guard_failed(&s->guard, now_ms);
             s->pin_failures++;
-            s->ui.pin_message = pin_guard_allowed(&s->guard, now_ms) ? 1 : 2;
-            fprintf(stderr, "kiosk: wrong admin PIN (%lu so far)\n", s->pin_failures);
+            s->ui.pin_message = pin_guard_allowed(&s->guard, now_ms) ? PIN_MSG_WRONG : PIN_MSG_LOCKED;
+            log_warning("wrong admin PIN (%lu so far)", s->pin_failures);
         }
         memset(s->ui.pin, 0, sizeof s->ui.pin);
         s->ui.pin_len = 0;
@@ -111,7 +113,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
 {
     switch (e->type) {
     case GESTURE_PRESS: {
-        float corner = SESSION_ADMIN_CORNER * fminf(s->w, s->h) / 1080.0f;
+        float corner = SESSION_ADMIN_CORNER * view_unit(s->w, s->h);
         s->corner_since = (e->x < corner && e->y < corner) ? e->t_ms : 0;
     }
         s->ui.pressing = true;
@@ -377,7 +379,6 @@ const DisplayList *session_frame(Session *s)
     if (!s->dirty) return s->list;
     Screen *top = ui_top(&s->ui);
     top->scroll = (float)scroller_offset(&s->scroller);
-    view_admin_text = s->admin_text;
     view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
     scroller_set_content(&s->scroller, s->info.scroll_content, s->info.scroll_viewport, s->now_ms);
     if (fabs(scroller_offset(&s->scroller) - top->scroll) > 0.5) {
@@ -445,21 +446,10 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms)
 
 const char *session_screen_name(const Session *s, char *buf, size_t size)
 {
-    const Screen *top = ui_top_const(&s->ui);
-    if (s->ui.attract) {
-        snprintf(buf, size, "attract");
-        return buf;
-    }
-    switch (top->kind) {
-    case SCREEN_HOME: snprintf(buf, size, "home"); break;
-    case SCREEN_ABOUT: snprintf(buf, size, "about"); break;
-    case SCREEN_QUIZ: snprintf(buf, size, "quiz"); break;
-    case SCREEN_RESULT: snprintf(buf, size, "result"); break;
-    case SCREEN_COLLECTION: snprintf(buf, size, "collection:%s", top->collection->id); break;
-    case SCREEN_ITEM: snprintf(buf, size, "item:%s", top->item->id); break;
-    case SCREEN_PIN: snprintf(buf, size, "pin"); break;
-    case SCREEN_ADMIN: snprintf(buf, size, "admin"); break;
-    }
+    ScreenRef r = session_screen(s);
+    if (r.attract) snprintf(buf, size, "attract");
+    else if (r.id) snprintf(buf, size, "%s:%s", screen_kind_name(r.kind), r.id);
+    else snprintf(buf, size, "%s", screen_kind_name(r.kind));
     return buf;
 }
 
@@ -495,4 +485,59 @@ const Hit *session_find_target(Session *s, const char *name)
         }
     }
     return NULL;
+}
+
+unsigned session_take_requests(Session *s)
+{
+    unsigned r = (s->want_reload ? SESSION_WANT_RELOAD : 0) |
+                 (s->want_preview ? SESSION_WANT_PREVIEW : 0) |
+                 (s->want_exit ? SESSION_WANT_EXIT : 0);
+    s->want_reload = s->want_preview = s->want_exit = false;
+    return r;
+}
+
+void session_set_admin_status(Session *s, const char *text)
+{
+    if (strcmp(s->admin_text, text) == 0 && s->ui.admin_status == s->admin_text) return;
+    snprintf(s->admin_text, sizeof s->admin_text, "%s", text);
+    s->ui.admin_status = s->admin_text;
+    if (ui_top(&s->ui)->kind == SCREEN_ADMIN) s->dirty = true;
+}
+
+void session_invalidate(Session *s)
+{
+    s->dirty = true;
+}
+
+void session_wake_touch(Session *s, int64_t now_ms)
+{
+    s->input_ms = now_ms;
+    s->dirty = true;
+    s->swallow = true;
+}
+
+ScreenRef session_screen(const Session *s)
+{
+    const Screen *top = ui_top_const(&s->ui);
+    ScreenRef r = {.kind = top->kind, .attract = s->ui.attract};
+    if (top->kind == SCREEN_COLLECTION) r.id = top->collection->id;
+    if (top->kind == SCREEN_ITEM) r.id = top->item->id;
+    return r;
+}
+
+bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t now_ms)
+{
+    if (!session_init(ns, nb, old->measure, old->w, old->h, now_ms)) return false;
+    ScreenRef at = session_screen(old);
+    if (at.id) session_open(ns, at.id, now_ms);
+    else if (at.kind == SCREEN_ABOUT && !at.attract) session_open(ns, "about", now_ms);
+    const Bundle *ob = old->ui.bundle;
+    int li = bundle_language_index(nb, ob->languages[old->ui.lang]);
+    if (li >= 0 && old->ui.lang != ob->default_language) ns->ui.lang = (size_t)li;
+    ns->input_ms = old->input_ms;
+    ns->pin_hash = old->pin_hash;
+    ns->verify = old->verify;
+    ns->guard = old->guard;
+    ns->pin_failures = old->pin_failures;
+    return true;
 }

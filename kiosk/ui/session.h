@@ -53,7 +53,7 @@ typedef struct Session {
     PinGuard guard;
     int64_t corner_since;         /* a finger rests in the admin corner since; 0 for none */
     bool want_reload, want_preview, want_exit;
-    char admin_text[2048];        /* status lines the main loop writes for the admin screen */
+    char admin_text[2048];        /* status lines for the admin screen (session_set_admin_status) */
     unsigned long pin_failures;
 } Session;
 
@@ -101,6 +101,29 @@ const char *session_screen_name(const Session *s, char *buf, size_t size);
 /* The hit area on screen that `name` designates (an item or collection id, or back, home,
  * language, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
 const Hit *session_find_target(Session *s, const char *name);
+
+/* What the admin screen asked the supervisor to do; each request is returned once. */
+enum { SESSION_WANT_RELOAD = 1, SESSION_WANT_PREVIEW = 2, SESSION_WANT_EXIT = 4 };
+unsigned session_take_requests(Session *s);
+/* The status lines the admin screen shows (copied). */
+void session_set_admin_status(Session *s, const char *text);
+/* Draw again although nothing in the session changed (exposed window, a picture arrived). */
+void session_invalidate(Session *s);
+/* A touch woke a dark (closed) kiosk: counts as input, presses nothing. */
+void session_wake_touch(Session *s, int64_t now_ms);
+
+/* The screen on top, as data: its kind and the id of its collection or item (borrowed from
+ * the bundle; NULL for other kinds). `attract` is true while the attract loop shows. */
+typedef struct ScreenRef {
+    ScreenKind kind;
+    bool attract;
+    const char *id;
+} ScreenRef;
+ScreenRef session_screen(const Session *s);
+
+/* Starts `ns` on a new bundle where `old` was: same screen and language where they exist,
+ * the same idle clock, PIN check and guard. False when out of memory (old stays usable). */
+bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t now_ms);
 
 /* The display list for now, rebuilt only when something changed. */
 const DisplayList *session_frame(Session *s);

@@ -26,7 +26,7 @@ void ui_reset(UiState *s, int64_t now_ms)
     s->attract = false;
     memset(s->pin, 0, sizeof s->pin);
     s->pin_len = 0;
-    s->pin_message = 0;
+    s->pin_message = PIN_MSG_NONE;
 }
 
 static bool same_screen(const Screen *a, const Screen *b);
@@ -47,7 +47,7 @@ static void forget_pin(UiState *s)
 {
     memset(s->pin, 0, sizeof s->pin);
     s->pin_len = 0;
-    s->pin_message = 0;
+    s->pin_message = PIN_MSG_NONE;
 }
 
 void ui_open_pin(UiState *s, int64_t now_ms)
@@ -89,7 +89,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
             return false;
         s->pin[s->pin_len++] = (char)('0' + a.arg);
         s->pin[s->pin_len] = '\0';
-        s->pin_message = 0;
+        s->pin_message = PIN_MSG_NONE;
         return true;
     case ACT_PIN_ERASE:
         if (ui_top(s)->kind != SCREEN_PIN || s->pin_len == 0) return false;
@@ -222,4 +222,19 @@ const Item *ui_attract_item(const UiState *s, int64_t now_ms)
         for (size_t i = 0; i < b->collections[c].n_items; i++)
             if (b->collections[c].items[i].image && want-- == 0) return &b->collections[c].items[i];
     return NULL;
+}
+
+const char *screen_kind_name(ScreenKind kind)
+{
+    switch (kind) {
+    case SCREEN_HOME: return "home";
+    case SCREEN_COLLECTION: return "collection";
+    case SCREEN_ITEM: return "item";
+    case SCREEN_QUIZ: return "quiz";
+    case SCREEN_RESULT: return "result";
+    case SCREEN_ABOUT: return "about";
+    case SCREEN_PIN: return "pin";
+    case SCREEN_ADMIN: return "admin";
+    }
+    return "?";
 }

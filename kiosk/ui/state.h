@@ -24,6 +24,12 @@ typedef enum {
     SCREEN_ADMIN, /* the admin screen, after the right PIN */
 } ScreenKind;
 
+/* What the PIN pad says under the digits. */
+typedef enum { PIN_MSG_NONE, PIN_MSG_WRONG, PIN_MSG_LOCKED, PIN_MSG_NO_PIN } PinMessage;
+
+/* A screen's name as statistics and scripts use it: "home", "collection", "item"... */
+const char *screen_kind_name(ScreenKind kind);
+
 typedef struct Screen {
     ScreenKind kind;
     const Collection *collection; /* SCREEN_COLLECTION */
@@ -46,7 +52,8 @@ typedef struct UiState {
     bool attract;                /* the attract loop is showing (nobody is using the kiosk) */
     char pin[16];                /* digits typed on the PIN pad (never stored anywhere else) */
     size_t pin_len;
-    int pin_message;             /* 0 none, 1 wrong PIN, 2 locked (wait), 3 no PIN configured */
+    PinMessage pin_message;
+    const char *admin_status;    /* borrowed: status lines for the admin screen (session) */
     int64_t attract_ms;          /* when the attract loop started */
 } UiState;
 

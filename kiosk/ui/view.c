@@ -11,10 +11,14 @@
 #include "core/color.h"
 #include "ui/widgets.h"
 
+float view_unit(float w, float h)
+{
+    return fminf(w, h) / VIEW_DESIGN_PX;
+}
+
 float view_min_target(float w, float h)
 {
-    float u = fminf(w, h) / 1080.0f;
-    return SZ_TARGET * u;
+    return SZ_TARGET * view_unit(w, h);
 }
 
 static void bottom_bar(Ctx *c)
@@ -123,7 +127,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     const Bundle *b = s->bundle;
     Ctx c = {
         .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
-        .u = fminf(w, h) / 1080.0f, .portrait = h > w, .lang = s->lang,
+        .u = view_unit(w, h), .portrait = h > w, .lang = s->lang,
         .code = b->languages[s->lang], .info = info,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};

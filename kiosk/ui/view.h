@@ -28,8 +28,11 @@ typedef struct ViewInfo {
 /* Rebuilds `d` for the top screen of `s` at size w x h. */
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
                 int64_t now_ms, ViewInfo *info);
-/* The admin screen's status text (borrowed; set by the session before building). */
-extern const char *view_admin_text;
+
+/* The layout unit: 1 unit is 1 px when the screen's shorter side is VIEW_DESIGN_PX. Every
+ * size in the screens, the gestures and the wheel is a number of units. */
+enum { VIEW_DESIGN_PX = 1080 };
+float view_unit(float w, float h);
 
 /* Minimum touch target side, in px, for a viewport of w x h. */
 float view_min_target(float w, float h);

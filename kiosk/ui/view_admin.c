@@ -8,7 +8,6 @@
 #include "core/color.h"
 #include "ui/widgets.h"
 
-const char *view_admin_text = "";
 
 void view_pin(Ctx *c)
 {
@@ -28,7 +27,7 @@ void view_pin(Ctx *c)
         dlist_rect(c->d, (Rect){(c->w - dw) / 2 + (float)i * (dot + dg), y, dot, dot}, t->text, dot / 2);
     y += dot + U(c, 24);
     static const StringId messages[] = {0, STR_PIN_WRONG, STR_PIN_LOCKED, STR_PIN_NONE};
-    if (s->pin_message > 0 && s->pin_message < 4)
+    if (s->pin_message != PIN_MSG_NONE)
         w_text(c, (Rect){x0 - U(c, 200), y, pad_w + U(c, 400), 0}, S(c, messages[s->pin_message]),
                (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true, NULL});
     y += U(c, 60);
@@ -63,7 +62,7 @@ void view_admin(Ctx *c)
     float text_h = (c->portrait ? by - g : c->h - m) - y;
     TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false, NULL};
     if (st.max_lines < 1) st.max_lines = 1;
-    w_text(c, (Rect){x, y, text_w, 0}, view_admin_text, st);
+    w_text(c, (Rect){x, y, text_w, 0}, c->s->admin_status ? c->s->admin_status : "", st);
     w_button(c, (Rect){bx, by, bw, bh}, S(c, STR_CLOSE), "back", BTN_ACCENT, (Action){.kind = ACT_HOME});
     w_button(c, (Rect){bx, by + (bh + g), bw, bh}, S(c, STR_RELOAD), "again", BTN_SURFACE,
              (Action){.kind = ACT_ADMIN_RELOAD});

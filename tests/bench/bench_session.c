@@ -374,15 +374,7 @@ static int mode_scroll(int argc, char **argv)
     Bench b = {.file = "scroll"};
     b.c = canvas_create(w, h, &bundle->theme, assets, cache_mb << 20);
     if (!b.c) return 1;
-#ifdef BENCH_HAVE_ASYNC
     if (async) drawer_set_async(canvas_drawer(b.c), woke, NULL, 8);
-#else
-    if (async) {
-        fprintf(stderr, "bench_session: this kiosk has no asynchronous decoding\n");
-        return 3;
-    }
-#endif
-    (void)woke;
     double start = now_ms();
     b.now = 0;
     if (!session_init(&b.s, bundle, canvas_measure(b.c), (float)w, (float)h, 0)) return 1;

@@ -440,7 +440,6 @@ if "$bs" photos "$big/images" 500 3000 2000 2>>"$log" && python3 tests/bench/gen
   row E "start → first frame, headless 1920x1080 (2,000 items, 500 photos, ${photos_mb} MB)" \
     "$(cell_m 1 ' ms' < "$work/e_first")" "$(cell_r 1 < "$work/e_first")" ""
   mode=--async
-  grep -q BENCH_HAVE_ASYNC=1 build-bench/CMakeFiles/bench_session.dir/flags.make 2>/dev/null || mode=""
   say "E: fling-scrolling the 2,000-item grid to its end ($runs runs, ${mode:-synchronous decoding})"
   for _ in $(seq "$runs"); do
     "$bs" scroll $mode --cache-mb 96 "$big" 1920x1080 archief 2>>"$log"

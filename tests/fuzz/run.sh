@@ -1,61 +1,50 @@
 #!/usr/bin/env bash
 # tests/fuzz/run.sh: build the libFuzzer targets and run each for SECONDS (default 60).
-#   bash tests/fuzz/run.sh [SECONDS]
-# Installs clang and its sanitizer runtimes (plus what CMake needs to configure) with apt-get
-# when missing (through sudo when not root), builds kiosk_core and kiosk_config with clang into
-# build-fuzz/, links fuzz_bundle, fuzz_script and fuzz_config, and runs each on a copy of its
-# seed corpus in build-fuzz/work/<target>/ (the repository is never written). Prints one line
-# per target and "N passed, N failed"; exits non-zero when any target found a crash, leak,
-# timeout or out-of-memory (the reproducer's path is printed: run the target on that file to
-# see the report again).
+#   bash tests/fuzz/run.sh [SECONDS] [BUILD_DIR]
+# Needs clang and its sanitizer runtimes (./run.sh test installs them; this script installs
+# nothing and exits 77, "skipped", without them). Builds the libraries with clang into
+# BUILD_DIR (default build-fuzz/; ctest passes a folder in its build tree), links fuzz_bundle,
+# fuzz_script and fuzz_config, and runs each on a copy of its seed corpus in BUILD_DIR/work/
+# (the repository is never written). Prints one line per target and "N passed, N failed";
+# exits non-zero when any target found a crash, leak, timeout or out-of-memory (the
+# reproducer's path is printed: run the target on that file to see the report again).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 SECONDS_PER_TARGET=${1:-60}
 case "$SECONDS_PER_TARGET" in
-'' | *[!0-9]*) echo "usage: $0 [SECONDS]" >&2; exit 2 ;;
+'' | *[!0-9]*) echo "usage: $0 [SECONDS] [BUILD_DIR]" >&2; exit 2 ;;
 esac
 TARGETS=(bundle script config)
-BUILD=build-fuzz
+BUILD=${2:-build-fuzz}
 FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
-PACKAGES=(clang libclang-rt-14-dev cmake pkg-config libyaml-dev libcmark-dev libcrypt-dev
-  libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev libfontconfig-dev libqrencode-dev
-  libsqlite3-dev)
-
-install_missing() {
-  local missing=()
-  for p in "${PACKAGES[@]}"; do
-    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-  done
-  [ ${#missing[@]} -eq 0 ] && return 0
-  echo "run.sh: installing ${missing[*]}"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-}
-
-install_missing
+probe='int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { return (int)(d && n); }'
+if ! command -v clang >/dev/null || ! printf '%s\n' "$probe" | clang -fsanitize=fuzzer -x c - -o /dev/null 2>/dev/null; then
+  echo "SKIP: clang with libFuzzer is not installed (apt-get install clang libclang-rt-14-dev)"
+  exit 77
+fi
 jobs=$(nproc 2>/dev/null || echo 2)
 
 # -O1: a Debug build at -O0 runs several times fewer inputs per second; the sanitizers and
 # the debug information work the same.
 CC=clang cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=OFF -DBUILD_TESTING=OFF \
   -DCMAKE_C_FLAGS="-O1 -fsanitize=fuzzer-no-link $FLAGS" >/dev/null
-cmake --build "$BUILD" --target kiosk_core kiosk_config -j "$jobs" >/dev/null
-core=$(find "$BUILD" -name libkiosk_core.a -print -quit)
-config=$(find "$BUILD" -name libkiosk_config.a -print -quit)
-if [ -z "$core" ] || [ -z "$config" ]; then
-  echo "run.sh: libkiosk_core.a or libkiosk_config.a not found under $BUILD" >&2
-  exit 1
-fi
-# kiosk_config uses kiosk_core, so it comes first on the link line.
-libs=$(pkg-config --libs yaml-0.1 libcmark)
+cmake --build "$BUILD" --target kiosk_ui kiosk_ops -j "$jobs" >/dev/null
+# The libraries from the top of the layering down, so each finds what it uses after it.
+libs=()
+for l in ui layout input ops bundle core; do
+  f=$(find "$BUILD" -name "libkiosk_$l.a" -print -quit)
+  [ -n "$f" ] || { echo "run.sh: libkiosk_$l.a not found under $BUILD" >&2; exit 1; }
+  libs+=("$f")
+done
+sys=$(pkg-config --libs yaml-0.1 libcmark sqlite3)
 for t in "${TARGETS[@]}"; do
-  # shellcheck disable=SC2086 # FLAGS and libs are lists of words
+  extra=()
+  [ "$t" = script ] && extra=(kiosk/app/script.c) # the replay script reader (pure C)
+  # shellcheck disable=SC2086 # FLAGS and sys are lists of words
   clang -std=c11 -g -O1 -fsanitize=fuzzer $FLAGS -Ikiosk -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
-    "tests/fuzz/fuzz_$t.c" "$config" "$core" $libs -lcrypt -lm -o "$BUILD/fuzz_$t"
+    "tests/fuzz/fuzz_$t.c" "${extra[@]}" "${libs[@]}" $sys -lcrypt -lm -lpthread -o "$BUILD/fuzz_$t"
 done
 
 # A UBSan report stops the run (as does every ASan report), with a stack to read.

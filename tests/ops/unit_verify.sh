@@ -3,7 +3,7 @@
 # ExecStart pointed at the binary just built). Skipped, with a message, without systemd.
 set -euo pipefail
 if ! command -v systemd-analyze >/dev/null; then
-  echo "SKIP: systemd-analyze is not installed (apt-get install systemd)"; exit 0
+  echo "SKIP: systemd-analyze is not installed (apt-get install systemd)"; exit 77
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -4,7 +4,8 @@
  *   monkey --events N --seed S [--bundle DIR]
  *
  * The session runs at 1920x1080 on a simulated clock that only moves forward, exactly as the
- * window drives it: between inputs it is ticked at the times session_next_wake() asks for,
+ * window drives it, through the window's own supervisor (app/supervisor.h): between inputs it
+ * is stepped at the times the supervisor asks for,
  * and every ~50 events the display list is drawn through a Canvas (real fonts, real
  * textures, a small cache so the LRU has to evict). The input comes from our own seeded PRNG,
  * so a seed replays the same run on every machine: taps at random points and on the centres
@@ -28,6 +29,7 @@
 
 #include "bundle/bundle.h"
 #include "platform/canvas.h"
+#include "app/supervisor.h"
 #include "ui/session.h"
 
 #ifndef KIOSK_SOURCE_DIR
@@ -49,6 +51,7 @@ enum {
 
 static const char RIGHT_PIN[] = "4711";
 static const char FAKE_HASH[] = "$y$fake";
+static const int64_t WALL_START = 1767225600; /* 2026-01-01 00:00 UTC: the wall clock's start */
 
 /* ---- the fake PIN verifier -------------------------------------------------------------- */
 
@@ -152,7 +155,9 @@ static void memo_free(Memo *m)
 /* ---- the monkey ---------------------------------------------------------------------------- */
 
 typedef struct Monkey {
-    Session s;
+    Supervisor *k;                 /* the kiosk's own supervisor, as the window drives it */
+    const Session *s;              /* its session (read only) */
+    KioskConfig cfg;
     Canvas *canvas;
     Memo memo;
     const Bundle *b;
@@ -163,7 +168,8 @@ typedef struct Monkey {
     char history[HISTORY][DESC];   /* the last events, history[event % HISTORY] is this one */
     unsigned long taps, drags, keys, waits, wrong_pins, draws, pin_pads;
     unsigned long passed, failed;
-    bool spinning;                 /* the session's next wake-up is in the past */
+    bool spinning;                 /* the supervisor's next wake-up is in the past */
+    bool quit;                     /* the supervisor asked the window to quit */
     struct {                       /* violations by kind (numbers left out), for the summary */
         char what[DESC];
         unsigned long count, first;
@@ -189,7 +195,7 @@ static void say(Monkey *m, const char *fmt, ...)
 static const char *screen_name(const Monkey *m)
 {
     static char buf[128];
-    return session_screen_name(&m->s, buf, sizeof buf);
+    return session_screen_name(m->s, buf, sizeof buf);
 }
 
 /* Counts a violation under its kind: the message with every number written as N. */
@@ -221,8 +227,8 @@ static void report(Monkey *m, const char *what)
     if (m->failed > MAX_REPORTS) return;
     fprintf(stderr, "monkey: seed %" PRIu64 ", event %lu, t=%" PRId64 " ms: VIOLATION: %s\n"
                     "  screen %s, depth %zu, lang %zu, focus %d\n  last events (oldest first):\n",
-            m->seed, m->event, m->now, what, screen_name(m), m->s.ui.depth, m->s.ui.lang,
-            m->s.ui.focus);
+            m->seed, m->event, m->now, what, screen_name(m), m->s->ui.depth, m->s->ui.lang,
+            m->s->ui.focus);
     for (unsigned long k = m->event >= HISTORY ? m->event - HISTORY + 1 : 1; k <= m->event; k++)
         fprintf(stderr, "    #%lu %s\n", k, m->history[k % HISTORY]);
     if (m->failed == MAX_REPORTS) fprintf(stderr, "monkey: further violations are only counted\n");
@@ -237,19 +243,26 @@ static void expect(Monkey *m, bool ok, const char *what)
 
 /* ---- time ---------------------------------------------------------------------------------- */
 
-/* Moves the clock to t as the window's loop would: a tick at every wake-up the session asks
+/* Moves the clock to t as the window's loop does: a supervisor step at every wake-up it asks
  * for, and at t. A wake-up that is not in the future would make the window spin. */
+static Requests step(Monkey *m)
+{
+    Requests r = supervisor_step(m->k, m->now, WALL_START + m->now / 1000);
+    m->quit |= r.quit;
+    return r;
+}
+
 static void advance_to(Monkey *m, int64_t t)
 {
     while (m->now < t) {
-        int64_t wake = session_next_wake(&m->s);
+        int64_t wake = step(m).wake_ms;
         if (wake <= m->now) {
             /* The window would call again at once, for ever: report it once per episode and
              * go on a frame at a time (the state does not depend on how often it ticks). */
             if (!m->spinning) {
                 char what[200];
                 snprintf(what, sizeof what,
-                         "session_next_wake() = %" PRId64 " is not after now (%" PRId64
+                         "the supervisor's wake-up %" PRId64 " is not after now (%" PRId64
                          "): the window loop would spin at 100%% CPU",
                          wake, m->now);
                 report(m, what);
@@ -260,8 +273,8 @@ static void advance_to(Monkey *m, int64_t t)
             m->spinning = false;
         }
         m->now = wake < t ? wake : t;
-        session_tick(&m->s, m->now);
     }
+    step(m);
 }
 
 static void advance(Monkey *m, int64_t ms)
@@ -273,18 +286,18 @@ static void advance(Monkey *m, int64_t ms)
 
 static void pointer(Monkey *m, PointerPhase phase, float x, float y)
 {
-    session_pointer(&m->s, phase, x, y, m->now);
+    supervisor_pointer(m->k, phase, x, y, m->now);
 }
 
 static float unit(const Monkey *m)
 {
-    return fminf(m->s.w, m->s.h) / 1080.0f;
+    return fminf(m->s->w, m->s->h) / 1080.0f;
 }
 
 /* Down, a finger's natural tremble within the slop, up. */
 static void tap_at(Monkey *m, float x, float y)
 {
-    float slop = m->s.gesture.cfg.tap_slop;
+    float slop = m->s->gesture.cfg.tap_slop;
     pointer(m, POINTER_DOWN, x, y);
     int64_t hold = rng_range(&m->rng, 30, 250);
     for (int64_t t = FRAME_MS; t < hold; t += FRAME_MS) {
@@ -309,7 +322,7 @@ static bool hit_centre(const Hit *h, float *x, float *y)
 
 static const Hit *find_action(Monkey *m, ActionKind kind, int arg, bool any_arg)
 {
-    const DisplayList *d = session_frame(&m->s);
+    const DisplayList *d = supervisor_frame(m->k);
     for (size_t i = 0; i < d->n_hits; i++)
         if (d->hits[i].action.kind == kind && (any_arg || d->hits[i].action.arg == arg))
             return &d->hits[i];
@@ -326,7 +339,7 @@ static bool tap_hit(Monkey *m, const Hit *h)
 
 static bool on_pin_pad(const Monkey *m)
 {
-    return ui_top_const(&m->s.ui)->kind == SCREEN_PIN && !m->s.ui.attract;
+    return ui_top_const(&m->s->ui)->kind == SCREEN_PIN && !m->s->ui.attract;
 }
 
 /* The monkey must never submit the right PIN: when the digits typed so far are exactly it,
@@ -334,13 +347,13 @@ static bool on_pin_pad(const Monkey *m)
  * before every event is enough). */
 static void never_the_right_pin(Monkey *m)
 {
-    if (!on_pin_pad(m) || strcmp(m->s.ui.pin, RIGHT_PIN) != 0) return;
+    if (!on_pin_pad(m) || strcmp(m->s->ui.pin, RIGHT_PIN) != 0) return;
     say(m, "erase (the typed digits were the right PIN); ");
     tap_hit(m, find_action(m, ACT_PIN_ERASE, 0, true));
-    if (strcmp(m->s.ui.pin, RIGHT_PIN) == 0) {
+    if (strcmp(m->s->ui.pin, RIGHT_PIN) == 0) {
         /* Cannot happen unless erasing is broken; leave the pad rather than risk OK. */
         report(m, "the PIN pad's erase key did not erase");
-        session_key(&m->s, KEY_BACK, m->now);
+        supervisor_key(m->k, KEY_BACK, m->now);
     }
 }
 
@@ -348,14 +361,14 @@ static void never_the_right_pin(Monkey *m)
 
 static void ev_tap_anywhere(Monkey *m)
 {
-    float x = rng_float(&m->rng, 0, m->s.w - 1), y = rng_float(&m->rng, 0, m->s.h - 1);
+    float x = rng_float(&m->rng, 0, m->s->w - 1), y = rng_float(&m->rng, 0, m->s->h - 1);
     say(m, "tap at (%.0f, %.0f)", x, y);
     tap_at(m, x, y);
 }
 
 static void ev_tap_target(Monkey *m)
 {
-    const DisplayList *d = session_frame(&m->s);
+    const DisplayList *d = supervisor_frame(m->k);
     if (d->n_hits == 0) {
         ev_tap_anywhere(m);
         return;
@@ -390,14 +403,14 @@ static void swipe(Monkey *m, float x0, float y0, float x1, float y1, int64_t ms,
 static void ev_drag(Monkey *m)
 {
     float x0, y0;
-    const ViewInfo *info = &m->s.info;
+    const ViewInfo *info = &m->s->info;
     if (info->scroll_viewport > 0 && rng_chance(&m->rng, 0.7)) {
         Rect a = info->scroll_area;
         x0 = rng_float(&m->rng, a.x, a.x + a.w - 1);
         y0 = rng_float(&m->rng, a.y, a.y + a.h - 1);
     } else {
-        x0 = rng_float(&m->rng, 0, m->s.w - 1);
-        y0 = rng_float(&m->rng, 0, m->s.h - 1);
+        x0 = rng_float(&m->rng, 0, m->s->w - 1);
+        y0 = rng_float(&m->rng, 0, m->s->h - 1);
     }
     /* Mostly vertical, as scrolling is; sometimes any direction and beyond the screen. */
     float len = rng_float(&m->rng, 0, 1400 * unit(m));
@@ -415,8 +428,8 @@ static void ev_drag(Monkey *m)
 
 static void ev_edge_swipe(Monkey *m)
 {
-    float edge = m->s.gesture.cfg.edge_width;
-    float x0 = rng_float(&m->rng, 0, edge - 1), y0 = rng_float(&m->rng, 0, m->s.h - 1);
+    float edge = m->s->gesture.cfg.edge_width;
+    float x0 = rng_float(&m->rng, 0, edge - 1), y0 = rng_float(&m->rng, 0, m->s->h - 1);
     float dx = rng_float(&m->rng, 80, 900) * unit(m), dy = rng_float(&m->rng, -0.6f, 0.6f) * dx;
     int64_t ms = rng_range(&m->rng, 60, 600);
     say(m, "edge swipe (%.0f, %.0f) by (%.0f, %.0f) in %" PRId64 " ms", x0,
@@ -426,8 +439,8 @@ static void ev_edge_swipe(Monkey *m)
 
 static void ev_long_press(Monkey *m)
 {
-    const DisplayList *d = session_frame(&m->s);
-    float x = rng_float(&m->rng, 0, m->s.w - 1), y = rng_float(&m->rng, 0, m->s.h - 1);
+    const DisplayList *d = supervisor_frame(m->k);
+    float x = rng_float(&m->rng, 0, m->s->w - 1), y = rng_float(&m->rng, 0, m->s->h - 1);
     if (d->n_hits && rng_chance(&m->rng, 0.6))
         hit_centre(&d->hits[rng_range(&m->rng, 0, (int64_t)d->n_hits - 1)], &x, &y);
     int64_t hold = rng_range(&m->rng, 620, 4000);
@@ -459,7 +472,7 @@ static void ev_key(Monkey *m)
             never_the_right_pin(m);
             advance(m, rng_range(&m->rng, 30, 400));
         }
-        session_key(&m->s, k, m->now);
+        supervisor_key(m->k, k, m->now);
         m->keys++;
         if (k == KEY_ACTIVATE) break; /* one action per event (see never_the_right_pin) */
     }
@@ -469,7 +482,7 @@ static void ev_wheel(Monkey *m)
 {
     float delta = rng_float(&m->rng, -2000, 2000);
     say(m, "mouse wheel %.0f px", delta);
-    session_scroll(&m->s, delta, m->now);
+    supervisor_wheel(m->k, -delta / (120.0f * view_unit(m->s->w, m->s->h)), m->now);
     m->keys++;
 }
 
@@ -486,23 +499,23 @@ static void ev_wait(Monkey *m)
     else if (p < 0.97) ms = 3 * 60 * 1000;
     else ms = idle + (int64_t)k->attract_delay_s * 1000 + rng_range(&m->rng, -20, 20);
     say(m, "wait %" PRId64 " ms", ms);
-    bool finger = gesture_is_down(&m->s.gesture);
-    int64_t since_input = m->now - m->s.input_ms;
+    bool finger = gesture_is_down(&m->s->gesture);
+    int64_t since_input = m->now - m->s->input_ms;
     advance(m, ms);
     m->waits++;
     /* Unattended operation: after idle_timeout without input the next visitor finds a fresh
      * kiosk; after idle_timeout + attract_delay, the attract loop. */
     if (!finger && since_input + ms >= idle + 1)
-        expect(m, session_is_fresh(&m->s) || m->s.ui.attract,
+        expect(m, session_is_fresh(m->s) || m->s->ui.attract,
                "no idle reset after idle_timeout without input");
     if (!finger && since_input + ms >= idle + (int64_t)k->attract_delay_s * 1000 + 1)
-        expect(m, m->s.ui.attract, "no attract loop after idle_timeout + attract_delay");
+        expect(m, m->s->ui.attract, "no attract loop after idle_timeout + attract_delay");
 }
 
 /* A second finger lands (the window cancels the touch), or the window loses focus. */
 static void ev_cancel(Monkey *m)
 {
-    float x = rng_float(&m->rng, 0, m->s.w - 1), y = rng_float(&m->rng, 0, m->s.h - 1);
+    float x = rng_float(&m->rng, 0, m->s->w - 1), y = rng_float(&m->rng, 0, m->s->h - 1);
     int moves = (int)rng_range(&m->rng, 0, 12);
     say(m, "touch at (%.0f, %.0f), %d moves, cancel, moves and up after", x,
              y, moves);
@@ -532,12 +545,12 @@ static void ev_language(Monkey *m)
 static void ev_quiz(Monkey *m)
 {
     const Hit *h = NULL;
-    ScreenKind top = ui_top(&m->s.ui)->kind;
-    if (top == SCREEN_QUIZ && m->b->quiz && m->s.ui.quiz_pos < m->b->quiz->n_questions) {
-        const Question *q = &m->b->quiz->questions[m->s.ui.quiz_pos];
+    ScreenKind top = ui_top_const(&m->s->ui)->kind;
+    if (top == SCREEN_QUIZ && m->b->quiz && m->s->ui.quiz_pos < m->b->quiz->n_questions) {
+        const Question *q = &m->b->quiz->questions[m->s->ui.quiz_pos];
         int a = (int)rng_range(&m->rng, 0, (int64_t)q->n_answers - 1);
         h = find_action(m, ACT_ANSWER, a, false);
-        say(m, "quiz: answer %d to question %zu; ", a, m->s.ui.quiz_pos);
+        say(m, "quiz: answer %d to question %zu; ", a, m->s->ui.quiz_pos);
     } else if (top == SCREEN_RESULT && rng_chance(&m->rng, 0.5)) {
         h = find_action(m, ACT_QUIZ_AGAIN, 0, true);
         say(m, "quiz: again; ");
@@ -551,7 +564,7 @@ static void ev_quiz(Monkey *m)
 /* Odd pointer sequences a flaky touch panel or driver can produce. */
 static void ev_odd(Monkey *m)
 {
-    float x = rng_float(&m->rng, -200, m->s.w + 200), y = rng_float(&m->rng, -200, m->s.h + 200);
+    float x = rng_float(&m->rng, -200, m->s->w + 200), y = rng_float(&m->rng, -200, m->s->h + 200);
     int kind = (int)rng_range(&m->rng, 0, 5);
     static const char *const what[] = {
         "up without down", "move without down", "cancel without down",
@@ -586,7 +599,7 @@ static void ev_odd(Monkey *m)
 /* The hidden gesture: a finger held still in the top-left corner, then wrong PINs. */
 static void ev_admin(Monkey *m)
 {
-    float corner = SESSION_ADMIN_CORNER * unit(m), slop = m->s.gesture.cfg.tap_slop;
+    float corner = SESSION_ADMIN_CORNER * unit(m), slop = m->s->gesture.cfg.tap_slop;
     float x = rng_float(&m->rng, 0, corner - slop), y = rng_float(&m->rng, 0, corner - slop);
     bool short_hold = rng_chance(&m->rng, 0.15);
     int64_t hold = short_hold
@@ -619,35 +632,58 @@ static void ev_admin(Monkey *m)
             pin[len] = '\0';
             if (rng_chance(&m->rng, 0.2) && len >= 4) memcpy(pin, RIGHT_PIN, 3); /* close */
         } while (strcmp(pin, RIGHT_PIN) == 0);
-        while (m->s.ui.pin_len > 0 && on_pin_pad(m))
+        while (m->s->ui.pin_len > 0 && on_pin_pad(m))
             if (!tap_hit(m, find_action(m, ACT_PIN_ERASE, 0, true))) break;
         for (int k = 0; k < len && on_pin_pad(m); k++) {
             advance(m, rng_range(&m->rng, 100, 700));
             tap_hit(m, find_action(m, ACT_PIN_DIGIT, pin[k] - '0', false));
         }
-        if (!on_pin_pad(m) || strcmp(m->s.ui.pin, RIGHT_PIN) == 0) break;
+        if (!on_pin_pad(m) || strcmp(m->s->ui.pin, RIGHT_PIN) == 0) break;
         advance(m, rng_range(&m->rng, 100, 700));
-        say(m, "; wrong PIN \"%s\" (try %d)", m->s.ui.pin, i + 1);
+        say(m, "; wrong PIN \"%s\" (try %d)", m->s->ui.pin, i + 1);
         if (tap_hit(m, find_action(m, ACT_PIN_OK, 0, true))) m->wrong_pins++;
         advance(m, rng_range(&m->rng, 200, 3000));
     }
 }
 
+/* The kiosk as the window starts it: a supervisor on the bundle in `dir`, whose settings hold
+ * the fake PIN hash (checked by the fake verifier). */
+static Bundle *load(const char *dir)
+{
+    Diags diags;
+    diags_init(&diags);
+    Bundle *b = bundle_load(dir, &diags);
+    diags_print(&diags, stderr);
+    diags_free(&diags);
+    return b;
+}
+
+/* `b` is owned by the supervisor from now. */
+static bool start(Monkey *m, Bundle *b, const char *dir, TextMeasure measure)
+{
+    if (!b) return false;
+    m->b = b;
+    m->cfg.admin_pin = (char *)FAKE_HASH;
+    SupervisorSetup su = {.cfg = &m->cfg, .bundle_path = dir, .bundle = b, .measure = measure,
+                          .w = WIDTH, .h = HEIGHT, .verify = fake_verify};
+    m->k = supervisor_create(&su, m->now, WALL_START + m->now / 1000);
+    if (!m->k) return false;
+    m->s = supervisor_session(m->k);
+    return true;
+}
+
 /* The control: with the RIGHT PIN the same hold and taps do reach the admin screen, and its
  * Exit button does set want_exit; so the invariants above are not true merely because the
  * monkey cannot get there. Runs on a session of its own before the monkey starts. */
-static void control_run(Monkey *m)
+static void control_run(Monkey *m, const char *dir)
 {
     Monkey *c = calloc(1, sizeof *c);
     if (!c) return;
-    c->b = m->b;
     c->now = m->now;
-    if (!session_init(&c->s, m->b, m->s.measure, m->s.w, m->s.h, c->now)) {
+    if (!start(c, load(dir), dir, m->s->measure)) {
         free(c);
         return;
     }
-    c->s.pin_hash = FAKE_HASH;
-    c->s.verify = fake_verify;
     pointer(c, POINTER_DOWN, 20, 20);
     advance(c, SESSION_ADMIN_HOLD_MS + 100);
     pointer(c, POINTER_UP, 20, 20);
@@ -658,8 +694,10 @@ static void control_run(Monkey *m)
     expect(m, strcmp(screen_name(c), "admin") == 0,
            "control: the right PIN did not open the admin screen");
     tap_hit(c, find_action(c, ACT_ADMIN_EXIT, 0, true));
-    expect(m, c->s.want_exit, "control: Exit on the admin screen did not set want_exit");
-    session_free(&c->s);
+    step(c);
+    expect(m, c->quit && (supervisor_requested(c->k) & SESSION_WANT_EXIT),
+           "control: Exit on the admin screen did not set want_exit");
+    supervisor_destroy(c->k, c->now, WALL_START);
     free(c);
     verify_calls = verify_right = 0;
 }
@@ -682,11 +720,12 @@ static void note_screen(Monkey *m, const char *name)
 
 static void check_invariants(Monkey *m)
 {
-    const Session *s = &m->s;
+    const Session *s = m->s;
     char buf[160];
-    expect(m, !s->want_exit, "want_exit was set (the kiosk would quit)");
-    expect(m, !s->want_reload, "want_reload was set");
-    expect(m, !s->want_preview, "want_preview was set");
+    unsigned asked = supervisor_requested(m->k);
+    expect(m, !(asked & SESSION_WANT_EXIT) && !m->quit, "want_exit was set (the kiosk would quit)");
+    expect(m, !(asked & SESSION_WANT_RELOAD), "want_reload was set");
+    expect(m, !(asked & SESSION_WANT_PREVIEW), "want_preview was set");
     const char *name = screen_name(m);
     note_screen(m, name);
     expect(m, strcmp(name, "admin") != 0, "the admin screen opened without the right PIN");
@@ -697,7 +736,7 @@ static void check_invariants(Monkey *m)
     expect(m, s->ui.pin_len < sizeof s->ui.pin && strlen(s->ui.pin) == s->ui.pin_len,
            "the typed PIN and its length disagree");
     expect(m, !m->b->quiz || s->ui.quiz_pos <= m->b->quiz->n_questions, "quiz_pos beyond the quiz");
-    const DisplayList *d = session_frame(&m->s);
+    const DisplayList *d = supervisor_frame(m->k);
     expect(m, !d->overflow, "the display list overflowed");
     bool focus_ok = s->ui.focus == -1 || (s->ui.focus >= 0 && (size_t)s->ui.focus < d->n_hits);
     snprintf(buf, sizeof buf, "focus %d is neither -1 nor a hit area (n_hits %zu)", s->ui.focus,
@@ -770,40 +809,32 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    Diags diags;
-    diags_init(&diags);
-    Bundle *b = bundle_load(dir, &diags);
-    diags_print(&diags, stderr);
-    diags_free(&diags);
     const char *assets = find_assets();
-    if (!b || !assets) {
-        fprintf(stderr, "monkey: %s\n",
-                !b ? "cannot load the bundle" : "cannot find the assets folder");
-        bundle_free(b);
-        printf("0 passed, 1 failed\n");
-        return 1;
-    }
-    Monkey *m = calloc(1, sizeof *m);
+    Monkey *m = assets ? calloc(1, sizeof *m) : NULL;
     int rc = 1;
-    if (!m) goto out;
-    m->b = b;
+    if (!m) {
+        fprintf(stderr, "monkey: cannot find the assets folder\n");
+        goto out;
+    }
     m->seed = seed;
     m->rng.s = seed;
     m->now = 1000000; /* an uptime, not 0: the clock of a kiosk that has been on a while */
-    m->canvas = canvas_create(WIDTH, HEIGHT, &b->theme, assets, CACHE_BUDGET);
-    if (!m->canvas) goto out;
+    Bundle *b = load(dir);
+    m->canvas = b ? canvas_create(WIDTH, HEIGHT, &b->theme, assets, CACHE_BUDGET) : NULL;
+    if (!m->canvas) {
+        bundle_free(b);
+        goto out;
+    }
     m->memo.real = canvas_measure(m->canvas);
     m->memo.slots = calloc(MEMO_SLOTS, sizeof *m->memo.slots);
-    if (!m->memo.slots ||
-        !session_init(&m->s, b, (TextMeasure){&m->memo, memo_width}, WIDTH, HEIGHT, m->now)) {
+    if (!m->memo.slots || !start(m, b, dir, (TextMeasure){&m->memo, memo_width})) {
+        fprintf(stderr, "monkey: cannot load the bundle %s\n", dir);
         memo_free(&m->memo);
         canvas_destroy(m->canvas);
         m->canvas = NULL;
         goto out;
     }
-    m->s.pin_hash = FAKE_HASH;
-    m->s.verify = fake_verify;
-    control_run(m);
+    control_run(m, dir);
 
     static void (*const generators[])(Monkey *) = {ev_tap_anywhere, ev_tap_target, ev_drag,
         ev_edge_swipe, ev_long_press, ev_key, ev_wheel, ev_wait, ev_cancel, ev_language,
@@ -826,9 +857,9 @@ int main(int argc, char **argv)
         check_invariants(m);
         if (trace)
             fprintf(stderr, "#%lu t=%" PRId64 " %s -> %s depth %zu focus %d\n", m->event, m->now,
-                    m->history[m->event % HISTORY], screen_name(m), m->s.ui.depth, m->s.ui.focus);
+                    m->history[m->event % HISTORY], screen_name(m), m->s->ui.depth, m->s->ui.focus);
         if (m->event % DRAW_EVERY == 0) {
-            canvas_draw(m->canvas, session_frame(&m->s));
+            canvas_draw(m->canvas, supervisor_frame(m->k));
             m->draws++;
         }
     }
@@ -836,18 +867,18 @@ int main(int argc, char **argv)
 
     DrawStats ds = drawer_stats(canvas_drawer(m->canvas));
     expect(m, ds.cache_bytes <= CACHE_BUDGET, "the texture cache exceeds its budget");
-    expect(m, m->s.pin_failures == verify_calls - verify_right,
+    expect(m, m->s->pin_failures == verify_calls - verify_right,
            "the session's count of wrong PINs differs from the verifier's");
     printf("monkey: %lu events (taps %lu, drags %lu, keys %lu, waits %lu, wrong PINs %lu), "
            "screens visited %zu, idle resets %lu, attract starts %lu, %lu invariant violations\n",
            events, m->taps, m->drags, m->keys, m->waits, m->wrong_pins, m->n_screens,
-           m->s.idle_resets, m->s.attract_starts, m->failed);
+           m->s->idle_resets, m->s->attract_starts, m->failed);
     fprintf(stderr, "monkey: seed %" PRIu64 ", %" PRId64 " s simulated, %lu actions, "
                     "%lu frames drawn, "
                     "PIN pad opened %lu times, %lu PINs checked, %lu locked out; cache %zu "
                     "textures, %zu bytes, %zu evictions, %zu decodes; %lu text measures, "
                     "%lu by the fonts\n",
-            seed, (m->now - 1000000) / 1000, m->s.actions, m->draws, m->pin_pads, verify_calls,
+            seed, (m->now - 1000000) / 1000, m->s->actions, m->draws, m->pin_pads, verify_calls,
             m->wrong_pins - verify_calls, ds.cache_count, ds.cache_bytes, ds.cache_evictions,
             ds.decodes, m->memo.calls, m->memo.misses);
     report_coverage(m);
@@ -855,12 +886,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "monkey: %lu x %s (first at event %lu)\n", m->kinds[i].count,
                 m->kinds[i].what, m->kinds[i].first);
     rc = m->failed ? 1 : 0;
-    session_free(&m->s);
+    supervisor_destroy(m->k, m->now, WALL_START + m->now / 1000);
     memo_free(&m->memo);
     canvas_destroy(m->canvas);
 out:
     printf("%lu passed, %lu failed\n", m ? m->passed : 0, m ? m->failed : 1);
     free(m);
-    bundle_free(b);
     return rc;
 }

@@ -2,16 +2,17 @@
  *
  *   soak [--days N] [--seed S] [--visits N] [--cache-mb N]
  *
- * One Session on an accelerated clock, headless, drawn through a Canvas (SDL's software
+ * The kiosk's own supervisor (app/supervisor.h, as the window drives it) on an accelerated
+ * clock, headless, drawn through a Canvas (SDL's software
  * renderer, real fonts, the texture cache with its budget). Every simulated day has opening
  * hours 08:00-17:00 with `visits` visits of 5-60 events each (taps on what is on screen,
  * drags and flings, keys, language switches, quiz answers, back swipes), far enough apart that
  * the idle reset and the attract loop happen in between; outside the hours the screen is
- * dark and the session only ticks. Once a day, at a quiet moment in a visit, the bundle is
- * HOT SWAPPED the way kiosk/app/window.c swap_bundle does it: loaded again from disk with
- * bundle_load (alternately content/techniekpact and a copy in a temporary folder whose
- * version is changed each time), the drawer told with drawer_set_theme, a new Session made
- * on the same screen and language, the old session and bundle freed.
+ * dark and the supervisor only steps. Once a day, at a quiet moment in a visit, the bundle is
+ * HOT SWAPPED through the supervisor as the reloader hands it over: loaded again from disk
+ * with bundle_load (alternately content/techniekpact and a copy in a temporary folder whose
+ * version is changed each time) and offered with supervisor_offer; the supervisor switches at
+ * the quiet moment, on the same screen and language, and asks for the new theme.
  *
  * Every day it measures the resident set (/proc/self/statm), the open file descriptors
  * (/proc/self/fd) and the texture cache (drawer_stats). It fails when the RSS grows by more
@@ -35,6 +36,7 @@
 #include "bundle/bundle.h"
 #include "check.h"
 #include "platform/canvas.h"
+#include "app/supervisor.h"
 #include "ui/session.h"
 
 #ifndef KIOSK_SOURCE_DIR
@@ -64,6 +66,7 @@ enum {
 };
 
 static const int64_t HOUR_MS = 3600 * 1000, DAY_MS = 24 * 3600 * 1000;
+static const int64_t WALL_START = 1767225600; /* 2026-01-01 00:00 UTC: the wall clock's start */
 static const long RSS_GROWTH_MAX = 1024 * 1024;
 static const char ORIGINAL[] = "content/techniekpact";
 
@@ -236,8 +239,9 @@ static bool set_version(const char *dir, const char *version)
 /* ---- the simulation ----------------------------------------------------------------------- */
 
 typedef struct Soak {
-    Session s;
-    Bundle *bundle;
+    Supervisor *sup;
+    const Session *s; /* the supervisor's session (read only) */
+    KioskConfig cfg;  /* no settings file: no hours, no statistics */
     Canvas *canvas;
     int64_t now;
     size_t budget;
@@ -246,29 +250,43 @@ typedef struct Soak {
     unsigned long idle_resets, attract_starts; /* of sessions already swapped out */
 } Soak;
 
+static const Bundle *B(const Soak *k)
+{
+    return supervisor_bundle(k->sup);
+}
+
+/* One turn of the window's loop: the supervisor's step, the drawer told of a new theme. */
+static Requests step(Soak *k)
+{
+    Requests r = supervisor_step(k->sup, k->now, WALL_START + k->now / 1000);
+    if (r.theme) drawer_set_theme(canvas_drawer(k->canvas), r.theme);
+    return r;
+}
+
 static void draw(Soak *k)
 {
-    canvas_draw(k->canvas, session_frame(&k->s));
+    canvas_draw(k->canvas, supervisor_frame(k->sup));
     k->draws++;
     DrawStats st = drawer_stats(canvas_drawer(k->canvas));
     if (st.cache_count > k->cache_count_max) k->cache_count_max = st.cache_count;
     if (st.cache_bytes > k->cache_bytes_max) k->cache_bytes_max = st.cache_bytes;
 }
 
-/* Ticks the session to t at the wake-ups it asks for, as the window loop does. While `lit`
+/* Steps the supervisor to t at the wake-ups it asks for, as the window loop does. While `lit`
  * (the screen is dark outside the opening hours) it draws every ATTRACT_DRAW_EVERY-th attract
  * slide: software frames are the soak's main cost, and a step prime to the number of
  * showcase items still brings every picture through the cache. */
 static void advance_to(Soak *k, int64_t t, bool lit)
 {
-    int64_t slide_ms = (int64_t)k->bundle->kiosk.attract_slide_s * 1000;
+    int64_t slide_ms = (int64_t)B(k)->kiosk.attract_slide_s * 1000;
     while (k->now < t) {
-        int64_t wake = session_next_wake(&k->s);
+        Requests r = step(k);
+        int64_t wake = r.wake_ms;
         if (wake <= k->now) wake = k->now + FRAME_MS; /* the monkey reports this; go on */
+        bool changed = r.redraw;
         k->now = wake < t ? wake : t;
-        bool changed = session_tick(&k->s, k->now);
-        if (changed && lit && k->s.ui.attract &&
-            (k->now - k->s.ui.attract_ms) / slide_ms % ATTRACT_DRAW_EVERY == 0)
+        if (changed && lit && k->s->ui.attract &&
+            (k->now - k->s->ui.attract_ms) / slide_ms % ATTRACT_DRAW_EVERY == 0)
             draw(k);
     }
 }
@@ -280,26 +298,26 @@ static void advance(Soak *k, int64_t ms)
 
 static void tap(Soak *k, float x, float y)
 {
-    session_pointer(&k->s, POINTER_DOWN, x, y, k->now);
+    supervisor_pointer(k->sup, POINTER_DOWN, x, y, k->now);
     advance(k, rng_range(40, 200));
-    session_pointer(&k->s, POINTER_UP, x, y, k->now);
+    supervisor_pointer(k->sup, POINTER_UP, x, y, k->now);
 }
 
 static void drag(Soak *k, float x0, float y0, float x1, float y1, int64_t ms)
 {
-    session_pointer(&k->s, POINTER_DOWN, x0, y0, k->now);
+    supervisor_pointer(k->sup, POINTER_DOWN, x0, y0, k->now);
     int steps = ms / (2 * FRAME_MS) > 1 ? (int)(ms / (2 * FRAME_MS)) : 1;
     for (int i = 1; i <= steps; i++) {
         advance(k, ms / steps);
         float f = (float)i / (float)steps;
-        session_pointer(&k->s, POINTER_MOVE, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, k->now);
+        supervisor_pointer(k->sup, POINTER_MOVE, x0 + (x1 - x0) * f, y0 + (y1 - y0) * f, k->now);
     }
-    session_pointer(&k->s, POINTER_UP, x1, y1, k->now);
+    supervisor_pointer(k->sup, POINTER_UP, x1, y1, k->now);
 }
 
 static const Hit *hit_of(Soak *k, ActionKind kind)
 {
-    const DisplayList *d = session_frame(&k->s);
+    const DisplayList *d = supervisor_frame(k->sup);
     for (size_t i = 0; i < d->n_hits; i++)
         if (d->hits[i].action.kind == kind) return &d->hits[i];
     return NULL;
@@ -314,10 +332,10 @@ static void tap_hit(Soak *k, const Hit *h)
 /* One thing a visitor does. */
 static void visitor_event(Soak *k)
 {
-    const DisplayList *d = session_frame(&k->s);
+    const DisplayList *d = supervisor_frame(k->sup);
     int r = (int)rng_range(0, 99);
-    float u = fminf(k->s.w, k->s.h) / 1080.0f;
-    ScreenKind top = ui_top(&k->s.ui)->kind;
+    float u = fminf(k->s->w, k->s->h) / 1080.0f;
+    ScreenKind top = ui_top_const(&k->s->ui)->kind;
     const Hit *h;
     if (top == SCREEN_QUIZ && r < 60 && (h = hit_of(k, ACT_ANSWER))) {
         const Hit *answers[16];
@@ -328,14 +346,14 @@ static void visitor_event(Soak *k)
     } else if (r < 55 && d->n_hits) {
         tap_hit(k, &d->hits[rng_range(0, (int64_t)d->n_hits - 1)]);
     } else if (r < 63) {
-        tap(k, rng_float(0, k->s.w - 1), rng_float(0, k->s.h - 1));
+        tap(k, rng_float(0, k->s->w - 1), rng_float(0, k->s->h - 1));
     } else if (r < 78) {
-        float x = rng_float(200 * u, k->s.w - 200 * u), y = rng_float(300 * u, 800 * u);
+        float x = rng_float(200 * u, k->s->w - 200 * u), y = rng_float(300 * u, 800 * u);
         drag(k, x, y, x + rng_float(-50, 50), y + rng_float(-700, 700) * u, rng_range(60, 900));
     } else if (r < 86) {
         static const KeyKind keys[] = {KEY_NEXT, KEY_NEXT, KEY_DOWN, KEY_RIGHT, KEY_ACTIVATE,
                                        KEY_PAGE_DOWN, KEY_BACK, KEY_HOME};
-        session_key(&k->s, keys[rng_range(0, sizeof keys / sizeof keys[0] - 1)], k->now);
+        supervisor_key(k->sup, keys[rng_range(0, sizeof keys / sizeof keys[0] - 1)], k->now);
     } else if (r < 90 && (h = hit_of(k, ACT_LANGUAGE))) {
         tap_hit(k, h);
     } else if (r < 94 && (h = hit_of(k, ACT_QUIZ))) {
@@ -344,14 +362,14 @@ static void visitor_event(Soak *k)
         float y = rng_float(200 * u, 800 * u);
         drag(k, 10 * u, y, 500 * u, y + rng_float(-60, 60), rng_range(120, 400));
     } else {
-        session_pointer(&k->s, POINTER_DOWN, k->s.w / 2, k->s.h / 2, k->now);
+        supervisor_pointer(k->sup, POINTER_DOWN, k->s->w / 2, k->s->h / 2, k->now);
         advance(k, rng_range(700, 2000));
-        session_pointer(&k->s, POINTER_UP, k->s.w / 2, k->s.h / 2, k->now);
+        supervisor_pointer(k->sup, POINTER_UP, k->s->w / 2, k->s->h / 2, k->now);
     }
     k->events++;
 }
 
-/* The hot swap, as window.c swap_bundle does it: same screen and language on the new bundle. */
+/* The hot swap, as the reloader hands a new bundle over: same screen and language after it. */
 static bool swap_bundle(Soak *k, const char *dir, const char *want_version)
 {
     Diags diags;
@@ -364,38 +382,28 @@ static bool swap_bundle(Soak *k, const char *dir, const char *want_version)
         return false;
     }
     char screen[200], after[200], lang[16];
-    session_screen_name(&k->s, screen, sizeof screen);
-    snprintf(lang, sizeof lang, "%s", k->bundle->languages[k->s.ui.lang]); /* outlives the bundle */
-    drawer_set_theme(canvas_drawer(k->canvas), &nb->theme);
-    Session ns;
-    if (!session_init(&ns, nb, canvas_measure(k->canvas), k->s.w, k->s.h, k->now)) {
-        bundle_free(nb);
+    session_screen_name(k->s, screen, sizeof screen);
+    snprintf(lang, sizeof lang, "%s", B(k)->languages[k->s->ui.lang]); /* outlives the bundle */
+    const Bundle *before = B(k);
+    unsigned long resets = k->s->idle_resets, attracts = k->s->attract_starts;
+    supervisor_offer(k->sup, RELOAD_VALID, nb, "");
+    step(k);
+    if (B(k) == before) {
+        fprintf(stderr, "soak: the supervisor did not switch at a quiet moment\n");
         return false;
     }
-    const char *colon = strchr(screen, ':');
-    if (colon || strcmp(screen, "about") == 0)
-        session_open(&ns, colon ? colon + 1 : screen, k->now);
-    int li = bundle_language_index(nb, lang);
-    if (li >= 0 && k->s.ui.lang != k->bundle->default_language) ns.ui.lang = (size_t)li;
-    ns.input_ms = k->s.input_ms;
-    ns.pin_hash = k->s.pin_hash;
-    ns.verify = k->s.verify;
-    ns.guard = k->s.guard;
-    k->idle_resets += k->s.idle_resets;
-    k->attract_starts += k->s.attract_starts;
-    session_free(&k->s);
-    bundle_free(k->bundle);
-    k->s = ns;
-    k->bundle = nb;
+    k->idle_resets += resets;
+    k->attract_starts += attracts;
     k->swaps++;
     /* What the visitor saw is still there (the content is the same, only the version moved). */
-    session_screen_name(&k->s, after, sizeof after);
-    bool same = (!colon && strcmp(screen, "about") != 0) || strcmp(screen, after) == 0;
+    session_screen_name(k->s, after, sizeof after);
+    bool kept = strchr(screen, ':') || strcmp(screen, "about") == 0;
+    bool same = !kept || strcmp(screen, after) == 0;
     if (!same)
         fprintf(stderr, "soak: the hot swap moved the visitor from %s to %s\n", screen, after);
     CHECK(same);
-    CHECK_STR(k->bundle->languages[k->s.ui.lang], lang);
-    CHECK_STR(k->bundle->version, want_version);
+    CHECK_STR(B(k)->languages[k->s->ui.lang], lang);
+    CHECK_STR(B(k)->version, want_version);
     draw(k);
     return true;
 }
@@ -419,7 +427,7 @@ static double mb(long bytes)
 static Sample measure(Soak *k)
 {
     Sample m = {.rss = rss_bytes(), .fds = open_fds()};
-    drawer_set_theme(canvas_drawer(k->canvas), &k->bundle->theme);
+    drawer_set_theme(canvas_drawer(k->canvas), &B(k)->theme);
     release_free_pages();
     m.settled = rss_bytes();
     m.heap = heap_in_use();
@@ -473,18 +481,25 @@ int main(int argc, char **argv)
     }
     Diags diags;
     diags_init(&diags);
-    k->bundle = copy_tree(ORIGINAL, copy_dir) ? bundle_load(ORIGINAL, &diags) : NULL;
+    Bundle *first = copy_tree(ORIGINAL, copy_dir) ? bundle_load(ORIGINAL, &diags) : NULL;
     diags_print(&diags, stderr);
     diags_free(&diags);
-    CHECK(k->bundle != NULL);
-    if (!k->bundle) goto out;
-    snprintf(original_version, sizeof original_version, "%s", k->bundle->version);
+    CHECK(first != NULL);
+    if (!first) goto out;
+    snprintf(original_version, sizeof original_version, "%s", first->version);
     k->budget = cache_mb << 20;
-    k->canvas = canvas_create(WIDTH, HEIGHT, &k->bundle->theme, assets, k->budget);
+    k->canvas = canvas_create(WIDTH, HEIGHT, &first->theme, assets, k->budget);
     CHECK(k->canvas != NULL);
-    if (!k->canvas) goto out;
+    if (!k->canvas) {
+        bundle_free(first);
+        goto out;
+    }
     k->now = 6 * HOUR_MS; /* switched on at 06:00 on day 1 */
-    if (!session_init(&k->s, k->bundle, canvas_measure(k->canvas), WIDTH, HEIGHT, k->now)) goto out;
+    SupervisorSetup su = {.cfg = &k->cfg, .bundle_path = ORIGINAL, .bundle = first,
+                          .measure = canvas_measure(k->canvas), .w = WIDTH, .h = HEIGHT};
+    k->sup = supervisor_create(&su, k->now, WALL_START + k->now / 1000);
+    if (!k->sup) goto out;
+    k->s = supervisor_session(k->sup);
     draw(k);
     Sample start = measure(k);
     printf("soak: %d days, %d visits a day, cache budget %zu MB, %s build; start: RSS %.1f MB, "
@@ -508,7 +523,7 @@ int main(int argc, char **argv)
                 if (e == swap_at) {
                     /* The reloader has a new bundle; the window waits for a quiet moment. */
                     advance(k, SESSION_QUIET_MS + 1000);
-                    CHECK(session_is_quiet(&k->s, k->now));
+                    CHECK(session_is_quiet(k->s, k->now));
                     bool copy_day = day % 2 == 1;
                     char version[64];
                     if (copy_day) snprintf(version, sizeof version, "soak-day-%d", day);
@@ -532,7 +547,7 @@ int main(int argc, char **argv)
                day, mb(e->rss), mb(e->settled), heap, e->fds,
                st.cache_count, mb((long)st.cache_bytes), k->cache_count_max,
                mb((long)k->cache_bytes_max), st.cache_evictions, k->visits, k->events, k->swaps,
-               k->bundle->version);
+               B(k)->version);
         fflush(stdout);
     }
 
@@ -551,8 +566,8 @@ int main(int argc, char **argv)
            days, k->visits, k->events, k->swaps, warm_day, mb(warm.settled), mb(end.settled),
            mb(growth), SOAK_SANITIZED ? ", not judged under ASan" : "", mb(raw_min), mb(raw_max),
            warm.fds, end.fds, k->cache_count_max,
-           k->cache_bytes_max, k->budget, k->idle_resets + k->s.idle_resets,
-           k->attract_starts + k->s.attract_starts, k->draws);
+           k->cache_bytes_max, k->budget, k->idle_resets + k->s->idle_resets,
+           k->attract_starts + k->s->attract_starts, k->draws);
     if (!SOAK_SANITIZED && days > WARM_UP_DAY) {
         if (growth > RSS_GROWTH_MAX)
             fprintf(stderr, "soak: the settled RSS grew by %ld bytes after day %d (allowed %ld); "
@@ -572,13 +587,12 @@ int main(int argc, char **argv)
     if (!fds_steady) list_fds();
     CHECK(fds_steady);
     CHECK(k->cache_bytes_max <= k->budget);
-    CHECK(k->idle_resets + k->s.idle_resets > 0);
-    CHECK(k->attract_starts + k->s.attract_starts > 0);
+    CHECK(k->idle_resets + k->s->idle_resets > 0);
+    CHECK(k->attract_starts + k->s->attract_starts > 0);
     CHECK_INT(k->swaps, days);
-    session_free(&k->s);
 out:
+    supervisor_destroy(k->sup, k->now, WALL_START + k->now / 1000);
     canvas_destroy(k->canvas);
-    bundle_free(k->bundle);
     free(k);
     free(day_end);
     if (!remove_tree(copy))

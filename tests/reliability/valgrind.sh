@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
-# valgrind.sh SOURCE_DIR: the replay tests under valgrind (memcheck), on a build without
-# sanitizers (valgrind and ASan cannot share a process). Fails on any memory error or leak
-# that valgrind calls definite. Skipped with a message when valgrind is not installed.
+# valgrind.sh SOURCE_DIR BUILD_DIR: the replay tests under valgrind (memcheck), on a build
+# without sanitizers in BUILD_DIR (valgrind and ASan cannot share a process). Fails on any
+# memory error or leak that valgrind calls definite. Exits 77 (skipped) without valgrind.
 set -euo pipefail
 src=$(cd "$1" && pwd)
 if ! command -v valgrind >/dev/null; then
-  echo "SKIP: valgrind is not installed (apt-get install valgrind)"; exit 0
+  echo "SKIP: valgrind is not installed (apt-get install valgrind)"; exit 77
 fi
-build=$src/build-valgrind
+build=${2:?usage: valgrind.sh SOURCE_DIR BUILD_DIR}
 cmake -S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=OFF -DBUILD_TESTING=OFF >/dev/null
 cmake --build "$build" --target kiosk -j "$(nproc)" >/dev/null
 out=$(mktemp -d)

@@ -16,7 +16,7 @@
 
 #include <SDL_image.h>
 
-#include "app/lockdown.h"
+#include "platform/lockdown.h"
 #include "app/options.h"
 #include "bundle/bundle.h"
 #include "check.h"

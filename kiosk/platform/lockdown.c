@@ -1,5 +1,5 @@
 /* lockdown.c: the shortcuts a fullscreen kiosk ignores (and logs), in one testable place. */
-#include "app/lockdown.h"
+#include "platform/lockdown.h"
 
 #include <SDL_keyboard.h>
 

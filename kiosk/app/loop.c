@@ -1,0 +1,169 @@
+/* loop.c: the kiosk on a real display: the window backend and the supervisor, joined.
+ *
+ * This is the whole loop: ask the supervisor what to do now, draw what it asks for, sleep in
+ * the backend until an event or the supervisor's next wake time, hand the event over, repeat.
+ * Everything the kiosk decides lives in the supervisor (no SDL) and everything SDL does lives
+ * in platform/window.c; this file only reads the settings and the first bundle and joins the
+ * two, so a kiosk at rest sleeps without a timeout and uses no CPU. */
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/options.h"
+#include "app/service.h"
+#include "app/signals.h"
+#include "app/supervisor.h"
+#include "core/log.h"
+#include "ops/config.h"
+#include "platform/window.h"
+
+static int64_t wall_now(void)
+{
+    return (int64_t)time(NULL);
+}
+
+static void load_settings(const Options *o, KioskConfig *cfg)
+{
+    Diags d;
+    diags_init(&d);
+    bool ok = config_load(o->config, cfg, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (!ok) log_warning("the settings in %s have errors (see above); using defaults where they "
+                         "are wrong", cfg->path ? cfg->path : "?");
+    char warning[1024];
+    if (cfg->found && !config_check_permissions(cfg->path, warning, sizeof warning))
+        log_warning("warning: %s", warning);
+}
+
+/* The bundle to show first: the configured one, or (never a black screen or a restart loop)
+ * the notice bundle while the real one has errors; `report` receives those errors. */
+static Bundle *first_bundle(const char *path, const char *assets, char *report, size_t n)
+{
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(path, &d);
+    diags_print(&d, stderr);
+    report[0] = '\0';
+    if (!b) diags_to_text(&d, report, n);
+    diags_free(&d);
+    if (b) {
+        log_notice("showing bundle %s version %s (%zu items)", b->id, b->version, b->n_items);
+        return b;
+    }
+    char fallback[4200];
+    snprintf(fallback, sizeof fallback, "%s/fallback", assets);
+    diags_init(&d);
+    b = bundle_load(fallback, &d);
+    diags_free(&d);
+    if (!b) log_error("the bundle %s has errors (see above); nothing to show", path);
+    else log_warning("the bundle %s has errors (see above); showing a notice and waiting for a "
+                     "valid bundle", path);
+    return b;
+}
+
+static void wake_window(void *ctx)
+{
+    window_wake(ctx);
+}
+
+/* One event from the backend, handed to the supervisor. */
+static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now)
+{
+    char what[96];
+    switch (e->kind) {
+    case WINDOW_POINTER: supervisor_pointer(k, e->phase, e->x, e->y, now); break;
+    case WINDOW_KEY: supervisor_key(k, e->key, now); break;
+    case WINDOW_WHEEL: supervisor_wheel(k, e->wheel, now); break;
+    case WINDOW_RESIZE: supervisor_resize(k, e->w, e->h); break;
+    case WINDOW_REDRAW: supervisor_redraw(k); break;
+    case WINDOW_CLOSE: supervisor_close(k, false, NULL); break;
+    case WINDOW_EXIT_KEY:
+        snprintf(what, sizeof what, "the shortcut %s", e->key_name);
+        supervisor_close(k, e->escape, what);
+        break;
+    case WINDOW_WAKE:
+        for (int sig; (sig = signals_take());) supervisor_signal(k, sig, now);
+        break;
+    case WINDOW_TIMEOUT: break;
+    }
+}
+
+/* Runs until the supervisor asks to quit; returns the exit code. */
+static int run(Window *w, Supervisor *k, const Options *o)
+{
+    for (;;) {
+        int64_t now = window_now();
+        Requests r = supervisor_step(k, now, wall_now());
+        if (r.theme) window_set_theme(w, r.theme);
+        if (r.redraw) {
+            window_draw(w, r.dark ? NULL : supervisor_frame(k));
+            if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
+            window_show(w);
+        }
+        if (r.ready) {
+            service_ready();
+            service_status("showing the bundle");
+            if (bench_first_frame()) return 0;
+        }
+        if (r.ping_watchdog) service_watchdog_ping();
+        if (r.quit) return r.exit_code;
+        WindowEvent e;
+        window_next_event(w, r.wake_ms, &e);
+        do dispatch(k, &e, window_now());
+        while (e.kind != WINDOW_TIMEOUT && (window_next_event(w, 0, &e), e.kind != WINDOW_TIMEOUT));
+    }
+}
+
+static const char *self_program(char *buf, size_t n)
+{
+    ssize_t len = readlink("/proc/self/exe", buf, n - 1);
+    if (len <= 0) return NULL;
+    buf[len] = '\0';
+    return buf;
+}
+
+int window_run(const Options *o)
+{
+    KioskConfig cfg = {0};
+    load_settings(o, &cfg);
+    const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
+    const char *assets = assets_dir();
+    char report[2048], self[PATH_MAX];
+    Bundle *b = assets ? first_bundle(bundle_path, assets, report, sizeof report) : NULL;
+    if (!assets) log_error("cannot find the program's assets folder (assets/icons)");
+    if (!b) {
+        config_free(&cfg);
+        return 1;
+    }
+    signals_block(); /* before any thread starts */
+    WindowSettings ws = {
+        .width = o->width, .height = o->height, .windowed = o->windowed,
+        .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate, .renderer = o->renderer,
+        .theme = &b->theme, .assets = assets,
+        .cache_bytes = cache_budget(o, cfg.cache_mb),
+    };
+    Window *w = window_create(&ws);
+    if (!w) {
+        bundle_free(b);
+        config_free(&cfg);
+        return 1;
+    }
+    SupervisorSetup su = {
+        .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .startup_report = report,
+        .measure = window_measure(w), .windowed = o->windowed, .watch = true,
+        .usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL,
+        .watchdog_ms = service_watchdog_interval_ms(), .preview_dir = "/tmp/kiosk-preview",
+        .preview_program = self_program(self, sizeof self), .wake = wake_window, .wake_ctx = w,
+    };
+    window_size(w, &su.w, &su.h);
+    signals_start(wake_window, w);
+    Supervisor *k = supervisor_create(&su, window_now(), wall_now());
+    int rc = k ? run(w, k, o) : 1;
+    supervisor_destroy(k, window_now(), wall_now());
+    window_destroy(w);
+    config_free(&cfg);
+    return rc;
+}

@@ -1,0 +1,371 @@
+/* supervisor.c: the running kiosk's policy; see supervisor.h for the contract.
+ *
+ * One step, in order: hand-overs from the reloader and the USB watch; a waiting bundle put
+ * on screen at a quiet moment (never under a finger); opening hours (dark outside them, until
+ * a touch); the session's timers; the frame; statistics; the admin screen's requests; the
+ * watchdog; and the earliest time anything needs a look again, so the loop can sleep until
+ * then and a kiosk at rest uses no CPU. Background threads (reloader, USB watch) only set
+ * flags and call wake(); all decisions are made here, on the loop's thread. */
+#include "app/supervisor.h"
+
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "app/preview.h"
+#include "app/usage.h"
+#include "app/options.h"
+#include "app/usb.h"
+#include "core/log.h"
+#include "ops/pin.h"
+#include "ops/stats.h"
+#include "ops/watch.h"
+
+enum {
+    USB_SETTLE_MS = 2000,         /* a stick's folder appears before it is mounted */
+    QUIET_LOOK_MS = 1000,         /* with a bundle waiting, look for a quiet moment this often */
+    CLOCK_LOOK_MS = 5 * 60 * 1000, /* the wall clock may be set while we sleep (time sync) */
+    PREVIEW_LOOK_MS = 500,        /* look whether the preview has finished */
+    WHEEL_NOTCH = 120,            /* scroll per wheel notch, in layout units */
+};
+
+struct Supervisor {
+    const KioskConfig *cfg;
+    Session s;
+    Bundle *bundle;        /* on screen (owned) */
+    Bundle *pending;       /* valid, waiting for a quiet moment (owned) */
+    const char *home_path; /* the bundle configured for this kiosk */
+    char source[4096];     /* the bundle followed now: home_path or one on a USB stick */
+    Reloader *reloader;
+    const char *usb_dir;
+    Watch *usb_watch;
+    atomic_bool usb_changed; /* set by the USB watcher thread */
+    int64_t usb_rescan_ms;   /* 0: none */
+    char last_report[2048];
+    Stats *stats;
+    Usage usage;
+    bool windowed, dark, shown, quit, theme_changed;
+    int exit_code;
+    unsigned requested; /* every SESSION_WANT_* seen */
+    int64_t started_ms, next_ping_ms, watchdog_ms;
+    Preview preview;
+    const char *preview_program, *preview_dir;
+    void (*wake)(void *ctx);
+    void *wake_ctx;
+};
+
+static void on_usb(void *ctx)
+{
+    Supervisor *k = ctx;
+    atomic_store(&k->usb_changed, true);
+    k->wake(k->wake_ctx);
+}
+
+/* Follows `path` from now on: a new watcher, and a load right away (the swap comes at a
+ * quiet moment, after the check, as for any new bundle). */
+static void follow(Supervisor *k, const char *path, int64_t now)
+{
+    if (strcmp(path, k->source) == 0) return;
+    snprintf(k->source, sizeof k->source, "%s", path);
+    reloader_stop(k->reloader);
+    k->reloader = reloader_start(k->source, k->wake, k->wake_ctx);
+    if (k->reloader) reloader_request(k->reloader, now);
+}
+
+static void look_for_usb(Supervisor *k, int64_t now)
+{
+    char found[4096];
+    usb_find_bundle(k->usb_dir, found, sizeof found);
+    if (found[0] && strcmp(found, k->source) != 0) {
+        log_notice("USB stick with a bundle at %s; checking it", found);
+        follow(k, found, now);
+    } else if (!found[0] && strcmp(k->source, k->home_path) != 0) {
+        log_notice("the USB stick is gone; back to %s", k->home_path);
+        follow(k, k->home_path, now);
+    }
+}
+
+static void start_watching(Supervisor *k, const SupervisorSetup *su, int64_t now)
+{
+    k->reloader = reloader_start(su->bundle_path, su->wake, su->wake_ctx);
+    if (!k->reloader) log_warning("not watching %s; restart to show changes", su->bundle_path);
+    k->usb_dir = su->usb_dir;
+    if (k->usb_dir) {
+        k->usb_watch = watch_start(k->usb_dir, on_usb, k);
+        if (k->usb_watch) look_for_usb(k, now); /* a stick already in at start */
+    }
+}
+
+static void open_stats(Supervisor *k, int64_t wall)
+{
+    if (!k->cfg->stats) return;
+    char err[512];
+    k->stats = stats_open(k->cfg->stats, err, sizeof err);
+    if (!k->stats) log_warning("no statistics: %s", err);
+    else stats_prune(k->stats, k->cfg->stats_keep_days, wall);
+}
+
+Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wall)
+{
+    Supervisor *k = calloc(1, sizeof *k);
+    if (!k || !session_init(&k->s, su->bundle, su->measure, su->w, su->h, now)) {
+        free(k);
+        bundle_free(su->bundle);
+        return NULL;
+    }
+    k->cfg = su->cfg;
+    k->bundle = su->bundle;
+    k->s.pin_hash = su->cfg->admin_pin;
+    k->s.verify = su->verify ? su->verify : pin_verify;
+    k->home_path = su->bundle_path;
+    snprintf(k->source, sizeof k->source, "%s", su->bundle_path);
+    k->windowed = su->windowed;
+    k->started_ms = now;
+    k->watchdog_ms = su->watchdog_ms;
+    k->next_ping_ms = su->watchdog_ms ? now : INT64_MAX;
+    k->preview_program = su->preview_program;
+    k->preview_dir = su->preview_dir ? su->preview_dir : "/tmp/kiosk-preview";
+    k->wake = su->wake;
+    k->wake_ctx = su->wake_ctx;
+    open_stats(k, wall);
+    usage_init(&k->usage, k->stats, &k->s, now, wall);
+    if (su->watch) start_watching(k, su, now);
+    if (su->startup_report && su->startup_report[0]) {
+        snprintf(k->last_report, sizeof k->last_report, "%s", su->startup_report);
+        if (k->reloader) reloader_request(k->reloader, now); /* and again at each change */
+    }
+    return k;
+}
+
+void supervisor_destroy(Supervisor *k, int64_t now, int64_t wall)
+{
+    if (!k) return;
+    usage_end_visit(&k->usage, &k->s, now, wall);
+    stats_close(k->stats);
+    preview_stop(&k->preview);
+    watch_stop(k->usb_watch);
+    reloader_stop(k->reloader);
+    bundle_free(k->pending);
+    session_free(&k->s);
+    bundle_free(k->bundle);
+    free(k);
+}
+
+const Session *supervisor_session(const Supervisor *k) { return &k->s; }
+const Bundle *supervisor_bundle(const Supervisor *k) { return k->bundle; }
+bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
+const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
+unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
+
+void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
+{
+    if (k->dark) {
+        /* A touch outside opening hours lights the kiosk up (this touch presses nothing). */
+        if (phase == POINTER_DOWN) {
+            k->dark = false;
+            session_wake_touch(&k->s, now);
+        }
+        return;
+    }
+    session_pointer(&k->s, phase, x, y, now);
+}
+
+void supervisor_key(Supervisor *k, KeyKind key, int64_t now)
+{
+    if (k->dark) supervisor_pointer(k, POINTER_DOWN, 0, 0, now);
+    else session_key(&k->s, key, now);
+}
+
+void supervisor_wheel(Supervisor *k, float notches, int64_t now)
+{
+    session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
+}
+
+void supervisor_resize(Supervisor *k, float w, float h) { session_resize(&k->s, w, h); }
+void supervisor_redraw(Supervisor *k) { session_invalidate(&k->s); }
+
+void supervisor_close(Supervisor *k, bool escape, const char *what)
+{
+    if (k->windowed && escape) k->quit = true;
+    else if (k->windowed && !what) k->quit = true;
+    else if (!k->windowed) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");
+}
+
+void supervisor_signal(Supervisor *k, int sig, int64_t now)
+{
+    if (sig == SIGHUP) {
+        log_notice("SIGHUP: reloading the bundle %s", k->source);
+        if (k->reloader) reloader_request(k->reloader, now);
+    } else if (sig == SIGUSR1) {
+        log_notice("status: bundle %s version %s (%zu items), %s, up %llds%s", k->bundle->id,
+                   k->bundle->version, k->bundle->n_items, k->dark ? "dark" : "showing",
+                   (long long)((now - k->started_ms) / 1000), k->pending ? ", a new bundle waits" : "");
+    } else {
+        log_notice("stopping (signal %d)", sig);
+        k->quit = true;
+    }
+}
+
+void supervisor_offer(Supervisor *k, ReloadOutcome outcome, Bundle *b, const char *report)
+{
+    if (outcome == RELOAD_NOTHING) return;
+    snprintf(k->last_report, sizeof k->last_report, "%.2000s", report);
+    if (outcome == RELOAD_VALID && b) {
+        bundle_free(k->pending);
+        k->pending = b;
+        log_info("new bundle %s version %s is valid; switching at a quiet moment\n%s", b->id,
+                 b->version, report);
+    } else if (report[0]) {
+        bundle_free(b);
+        log_warning("kept the bundle on screen; the new one cannot be shown:\n%s", report);
+    }
+}
+
+/* Puts the pending bundle on screen, staying on the same screen and language if they exist. */
+static void swap_bundle(Supervisor *k, int64_t now, int64_t wall)
+{
+    Bundle *nb = k->pending;
+    k->pending = NULL;
+    usage_end_visit(&k->usage, &k->s, now, wall);
+    Session ns;
+    if (!session_continue(&ns, &k->s, nb, now)) {
+        log_error("out of memory switching to bundle %s; keeping the one on screen", nb->id);
+        bundle_free(nb);
+        return;
+    }
+    session_free(&k->s);
+    bundle_free(k->bundle);
+    k->s = ns;
+    k->bundle = nb;
+    k->theme_changed = true;
+    usage_init(&k->usage, k->stats, &k->s, now, wall);
+    log_notice("switched to bundle %s version %s (%zu items)", nb->id, nb->version, nb->n_items);
+}
+
+/* Outside opening hours the screen is dark, unless someone touched it within the idle time.
+ * Returns when the hours next need a look. */
+static int64_t check_hours(Supervisor *k, int64_t now, int64_t wall)
+{
+    if (!k->cfg->has_hours) return INT64_MAX;
+    time_t t = (time_t)wall;
+    struct tm local;
+    localtime_r(&t, &local);
+    bool open = hours_is_open(&k->cfg->hours, &local);
+    int64_t idle_ms = (int64_t)k->bundle->kiosk.idle_timeout_s * 1000;
+    bool touched = now - k->s.input_ms < idle_ms;
+    bool dark = !open && !(touched && !k->dark);
+    if (dark != k->dark) {
+        k->dark = dark;
+        session_invalidate(&k->s);
+        log_notice("%s", dark ? "outside opening hours: screen off" : "screen on");
+        if (dark) session_apply(&k->s, (Action){.kind = ACT_HOME}, now);
+    }
+    bool open_then;
+    int64_t change_s = hours_next_change(&k->cfg->hours, wall, &open_then);
+    int64_t wake = change_s == INT64_MAX ? INT64_MAX : now + (change_s - wall) * 1000;
+    if (wake > now + CLOCK_LOOK_MS) wake = now + CLOCK_LOOK_MS;
+    if (!k->dark && !open && k->s.input_ms + idle_ms < wake) wake = k->s.input_ms + idle_ms;
+    return wake;
+}
+
+/* What the admin screen shows: bundle, load status, uptime, the last reload's report. */
+static void admin_status(Supervisor *k, int64_t now)
+{
+    int64_t up = (now - k->started_ms) / 1000;
+    const Bundle *b = k->bundle;
+    char text[2048];
+    snprintf(text, sizeof text,
+             "Bundle: %s (%s), versie/version %s, %zu items\n"
+             "Map/folder: %.300s\n"
+             "Actief sinds/up for: %lldd %02lld:%02lld:%02lld\n"
+             "Verkeerde PINs/wrong PINs: %lu\n"
+             "Statistieken/statistics: %s\n"
+             "Laatste controle/last check:\n%.1500s",
+             text_get(&b->title, b->default_language), b->id, b->version, b->n_items,
+             k->source, (long long)(up / 86400), (long long)(up / 3600 % 24),
+             (long long)(up / 60 % 60), (long long)(up % 60), k->s.pin_failures,
+             k->stats ? k->cfg->stats : "uit/off",
+             k->preview.pid ? "Voorbeeld wordt gemaakt/preview running...\n"
+                            : k->last_report[0] ? k->last_report : "OK");
+    /* (the report is cut to what fits the screen; the full text is in the log) */
+    session_set_admin_status(&k->s, text);
+}
+
+static void admin_requests(Supervisor *k, int64_t now)
+{
+    unsigned want = session_take_requests(&k->s);
+    k->requested |= want;
+    if (want & SESSION_WANT_RELOAD) {
+        log_notice("reload requested on the admin screen");
+        if (k->reloader) reloader_request(k->reloader, now);
+    }
+    if ((want & SESSION_WANT_PREVIEW) && k->preview_program)
+        preview_start(&k->preview, k->preview_program, k->preview_dir, (int)k->s.w, (int)k->s.h,
+                      k->source);
+    bool ok;
+    if (preview_finished(&k->preview, &ok))
+        snprintf(k->last_report, sizeof k->last_report, "Voorbeeld/preview: %s%s\n",
+                 k->preview_dir, ok ? "" : " (mislukt/failed, see the log)");
+    if (want & SESSION_WANT_EXIT) {
+        log_notice("exit chosen on the admin screen");
+        k->exit_code = KIOSK_EXIT_BY_ADMIN;
+        k->quit = true;
+    }
+}
+
+/* Hand-overs from the background: a finished load, a USB stick put in or pulled. */
+static int64_t background(Supervisor *k, int64_t now)
+{
+    int64_t wake = INT64_MAX;
+    if (atomic_exchange(&k->usb_changed, false)) {
+        look_for_usb(k, now);
+        k->usb_rescan_ms = now + USB_SETTLE_MS; /* mounted by now? look again */
+    }
+    if (k->usb_rescan_ms && now >= k->usb_rescan_ms) {
+        k->usb_rescan_ms = 0;
+        look_for_usb(k, now);
+    }
+    if (k->usb_rescan_ms) wake = k->usb_rescan_ms;
+    if (k->reloader) {
+        Bundle *b;
+        char report[8192];
+        ReloadOutcome o = reloader_take(k->reloader, now, &b, report, sizeof report);
+        supervisor_offer(k, o, b, report);
+        int64_t rw = reloader_tick(k->reloader, now);
+        if (rw < wake) wake = rw;
+    }
+    return wake;
+}
+
+static int64_t earliest(int64_t a, int64_t b) { return a < b ? a : b; }
+
+Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
+{
+    Requests r = {.wake_ms = background(k, now)};
+    if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
+    r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
+    if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
+    if (session_tick(&k->s, now)) {
+        r.redraw = true;
+        r.ready = !k->shown;
+        k->shown = true;
+    }
+    r.dark = k->dark;
+    if (k->theme_changed) r.theme = &k->bundle->theme;
+    k->theme_changed = false;
+    usage_update(&k->usage, &k->s, now, wall);
+    admin_requests(k, now);
+    if (now >= k->next_ping_ms) {
+        r.ping_watchdog = true;
+        k->next_ping_ms = now + k->watchdog_ms;
+    }
+    r.wake_ms = earliest(r.wake_ms, earliest(session_next_wake(&k->s), k->next_ping_ms));
+    if (k->pending) r.wake_ms = earliest(r.wake_ms, now + QUIET_LOOK_MS);
+    if (k->preview.pid) r.wake_ms = earliest(r.wake_ms, now + PREVIEW_LOOK_MS);
+    r.quit = k->quit;
+    r.exit_code = k->exit_code;
+    return r;
+}

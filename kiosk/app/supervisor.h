@@ -1,0 +1,86 @@
+/* supervisor.h: the running kiosk's policy, without SDL.
+ *
+ * The supervisor owns what a kiosk left alone for months needs: the bundle on screen and the
+ * one waiting to replace it, the reloader (hot swap) and the USB watch, opening hours,
+ * statistics, the admin screen's requests (reload, preview, exit), the watchdog's timing and
+ * what signals mean. It is fed the backend's events and the time, and answers with Requests
+ * (what to draw, whether the screen is dark, when to call again, whether to ping the watchdog
+ * or quit). It never draws and never reads a clock: `now` (monotonic ms) and `wall` (Unix
+ * seconds) are parameters, so the soak and monkey tests drive this same code on a simulated
+ * clock. The Session changes only through its own functions. */
+#ifndef KIOSK_SUPERVISOR_H
+#define KIOSK_SUPERVISOR_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "app/reload.h"
+#include "ops/config.h"
+#include "ui/session.h"
+
+typedef struct Supervisor Supervisor;
+
+typedef struct SupervisorSetup {
+    const KioskConfig *cfg;     /* borrowed; must outlive the supervisor */
+    const char *bundle_path;    /* the bundle configured for this kiosk (followed for changes) */
+    Bundle *bundle;             /* the first bundle to show; owned by the supervisor from now */
+    const char *startup_report; /* non-empty: `bundle` is the notice shown because the real
+                                   one has these errors; it is retried at every change */
+    TextMeasure measure;
+    float w, h;                 /* logical screen size */
+    bool windowed;              /* a window on a desktop: closing it or Escape leaves */
+    bool watch;                 /* follow the bundle folder and USB sticks (false in tests) */
+    const char *usb_dir;        /* where sticks are mounted; NULL: no USB bundles */
+    int64_t watchdog_ms;        /* ping the watchdog this often; 0: none */
+    const char *preview_program; /* run for the admin preview as PROGRAM --render-all DIR
+                                    --size WxH BUNDLE; NULL: no preview */
+    const char *preview_dir;    /* where the preview goes */
+    bool (*verify)(const char *pin, const char *hash); /* NULL: pin_verify (tests: a fake) */
+    void (*wake)(void *ctx);    /* thread-safe: makes the loop call supervisor_step soon */
+    void *wake_ctx;
+} SupervisorSetup;
+
+typedef struct Requests {
+    bool redraw;              /* draw supervisor_frame() now (or black when dark) */
+    bool dark;                /* the screen is closed: draw it black */
+    const Theme *theme;       /* non-NULL: the bundle changed, give the drawer this theme */
+    bool ready;               /* the first frame is drawn: tell the service manager */
+    bool ping_watchdog;       /* tell the service manager we are alive */
+    bool quit;
+    int exit_code;
+    int64_t wake_ms;          /* call supervisor_step again at this time (INT64_MAX: only on events) */
+} Requests;
+
+/* NULL when out of memory (the setup's bundle is freed then). */
+Supervisor *supervisor_create(const SupervisorSetup *setup, int64_t now_ms, int64_t wall_s);
+/* Ends the visit in progress, stops the watchers and frees both bundles. */
+void supervisor_destroy(Supervisor *k, int64_t now_ms, int64_t wall_s);
+
+/* Input, already in logical coordinates. */
+void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now_ms);
+void supervisor_key(Supervisor *k, KeyKind key, int64_t now_ms);
+/* Mouse wheel: notches, positive away from the user. */
+void supervisor_wheel(Supervisor *k, float notches, int64_t now_ms);
+void supervisor_resize(Supervisor *k, float w, float h);
+void supervisor_redraw(Supervisor *k);
+/* A request to close the window, or an exit shortcut: honoured only in a window. */
+void supervisor_close(Supervisor *k, bool escape, const char *what);
+/* SIGTERM, SIGINT, SIGUSR2: quit cleanly; SIGHUP: reload the bundle; SIGUSR1: log status. */
+void supervisor_signal(Supervisor *k, int sig, int64_t now_ms);
+/* A finished load, as the reloader hands it over (tests may call it directly): a valid
+ * bundle (owned from now) replaces the one on screen at the next quiet moment. */
+void supervisor_offer(Supervisor *k, ReloadOutcome outcome, Bundle *b, const char *report);
+
+/* Advances everything to now and says what to do. Call after events and at wake_ms. */
+Requests supervisor_step(Supervisor *k, int64_t now_ms, int64_t wall_s);
+
+const Session *supervisor_session(const Supervisor *k);
+/* The display list for now (rebuilt if something changed), e.g. to find what to tap. */
+const DisplayList *supervisor_frame(Supervisor *k);
+/* Every SESSION_WANT_* the admin screen has ever asked for (for tests). */
+unsigned supervisor_requested(const Supervisor *k);
+const Bundle *supervisor_bundle(const Supervisor *k);
+/* True while an admin preview runs. */
+bool supervisor_previewing(const Supervisor *k);
+
+#endif

@@ -1,0 +1,74 @@
+/* window.h: the SDL window backend of the running kiosk. No policy lives here.
+ *
+ * The contract (as raylib keeps its platform layer apart): the backend opens the display,
+ * turns SDL's events into the core's events (pointer in logical coordinates, keys, wheel,
+ * resize, redraw, wake, close) and presents display lists, rotated when the display is. It
+ * decides nothing about what is shown or when the kiosk may be left: exit shortcuts and close
+ * requests are reported as events and the supervisor (app/supervisor.h) decides. Other
+ * threads reach the loop through window_wake(). */
+#ifndef KIOSK_WINDOW_H
+#define KIOSK_WINDOW_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "bundle/bundle.h"
+#include "ui/dlist.h"
+#include "ui/session.h"
+
+typedef struct Window Window;
+
+typedef struct WindowSettings {
+    int width, height;    /* size of a window; fullscreen takes the display's size */
+    bool windowed;        /* a resizable window with a cursor, else borderless fullscreen */
+    int rotate;           /* degrees clockwise the picture is turned: 0, 90, 180, 270 */
+    const char *renderer; /* SDL render driver; NULL: the software renderer */
+    const Theme *theme;   /* borrowed until window_set_theme */
+    const char *assets;   /* folder holding icons/ (borrowed) */
+    size_t cache_bytes;   /* texture cache budget */
+} WindowSettings;
+
+typedef enum {
+    WINDOW_TIMEOUT,   /* nothing happened within the time asked for */
+    WINDOW_POINTER,   /* phase, x, y (logical pixels) */
+    WINDOW_KEY,       /* key */
+    WINDOW_WHEEL,     /* wheel: notches, positive away from the user (scroll up) */
+    WINDOW_RESIZE,    /* w, h (logical pixels) */
+    WINDOW_REDRAW,    /* exposed, restored, or a picture finished decoding */
+    WINDOW_WAKE,      /* window_wake() was called */
+    WINDOW_CLOSE,     /* the window manager or the system asks to close */
+    WINDOW_EXIT_KEY,  /* an exit shortcut (Escape, Alt+F4, ...): `escape`, `key_name` */
+} WindowEventKind;
+
+typedef struct WindowEvent {
+    WindowEventKind kind;
+    PointerPhase phase;
+    float x, y;
+    KeyKind key;
+    float wheel;
+    float w, h;
+    bool escape;          /* WINDOW_EXIT_KEY: plain Escape */
+    const char *key_name; /* WINDOW_EXIT_KEY: SDL's name of the key (static) */
+} WindowEvent;
+
+/* Opens the window (SDL, SDL_ttf, SDL_image started here). NULL with a logged reason. */
+Window *window_create(const WindowSettings *ws);
+void window_destroy(Window *w);
+/* The logical size the screens are laid out at (rotated displays swap width and height). */
+void window_size(const Window *w, float *lw, float *lh);
+TextMeasure window_measure(Window *w);
+void window_set_theme(Window *w, const Theme *theme);
+/* Monotonic milliseconds. */
+int64_t window_now(void);
+/* Waits for the next event until `deadline_ms` (window_now() time; INT64_MAX: no limit). */
+void window_next_event(Window *w, int64_t deadline_ms, WindowEvent *ev);
+/* Thread-safe: makes window_next_event return WINDOW_WAKE soon. */
+void window_wake(Window *w);
+/* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
+void window_draw(Window *w, const DisplayList *list);
+void window_show(Window *w);
+/* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
+bool window_save_png(Window *w, const char *path);
+
+#endif

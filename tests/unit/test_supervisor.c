@@ -1,0 +1,234 @@
+/* test_supervisor.c: the running kiosk's policy, without a window: the supervisor driven
+ * as platform/window.c's loop drives it, on a fake clock (and the real one where a child
+ * process is involved). */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "app/supervisor.h"
+#include "check.h"
+
+static const char FAKE_HASH[] = "$y$fake";
+static const int64_t WALL = 1767225600; /* 2026-01-01 00:00 UTC */
+
+static bool fake_verify(const char *pin, const char *hash)
+{
+    return strcmp(hash, FAKE_HASH) == 0 && strcmp(pin, "4711") == 0;
+}
+
+/* Every character 10 px wide: layout without fonts. */
+static int fixed_width(void *ctx, FontId font, int px, const char *s, size_t len)
+{
+    (void)ctx, (void)font, (void)px, (void)s;
+    return (int)len * 10;
+}
+
+typedef struct Kiosk {
+    Supervisor *k;
+    KioskConfig cfg;
+    int64_t now;
+    Requests last;
+} Kiosk;
+
+static bool start(Kiosk *t, bool windowed, int64_t watchdog_ms, const char *preview)
+{
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load("content/techniekpact", &d);
+    diags_free(&d);
+    if (!b) return false;
+    t->cfg.admin_pin = (char *)FAKE_HASH;
+    t->now = 1000000;
+    SupervisorSetup su = {.cfg = &t->cfg, .bundle_path = "content/techniekpact", .bundle = b,
+                          .measure = {NULL, fixed_width}, .w = 1920, .h = 1080,
+                          .windowed = windowed, .watchdog_ms = watchdog_ms,
+                          .preview_program = preview, .preview_dir = "/tmp/kiosk-test-preview",
+                          .verify = fake_verify};
+    t->k = supervisor_create(&su, t->now, WALL);
+    return t->k != NULL;
+}
+
+static void step(Kiosk *t)
+{
+    t->last = supervisor_step(t->k, t->now, WALL + t->now / 1000);
+}
+
+/* Moves the fake clock, stepping at every wake-up asked for. */
+static void advance(Kiosk *t, int64_t ms)
+{
+    int64_t end = t->now + ms;
+    while (t->now < end) {
+        step(t);
+        t->now = t->last.wake_ms < end ? t->last.wake_ms : end;
+    }
+    step(t);
+}
+
+static void tap_action(Kiosk *t, ActionKind kind, int arg)
+{
+    const DisplayList *d = supervisor_frame(t->k);
+    for (size_t i = 0; i < d->n_hits; i++) {
+        const Hit *h = &d->hits[i];
+        if (h->action.kind != kind || (arg >= 0 && h->action.arg != arg)) continue;
+        float x = h->r.x + h->r.w / 2, y = h->r.y + h->r.h / 2;
+        supervisor_pointer(t->k, POINTER_DOWN, x, y, t->now);
+        advance(t, 80);
+        supervisor_pointer(t->k, POINTER_UP, x, y, t->now);
+        advance(t, 300);
+        return;
+    }
+    fprintf(stderr, "  no hit area for action %d on screen\n", (int)kind);
+    CHECK(false);
+}
+
+/* The hidden corner hold and the right PIN: the admin screen. */
+static void open_admin(Kiosk *t)
+{
+    supervisor_pointer(t->k, POINTER_DOWN, 20, 20, t->now);
+    advance(t, SESSION_ADMIN_HOLD_MS + 100);
+    supervisor_pointer(t->k, POINTER_UP, 20, 20, t->now);
+    advance(t, 300);
+    for (const char *p = "4711"; *p; p++) tap_action(t, ACT_PIN_DIGIT, *p - '0');
+    tap_action(t, ACT_PIN_OK, -1);
+    CHECK_INT(ui_top_const(&supervisor_session(t->k)->ui)->kind, SCREEN_ADMIN);
+}
+
+static int64_t real_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The admin preview runs in a child process: while it renders, steps return at once, touch
+ * is handled and the watchdog keeps being pinged. */
+static void test_preview_keeps_watchdog(void)
+{
+    char prog[] = "/tmp/kiosk-slow-preview-XXXXXX";
+    int fd = mkstemp(prog);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    const char *script = "#!/bin/sh\nsleep 1.5\n";
+    CHECK(write(fd, script, strlen(script)) == (ssize_t)strlen(script));
+    close(fd);
+    chmod(prog, 0700);
+    Kiosk t = {0};
+    CHECK(start(&t, false, 100, prog));
+    if (!t.k) return;
+    open_admin(&t);
+    tap_action(&t, ACT_ADMIN_PREVIEW, -1);
+    CHECK(supervisor_previewing(t.k));
+    int pings = 0, slow_steps = 0;
+    int64_t begin = real_ms(), base = t.now;
+    while (supervisor_previewing(t.k) && real_ms() - begin < 5000) {
+        t.now = base + real_ms() - begin;
+        int64_t before = real_ms();
+        step(&t);
+        if (real_ms() - before > 50) slow_steps++;
+        pings += t.last.ping_watchdog;
+        int64_t sleep_ms = t.last.wake_ms - t.now;
+        if (sleep_ms > 0) usleep((useconds_t)(sleep_ms > 200 ? 200 : sleep_ms) * 1000);
+    }
+    int64_t took = real_ms() - begin;
+    printf("  preview took %lld ms; %d watchdog pings meanwhile, %d slow steps\n", (long long)took, pings, slow_steps);
+    CHECK(!supervisor_previewing(t.k));
+    CHECK(took >= 1400);
+    CHECK(pings >= 10); /* every 100 ms for 1.5 s */
+    CHECK_INT(slow_steps, 0);
+    step(&t);
+    CHECK(strstr(supervisor_session(t.k)->admin_text, "Voorbeeld/preview: /tmp/kiosk-test-preview") != NULL);
+    supervisor_destroy(t.k, t.now, WALL);
+    unlink(prog);
+}
+
+/* Closing: a fullscreen kiosk ignores close requests and exit shortcuts; a window obeys. */
+static void test_close_policy(void)
+{
+    Kiosk t = {0};
+    CHECK(start(&t, false, 0, NULL));
+    supervisor_close(t.k, true, "the shortcut Escape");
+    supervisor_close(t.k, false, NULL);
+    step(&t);
+    CHECK(!t.last.quit);
+    supervisor_destroy(t.k, t.now, WALL);
+    Kiosk w = {0};
+    CHECK(start(&w, true, 0, NULL));
+    supervisor_close(w.k, true, "the shortcut Escape");
+    step(&w);
+    CHECK(w.last.quit);
+    CHECK_INT(w.last.exit_code, 0);
+    supervisor_destroy(w.k, w.now, WALL);
+}
+
+/* Signals: HUP and USR1 keep the kiosk running; TERM, INT and USR2 stop it cleanly. */
+static void test_signals(void)
+{
+    int stops[] = {SIGTERM, SIGINT, SIGUSR2};
+    for (size_t i = 0; i < 3; i++) {
+        Kiosk t = {0};
+        CHECK(start(&t, false, 0, NULL));
+        supervisor_signal(t.k, SIGHUP, t.now);
+        supervisor_signal(t.k, SIGUSR1, t.now);
+        step(&t);
+        CHECK(!t.last.quit);
+        supervisor_signal(t.k, stops[i], t.now);
+        step(&t);
+        CHECK(t.last.quit);
+        CHECK_INT(t.last.exit_code, 0);
+        supervisor_destroy(t.k, t.now, WALL);
+    }
+}
+
+/* A valid new bundle waits while a finger is down and replaces the old one at a quiet
+ * moment, on the same screen, with the new theme asked for. */
+static void test_swap_at_quiet_moment(void)
+{
+    Kiosk t = {0};
+    CHECK(start(&t, false, 0, NULL));
+    const Bundle *old = supervisor_bundle(t.k);
+    const Collection *c = &old->collections[0];
+    tap_action(&t, ACT_COLLECTION, -1);
+    char before[160], after[160];
+    session_screen_name(supervisor_session(t.k), before, sizeof before);
+    Diags d;
+    diags_init(&d);
+    Bundle *nb = bundle_load("content/techniekpact", &d);
+    diags_free(&d);
+    supervisor_pointer(t.k, POINTER_DOWN, 960, 540, t.now);
+    supervisor_offer(t.k, RELOAD_VALID, nb, "");
+    advance(&t, 2 * SESSION_QUIET_MS);
+    CHECK(supervisor_bundle(t.k) == old); /* never under a finger */
+    supervisor_pointer(t.k, POINTER_CANCEL, 960, 540, t.now);
+    advance(&t, SESSION_QUIET_MS + 1000);
+    CHECK(supervisor_bundle(t.k) == nb);
+    session_screen_name(supervisor_session(t.k), after, sizeof after);
+    CHECK_STR(after, before);
+    (void)c;
+    supervisor_destroy(t.k, t.now, WALL);
+}
+
+/* An invalid bundle is reported and the one on screen stays. */
+static void test_invalid_kept(void)
+{
+    Kiosk t = {0};
+    CHECK(start(&t, false, 0, NULL));
+    const Bundle *old = supervisor_bundle(t.k);
+    supervisor_offer(t.k, RELOAD_INVALID, NULL, "bundle.yaml:3:1: error: broken\n");
+    advance(&t, 2 * SESSION_QUIET_MS);
+    CHECK(supervisor_bundle(t.k) == old);
+    supervisor_destroy(t.k, t.now, WALL);
+}
+
+int main(void)
+{
+    RUN(test_close_policy);
+    RUN(test_signals);
+    RUN(test_swap_at_quiet_moment);
+    RUN(test_invalid_kept);
+    RUN(test_preview_keeps_watchdog);
+    return check_summary();
+}
