@@ -13,6 +13,7 @@
 
 #include "layout/hyphen.h"
 #include "platform/fonts.h"
+#include "platform/textrun.h"
 #include "ui/session.h"
 
 static const struct { int w, h; } SIZES[] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
@@ -110,7 +111,8 @@ static void print_found(const Check *k, const Found *f, FILE *err)
     while (n > 0 && ((unsigned char)f->text[n] & 0xC0) == 0x80) n--; /* whole characters */
     snprintf(text, sizeof text, "%.*s%s", (int)n, f->text, n < strlen(f->text) ? "\xE2\x80\xA6" : "");
     for (char *p = text; *p; p++) if (*p == '\n') *p = ' ';
-    bool short_ok = strstr(f->what, "tile") || strstr(f->what, "card") || strstr(f->what, "list");
+    bool short_ok = strstr(f->what, "title") &&
+                    (strstr(f->what, "tile") || strstr(f->what, "card") || strstr(f->what, "list"));
     if (f->kind == DL_ISSUE_CUT)
         fprintf(err, "%s: warning: %s \"%s\" is cut to \"%s\" on the %s screen (%s) at %s; "
                 "shorten it%s\n", where, f->what, text, f->shown, f->screen, f->lang, sizes,
@@ -119,6 +121,31 @@ static void print_found(const Check *k, const Found *f, FILE *err)
         fprintf(err, "%s: warning: %s \"%s\" breaks inside a word where no hyphenation "
                 "dictionary allows it, on the %s screen (%s) at %s; add a soft hyphen "
                 "(U+00AD) or shorten it\n", where, f->what, text, f->screen, f->lang, sizes);
+}
+
+static void print_at(const Bundle *b, const char *text, FILE *err)
+{
+    const TextOrigin *o = text ? bundle_text_origin(b, text) : NULL;
+    if (o) fprintf(err, "%s:%d:%d: warning: ", o->file, o->line, o->col);
+    else fprintf(err, "%s/bundle.yaml: warning: ", b->dir);
+}
+
+/* Every character of every text of the bundle, against the theme's font and the installed
+ * fallback fonts, glyph by glyph. One warning per text (its first character nothing draws). */
+static size_t check_glyphs(const Bundle *b, Fonts *fonts, FILE *err)
+{
+    size_t warnings = 0;
+    for (size_t i = 0; i < b->n_origins; i++) {
+        const TextOrigin *o = &b->origins[i];
+        long cp = textrun_missing(fonts, FONT_REGULAR, o->text, o->len);
+        if (cp == 0) cp = textrun_missing(fonts, FONT_BOLD, o->text, o->len);
+        if (cp <= 0) continue;
+        fprintf(err, "%s:%d:%d: warning: no installed font has the character U+%04lX; it would "
+                "show as a box (install a font that has it, e.g. from fonts-noto-core, or put one "
+                "in the bundle's fonts/ folder)\n", o->file, o->line, o->col, cp);
+        warnings++;
+    }
+    return warnings;
 }
 
 static bool hyphenated_script(const char *lang)
@@ -140,7 +167,15 @@ size_t layout_check(const Bundle *b, FILE *err)
                     b->dir, b->languages[l], HYPHEN_DIR, b->languages[l]);
             warnings++;
         }
-    Fonts *fonts = fonts_create(b->theme.font);
+    Fonts *fonts = fonts_create_with(b->theme.font, b->theme.fonts_dir);
+    if (fonts && !fonts_found(fonts)) {
+        print_at(b, b->theme.font, err);
+        fprintf(err, "the theme font '%s' is not installed; DejaVu Sans is used instead (install "
+                "it, or put its TTF/OTF files with their licence in the bundle's fonts/ folder)\n",
+                b->theme.font);
+        warnings++;
+    }
+    if (fonts) warnings += check_glyphs(b, fonts, err);
     Check k = {b, calloc(FOUND_MAX, sizeof(Found)), 0, 0};
     if (!fonts || !k.found) {
         fprintf(err, "%s: warning: the screens could not be laid out (no fonts)\n", b->dir);

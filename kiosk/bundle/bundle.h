@@ -169,6 +169,7 @@ typedef struct Source {
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
     const char *font, *heading_font;
+    const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;
 } Theme;
 

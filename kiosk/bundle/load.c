@@ -320,6 +320,20 @@ static void collect_images(Loader *l)
     b->images = all;
 }
 
+/* The sections, in the order they depend on each other, then what is derived from them. */
+static void read_sections(Loader *l)
+{
+    read_theme(l);
+    read_bundle_fonts(l);
+    content_collections(l);
+    content_kiosk(l);
+    content_quiz(l);
+    content_home(l);
+    content_resolve(l);
+    collect_images(l);
+    origins_freeze(l);
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors;
@@ -377,14 +391,7 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     read_file_sections(l, rf, true);
     l->n_open--;
 
-    read_theme(l);
-    content_collections(l);
-    content_kiosk(l);
-    content_quiz(l);
-    content_home(l);
-    content_resolve(l);
-    collect_images(l);
-    origins_freeze(l);
+    read_sections(l);
     b->bytes = arena_used(arena);
 
 done:
@@ -394,7 +401,7 @@ done:
         strmap_free(&l->images);
         free(l->collections);
         free(l->refs);
-        free(l->origins);
+        free(l->origins); /* still here when loading stopped early */
         free(l);
     }
     arena_destroy(scratch);

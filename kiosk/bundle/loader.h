@@ -77,6 +77,9 @@ typedef struct Loader {
     const char *origin_name;
 } Loader;
 
+/* fontdir.c: notes the bundle's fonts/ folder in the theme; warns when it has no licence. */
+void read_bundle_fonts(Loader *l);
+
 /* origins.c: records that text[0..len) (in the bundle arena) was written at node n of f. */
 void origins_add(Loader *l, const YFile *f, const YNode *n, const char *text, size_t len);
 void origins_add_body(Loader *l, const YFile *f, const YNode *n, const Body *body);

@@ -58,7 +58,7 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->r = r;
     d->assets = assets;
     d->theme = theme;
-    d->fonts = fonts_create(theme->font);
+    d->fonts = fonts_create_with(theme->font, theme->fonts_dir);
     d->cache = lru_create(budget, free_texture, NULL);
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
@@ -83,8 +83,9 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     lru_clear(d->cache);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
-    if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0) {
-        Fonts *f = fonts_create(theme->font);
+    if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0 ||
+        theme->fonts_dir != d->theme->fonts_dir) {
+        Fonts *f = fonts_create_with(theme->font, theme->fonts_dir);
         if (f) {
             fonts_destroy(d->fonts);
             d->fonts = f;
@@ -378,7 +379,7 @@ static void placeholder(Drawer *d, Rect r)
     SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
 }
 
-static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted)
+static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip)
 {
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
@@ -388,7 +389,7 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
     else SDL_SetTextureColorMod(t, 255, 255, 255);
-    SDL_RenderCopyF(d->r, t, NULL, &dst);
+    SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 static void draw_image(Drawer *d, const DlCmd *c)
@@ -397,7 +398,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
     if (w <= 0 || h <= 0) return;
     bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h, &loading) : NULL;
-    if (t) blit_contain(d, t, c->r, 0, false);
+    if (t) blit_contain(d, t, c->r, 0, false, false);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
@@ -409,7 +410,7 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     if (side <= 0) return;
     bool loading;
     SDL_Texture *t = picture(d, path, true, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true);
+    if (t) blit_contain(d, t, c->r, c->color, true, c->flip);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -444,7 +445,7 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         case DL_QR: {
             int side = (int)lroundf(fminf(c->r.w, c->r.h));
             SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false);
+            if (t) blit_contain(d, t, c->r, 0, false, false);
             break;
         }
         case DL_POLY:

@@ -47,6 +47,7 @@ struct Fonts {
     size_t n_open;
     unsigned long tick;
     bool reported;
+    bool found; /* the theme's family was found (else DejaVu Sans stands in) */
     Fallback *fallback; /* fonts for the characters the theme's font lacks */
     Width widths[WIDTHS];
 };
@@ -80,6 +81,16 @@ static char *match(const char *family, FontId id)
 
 Fonts *fonts_create(const char *family)
 {
+    return fonts_create_with(family, NULL);
+}
+
+bool fonts_found(const Fonts *f)
+{
+    return f->found;
+}
+
+Fonts *fonts_create_with(const char *family, const char *dir)
+{
     if (!TTF_WasInit() && TTF_Init() != 0) {
         fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
         return NULL;
@@ -91,10 +102,14 @@ Fonts *fonts_create(const char *family)
     Fonts *f = calloc(1, sizeof *f);
     if (!f) return NULL;
     fc_users++;
+    if (dir && !FcConfigAppFontAddDir(NULL, (const FcChar8 *)dir))
+        fprintf(stderr, "kiosk: cannot add the fonts in %s\n", dir);
+    f->found = true;
     f->fallback = fallback_create();
     for (int id = 0; id < FONT_COUNT; id++) {
         f->files[id] = family ? match(family, (FontId)id) : NULL;
         if (!f->files[id]) {
+            if (id == FONT_REGULAR) f->found = false;
             if (family && id == FONT_REGULAR)
                 fprintf(stderr, "kiosk: font '%s' not found; using DejaVu Sans\n", family);
             f->files[id] = match("DejaVu Sans", (FontId)id);

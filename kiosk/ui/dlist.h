@@ -47,6 +47,7 @@ typedef struct DlCmd {
     /* image */
     const Image *image;
     const char *icon;
+    bool flip;    /* DL_ICON: drawn mirrored (a back arrow in a right-to-left layout) */
     /* polygon */
     const float *xy;
     size_t n_points;
@@ -133,6 +134,11 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius);
 /* Copies a string into the list's storage; returns it (or "" when the storage is full). */
 const char *dlist_strdup(DisplayList *d, const char *s);
 const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Mirrors the whole list left to right, for a right-to-left interface language: every
+ * rectangle, clip, hit area and polygon moves to the other side, icons are flipped; text and
+ * pictures keep their own direction (text is ordered by the bidi algorithm when drawn). */
+void dlist_mirror(DisplayList *d);
 
 /* The topmost hit area at (x, y), or NULL. */
 const Hit *dlist_hit_at(const DisplayList *d, float x, float y);

@@ -106,12 +106,15 @@ static void append(char *buf, size_t size, const char *s, size_t len)
 static const char ELLIPSIS[] = "\xE2\x80\xA6";
 
 /* The last visible fragment, cut back to a word (or, in one long word, a character) so the
- * ellipsis fits in the box; returns its new length. */
+ * ellipsis fits in the box; returns its new length. A fragment that ends at a hyphenation
+ * point is cut back to a word too: "Flevo…" would cut inside a word without its hyphen. */
 static size_t cut_for_ellipsis(MeasureAdapter *a, const WrapFragment *f, const char *s,
                                FontId font, float ell, float box_w)
 {
     size_t len = f->len;
-    while (len > 0 && (float)f->x + (float)adapt(a, font, s, len) + ell > box_w) {
+    bool mid_word = f->flags & WRAP_FRAG_HYPHEN;
+    while (len > 0 && (mid_word || (float)f->x + (float)adapt(a, font, s, len) + ell > box_w)) {
+        mid_word = false;
         size_t cut = len - 1;
         while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
         size_t space = cut;

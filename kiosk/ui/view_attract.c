@@ -35,7 +35,7 @@ void view_attract(Ctx *c, int64_t now_ms)
     uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
                                   : color_mix(t->accent, 0xFFFFFF, 0.9);
     TextStyle title = {FONT_BOLD, PX(c, 88), t->text, 3, false, "attract title"};
-    TextStyle sub = {FONT_REGULAR, PX(c, 40), t->muted, 3, false, NULL};
+    TextStyle sub = {FONT_REGULAR, PX(c, 40), t->muted, 3, false, "attract subtitle"};
     const char *kind = T(c, &it->collection->title);
     if (!c->portrait) {
         float pw = fminf(area.h, area.w * 0.42f);

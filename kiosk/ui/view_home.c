@@ -41,7 +41,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         tw = r.x + r.w - pad - tx;
         /* A third title line where the tile is tall enough to keep one subtitle line too. */
         TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false, "tile title"};
-        TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false, NULL};
+        TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false, "tile subtitle"};
         if (r.h - 2 * pad >= 3 * w_line_height(ts.px) + U(c, 8) + w_line_height(ss.px)) ts.max_lines = 3;
         const char *title = w_title_that_fits(c, tw, &t->title, &t->short_title, ts);
         float title_h = w_text_height(c, tw, title, ts);
@@ -68,7 +68,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         int lines = (int)(left / (PX(c, PX_SMALL) * 1.3f));
         if (lines > 0)
             w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, T(c, &t->subtitle),
-                   (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false, NULL});
+                   (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false, "tile subtitle"});
     }
     c->bound = (Rect){0};
     dlist_hit(c->d, r, tile_action(t), radius);
@@ -99,7 +99,7 @@ void view_home(Ctx *c)
         tw = w - lw - U(c, 48);
     }
     TextStyle hero = {FONT_BOLD, PX(c, c->portrait ? PX_HERO : 64), th->text, 2, false, "home title"};
-    TextStyle sub = {FONT_REGULAR, PX(c, 32), th->muted, 2, false, NULL};
+    TextStyle sub = {FONT_REGULAR, PX(c, 32), th->muted, 2, false, "home subtitle"};
     float hh = w_text_height(c, tw, T(c, &b->home_title), hero) +
                (text_present(&b->home_subtitle) ? U(c, 6) + w_text_height(c, tw, T(c, &b->home_subtitle), sub) : 0);
     if (!c->portrait && th->logo && hh < lh) ty = y + (lh - hh) / 2;

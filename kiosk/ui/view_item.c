@@ -72,7 +72,7 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
         const char *cap = text_present(&it->links[i].caption) ? T(c, &it->links[i].caption)
                                                                : S(c, STR_SCAN);
         w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0}, cap,
-               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true, NULL});
+               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true, "QR caption"});
     }
     size_t rows = (it->n_links + per_row - 1) / per_row;
     return (float)rows * (cell_h + g);

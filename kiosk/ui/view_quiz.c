@@ -36,7 +36,7 @@ void view_quiz(Ctx *c)
     y += U(c, 60);
     if (pos == 0 && text_present(&q->intro))
         y += w_text(c, (Rect){x, y, w * 0.8f, 0}, T(c, &q->intro),
-                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, NULL}) + U(c, 16);
+                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "quiz intro"}) + U(c, 16);
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text),
                 (TextStyle){FONT_BOLD, PX(c, 58), t->text, 3, false, "quiz question"});
     y += U(c, 40);

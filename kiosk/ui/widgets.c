@@ -112,7 +112,7 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     int lines = (int)(left / w_line_height(PX(c, PX_SMALL)));
     if (lines > 0)
         w_text(c, (Rect){r.x + pad, y + U(c, 6), r.w - 2 * pad, 0}, T(c, &it->subtitle),
-               (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, lines > 3 ? 3 : lines, false, NULL});
+               (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, lines > 3 ? 3 : lines, false, "card subtitle"});
     c->bound = saved;
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
 }
@@ -134,7 +134,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     y += w_text(c, (Rect){x, y, w, 0}, w_title_that_fits(c, w, &it->title, &it->short_title, ts), ts);
     if (sub)
         w_text(c, (Rect){x, y, w, 0}, T(c, &it->subtitle),
-               (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false, NULL});
+               (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false, "list subtitle"});
     c->bound = saved;
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
 }
@@ -148,7 +148,7 @@ float w_header(Ctx *c, const char *title, const char *intro)
     if (intro && *intro) {
         y += U(c, 8);
         y += w_text(c, (Rect){x, y, w * (c->portrait ? 1.0f : 0.7f), 0}, intro,
-                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, NULL});
+                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "intro"});
     }
     return y + U(c, 28);
 }
