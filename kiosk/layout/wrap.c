@@ -287,8 +287,12 @@ int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, vo
     assert(out->cap >= 0 && (out->frags || out->cap == 0));
     for (int i = 0; i < run_count; i++) assert(runs[i].text || runs[i].len == 0);
     static const WrapOptions none = { NULL, NULL, NULL, false };
-    Text t = { .runs = runs, .n = run_count, .measure = measure, .ctx = ctx,
-               .opts = opts ? opts : &none };
+    Text t; /* not zeroed as a whole: base[] is filled as far as it is used, per call */
+    t.runs = runs;
+    t.n = run_count;
+    t.measure = measure;
+    t.ctx = ctx;
+    t.opts = opts ? opts : &none;
     char joined[WRAP_MAX_BYTES], brk[WRAP_MAX_BYTES];
     find_opportunities(&t, joined, brk, t.opts->lang);
     out->count = 0;
