@@ -11,6 +11,8 @@
  * the layout can only draw a hyphen after the bytes that are there. */
 #include "layout/hyphen.h"
 
+#include "core/utf8.h"
+
 #include <hyphen.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -85,15 +87,9 @@ const char *hyphen_file(const char *lang)
 /* Next code point of s[*i..len), or -1 for a byte that is not well-formed UTF-8. */
 static long next_cp(const unsigned char *s, size_t len, size_t *i)
 {
-    unsigned char b = s[*i];
-    size_t need = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC2 ? 1 : 9;
-    if (need == 9 || *i + need >= len) { (*i)++; return -1; }
-    long cp = need ? b & (0x3F >> need) : b;
-    for (size_t k = 1; k <= need; k++) {
-        if ((s[*i + k] & 0xC0) != 0x80) { (*i)++; return -1; }
-        cp = (cp << 6) | (s[*i + k] & 0x3F);
-    }
-    *i += need + 1;
+    size_t n;
+    long cp = utf8_decode(s + *i, len - *i, &n);
+    *i += n;
     return cp;
 }
 

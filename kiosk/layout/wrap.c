@@ -3,20 +3,27 @@
  * The text is walked as one stream of characters across runs (a position is a run index
  * plus a byte offset), so a word may span runs and style changes are never breaks. For
  * each line we walk forward and look at the gap before each character: is it a break
- * opportunity (after spaces, after an in-word '-', at a soft hyphen, around CJK), and if we
- * broke there, would the line fit? The last opportunity that fits wins; the first that does
- * not ends the search. A '\n' or the end of the text is an opportunity that must be taken.
+ * opportunity (Unicode's UAX #14 from libunibreak, computed once per call over the runs joined,
+ * for the language given; a soft hyphen also draws a '-'), and if we broke there, would the
+ * line fit? The last opportunity that fits wins; the first that does not ends the search.
+ * A '\n' or the end of the text is an opportunity that must be taken.
  *
- * Widths always come from measuring whole fragments, never from adding up characters: fonts
- * kern and shape, so "Wa" is narrower than "W" plus "a". The same function (span) measures
- * a candidate line and later emits it, so the fit decision and the drawn line agree exactly.
- * The price is re-measuring the line at every opportunity, O(line length) per word, which
- * is nothing next to drawing it; callers that wrap every frame should cache the result.
+ * Widths come from measuring whole fragments, never from adding up characters: fonts kern
+ * and shape, so "Wa" is narrower than "W" plus "a". A candidate far from the line's width
+ * (more than WRAP_EST_SLACK px either way) is judged by adding the width of the piece it adds
+ * to the line so far, which costs a short (cached) measurement instead of the whole line;
+ * the line chosen is always measured whole, by the same function (span) that emits it, and
+ * if that disagrees the line is found again measuring every candidate whole. So the fit
+ * decision and the drawn line agree exactly.
  *
- * If no opportunity fits (one word wider than the line), the word is cut at the last
- * character that fits together with a drawn hyphen, assuming widths grow with length. Every
- * line takes at least one character, which is what guarantees termination for any width. */
+ * If no opportunity fits (one word wider than the line), the word is hyphenated at the
+ * last dictionary point that fits (an injected hyphenator, layout/hyphen.c), and only without
+ * one cut at the last character that fits together with a drawn hyphen, assuming widths grow
+ * with length; such a cut is counted, so a screen can report it. Every line takes at least
+ * one character, which is what guarantees termination for any width. */
 #include "layout/wrap.h"
+
+#include "core/utf8.h"
 
 #include <assert.h>
 #include <linebreak.h>
@@ -43,31 +50,11 @@ typedef struct {
     size_t n_brk;
 } Text;
 
-/* Strict UTF-8 (no overlongs, surrogates or code points past U+10FFFF): anything else is
- * one invalid byte, so a broken sequence can never swallow the valid text after it. */
 static Ch decode(const unsigned char *s, size_t avail)
 {
-    unsigned char b = s[0];
-    size_t need;
-    long cp;
-    unsigned char lo = 0x80, hi = 0xBF; /* allowed range of the second byte */
-    if (b < 0x80) return (Ch){ b, 1 };
-    if (b >= 0xC2 && b <= 0xDF) { need = 1; cp = b & 0x1F; }
-    else if (b >= 0xE0 && b <= 0xEF) {
-        need = 2; cp = b & 0x0F;
-        if (b == 0xE0) lo = 0xA0;
-        if (b == 0xED) hi = 0x9F;
-    } else if (b >= 0xF0 && b <= 0xF4) {
-        need = 3; cp = b & 0x07;
-        if (b == 0xF0) lo = 0x90;
-        if (b == 0xF4) hi = 0x8F;
-    } else return (Ch){ WRAP_INVALID, 1 };
-    if (avail < need + 1 || s[1] < lo || s[1] > hi) return (Ch){ WRAP_INVALID, 1 };
-    for (size_t i = 1; i <= need; i++) {
-        if ((s[i] & 0xC0) != 0x80) return (Ch){ WRAP_INVALID, 1 };
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return (Ch){ cp, need + 1 };
+    size_t len;
+    long cp = utf8_decode(s, avail, &len);
+    return (Ch){ cp < 0 ? WRAP_INVALID : cp, len };
 }
 
 static Pos norm(const Text *t, Pos p) /* step over the ends of runs, and empty runs */

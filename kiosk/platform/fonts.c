@@ -6,6 +6,7 @@
  * a screen uses a handful of sizes, and opening a font costs more than drawing with it. */
 #include "platform/fonts.h"
 
+#include "core/log.h"
 #include "platform/fallback.h"
 #include "platform/textrun.h"
 
@@ -103,7 +104,7 @@ Fonts *fonts_create_with(const char *family, const char *dir)
     if (!f) return NULL;
     fc_users++;
     if (dir && !FcConfigAppFontAddDir(NULL, (const FcChar8 *)dir))
-        fprintf(stderr, "kiosk: cannot add the fonts in %s\n", dir);
+        log_warning("cannot add the fonts in %s", dir);
     f->found = true;
     f->fallback = fallback_create();
     for (int id = 0; id < FONT_COUNT; id++) {

@@ -13,6 +13,7 @@
 #include <SDL_ttf.h>
 #include <string.h>
 
+#include "core/utf8.h"
 #include "platform/bidi.h"
 #include "platform/fallback.h"
 
@@ -32,13 +33,7 @@ typedef struct Line {
 
 static long decode(const unsigned char *s, size_t len, size_t *adv)
 {
-    unsigned char b = s[0];
-    size_t need = b < 0x80 ? 0 : b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-    if (need >= len) need = 0;
-    long cp = need ? b & (0x3F >> need) : b;
-    for (size_t k = 1; k <= need; k++) cp = (cp << 6) | (s[k] & 0x3F);
-    *adv = need + 1;
-    return cp;
+    return utf8_decode(s, len, adv);
 }
 
 /* The face that draws cp: the theme's face when it has the glyph, else a fallback font that
