@@ -21,6 +21,7 @@ enum { N_SIZES = sizeof SIZES / sizeof SIZES[0], FOUND_MAX = 512, SHOWN_MAX = 16
 
 typedef struct Found {
     const char *text; /* the text as given (pointer into the bundle), the key with what */
+    const TextOrigin *at; /* where it was written; NULL for an interface text */
     const char *what;
     DlIssueKind kind;
     char shown[SHOWN_MAX];
@@ -48,7 +49,7 @@ static void collect(Check *k, const DisplayList *dl, const char *screen, const c
         if (!f) {
             if (k->n == FOUND_MAX) { k->dropped++; continue; }
             f = &k->found[k->n++];
-            *f = (Found){is->text, is->what, is->kind, "", "", lang, 0};
+            *f = (Found){is->text, NULL, is->what, is->kind, "", "", lang, 0};
             snprintf(f->shown, sizeof f->shown, "%s", is->shown);
             snprintf(f->screen, sizeof f->screen, "%s", screen);
         }
@@ -81,6 +82,7 @@ static void check_all(Check *k, TextMeasure m)
             Session s;
             if (!session_init(&s, b, m, (float)SIZES[z].w, (float)SIZES[z].h, 0)) return;
             s.ui.lang = l;
+            s.list->widths_only = true; /* read for its issues, never drawn */
             for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
                 if (b->quiz || (fixed[i][0] != 'q' && fixed[i][0] != 'r'))
                     check_screen(k, &s, fixed[i], b->languages[l], z);
@@ -94,9 +96,20 @@ static void check_all(Check *k, TextMeasure m)
         }
 }
 
+/* Warnings in file, line, column order; interface texts (no position) last. */
+static int by_position(const void *pa, const void *pb)
+{
+    const TextOrigin *a = ((const Found *)pa)->at, *b = ((const Found *)pb)->at;
+    if (!a || !b) return (a == NULL) - (b == NULL);
+    int c = strcmp(a->file, b->file);
+    if (c) return c;
+    if (a->line != b->line) return a->line < b->line ? -1 : 1;
+    return (a->col > b->col) - (a->col < b->col);
+}
+
 static void print_found(const Check *k, const Found *f, FILE *err)
 {
-    const TextOrigin *o = bundle_text_origin(k->b, f->text);
+    const TextOrigin *o = f->at;
     char where[512];
     if (o) snprintf(where, sizeof where, "%s:%d:%d", o->file, o->line, o->col);
     else snprintf(where, sizeof where, "%s (interface text)", k->b->dir);
@@ -184,6 +197,8 @@ size_t layout_check(const Bundle *b, FILE *err)
         return warnings + 1;
     }
     check_all(&k, (TextMeasure){fonts, fonts_measure});
+    for (size_t i = 0; i < k.n; i++) k.found[i].at = bundle_text_origin(b, k.found[i].text);
+    qsort(k.found, k.n, sizeof *k.found, by_position);
     for (size_t i = 0; i < k.n; i++) print_found(&k, &k.found[i], err);
     warnings += k.n;
     if (k.dropped)

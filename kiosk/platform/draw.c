@@ -32,6 +32,9 @@ struct Drawer {
     Lru *cache;
     const char *assets;
     const Theme *theme;
+    /* What the fonts were made from, copied: the theme belongs to a bundle that a swap frees
+     * before the new theme arrives, so the old one must not be read then. */
+    char *font_family, *font_dir;
     char *failed[FAILED_MAX]; /* pictures already reported as broken */
     size_t n_failed;
     size_t decodes, decode_failures;
@@ -59,6 +62,8 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->assets = assets;
     d->theme = theme;
     d->fonts = fonts_create_with(theme->font, theme->fonts_dir);
+    d->font_family = theme->font ? strdup(theme->font) : NULL;
+    d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
@@ -74,7 +79,14 @@ void drawer_destroy(Drawer *d)
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
+    free(d->font_family);
+    free(d->font_dir);
     free(d);
+}
+
+static bool same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
 void drawer_set_theme(Drawer *d, const Theme *theme)
@@ -83,12 +95,15 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     lru_clear(d->cache);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
-    if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0 ||
-        theme->fonts_dir != d->theme->fonts_dir) {
+    if (!same(theme->font, d->font_family) || !same(theme->fonts_dir, d->font_dir)) {
         Fonts *f = fonts_create_with(theme->font, theme->fonts_dir);
         if (f) {
             fonts_destroy(d->fonts);
             d->fonts = f;
+            free(d->font_family);
+            free(d->font_dir);
+            d->font_family = theme->font ? strdup(theme->font) : NULL;
+            d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
         }
     }
     d->theme = theme;

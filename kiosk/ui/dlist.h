@@ -119,6 +119,9 @@ typedef struct DisplayList {
     bool overflow; /* a capacity was reached; the view drew less than it wanted */
     DlIssue issues[DLIST_MAX_ISSUES]; /* texts that did not fit (kept while there is room) */
     size_t n_issues;
+    bool widths_only; /* set by the layout check (kept across resets): the list is read for its
+                       * issues only, never drawn, so body text is checked word by word (all
+                       * that can go wrong there) instead of being laid out line by line */
     Rect clip;     /* current clip, for hits and texts */
     bool clipping;
     float width, height; /* the viewport */

@@ -11,6 +11,7 @@
  * or breaks a word where no dictionary allows it, is recorded in the display list's issues,
  * which `--check` reports at the text's own file:line:col. Body text is hyphenated where a
  * word is too long for a line of its own, and never cut. */
+#include <stdio.h>
 #include <string.h>
 
 #include "layout/hyphen.h"
@@ -105,23 +106,37 @@ static void append(char *buf, size_t size, const char *s, size_t len)
 
 static const char ELLIPSIS[] = "\xE2\x80\xA6";
 
-/* The last visible fragment, cut back to a word (or, in one long word, a character) so the
- * ellipsis fits in the box; returns its new length. A fragment that ends at a hyphenation
- * point is cut back to a word too: "Flevo…" would cut inside a word without its hyphen. */
-static size_t cut_for_ellipsis(MeasureAdapter *a, const WrapFragment *f, const char *s,
-                               FontId font, float ell, float box_w)
+static const char HYPHEN_ELLIPSIS[] = "-\xE2\x80\xA6";
+
+static bool fits(MeasureAdapter *a, const WrapFragment *f, const char *s, size_t len,
+                 FontId font, float tail, float box_w)
 {
+    return (float)f->x + (float)adapt(a, font, s, len) + tail <= box_w;
+}
+
+/* The last visible fragment, cut so that the ellipsis fits in the box; returns its new
+ * length. It is cut back to the end of a word; only a line that is one word is cut inside
+ * it, and then *in_word says so and "-…" is drawn, never "Flevo…" (a word cut without a
+ * hyphen). A fragment that ends at a hyphenation point counts as ending inside a word. */
+static size_t cut_for_ellipsis(MeasureAdapter *a, const WrapFragment *f, const char *s,
+                               FontId font, float box_w, bool *in_word)
+{
+    float ell = (float)adapt(a, font, ELLIPSIS, 3);
     size_t len = f->len;
-    bool mid_word = f->flags & WRAP_FRAG_HYPHEN;
-    while (len > 0 && (mid_word || (float)f->x + (float)adapt(a, font, s, len) + ell > box_w)) {
-        mid_word = false;
-        size_t cut = len - 1;
-        while (cut > 0 && ((unsigned char)s[cut] & 0xC0) == 0x80) cut--;
-        size_t space = cut;
-        while (space > 0 && s[space] != ' ') space--;
-        len = space > 0 ? space : cut;
+    *in_word = false;
+    if (!(f->flags & WRAP_FRAG_HYPHEN) && fits(a, f, s, len, font, ell, box_w)) return len;
+    for (size_t sp = len; sp > 0;) {
+        do sp--; while (sp > 0 && s[sp] != ' ');
+        size_t end = sp;
+        while (end > 0 && s[end - 1] == ' ') end--;
+        if (end > 0 && fits(a, f, s, end, font, ell, box_w)) return end;
     }
-    while (len > 0 && s[len - 1] == ' ') len--;
+    *in_word = true;
+    float hell = (float)adapt(a, font, HYPHEN_ELLIPSIS, sizeof HYPHEN_ELLIPSIS - 1);
+    while (len > 0 && !fits(a, f, s, len, font, hell, box_w)) {
+        len--;
+        while (len > 0 && ((unsigned char)s[len] & 0xC0) == 0x80) len--;
+    }
     return len;
 }
 
@@ -159,14 +174,16 @@ static float draw_block(Ctx *c, const TextBlock *bk, Wrapped *w, int px)
         bool last_visible = f->line == shown - 1 && shown < lines &&
                             (i + 1 == count || frags[i + 1].line != f->line);
         if (last_visible) {
-            float ell = (float)adapt(&a, font, ELLIPSIS, 3);
-            size_t len = cut_for_ellipsis(&a, f, s, font, ell, box.w);
-            float width = (float)adapt(&a, font, s, len);
+            bool in_word;
+            size_t len = cut_for_ellipsis(&a, f, s, font, box.w, &in_word);
+            const char *tail = in_word ? HYPHEN_ELLIPSIS : ELLIPSIS;
+            size_t tail_len = strlen(tail);
+            float width = (float)adapt(&a, font, s, len), ell = (float)adapt(&a, font, tail, tail_len);
             if (bk->st.center && f->x == 0) x0 = box.x + (box.w - width - ell) / 2;
             if (len) emit(c, box, s, len, font, px, bk->st.color, x0 + (float)f->x, y, width);
-            emit(c, box, ELLIPSIS, 3, font, px, bk->st.color, x0 + (float)f->x + width, y, ell);
+            emit(c, box, tail, tail_len, font, px, bk->st.color, x0 + (float)f->x + width, y, ell);
             append(seen, sizeof seen, s, len);
-            append(seen, sizeof seen, ELLIPSIS, 3);
+            append(seen, sizeof seen, tail, tail_len);
             report(c, DL_ISSUE_CUT, bk->st.what, bk->runs[0].text, seen);
             continue;
         }
@@ -182,11 +199,44 @@ static float draw_block(Ctx *c, const TextBlock *bk, Wrapped *w, int px)
     return (float)shown * lh;
 }
 
+/* For the layout check (DisplayList.widths_only): body text without a line limit can only
+ * go wrong in a word too wide for the line, so only those words are wrapped (alone, as they
+ * would be on a line of their own) and nothing is emitted. The height is an estimate. */
+static float check_words(Ctx *c, const TextBlock *bk)
+{
+    MeasureAdapter a = {c->m, bk->st.px};
+    static Wrapped w;
+    float total = 0;
+    for (int r = 0; r < bk->n_runs; r++) {
+        const char *s = bk->runs[r].text;
+        size_t len = bk->runs[r].len;
+        for (size_t i = 0; i < len;) {
+            size_t n = strcspn(s + i, " \n");
+            if (i + n > len) n = len - i;
+            float width = n ? (float)adapt(&a, bk->runs[r].style, s + i, n) : 0;
+            total += width + (float)bk->st.px * 0.3f;
+            if (width > bk->box.w) {
+                WrapRun one = {s + i, n, bk->runs[r].style};
+                wrap_block(c, &w, &one, 1, bk->st.px, bk->box.w, HYPHEN_LONG_WORDS);
+                if (w.out.word_cuts) {
+                    char word[128];
+                    snprintf(word, sizeof word, "%.*s", (int)(n < 120 ? n : 120), s + i);
+                    report(c, DL_ISSUE_WORD_BREAK, bk->st.what, bk->runs[0].text, word);
+                }
+            }
+            i += n + 1;
+        }
+    }
+    float lines = bk->box.w > 0 ? total / bk->box.w + 1 : 1;
+    return (float)(int)lines * w_line_height(bk->st.px);
+}
+
 /* Lays out a block: fitted when its style names `what` and has a line limit, else at its
  * size with hyphenation of over-long words only. Draws when `draw`; returns the height used. */
 static float layout_block(Ctx *c, const TextBlock *bk, bool draw)
 {
     static Wrapped w; /* 20 KiB: the layout runs on one thread, and never recursively */
+    if (c->d->widths_only && bk->st.max_lines <= 0) return check_words(c, bk);
     int px = bk->st.px;
     bool fits;
     if (bk->st.what && bk->st.max_lines > 0) px = fit(c, &w, bk->runs, bk->n_runs, bk->box.w, bk->st, &fits);

@@ -142,7 +142,8 @@ static void test_a_title_that_cannot_fit_is_reported_where_it_is_written(void)
                "    title: Dingen\n"
                "    items:\n"
                "      - id: one\n"
-               "        title: Een\n");
+               "        title: Een\n"
+               "        body: Zie xqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqzxqz hier.\n");
     Bundle *b = load(dir);
     if (b) {
         size_t n;
@@ -151,9 +152,14 @@ static void test_a_title_that_cannot_fit_is_reported_where_it_is_written(void)
         snprintf(want, sizeof want, "%s/bundle.yaml:7:14: warning: tile title \"Onderhouds", dir);
         CHECK(strstr(out, want) != NULL);
         CHECK(strstr(out, "on the home screen (nl) at ") != NULL);
+        CHECK(strstr(out, "is cut to \"Onderhoudswerk-plaatsmedewerker-\xE2\x80\xA6\"") != NULL ||
+              strstr(out, "-\xE2\x80\xA6\" on the home") != NULL); /* inside a word: "-…" */
         CHECK(strstr(out, "1080x1920") != NULL);
         CHECK(strstr(out, "shorten it or add short_title") != NULL);
-        CHECK(n >= 1);
+        snprintf(want, sizeof want, "%s/bundle.yaml:15:15: warning: body text \"Zie xqz", dir);
+        CHECK(strstr(out, want) != NULL);
+        CHECK(strstr(out, "breaks inside a word where no hyphenation dictionary allows it") != NULL);
+        CHECK(n >= 2);
         if (!strstr(out, want)) fprintf(stderr, "got:\n%s\n", out);
         free(out);
         bundle_free(b);
