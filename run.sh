@@ -6,19 +6,22 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
+# What building and running need; the tests need more (TEST_PACKAGES), installed only for them.
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us libfribidi-dev
-  fonts-noto-color-emoji fonts-symbola
-  libsqlite3-dev libcrypt-dev libsystemd-dev rsync valgrind)
+  libsqlite3-dev libcrypt-dev libsystemd-dev
+  libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us libfribidi-dev fonts-symbola)
+# rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), systemd
+# (the unit check uses systemd-analyze where systemd is installed, else it is skipped).
+TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
-  for p in "${PACKAGES[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
-  echo "run.sh: installing ${missing[*]}"
+  echo "run.sh: installing ${missing[*]} (apt-get; this can take a few minutes)"
   local sudo=()
   [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq
@@ -26,9 +29,10 @@ install_missing() {
 }
 
 jobs=$(nproc 2>/dev/null || echo 2)
-install_missing
+install_missing "${PACKAGES[@]}"
 if [ "${1:-}" = "test" ]; then
   shift
+  install_missing "${TEST_PACKAGES[@]}"
   # The whole suite runs under AddressSanitizer and UndefinedBehaviorSanitizer.
   cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
   cmake --build build-test -j "$jobs"

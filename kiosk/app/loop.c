@@ -162,8 +162,9 @@ int window_run(const Options *o)
     signals_start(wake_window, w);
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
     int rc = k ? run(w, k, o) : 1;
+    supervisor_shutdown(k, window_now(), wall_now()); /* no more wake-ups from other threads */
+    window_destroy(w);                                /* the drawer lets go of the bundle */
     supervisor_destroy(k, window_now(), wall_now());
-    window_destroy(w);
     config_free(&cfg);
     return rc;
 }

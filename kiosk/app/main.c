@@ -104,22 +104,17 @@ enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
        OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, MAX_DBS = 256 };
 
+#define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
-    {"help", no_argument, NULL, 'h'},           {"version", no_argument, NULL, OPT_VERSION},
-    {"check", no_argument, NULL, OPT_CHECK},    {"set-pin", no_argument, NULL, OPT_SET_PIN},
-    {"stats", no_argument, NULL, OPT_STATS},    {"csv", required_argument, NULL, OPT_CSV},
-    {"usb-dir", required_argument, NULL, OPT_USB_DIR},
-    {"config", required_argument, NULL, OPT_CONFIG},
-    {"rotate", required_argument, NULL, OPT_ROTATE},
-    {"render", required_argument, NULL, OPT_RENDER},
-    {"render-all", required_argument, NULL, OPT_RENDER_ALL},
-    {"replay", required_argument, NULL, OPT_REPLAY},
-    {"lang", required_argument, NULL, OPT_LANG},
-    {"window-shot", required_argument, NULL, OPT_WINDOW_SHOT},
-    {"renderer", required_argument, NULL, OPT_RENDERER},
-    {"cache-mb", required_argument, NULL, OPT_CACHE_MB},
-    {"size", required_argument, NULL, OPT_SIZE},
-    {"windowed", required_argument, NULL, OPT_WINDOWED},
+    {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, OPT_VERSION},
+    {"check", no_argument, NULL, OPT_CHECK}, {"set-pin", no_argument, NULL, OPT_SET_PIN},
+    {"stats", no_argument, NULL, OPT_STATS}, WITH_VALUE("csv", OPT_CSV),
+    WITH_VALUE("usb-dir", OPT_USB_DIR),      WITH_VALUE("config", OPT_CONFIG),
+    WITH_VALUE("rotate", OPT_ROTATE),        WITH_VALUE("render", OPT_RENDER),
+    WITH_VALUE("render-all", OPT_RENDER_ALL), WITH_VALUE("replay", OPT_REPLAY),
+    WITH_VALUE("lang", OPT_LANG),            WITH_VALUE("window-shot", OPT_WINDOW_SHOT),
+    WITH_VALUE("renderer", OPT_RENDERER),    WITH_VALUE("cache-mb", OPT_CACHE_MB),
+    WITH_VALUE("size", OPT_SIZE),            WITH_VALUE("windowed", OPT_WINDOWED),
     {NULL, 0, NULL, 0},
 };
 

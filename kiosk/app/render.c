@@ -12,6 +12,7 @@
 #include "bundle/bundle.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
+#include "core/log.h"
 
 static Bundle *load_or_report(const char *dir)
 {
@@ -20,7 +21,7 @@ static Bundle *load_or_report(const char *dir)
     Bundle *b = bundle_load(dir, &d);
     diags_print(&d, stderr);
     diags_free(&d);
-    if (!b) fprintf(stderr, "kiosk: the bundle %s has errors (see above); run kiosk --check\n", dir);
+    if (!b) log_warning("the bundle %s has errors (see above); run kiosk --check", dir);
     return b;
 }
 
@@ -37,7 +38,7 @@ static bool set_language(Session *s, const char *code)
 static bool shoot(Session *s, Canvas *c, const char *path)
 {
     const DisplayList *dl = session_frame(s);
-    if (dl->overflow) fprintf(stderr, "kiosk: %s: the screen holds more than fits a frame\n", path);
+    if (dl->overflow) log_warning("%s: the screen holds more than fits a frame", path);
     canvas_draw(c, dl);
     bench_first_frame();
     return canvas_save_png(c, path);
@@ -51,12 +52,12 @@ static int render_one(const Options *o, const Bundle *b, const char *assets)
     int rc = 1;
     if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) goto out;
     if (o->lang && !set_language(&s, o->lang)) {
-        fprintf(stderr, "kiosk: the bundle has no language '%s'\n", o->lang);
+        log_warning("the bundle has no language '%s'", o->lang);
         goto out_session;
     }
     if (!session_open(&s, o->render, 0)) {
-        fprintf(stderr, "kiosk: no screen '%s'; use home, attract, about, quiz, result, or a "
-                "collection or item id\n", o->render);
+        log_warning("no screen '%s'; use home, attract, about, quiz, result, or a "
+                "collection or item id", o->render);
         goto out_session;
     }
     const char *out = o->output ? o->output : "screen.png";
@@ -74,7 +75,7 @@ out:
 static int render_all(const Options *o, const Bundle *b, const char *assets)
 {
     if (mkdir(o->render_all, 0755) != 0 && errno != EEXIST) {
-        fprintf(stderr, "kiosk: cannot make folder %s: %s\n", o->render_all, strerror(errno));
+        log_error("cannot make folder %s: %s", o->render_all, strerror(errno));
         return 1;
     }
     /* The screens: home, about, quiz, result, every collection, every item. */
@@ -134,7 +135,7 @@ int render_run(const Options *o)
 {
     const char *assets = assets_dir();
     if (!assets) {
-        fprintf(stderr, "kiosk: cannot find the program's assets folder (assets/icons)\n");
+        log_error("cannot find the program's assets folder (assets/icons)");
         return 1;
     }
     Bundle *b = load_or_report(o->bundle);

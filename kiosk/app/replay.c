@@ -12,6 +12,7 @@
 #include "bundle/bundle.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
+#include "core/log.h"
 
 enum { FRAME_MS = 16, TAP_MS = 80, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
 
@@ -144,7 +145,7 @@ int replay_run(const Options *o)
     size_t len;
     char *text = read_all(o->replay, &len);
     if (!text) {
-        fprintf(stderr, "kiosk: cannot read the replay script %s (missing or over 4 MB)\n", o->replay);
+        log_error("cannot read the replay script %s (missing or over 4 MB)", o->replay);
         return 1;
     }
     Script sc;
@@ -164,7 +165,7 @@ int replay_run(const Options *o)
     int rc = 1;
     Replay r = {.out_dir = o->output ? o->output : ".", .file = o->replay};
     if (!b || !assets) {
-        if (!assets) fprintf(stderr, "kiosk: cannot find the assets folder\n");
+        if (!assets) log_error("cannot find the assets folder");
         goto out;
     }
     r.canvas = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));

@@ -37,6 +37,7 @@ struct Supervisor {
     Session s;
     Bundle *bundle;        /* on screen (owned) */
     Bundle *pending;       /* valid, waiting for a quiet moment (owned) */
+    Bundle *retired;       /* replaced, freed once the drawer has the new theme (owned) */
     const char *home_path; /* the bundle configured for this kiosk */
     char source[4096];     /* the bundle followed now: home_path or one on a USB stick */
     Reloader *reloader;
@@ -47,7 +48,7 @@ struct Supervisor {
     char last_report[2048];
     Stats *stats;
     Usage usage;
-    bool windowed, dark, shown, quit, theme_changed;
+    bool windowed, dark, shown, quit, theme_changed, shut_down;
     int exit_code;
     unsigned requested; /* every SESSION_WANT_* seen */
     int64_t started_ms, next_ping_ms, watchdog_ms;
@@ -56,6 +57,13 @@ struct Supervisor {
     void (*wake)(void *ctx);
     void *wake_ctx;
 };
+
+/* Locked down: fullscreen with an admin PIN. Without a PIN nobody could leave it but with a
+ * signal from another terminal, so then the exit shortcuts work, as in a window. */
+static bool locked(const Supervisor *k)
+{
+    return !k->windowed && k->cfg->admin_pin;
+}
 
 static void on_usb(void *ctx)
 {
@@ -133,6 +141,8 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     open_stats(k, wall);
     usage_init(&k->usage, k->stats, &k->s, now, wall);
     if (su->watch) start_watching(k, su, now);
+    if (!locked(k) && !k->windowed)
+        log_warning("no admin PIN: Esc leaves the kiosk; set one with kiosk --set-pin to lock it");
     if (su->startup_report && su->startup_report[0]) {
         snprintf(k->last_report, sizeof k->last_report, "%s", su->startup_report);
         if (k->reloader) reloader_request(k->reloader, now); /* and again at each change */
@@ -140,14 +150,25 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     return k;
 }
 
+void supervisor_shutdown(Supervisor *k, int64_t now, int64_t wall)
+{
+    if (!k || k->shut_down) return;
+    k->shut_down = true;
+    usage_end_visit(&k->usage, &k->s, now, wall);
+    stats_close(k->stats);
+    k->stats = NULL;
+    preview_stop(&k->preview);
+    watch_stop(k->usb_watch);
+    k->usb_watch = NULL;
+    reloader_stop(k->reloader);
+    k->reloader = NULL;
+}
+
 void supervisor_destroy(Supervisor *k, int64_t now, int64_t wall)
 {
     if (!k) return;
-    usage_end_visit(&k->usage, &k->s, now, wall);
-    stats_close(k->stats);
-    preview_stop(&k->preview);
-    watch_stop(k->usb_watch);
-    reloader_stop(k->reloader);
+    supervisor_shutdown(k, now, wall);
+    bundle_free(k->retired);
     bundle_free(k->pending);
     session_free(&k->s);
     bundle_free(k->bundle);
@@ -189,9 +210,8 @@ void supervisor_redraw(Supervisor *k) { session_invalidate(&k->s); }
 
 void supervisor_close(Supervisor *k, bool escape, const char *what)
 {
-    if (k->windowed && escape) k->quit = true;
-    else if (k->windowed && !what) k->quit = true;
-    else if (!k->windowed) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");
+    if (locked(k)) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");
+    else if (escape || !what || !k->windowed) k->quit = true;
 }
 
 void supervisor_signal(Supervisor *k, int sig, int64_t now)
@@ -237,7 +257,7 @@ static void swap_bundle(Supervisor *k, int64_t now, int64_t wall)
         return;
     }
     session_free(&k->s);
-    bundle_free(k->bundle);
+    k->retired = k->bundle; /* the drawer may still use its theme until it gets the new one */
     k->s = ns;
     k->bundle = nb;
     k->theme_changed = true;
@@ -344,6 +364,8 @@ static int64_t earliest(int64_t a, int64_t b) { return a < b ? a : b; }
 
 Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
 {
+    bundle_free(k->retired); /* the last step's Requests gave the drawer the new theme */
+    k->retired = NULL;
     Requests r = {.wake_ms = background(k, now)};
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));

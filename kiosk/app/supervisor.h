@@ -53,7 +53,11 @@ typedef struct Requests {
 
 /* NULL when out of memory (the setup's bundle is freed then). */
 Supervisor *supervisor_create(const SupervisorSetup *setup, int64_t now_ms, int64_t wall_s);
-/* Ends the visit in progress, stops the watchers and frees both bundles. */
+/* Ends the visit in progress and stops the watchers and the preview: after it no thread calls
+ * wake(). The bundles stay until supervisor_destroy, so a drawer still decoding their
+ * pictures can be stopped first. */
+void supervisor_shutdown(Supervisor *k, int64_t now_ms, int64_t wall_s);
+/* Shuts down (if not done yet) and frees everything, both bundles included. */
 void supervisor_destroy(Supervisor *k, int64_t now_ms, int64_t wall_s);
 
 /* Input, already in logical coordinates. */
@@ -63,7 +67,9 @@ void supervisor_key(Supervisor *k, KeyKind key, int64_t now_ms);
 void supervisor_wheel(Supervisor *k, float notches, int64_t now_ms);
 void supervisor_resize(Supervisor *k, float w, float h);
 void supervisor_redraw(Supervisor *k);
-/* A request to close the window, or an exit shortcut: honoured only in a window. */
+/* A request to close the window, or an exit shortcut (escape: plain Escape). Ignored (and
+ * logged) by a locked kiosk: fullscreen with an admin PIN. In a window, or without a PIN, a
+ * close request and Escape leave. */
 void supervisor_close(Supervisor *k, bool escape, const char *what);
 /* SIGTERM, SIGINT, SIGUSR2: quit cleanly; SIGHUP: reload the bundle; SIGUSR1: log status. */
 void supervisor_signal(Supervisor *k, int sig, int64_t now_ms);

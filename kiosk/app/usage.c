@@ -61,8 +61,13 @@ void usage_end_visit(Usage *u, const Session *s, int64_t now_ms, int64_t wall_s)
 void usage_update(Usage *u, const Session *s, int64_t now_ms, int64_t wall_s)
 {
     if (!u->stats) return;
-    if (s->idle_resets != u->idle_resets) {
-        /* The kiosk went idle: the visit is over (its last screen ran until the last touch). */
+    /* The kiosk went idle: the visit is over (its last screen ran until the last touch). The
+     * idle reset says so, but a visitor who went home in the default language and walked away
+     * leaves nothing to reset: the idle time alone ends the visit too, or the next visitor
+     * would be counted as the same one. */
+    int64_t idle_ms = (int64_t)s->ui.bundle->kiosk.idle_timeout_s * 1000;
+    bool walked_away = u->visit_open && now_ms - u->last_input_ms >= idle_ms;
+    if (s->idle_resets != u->idle_resets || walked_away) {
         u->idle_resets = s->idle_resets;
         if (u->visit_open) {
             record_view(u, u->last_input_ms);

@@ -12,18 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/util.h"
 #include "bundle/loader.h"
 #include "bundle/paths.h"
 #include "core/color.h"
 
 /* ---- StrMap ---------------------------------------------------------------------------- */
-
-static size_t hash_str(const char *s)
-{
-    size_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 void *strmap_get(const StrMap *m, const char *key)
 {
@@ -161,18 +155,6 @@ static void read_file_sections(Loader *l, const YFile *f, bool is_root)
 
 /* ---- meta and theme --------------------------------------------------------------------- */
 
-static bool valid_language(const char *s)
-{
-    size_t n = strlen(s), i = 0;
-    while (i < n && s[i] >= 'a' && s[i] <= 'z') i++;
-    if (i < 2 || i > 3) return false;
-    if (i == n) return true;
-    if (s[i] != '-' || n - i - 1 < 2 || n - i - 1 > 4) return false;
-    for (i++; i < n; i++)
-        if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z'))) return false;
-    return true;
-}
-
 static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
 {
     Bundle *b = l->b;
@@ -187,7 +169,7 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
     bool ok = langs != NULL;
     for (size_t i = 0; langs && i < langs->n; i++) {
         const YNode *c = langs->kids[i];
-        if (c->kind != YNODE_SCALAR || !valid_language(c->str)) {
+        if (c->kind != YNODE_SCALAR || !text_is_language(c->str)) {
             load_error(l, f, c, "'%s' is not a language code; use codes like nl, en or de",
                        c->kind == YNODE_SCALAR ? c->str : "?");
             ok = false;

@@ -120,6 +120,12 @@ static void list_keys(const Schema *s, char *buf, size_t size)
 
 bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *diags)
 {
+    return schema_check_suggest(s, map, file, diags, schema_suggest);
+}
+
+bool schema_check_suggest(const Schema *s, const YNode *map, const char *file, Diags *diags,
+                          SchemaSuggest suggest)
+{
     if (!map || map->kind != YNODE_MAP) return false;
     const char *names[32];
     size_t n_names = s->n_keys < 32 ? s->n_keys : 32;
@@ -139,7 +145,7 @@ bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *di
         for (size_t j = 0; j < s->n_keys; j++)
             if (strcmp(k->str, s->keys[j].name) == 0) known = true;
         if (!known) {
-            const char *hint = schema_suggest(k->str, names, n_names);
+            const char *hint = suggest(k->str, names, n_names);
             if (hint) {
                 if (n_typos < 8) typo_of[n_typos++] = hint;
                 diag_add(diags, DIAG_ERROR, file, k->line, k->col,

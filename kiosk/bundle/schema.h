@@ -34,6 +34,10 @@ extern const size_t SCHEMA_ALL_COUNT;
 /* Reports unknown keys (with "did you mean"), duplicate keys and missing required keys of the
  * mapping `map` in file `file`. Returns false when `map` is not a mapping at all. */
 bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *diags);
+/* The same with another "did you mean" (the settings file knows synonyms such as 'usb'). */
+typedef const char *(*SchemaSuggest)(const char *word, const char *const *keys, size_t n);
+bool schema_check_suggest(const Schema *s, const YNode *map, const char *file, Diags *diags,
+                          SchemaSuggest suggest);
 
 /* The closest of `candidates` to `word` when it is a plausible typo, else NULL. */
 const char *schema_suggest(const char *word, const char *const *candidates, size_t n);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "bundle/body.h"
+#include "core/util.h"
 #include "bundle/loader.h"
 #include "bundle/paths.h"
 
@@ -204,10 +205,7 @@ bool read_id(Loader *l, const YFile *f, const YNode *n, const char **out)
     if (!n) return true;
     if (!scalar_or_error(l, f, n, "an id")) return false;
     const char *s = n->str;
-    bool ok = n->len > 0 && n->len <= 64 && s[0] >= 'a' && s[0] <= 'z';
-    for (size_t i = 0; ok && i < n->len; i++)
-        ok = (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-';
-    if (!ok) {
+    if (!text_is_id(s, n->len, 64)) {
         load_error(l, f, n, "'%.64s' is not a valid id; use lowercase letters, digits and '-', "
                    "starting with a letter (like 'goal-7')", s);
         return false;

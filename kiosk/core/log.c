@@ -27,23 +27,36 @@ static bool to_journal(void)
     return journal;
 }
 
-void log_msg(LogLevel level, const char *fmt, ...)
+static void emit(const char *who, LogLevel level, const char *fmt, va_list ap)
 {
     bool j = to_journal();
     if (level > max_level) return;
     char line[4096];
-    int n = j ? snprintf(line, sizeof line, "<%d>kiosk: ", (int)level)
-              : snprintf(line, sizeof line, "kiosk: ");
-    va_list ap;
-    va_start(ap, fmt);
+    int n = j ? snprintf(line, sizeof line, "<%d>%.64s: ", (int)level, who)
+              : snprintf(line, sizeof line, "%.64s: ", who);
     vsnprintf(line + n, sizeof line - (size_t)n - 1, fmt, ap);
-    va_end(ap);
     size_t len = strlen(line);
     if (len == 0 || line[len - 1] != '\n') {
         line[len] = '\n';
         line[len + 1] = '\0';
     }
     fputs(line, stderr);
+}
+
+void log_msg(LogLevel level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit("kiosk", level, fmt, ap);
+    va_end(ap);
+}
+
+void log_as(const char *who, LogLevel level, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    emit(who, level, fmt, ap);
+    va_end(ap);
 }
 
 void expect_failed(const char *cond, const char *file, int line, const char *func)

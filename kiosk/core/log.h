@@ -23,6 +23,9 @@ typedef enum {
 } LogLevel;
 
 void log_msg(LogLevel level, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* The same, for a module whose lines name it instead of the program ("stats: ..."). */
+void log_as(const char *who, LogLevel level, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 /* Messages above this level are dropped (default LOG_LEVEL_INFO; KIOSK_LOG=debug raises it). */
 void log_set_level(LogLevel level);
 

@@ -2,6 +2,7 @@
  *
  * Both get and put are O(1) on average. The table doubles when it holds more entries than
  * buckets, so the chains stay short however many small text textures a screen creates. */
+#include "core/util.h"
 #include "core/lru.h"
 
 #include <stdlib.h>
@@ -23,13 +24,6 @@ struct Lru {
     LruFreeFn free_value;
     void *ctx;
 };
-
-static size_t hash_key(const char *s)
-{
-    size_t h = 1469598103934665603ull;
-    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
-    return h;
-}
 
 Lru *lru_create(size_t budget_bytes, LruFreeFn free_value, void *ctx)
 {
@@ -86,7 +80,7 @@ static Entry *find(const Lru *c, const char *key, size_t h)
 
 void *lru_get(Lru *c, const char *key)
 {
-    Entry *e = find(c, key, hash_key(key));
+    Entry *e = find(c, key, hash_str(key));
     if (!e) return NULL;
     unlink_recency(c, e);
     push_front(c, e);
@@ -111,7 +105,7 @@ static void grow(Lru *c)
 
 bool lru_put(Lru *c, const char *key, void *value, size_t bytes)
 {
-    size_t h = hash_key(key);
+    size_t h = hash_str(key);
     Entry *old = find(c, key, h);
     if (old) remove_entry(c, old);
     size_t kl = strlen(key) + 1;

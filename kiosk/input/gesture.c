@@ -19,7 +19,7 @@
  * news about motion, and adding it would make every flick look like it braked. */
 #include "input/gesture.h"
 
-#include <assert.h>
+#include "core/log.h"
 #include <math.h>
 
 /* A finger that has not moved for this long before lifting was resting: no fling. */
@@ -27,16 +27,16 @@ enum { GESTURE_STOPPED_MS = 40 };
 
 void gesture_init(Gesture *g, GestureConfig cfg)
 {
-    assert(g);
-    assert(cfg.tap_slop >= 0 && cfg.long_press_ms > 0);
-    assert(cfg.edge_width >= 0 && cfg.edge_swipe_min >= 0);
+    expect(g);
+    expect(cfg.tap_slop >= 0 && cfg.long_press_ms > 0);
+    expect(cfg.edge_width >= 0 && cfg.edge_swipe_min >= 0);
     *g = (Gesture){ .cfg = cfg };
 }
 
 static int emit(const Gesture *g, GestureType type, int64_t t_ms, GestureEvent *out, int n)
 {
     /* GESTURE_MAX_EVENTS is derived from the worst case in the header; more is a bug here. */
-    assert(n < GESTURE_MAX_EVENTS);
+    expect(n < GESTURE_MAX_EVENTS);
     out[n] = (GestureEvent){
         .type = type, .t_ms = t_ms, .x = g->x, .y = g->y,
         .start_x = g->start_x, .start_y = g->start_y,

@@ -22,7 +22,7 @@
  * `raw`, so pulling back in retraces the same curve. */
 #include "input/scroller.h"
 
-#include <assert.h>
+#include "core/log.h"
 #include <math.h>
 
 /* A spring closer to its bound than this (px), and slow, snaps onto it. */
@@ -141,7 +141,7 @@ static void start_motion(Scroller *s, double offset, double v, double t0_ms)
 
 void scroller_init(Scroller *s, double content_len, double viewport_len)
 {
-    assert(s);
+    expect(s);
     *s = (Scroller){ .mode = SCROLLER_IDLE, .last_ms = INT64_MIN, .hit_ms = -1 };
     scroller_set_content(s, content_len, viewport_len, INT64_MIN);
 }

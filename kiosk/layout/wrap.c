@@ -23,9 +23,9 @@
  * one character, which is what guarantees termination for any width. */
 #include "layout/wrap.h"
 
+#include "core/log.h"
 #include "core/utf8.h"
 
-#include <assert.h>
 #include <linebreak.h>
 #include <string.h>
 
@@ -270,9 +270,9 @@ static Break find_break(const Text *t, Pos s, int max_width, bool estimate)
 int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
                    int max_width, const WrapOptions *opts, WrapOutput *out)
 {
-    assert(run_count >= 0 && (runs || run_count == 0) && measure && out);
-    assert(out->cap >= 0 && (out->frags || out->cap == 0));
-    for (int i = 0; i < run_count; i++) assert(runs[i].text || runs[i].len == 0);
+    expect(run_count >= 0 && (runs || run_count == 0) && measure && out);
+    expect(out->cap >= 0 && (out->frags || out->cap == 0));
+    for (int i = 0; i < run_count; i++) expect(runs[i].text || runs[i].len == 0);
     static const WrapOptions none = { NULL, NULL, NULL, false };
     Text t; /* not zeroed as a whole: base[] is filled as far as it is used, per call */
     t.runs = runs;
@@ -296,7 +296,7 @@ int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, vo
         out->word_cuts += b.cut;
         out->hyphenations += b.hyphenated;
         lines++;
-        assert(before(p, b.resume) || at_end(&t, p)); /* progress, or the loop never ends */
+        expect(before(p, b.resume) || at_end(&t, p)); /* progress, or the loop never ends */
         p = b.resume;
     }
     return lines;
@@ -306,4 +306,12 @@ int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *c
               int max_width, WrapOutput *out)
 {
     return wrap_text_opts(runs, run_count, measure, ctx, max_width, NULL, out);
+}
+
+size_t utf8_char_len(const char *s)
+{
+    if (!*s) return 0;
+    size_t n = 1;
+    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    return n;
 }

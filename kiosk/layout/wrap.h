@@ -101,4 +101,8 @@ int wrap_text(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *c
 int wrap_text_opts(const WrapRun *runs, int run_count, WrapMeasureFn measure, void *ctx,
                    int max_width, const WrapOptions *opts, WrapOutput *out);
 
+/* Bytes of the first UTF-8 character of s: 0 for "", continuation bytes included (never past
+ * the terminating NUL). */
+size_t utf8_char_len(const char *s);
+
 #endif

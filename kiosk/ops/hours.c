@@ -21,6 +21,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/util.h"
 #include "bundle/schema.h"
 
 const char *const HOURS_DAY_NAMES[] = {
@@ -57,17 +58,6 @@ void hours_always_open(Hours *h)
 void hours_clear(Hours *h)
 {
     memset(h, 0, sizeof *h);
-}
-
-static void set_err(char *err, size_t n, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-static void set_err(char *err, size_t n, const char *fmt, ...)
-{
-    if (!err || n == 0) return;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err, n, fmt, ap);
-    va_end(ap);
 }
 
 /* The days a name stands for, as bits over tm_wday, and its precedence; false if unknown. */
@@ -115,17 +105,17 @@ static bool parse_time(const char *t, int *minutes, char *err, size_t n)
     for (size_t i = 0; shape && i < len; i++)
         if (t + i != colon && !isdigit((unsigned char)t[i])) shape = false;
     if (!shape) {
-        set_err(err, n, "'%s' is not a time; write times as HH:MM, like 07:30", t);
+        err_set(err, n, "'%s' is not a time; write times as HH:MM, like 07:30", t);
         return false;
     }
     int hh = atoi(t), mm = atoi(colon + 1);
     if (hh > 24 || (hh == 24 && mm != 0)) {
-        set_err(err, n, "'%s' is not a time of day: hours go from 00 to 23 (24:00 may end a "
+        err_set(err, n, "'%s' is not a time of day: hours go from 00 to 23 (24:00 may end a "
                 "day)", t);
         return false;
     }
     if (mm > 59) {
-        set_err(err, n, "'%s' is not a time of day: minutes go from 00 to 59", t);
+        err_set(err, n, "'%s' is not a time of day: minutes go from 00 to 59", t);
         return false;
     }
     *minutes = hh * 60 + mm;
@@ -151,7 +141,7 @@ static bool parse_period(const char *piece, HoursInterval *out, char *err, size_
         /* A lone time gets the time message (it is the likelier slip: "7:3", "25:00"). */
         int m;
         if (!parse_time(piece, &m, err, n)) return false;
-        set_err(err, n, "'%s' is not a period; write opening and closing time, like "
+        err_set(err, n, "'%s' is not a period; write opening and closing time, like "
                 "07:30-17:30", piece);
         return false;
     }
@@ -161,11 +151,11 @@ static bool parse_period(const char *piece, HoursInterval *out, char *err, size_
     int open, close;
     if (!parse_time(a, &open, err, n) || !parse_time(b, &close, err, n)) return false;
     if (open == HOURS_MINUTES_PER_DAY) {
-        set_err(err, n, "'%s': a period cannot start at 24:00; write 00:00", piece);
+        err_set(err, n, "'%s': a period cannot start at 24:00; write 00:00", piece);
         return false;
     }
     if (close == open) {
-        set_err(err, n, "'%s' opens and closes at the same moment; for a whole day write "
+        err_set(err, n, "'%s' opens and closes at the same moment; for a whole day write "
                 "00:00-24:00", piece);
         return false;
     }
@@ -184,13 +174,13 @@ static bool parse_day(const char *spec, HoursDay *out, char *err, size_t n)
 {
     char text[SPEC_MAX_BYTES];
     if (strlen(spec) >= sizeof text) {
-        set_err(err, n, "these opening hours are too long (at most %d periods a day)",
+        err_set(err, n, "these opening hours are too long (at most %d periods a day)",
                 HOURS_MAX_INTERVALS);
         return false;
     }
     trimmed(spec, strlen(spec), text, sizeof text);
     if (text[0] == '\0') {
-        set_err(err, n, "no opening hours given; write them like 07:30-17:30, or 'closed'");
+        err_set(err, n, "no opening hours given; write them like 07:30-17:30, or 'closed'");
         return false;
     }
     HoursDay day = {0};
@@ -205,11 +195,11 @@ static bool parse_day(const char *spec, HoursDay *out, char *err, size_t n)
         if (len >= sizeof piece) len = sizeof piece - 1;
         trimmed(p, len, piece, sizeof piece);
         if (piece[0] == '\0') {
-            set_err(err, n, "an empty period: a comma with nothing after it");
+            err_set(err, n, "an empty period: a comma with nothing after it");
             return false;
         }
         if (day.n == HOURS_MAX_INTERVALS) {
-            set_err(err, n, "more than %d periods in one day", HOURS_MAX_INTERVALS);
+            err_set(err, n, "more than %d periods in one day", HOURS_MAX_INTERVALS);
             return false;
         }
         if (!parse_period(piece, &day.iv[day.n], err, n)) return false;
@@ -223,7 +213,7 @@ static bool parse_day(const char *spec, HoursDay *out, char *err, size_t n)
             char x[PIECE_MAX_BYTES], y[PIECE_MAX_BYTES];
             format_period(day.iv[i - 1], x, sizeof x);
             format_period(day.iv[i], y, sizeof y);
-            set_err(err, n, "the periods %s and %s overlap; join them into one", x, y);
+            err_set(err, n, "the periods %s and %s overlap; join them into one", x, y);
             return false;
         }
     *out = day;
@@ -237,9 +227,9 @@ bool hours_add(Hours *h, const char *days, const char *spec, char *err, size_t n
     if (!days_of(days, &mask, &rule)) {
         const char *hint = schema_suggest(days, HOURS_DAY_NAMES, HOURS_DAY_NAMES_COUNT);
         if (hint)
-            set_err(err, n, "'%s' is not a day; did you mean '%s'?", days, hint);
+            err_set(err, n, "'%s' is not a day; did you mean '%s'?", days, hint);
         else
-            set_err(err, n, "'%s' is not a day; use monday .. sunday, weekdays, weekend or "
+            err_set(err, n, "'%s' is not a day; use monday .. sunday, weekdays, weekend or "
                     "daily", days);
         return false;
     }
@@ -247,7 +237,7 @@ bool hours_add(Hours *h, const char *days, const char *spec, char *err, size_t n
     if (!parse_day(spec, &day, err, n)) return false;
     for (int d = 0; d < HOURS_DAYS; d++)
         if ((mask & (1u << d)) && h->rule[d] == rule) {
-            set_err(err, n, "'%s' is given twice", days);
+            err_set(err, n, "'%s' is given twice", days);
             return false;
         }
     for (int d = 0; d < HOURS_DAYS; d++)
@@ -270,7 +260,7 @@ bool hours_parse(const char *text, Hours *out, char *err, size_t n)
         line_no++;
         char line[SPEC_MAX_BYTES];
         if (len >= sizeof line) {
-            set_err(err, n, "line %d is too long", line_no);
+            err_set(err, n, "line %d is too long", line_no);
             return false;
         }
         trimmed(p, len, line, sizeof line);
@@ -284,14 +274,14 @@ bool hours_parse(const char *text, Hours *out, char *err, size_t n)
         if (*spec == ':') spec++;
         char msg[HOURS_ERR_SIZE];
         if (!hours_add(&week, days, spec, msg, sizeof msg)) {
-            if (several) set_err(err, n, "line %d: %s", line_no, msg);
-            else set_err(err, n, "%s", msg);
+            if (several) err_set(err, n, "line %d: %s", line_no, msg);
+            else err_set(err, n, "%s", msg);
             return false;
         }
         rules++;
     }
     if (rules == 0) {
-        set_err(err, n, "no opening hours given; write them like 'weekdays 07:30-17:30'");
+        err_set(err, n, "no opening hours given; write them like 'weekdays 07:30-17:30'");
         return false;
     }
     *out = week;

@@ -5,7 +5,9 @@
  * follows all of those. The thread sleeps in poll() until an event or a stop request (an
  * eventfd), so between changes it costs nothing. */
 #define _GNU_SOURCE
+#include "core/util.h"
 #include "ops/watch.h"
+#include "core/log.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -63,10 +65,7 @@ static void rewatch(Watch *w)
     if (w->fd < 0) return;
     int count = 0;
     char parent[PATH_MAX];
-    snprintf(parent, sizeof parent, "%s", w->path);
-    char *slash = strrchr(parent, '/');
-    if (slash && slash != parent) *slash = '\0';
-    else snprintf(parent, sizeof parent, "%s", slash ? "/" : ".");
+    path_dir(w->path, parent, sizeof parent);
     if (inotify_add_watch(w->fd, parent, IN_CREATE | IN_MOVED_TO | IN_DELETE | IN_MOVED_FROM) >= 0)
         count++;
     char real[PATH_MAX];
@@ -109,7 +108,7 @@ Watch *watch_start(const char *path, WatchFn on_change, void *ctx)
     w->wake = eventfd(0, EFD_CLOEXEC);
     if (w->fd < 0 || w->wake < 0) {
         if (w->wake >= 0) close(w->wake);
-        fprintf(stderr, "kiosk: cannot watch %s for changes: %s\n", path, strerror(errno));
+        log_error("cannot watch %s for changes: %s", path, strerror(errno));
         free(w);
         return NULL;
     }
@@ -135,14 +134,9 @@ void watch_stop(Watch *w)
     free(w);
 }
 
-static unsigned long long mix(unsigned long long h, unsigned long long v)
-{
-    return (h ^ v) * 1099511628211ull;
-}
-
 static unsigned long long fingerprint_dir(const char *dir, int depth)
 {
-    unsigned long long h = 1469598103934665603ull;
+    unsigned long long h = hash_start(HASH_SEED);
     DIR *d = opendir(dir);
     if (!d || depth > 4) {
         if (d) closedir(d);
@@ -156,11 +150,10 @@ static unsigned long long fingerprint_dir(const char *dir, int depth)
         struct stat st;
         if (stat(sub, &st) != 0) continue;
         /* Order-independent: readdir order may differ between two scans of the same folder. */
-        unsigned long long f = 1469598103934665603ull;
-        for (const char *c = e->d_name; *c; c++) f = mix(f, (unsigned char)*c);
-        f = mix(f, (unsigned long long)st.st_size);
-        f = mix(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
-        if (S_ISDIR(st.st_mode)) f = mix(f, fingerprint_dir(sub, depth + 1));
+        unsigned long long f = hash_str(e->d_name);
+        f = hash_u64(f, (unsigned long long)st.st_size);
+        f = hash_u64(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
+        if (S_ISDIR(st.st_mode)) f = hash_u64(f, fingerprint_dir(sub, depth + 1));
         h += f;
     }
     closedir(d);
@@ -172,6 +165,6 @@ unsigned long long watch_fingerprint(const char *path)
     char real[PATH_MAX];
     if (!realpath(path, real)) return 0;
     unsigned long long h = fingerprint_dir(real, 0);
-    for (const char *c = real; *c; c++) h = mix(h, (unsigned char)*c); /* a symlink flip counts */
+    h = hash_bytes(h, real, strlen(real)); /* a symlink flip counts */
     return h;
 }

@@ -3,6 +3,7 @@
  * SDL's software renderer draws into any surface we give it, so screenshots need no video
  * driver at all and look exactly like the window when that also uses the software renderer. */
 #include "platform/canvas.h"
+#include "core/log.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -21,7 +22,7 @@ static bool libs_ready(void)
     static int state = 0; /* 0 unknown, 1 ok, -1 failed */
     if (state == 0) {
         state = (TTF_WasInit() || TTF_Init() == 0) ? 1 : -1;
-        if (state < 0) fprintf(stderr, "kiosk: SDL_ttf: %s\n", TTF_GetError());
+        if (state < 0) log_warning("SDL_ttf: %s", TTF_GetError());
         IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     }
     return state > 0;
@@ -36,7 +37,7 @@ Canvas *canvas_create(int w, int h, const Theme *theme, const char *assets, size
     c->renderer = c->surface ? SDL_CreateSoftwareRenderer(c->surface) : NULL;
     c->drawer = c->renderer ? drawer_create(c->renderer, theme, assets, budget) : NULL;
     if (!c->drawer) {
-        fprintf(stderr, "kiosk: cannot make a %dx%d picture: %s\n", w, h, SDL_GetError());
+        log_error("cannot make a %dx%d picture: %s", w, h, SDL_GetError());
         canvas_destroy(c);
         return NULL;
     }
@@ -66,7 +67,7 @@ void canvas_draw(Canvas *c, const DisplayList *list)
 bool canvas_save_png(Canvas *c, const char *path)
 {
     if (IMG_SavePNG(c->surface, path) != 0) {
-        fprintf(stderr, "kiosk: cannot save %s: %s\n", path, IMG_GetError());
+        log_error("cannot save %s: %s", path, IMG_GetError());
         return false;
     }
     return true;

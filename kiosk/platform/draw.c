@@ -22,6 +22,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "core/log.h"
 #include "platform/textrun.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
@@ -109,9 +110,17 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     d->theme = theme;
 }
 
+/* Through the drawer, not its Fonts: a new theme may bring new fonts, and a measurer handed
+ * out before must keep working. */
+static int measure_text(void *drawer, FontId font, int px, const char *s, size_t len)
+{
+    const Drawer *d = drawer;
+    return fonts_measure(d->fonts, font, px, s, len);
+}
+
 TextMeasure drawer_measure(Drawer *d)
 {
-    return (TextMeasure){d->fonts, fonts_measure};
+    return (TextMeasure){d, measure_text};
 }
 
 DrawStats drawer_stats(const Drawer *d)
@@ -293,7 +302,7 @@ static void picture_failed(Drawer *d, const char *path)
 {
     d->decode_failures++;
     if (!already_failed(d, path))
-        fprintf(stderr, "kiosk: cannot show picture %s: %s (a placeholder is shown)\n", path,
+        log_error("cannot show picture %s: %s (a placeholder is shown)", path,
                 IMG_GetError());
 }
 
@@ -399,7 +408,7 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
     float s = fminf(r.w / (float)tw, r.h / (float)th);
-    if (s > 1.0f && !tinted) s = fminf(s, 1.0f) * 1.0f; /* photos are never scaled up past decode */
+    if (s > 1.0f && !tinted) s = 1.0f; /* photos are never scaled up past decode */
     float w = (float)tw * s, h = (float)th * s;
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);

@@ -24,7 +24,8 @@ typedef struct DrawStats {
 Drawer *drawer_create(struct SDL_Renderer *r, const Theme *theme, const char *assets,
                       size_t budget_bytes);
 void drawer_destroy(Drawer *d);
-/* Call when the bundle (and so its images and theme) changes. */
+/* Call when the bundle (and so its images and theme) changes. Measurers from drawer_measure
+ * stay valid. */
 void drawer_set_theme(Drawer *d, const Theme *theme);
 TextMeasure drawer_measure(Drawer *d);
 void drawer_draw(Drawer *d, const DisplayList *list);

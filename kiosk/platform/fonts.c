@@ -6,19 +6,20 @@
  * a screen uses a handful of sizes, and opening a font costs more than drawing with it. */
 #include "platform/fonts.h"
 
-#include "core/log.h"
-#include "platform/fallback.h"
-#include "platform/textrun.h"
-
 #include <SDL_ttf.h>
-#include <stdint.h>
 #include <fontconfig/fontconfig.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
-enum { FONTS_MAX_OPEN = 48, FONTS_PER_FACE = 8, FONTS_MEASURE_MAX = 4096, WIDTHS = 16384 };
+#include "core/log.h"
+#include "core/util.h"
+#include "platform/fallback.h"
+#include "platform/textrun.h"
+
+enum { FONTS_MAX_OPEN = 48, FONTS_PER_FACE = 8, WIDTHS = 16384 };
 
 /* Text widths already measured: the layout asks for the same words and lines every time a
  * screen is rebuilt (a few hundred per frame; a title is wrapped at several sizes while it is
@@ -93,11 +94,11 @@ bool fonts_found(const Fonts *f)
 Fonts *fonts_create_with(const char *family, const char *dir)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
-        fprintf(stderr, "kiosk: cannot start SDL_ttf: %s\n", TTF_GetError());
+        log_error("cannot start SDL_ttf: %s", TTF_GetError());
         return NULL;
     }
     if (!FcInit()) {
-        fprintf(stderr, "kiosk: fontconfig could not start\n");
+        log_error("fontconfig could not start");
         return NULL;
     }
     Fonts *f = calloc(1, sizeof *f);
@@ -112,12 +113,12 @@ Fonts *fonts_create_with(const char *family, const char *dir)
         if (!f->files[id]) {
             if (id == FONT_REGULAR) f->found = false;
             if (family && id == FONT_REGULAR)
-                fprintf(stderr, "kiosk: font '%s' not found; using DejaVu Sans\n", family);
+                log_warning("font '%s' not found; using DejaVu Sans", family);
             f->files[id] = match("DejaVu Sans", (FontId)id);
         }
         if (!f->files[id]) {
-            fprintf(stderr, "kiosk: neither '%s' nor DejaVu Sans is installed (install "
-                    "fonts-dejavu-core)\n", family ? family : "(none)");
+            log_warning("neither '%s' nor DejaVu Sans is installed (install "
+                    "fonts-dejavu-core)", family ? family : "(none)");
             fonts_destroy(f);
             return NULL;
         }
@@ -179,7 +180,7 @@ TTF_Font *fonts_face(Fonts *f, int id, int px)
                          : TTF_OpenFont(file, px);
     if (!font) {
         /* Said once: a missing font would otherwise repeat on every frame. */
-        if (!f->reported) fprintf(stderr, "kiosk: cannot open font %s: %s\n", file, TTF_GetError());
+        if (!f->reported) log_error("cannot open font %s: %s", file, TTF_GetError());
         f->reported = true;
         return NULL;
     }
@@ -196,17 +197,11 @@ TTF_Font *fonts_face(Fonts *f, int id, int px)
     return font;
 }
 
-const char *fonts_file(const Fonts *f, FontId id)
-{
-    return f->files[id];
-}
-
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len)
 {
     Fonts *f = fonts;
     if (len == 0) return 0;
-    uint64_t h = 1469598103934665603ull ^ (uint64_t)id ^ ((uint64_t)px << 8);
-    for (size_t i = 0; i < len; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+    uint64_t h = hash_bytes(hash_start((uint64_t)id ^ ((uint64_t)px << 8)), s, len);
     Width *slot = &f->widths[h % WIDTHS];
     if (slot->hash == h && slot->len == len) return slot->width;
     int w = textrun_width(f, id, px, s, len);

@@ -27,8 +27,6 @@ TTF_Font *fonts_get(Fonts *f, FontId id, int px);
 TTF_Font *fonts_face(Fonts *f, int face, int px);
 /* The fallback fonts (borrowed; NULL when fontconfig could not list any). */
 struct Fallback *fonts_fallback(Fonts *f);
-/* The file used for a face, for diagnostics. */
-const char *fonts_file(const Fonts *f, FontId id);
 /* Width of s[0..len) in px: the measurer the layout uses. */
 int fonts_measure(void *fonts, FontId id, int px, const char *s, size_t len);
 

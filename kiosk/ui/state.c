@@ -72,6 +72,38 @@ static bool same_screen(const Screen *a, const Screen *b)
     return a->kind == b->kind && a->collection == b->collection && a->item == b->item;
 }
 
+/* A key of the PIN pad: a digit or erase. */
+static bool pin_key(UiState *s, Action a)
+{
+    if (ui_top(s)->kind != SCREEN_PIN) return false;
+    if (a.kind == ACT_PIN_ERASE) {
+        if (s->pin_len == 0) return false;
+        s->pin[--s->pin_len] = '\0';
+        return true;
+    }
+    if (a.arg < 0 || a.arg > 9 || s->pin_len + 1 >= sizeof s->pin) return false;
+    s->pin[s->pin_len++] = (char)('0' + a.arg);
+    s->pin[s->pin_len] = '\0';
+    s->pin_message = PIN_MSG_NONE;
+    return true;
+}
+
+/* The answer `arg` to the question being asked; after the last one, the result. */
+static bool answer(UiState *s, int arg, int64_t now_ms)
+{
+    const Quiz *quiz = s->bundle->quiz;
+    Screen *top = ui_top(s);
+    if (!quiz || top->kind != SCREEN_QUIZ || s->quiz_pos >= quiz->n_questions) return false;
+    const Question *q = &quiz->questions[s->quiz_pos];
+    if (arg < 0 || (size_t)arg >= q->n_answers) return false;
+    if (s->quiz_pos < QUIZ_MAX_QUESTIONS) s->answers[s->quiz_pos] = arg;
+    s->quiz_pos++;
+    if (s->quiz_pos >= quiz->n_questions) top->kind = SCREEN_RESULT;
+    s->focus = -1;
+    s->changed_ms = now_ms;
+    return true;
+}
+
 bool ui_apply(UiState *s, Action a, int64_t now_ms)
 {
     const Quiz *quiz = s->bundle->quiz;
@@ -84,17 +116,8 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
     case ACT_ADMIN_EXIT:
         return false;
     case ACT_PIN_DIGIT:
-        if (ui_top(s)->kind != SCREEN_PIN || a.arg < 0 || a.arg > 9 ||
-            s->pin_len + 1 >= sizeof s->pin)
-            return false;
-        s->pin[s->pin_len++] = (char)('0' + a.arg);
-        s->pin[s->pin_len] = '\0';
-        s->pin_message = PIN_MSG_NONE;
-        return true;
     case ACT_PIN_ERASE:
-        if (ui_top(s)->kind != SCREEN_PIN || s->pin_len == 0) return false;
-        s->pin[--s->pin_len] = '\0';
-        return true;
+        return pin_key(s, a);
     case ACT_BACK:
         if (s->depth <= 1) return false;
         forget_pin(s);
@@ -142,18 +165,8 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
             return true;
         }
         return push(s, (Screen){.kind = SCREEN_QUIZ, .filter = -1}, now_ms);
-    case ACT_ANSWER: {
-        Screen *top = ui_top(s);
-        if (!quiz || top->kind != SCREEN_QUIZ || s->quiz_pos >= quiz->n_questions) return false;
-        const Question *q = &quiz->questions[s->quiz_pos];
-        if (a.arg < 0 || (size_t)a.arg >= q->n_answers) return false;
-        if (s->quiz_pos < QUIZ_MAX_QUESTIONS) s->answers[s->quiz_pos] = a.arg;
-        s->quiz_pos++;
-        if (s->quiz_pos >= quiz->n_questions) top->kind = SCREEN_RESULT;
-        s->focus = -1;
-        s->changed_ms = now_ms;
-        return true;
-    }
+    case ACT_ANSWER:
+        return answer(s, a.arg, now_ms);
     }
     return false;
 }

@@ -12,6 +12,21 @@
 #include "core/color.h"
 #include "ui/widgets.h"
 
+/* Sizes in units (widgets.h). */
+enum {
+    BAR_LINE = 2,          /* the line above the bottom bar */
+    BAR_BUTTON_H = 104,
+    BAR_BUTTON_W = 230,    /* Back, Home */
+    ABOUT_BUTTON_W = 170,
+    LANGUAGE_BUTTON_W = 290,
+    SLIDE_IN = 40,         /* how far a new screen rises into place */
+    SCROLL_SLACK = 48,     /* overflow smaller than this shows no scroll bar */
+    SCROLL_BAR_W = 8,
+    SCROLL_BAR_PAD = 10,
+    SCROLL_THUMB_MIN = 48,
+    FOCUS_RING = 6,        /* the keyboard focus ring: its distance and its width */
+};
+
 float view_unit(float w, float h)
 {
     return fminf(w, h) / VIEW_DESIGN_PX;
@@ -27,9 +42,9 @@ static void bottom_bar(Ctx *c)
     const Theme *t = c->t;
     Rect bar = {0, c->h - U(c, SZ_BAR), c->w, U(c, SZ_BAR)};
     dlist_rect(c->d, bar, t->surface, 0);
-    dlist_rect(c->d, (Rect){0, bar.y, c->w, U(c, 2)}, color_mix(t->surface, t->text, 0.15), 0);
-    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bh = U(c, 104);
-    float y = bar.y + (bar.h - bh) / 2, bw = U(c, 230);
+    dlist_rect(c->d, (Rect){0, bar.y, c->w, U(c, BAR_LINE)}, color_mix(t->surface, t->text, 0.15), 0);
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bh = U(c, BAR_BUTTON_H);
+    float y = bar.y + (bar.h - bh) / 2, bw = U(c, BAR_BUTTON_W);
     const UiState *s = c->s;
     if (s->depth > 1) {
         w_button(c, (Rect){m, y, bw, bh}, S(c, STR_BACK), "back", BTN_SURFACE,
@@ -38,13 +53,13 @@ static void bottom_bar(Ctx *c)
                  (Action){.kind = ACT_HOME});
     }
     float x = c->w - m;
-    float iw = U(c, 170);
+    float iw = U(c, ABOUT_BUTTON_W);
     x -= iw;
     w_button(c, (Rect){x, y, iw, bh}, S(c, STR_ABOUT), "info", BTN_SURFACE,
              (Action){.kind = ACT_ABOUT});
     if (c->b->n_languages > 1) {
         const char *next = c->b->languages[(s->lang + 1) % c->b->n_languages];
-        float lw = U(c, 290);
+        float lw = U(c, LANGUAGE_BUTTON_W);
         x -= g + lw;
         w_button(c, (Rect){x, y, lw, bh}, ui_language_name(next), "globe", BTN_ACCENT,
                  (Action){.kind = ACT_LANGUAGE});
@@ -58,7 +73,7 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
     int64_t dt = now_ms - c->s->changed_ms;
     if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
     float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
-    float dy = (1 - ease) * U(c, 40);
+    float dy = (1 - ease) * U(c, SLIDE_IN);
     DisplayList *d = c->d;
     for (size_t i = first_cmd; i < d->n_cmds; i++) {
         DlCmd *cmd = &d->cmds[i];
@@ -80,14 +95,14 @@ static void scroll_bar(Ctx *c, const Screen *top)
 {
     const ViewInfo *in = c->info;
     /* only for real overflow: a few pixels of bottom margin are not "more" */
-    if (in->scroll_viewport <= 0 || in->scroll_content <= in->scroll_viewport + U(c, 48)) return;
+    if (in->scroll_viewport <= 0 || in->scroll_content <= in->scroll_viewport + U(c, SCROLL_SLACK)) return;
     Rect a = in->scroll_area;
-    float w = U(c, 8), pad = U(c, 10);
+    float w = U(c, SCROLL_BAR_W), pad = U(c, SCROLL_BAR_PAD);
     Rect track = {a.x + a.w - w - pad, a.y + pad, w, a.h - 2 * pad};
     float frac = in->scroll_viewport / in->scroll_content;
     float max = in->scroll_content - in->scroll_viewport;
     float pos = fminf(fmaxf(top->scroll / max, 0), 1);
-    float th = fmaxf(track.h * frac, U(c, 48));
+    float th = fmaxf(track.h * frac, U(c, SCROLL_THUMB_MIN));
     DlCmd *t = dlist_push(c->d, DL_RECT, track);
     t->color = c->t->text;
     t->alpha = 28;
@@ -113,9 +128,9 @@ static void overlays(Ctx *c)
     }
     if (s->focus >= 0 && (size_t)s->focus < d->n_hits) {
         const Hit *h = &d->hits[s->focus];
-        float o = U(c, 6);
+        float o = U(c, FOCUS_RING);
         dlist_frame(d, (Rect){h->clip.x - o, h->clip.y - o, h->clip.w + 2 * o, h->clip.h + 2 * o},
-                    c->t->accent, h->radius + o, U(c, 6));
+                    c->t->accent, h->radius + o, U(c, FOCUS_RING));
     }
 }
 

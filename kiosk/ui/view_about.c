@@ -3,6 +3,15 @@
 
 #include "ui/widgets.h"
 
+/* Sizes in units (widgets.h). */
+enum {
+    NAME_PX = 40,       /* the bundle's name */
+    BELOW_NAME = 8,
+    BELOW_SECTION = 24,
+    BELOW_HEADING = 8,
+    BETWEEN_SOURCES = 14,
+};
+
 void view_about(Ctx *c, const Screen *sc)
 {
     const Bundle *b = c->b;
@@ -14,27 +23,27 @@ void view_about(Ctx *c, const Screen *sc)
     c->info->scroll_viewport = area.h;
     dlist_clip(c->d, area);
     float top = area.y - sc->scroll, yy = top;
-    TextStyle h2 = {FONT_BOLD, PX(c, 40), t->text, 0, false, NULL};
+    TextStyle h2 = {FONT_BOLD, PX(c, NAME_PX), t->text, 0, false, NULL};
     TextStyle body = {FONT_REGULAR, PX(c, PX_BODY), t->text, 0, false, NULL};
     TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL};
-    yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->title), h2) + U(c, 8);
+    yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->title), h2) + U(c, BELOW_NAME);
     const char *ver = dlist_printf(c->d, "%s %s", S(c, STR_VERSION), b->version);
-    yy += w_text(c, (Rect){x, yy, w, 0}, ver, small) + U(c, 24);
+    yy += w_text(c, (Rect){x, yy, w, 0}, ver, small) + U(c, BELOW_SECTION);
     if (text_present(&b->description))
-        yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->description), body) + U(c, 24);
+        yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->description), body) + U(c, BELOW_SECTION);
     if (text_present(&b->credits)) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_CREDITS),
                      (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
-        yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->credits), body) + U(c, 24);
+        yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->credits), body) + U(c, BELOW_SECTION);
     }
     if (b->n_sources) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_SOURCES),
-                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL}) + U(c, 8);
+                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL}) + U(c, BELOW_HEADING);
         for (size_t i = 0; i < b->n_sources; i++) {
             yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->sources[i].title), body);
             if (b->sources[i].url)
                 yy += w_text(c, (Rect){x, yy, w, 0}, b->sources[i].url, small);
-            yy += U(c, 14);
+            yy += U(c, BETWEEN_SOURCES);
         }
     }
     dlist_unclip(c->d);

@@ -8,15 +8,27 @@
 #include "core/color.h"
 #include "ui/widgets.h"
 
+/* Sizes in units (widgets.h). */
+enum {
+    ATTRACT_MARGIN = 72,
+    ATTRACT_GAP = 48,
+    BAND_H = 200,           /* the invitation band */
+    BAND_H_STACKED = 260,   /* portrait with several languages: one line each */
+    INVITE_PX = 56,
+    SLIDE_TITLE_PX = 88,
+    SLIDE_TEXT_PX = 40,
+    SLIDE_LINE_GAP = 16,
+};
+
 void view_attract(Ctx *c, int64_t now_ms)
 {
     const Bundle *b = c->b;
     const Theme *t = c->t;
     const Item *it = ui_attract_item(c->s, now_ms);
-    float m = U(c, 72), g = U(c, 48);
+    float m = U(c, ATTRACT_MARGIN), g = U(c, ATTRACT_GAP);
     dlist_rect(c->d, (Rect){0, 0, c->w, c->h}, t->background, 0);
     /* The invitation: a big accent band at the bottom. */
-    float band_h = U(c, c->portrait && b->n_languages > 1 ? 260 : 200);
+    float band_h = U(c, c->portrait && b->n_languages > 1 ? BAND_H_STACKED : BAND_H);
     Rect band = {0, c->h - band_h, c->w, band_h};
     dlist_rect(c->d, band, t->accent, 0);
     char invite[256] = "";
@@ -25,7 +37,7 @@ void view_attract(Ctx *c, int64_t now_ms)
         used += (size_t)snprintf(invite + used, sizeof invite - used, "%s%s",
                                  l ? (c->portrait ? "\n" : "  \xC2\xB7  ") : "",
                                  ui_string(b->languages[l], STR_TOUCH_TO_START));
-    TextStyle inv = {FONT_BOLD, PX(c, 56), t->on_accent, 2, true, NULL};
+    TextStyle inv = {FONT_BOLD, PX(c, INVITE_PX), t->on_accent, 2, true, NULL};
     float ih = w_text_height(c, c->w - 2 * m, invite, inv);
     c->bound = band;
     w_text(c, (Rect){m, band.y + (band_h - ih) / 2, c->w - 2 * m, 0}, dlist_strdup(c->d, invite), inv);
@@ -34,25 +46,25 @@ void view_attract(Ctx *c, int64_t now_ms)
     Rect area = {m, m, c->w - 2 * m, band.y - 2 * m};
     uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
                                   : color_mix(t->accent, 0xFFFFFF, 0.9);
-    TextStyle title = {FONT_BOLD, PX(c, 88), t->text, 3, false, "attract title"};
-    TextStyle sub = {FONT_REGULAR, PX(c, 40), t->muted, 3, false, "attract subtitle"};
+    TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false, "attract title"};
+    TextStyle sub = {FONT_REGULAR, PX(c, SLIDE_TEXT_PX), t->muted, 3, false, "attract subtitle"};
     const char *kind = T(c, &it->collection->title);
     if (!c->portrait) {
         float pw = fminf(area.h, area.w * 0.42f);
         w_picture(c, (Rect){area.x, area.y + (area.h - pw) / 2, pw, pw}, it->image, &it->title, tint);
         float tx = area.x + pw + g, tw = area.w - pw - g;
-        float th = w_text_height(c, tw, kind, sub) + U(c, 16) + w_text_height(c, tw, T(c, &it->title), title) +
-                   U(c, 16) + w_text_height(c, tw, T(c, &it->subtitle), sub);
+        float th = w_text_height(c, tw, kind, sub) + U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->title), title) +
+                   U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->subtitle), sub);
         float y = area.y + fmaxf(0, (area.h - th) / 2);
-        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, 16);
-        y += w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->title), title) + U(c, 16);
+        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->subtitle), sub);
     } else {
         float pw = fminf(area.w, area.h * 0.55f);
         w_picture(c, (Rect){area.x + (area.w - pw) / 2, area.y, pw, pw}, it->image, &it->title, tint);
         float y = area.y + pw + g;
-        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, 16);
-        y += w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->title), title) + U(c, 16);
+        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->subtitle), sub);
     }
 }

@@ -8,13 +8,29 @@
 #include "core/color.h"
 #include "ui/widgets.h"
 
+/* Sizes in units (widgets.h). */
+enum {
+    CHIP_GAP = 16,
+    BELOW_CHIPS = 28,
+    ROW_MIN_W = 700,      /* list layout: a column at least this wide */
+    ROW_H = 150,
+    PERSON_MIN_W = 440,   /* cards layout (people): portrait pictures */
+    PERSON_TEXT_H = 200,  /* below the picture */
+    TILE_MIN_W = 390,     /* grid layout */
+    TILE_H = 400,
+    LABEL_MAX_W = 300,    /* a region's name on the map */
+    LABEL_PAD_X = 14,
+    LABEL_PAD_Y = 6,
+    MAP_ROW_H = 130,      /* the list beside the map */
+};
+
 /* Filter chips in rows; returns the y below them. */
 static float chips(Ctx *c, const Screen *sc, float y)
 {
     const Collection *col = sc->collection;
     if (col->n_categories == 0) return y;
     float x0 = c->content.x + U(c, SZ_MARGIN), x = x0, right = c->content.w - U(c, SZ_MARGIN);
-    float h = U(c, SZ_TARGET), g = U(c, 16);
+    float h = U(c, SZ_TARGET), g = U(c, CHIP_GAP);
     for (int i = -1; i < (int)col->n_categories; i++) {
         const char *label = i < 0 ? S(c, STR_ALL) : T(c, &col->categories[i].title);
         float w = w_chip_width(c, label);
@@ -26,7 +42,7 @@ static float chips(Ctx *c, const Screen *sc, float y)
                (Action){.kind = ACT_FILTER, .arg = i});
         x += w + g;
     }
-    return y + h + U(c, 28);
+    return y + h + U(c, BELOW_CHIPS);
 }
 
 static bool in_filter(const Item *it, int filter)
@@ -43,10 +59,10 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     bool list = col->layout == LAYOUT_LIST, people = col->layout == LAYOUT_CARDS;
     float g = U(c, SZ_GAP), m = U(c, SZ_MARGIN);
     float avail = area.w - 2 * m;
-    float min_w = U(c, list ? 700 : people ? 440 : 390);
+    float min_w = U(c, list ? ROW_MIN_W : people ? PERSON_MIN_W : TILE_MIN_W);
     size_t cols = (size_t)fmaxf(1.0f, floorf((avail + g) / (min_w + g)));
     float cw = (avail - g * (float)(cols - 1)) / (float)cols;
-    float ch = list ? U(c, 150) : people ? cw * 0.62f + U(c, 200) : U(c, 400);
+    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, PERSON_TEXT_H) : U(c, TILE_H);
     /* Matching items, in bundle order; positions are computed, not stored. */
     size_t n = 0;
     for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
@@ -70,6 +86,28 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
         else w_item_card(c, card, it);
     }
     dlist_unclip(c->d);
+}
+
+/* Names on the shapes, on a white pill so they read on any colour. */
+static void map_labels(Ctx *c, const Collection *col, float ox, float oy, float s)
+{
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Item *it = &col->items[i];
+        if (it->n_shape == 0) continue;
+        float cx, cy;
+        poly_centroid(it->shape[0].xy, it->shape[0].n_points, &cx, &cy);
+        int px = PX(c, PX_SMALL);
+        const char *name = T(c, &it->title);
+        float tw = fminf(w_text_width(c, name, FONT_BOLD, px), U(c, LABEL_MAX_W));
+        Rect pill = {ox + cx * s - tw / 2 - U(c, LABEL_PAD_X), oy + cy * s - px * 0.65f - U(c, LABEL_PAD_Y),
+                     tw + 2 * U(c, LABEL_PAD_X), px * 1.3f + 2 * U(c, LABEL_PAD_Y)};
+        DlCmd *bg = dlist_push(c->d, DL_RECT, pill);
+        bg->color = 0xFFFFFF;
+        bg->alpha = 230;
+        bg->radius = pill.h / 2;
+        w_text(c, (Rect){pill.x + U(c, LABEL_PAD_X), pill.y + U(c, LABEL_PAD_Y), tw, 0}, name,
+               (TextStyle){FONT_BOLD, px, c->t->text, 1, false, "map label"});
+    }
 }
 
 /* Map on the left (landscape) or top (portrait); a list of the same regions beside it, as
@@ -96,7 +134,6 @@ static size_t map_split(Ctx *c, Rect area, size_t n, Rect *map_box, Rect *list_b
 static void map(Ctx *c, const Screen *sc, Rect area)
 {
     const Collection *col = sc->collection;
-    const Theme *t = c->t;
     float g = U(c, SZ_GAP);
     Rect map_box, list_box;
     size_t cols = map_split(c, area, col->n_items, &map_box, &list_box);
@@ -136,26 +173,9 @@ static void map(Ctx *c, const Screen *sc, Rect area)
             h->sx = h->sy = s;
         }
     }
-    /* Names on the shapes, on a white pill so they read on any colour. */
-    for (size_t i = 0; i < col->n_items; i++) {
-        const Item *it = &col->items[i];
-        if (it->n_shape == 0) continue;
-        float cx, cy;
-        poly_centroid(it->shape[0].xy, it->shape[0].n_points, &cx, &cy);
-        int px = PX(c, PX_SMALL);
-        const char *name = T(c, &it->title);
-        float tw = fminf(w_text_width(c, name, FONT_BOLD, px), U(c, 300));
-        Rect pill = {ox + cx * s - tw / 2 - U(c, 14), oy + cy * s - px * 0.65f - U(c, 6),
-                     tw + U(c, 28), px * 1.3f + U(c, 12)};
-        DlCmd *bg = dlist_push(c->d, DL_RECT, pill);
-        bg->color = 0xFFFFFF;
-        bg->alpha = 230;
-        bg->radius = pill.h / 2;
-        w_text(c, (Rect){pill.x + U(c, 14), pill.y + U(c, 6), tw, 0}, name,
-               (TextStyle){FONT_BOLD, px, t->text, 1, false, "map label"});
-    }
+    map_labels(c, col, ox, oy, s);
     /* The list beside the map. */
-    float rh = fminf(U(c, 130), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);
+    float rh = fminf(U(c, MAP_ROW_H), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);
     if (rh < U(c, SZ_TARGET)) rh = U(c, SZ_TARGET);
     float rw = (list_box.w - g * (float)(cols - 1)) / (float)cols;
     for (size_t i = 0; i < col->n_items; i++) {

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/color.h"
+#include "layout/wrap.h"
 #include "ui/widgets.h"
 
 void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a)
@@ -70,8 +71,7 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
     }
     /* No picture: the first letter of the title, large, so the card still has a face. */
     const char *s = title ? T(c, title) : "";
-    size_t n = 1;
-    while (s[n] && ((unsigned char)s[n] & 0xC0) == 0x80) n++;
+    size_t n = utf8_char_len(s);
     int px = (int)(r.h * 0.45f);
     float tw = (float)c->m->width(c->m->ctx, FONT_BOLD, px, s, *s ? n : 0);
     if (*s) {

@@ -8,7 +8,7 @@
  *     no two targets overlap;
  *   - every text has at least 4.5:1 contrast with what it is drawn on (WCAG AA).
  * Then golden screenshots: a few screens compared with the PNGs in tests/golden/.
- * Refresh them after an intended change with:  build/tests/test_screens --refresh  */
+ * Refresh them after an intended change with:  build-test/tests/test_screens --refresh  */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -236,6 +236,8 @@ static void compare(const unsigned *a, const SDL_Surface *b, int w, int h, doubl
     *bad = (double)off / ((double)w * h);
 }
 
+static char diff_dir[4096]; /* where a differing screen is saved: the test program's folder */
+
 static void golden(const char *screen, int w, int h)
 {
     char path[256];
@@ -252,7 +254,7 @@ static void golden(const char *screen, int w, int h)
         fprintf(stderr, "wrote %s\n", path);
     } else {
         SDL_Surface *raw = IMG_Load(path);
-        if (!raw) fprintf(stderr, "%s: missing golden (run build/tests/test_screens --refresh)\n", path);
+        if (!raw) fprintf(stderr, "%s: missing golden (run build-test/tests/test_screens --refresh)\n", path);
         CHECK(raw != NULL);
         SDL_Surface *want = raw ? SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_ARGB8888, 0) : NULL;
         if (raw) SDL_FreeSurface(raw);
@@ -265,8 +267,10 @@ static void golden(const char *screen, int w, int h)
                 double mean, bad;
                 compare(px, want, w, h, &mean, &bad);
                 if (mean > 0.5 || bad > 0.003) {
-                    char got[300];
-                    snprintf(got, sizeof got, "build/golden-diff-%s-%dx%d.png", screen, w, h);
+                    char got[4400];
+                    /* Beside the test program, in the build tree: tests never write into the
+                     * source tree. */
+                    snprintf(got, sizeof got, "%s/golden-diff-%s-%dx%d.png", diff_dir, screen, w, h);
                     canvas_save_png(c, got);
                     fprintf(stderr, "%s: differs (mean %.3f, %.3f%% of pixels); got %s\n", path,
                             mean, bad * 100, got);
@@ -527,6 +531,10 @@ static void test_window_rotated(void)
 
 int main(int argc, char **argv)
 {
+    snprintf(diff_dir, sizeof diff_dir, "%s", argv[0]);
+    char *slash = strrchr(diff_dir, '/');
+    if (slash) *slash = '\0';
+    else snprintf(diff_dir, sizeof diff_dir, "/tmp");
     refresh = argc > 1 && strcmp(argv[1], "--refresh") == 0;
     if (argc > 2 && strcmp(argv[1], "--kiosk") == 0) kiosk_binary = argv[2];
     Diags d;

@@ -9,6 +9,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <sqlite3.h>
+
 #include "app/supervisor.h"
 #include "check.h"
 
@@ -28,6 +30,7 @@ static int fixed_width(void *ctx, FontId font, int px, const char *s, size_t len
 }
 
 typedef struct Kiosk {
+    bool no_pin; /* settings without an admin PIN */
     Supervisor *k;
     KioskConfig cfg;
     int64_t now;
@@ -41,7 +44,7 @@ static bool start(Kiosk *t, bool windowed, int64_t watchdog_ms, const char *prev
     Bundle *b = bundle_load("content/techniekpact", &d);
     diags_free(&d);
     if (!b) return false;
-    t->cfg.admin_pin = (char *)FAKE_HASH;
+    if (!t->no_pin) t->cfg.admin_pin = (char *)FAKE_HASH;
     t->now = 1000000;
     SupervisorSetup su = {.cfg = &t->cfg, .bundle_path = "content/techniekpact", .bundle = b,
                           .measure = {NULL, fixed_width}, .w = 1920, .h = 1080,
@@ -162,6 +165,56 @@ static void test_close_policy(void)
     CHECK(w.last.quit);
     CHECK_INT(w.last.exit_code, 0);
     supervisor_destroy(w.k, w.now, WALL);
+    /* Fullscreen without an admin PIN is no trap: the exit shortcuts work. */
+    Kiosk open = {.no_pin = true};
+    CHECK(start(&open, false, 0, NULL));
+    supervisor_close(open.k, false, "the shortcut Alt+F4");
+    step(&open);
+    CHECK(open.last.quit);
+    supervisor_destroy(open.k, open.now, WALL);
+}
+
+static long count_rows(const char *db_path, const char *sql)
+{
+    sqlite3 *db = NULL;
+    long n = -1;
+    sqlite3_stmt *st = NULL;
+    if (sqlite3_open_v2(db_path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+        n = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return n;
+}
+
+/* A visitor who goes back home in the default language and walks away leaves nothing for the
+ * idle reset to do; the visit still ends at the idle timeout, and the next visitor is a new
+ * visit (statistics used to merge the two). */
+static void test_walking_away_ends_the_visit(void)
+{
+    char dir[] = "/tmp/kiosk-visits-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char db[64];
+    snprintf(db, sizeof db, "%s/stats.db", dir);
+    Kiosk t = {.cfg.stats = db};
+    CHECK(start(&t, false, 0, NULL));
+    if (!t.k) return;
+    int64_t idle_ms = (int64_t)supervisor_bundle(t.k)->kiosk.idle_timeout_s * 1000;
+    tap_action(&t, ACT_LANGUAGE, -1); /* visitor 1: English, */
+    tap_action(&t, ACT_LANGUAGE, -1); /* back to Dutch: home, default language, fresh */
+    CHECK(session_is_fresh(supervisor_session(t.k)));
+    advance(&t, idle_ms + 5000);      /* walks away */
+    tap_action(&t, ACT_LANGUAGE, -1); /* visitor 2 */
+    advance(&t, 2000);
+    supervisor_destroy(t.k, t.now, WALL + t.now / 1000);
+    CHECK_INT(count_rows(db, "SELECT count(*) FROM visits"), 2);
+    unlink(db);
+    char side[80];
+    snprintf(side, sizeof side, "%s-wal", db);
+    unlink(side);
+    snprintf(side, sizeof side, "%s-shm", db);
+    unlink(side);
+    rmdir(dir);
 }
 
 /* Signals: HUP and USR1 keep the kiosk running; TERM, INT and USR2 stop it cleanly. */
@@ -230,5 +283,6 @@ int main(void)
     RUN(test_swap_at_quiet_moment);
     RUN(test_invalid_kept);
     RUN(test_preview_keeps_watchdog);
+    RUN(test_walking_away_ends_the_visit);
     return check_summary();
 }

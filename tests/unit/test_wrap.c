@@ -7,6 +7,7 @@
 #include "check.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 enum { REGULAR = 0, BOLD = 1, ITALIC = 2 };
@@ -365,8 +366,23 @@ static void test_any_width_keeps_every_character(void)
     }
 }
 
+/* The first character of a title (the letter shown on a card without a picture): an empty
+ * title has none, and nothing past its end is read. */
+static void test_first_character(void)
+{
+    char *empty = malloc(1); /* exactly one byte: ASan reports any read past it */
+    empty[0] = '\0';
+    CHECK_INT(utf8_char_len(empty), 0);
+    free(empty);
+    CHECK_INT(utf8_char_len("a"), 1);
+    CHECK_INT(utf8_char_len("\xC3\xA9t"), 2);         /* é */
+    CHECK_INT(utf8_char_len("\xE6\x97\xA5\xE6"), 3); /* 日 and a cut sequence */
+    CHECK_INT(utf8_char_len("\xF0\x9F\x9A\x80!"), 4); /* 🚀 */
+}
+
 int main(void)
 {
+    RUN(test_first_character);
     RUN(test_simple_sentence);
     RUN(test_spaces_collapse_at_line_ends_only);
     RUN(test_long_dutch_compound_is_cut_with_hyphens);
