@@ -10,7 +10,8 @@ cd "$(dirname "$0")"
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
   libsqlite3-dev libcrypt-dev libsystemd-dev
-  libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us libfribidi-dev fonts-symbola)
+  libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us libfribidi-dev
+  fonts-noto-color-emoji fonts-symbola)
 # rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), systemd
 # (the unit check uses systemd-analyze where systemd is installed, else it is skipped).
 TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev)

@@ -271,18 +271,21 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
     return t;
 }
 
-static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
+/* White glyphs, tinted per draw, so one texture serves every colour; a line that may hold a
+ * colour emoji is drawn in its own colour instead (*tinted false), since a tint would darken
+ * the emoji. Fallback fonts and right-to-left order are applied in textrun.c. */
+static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h, bool *tinted)
 {
     char key[600];
-    int n = snprintf(key, sizeof key, "t%d/%d/", (int)c->font, c->px);
+    *tinted = !textrun_maybe_color(c->text, c->len);
+    uint32_t rgb = *tinted ? 0xFFFFFF : c->color;
+    int n = snprintf(key, sizeof key, "t%d/%d/%06x/", (int)c->font, c->px, (unsigned)rgb);
     size_t len = c->len < sizeof key - (size_t)n - 1 ? c->len : sizeof key - (size_t)n - 1;
     memcpy(key + n, c->text, len);
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
-        /* White glyphs, tinted per draw: one texture serves every colour. Fallback fonts and
-         * right-to-left order are applied there (textrun.c). */
-        SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len);
+        SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len, rgb);
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }
@@ -452,9 +455,11 @@ void drawer_draw(Drawer *d, const DisplayList *list)
             break;
         case DL_TEXT: {
             int w, h;
-            SDL_Texture *t = text_texture(d, c, &w, &h);
+            bool tinted;
+            SDL_Texture *t = text_texture(d, c, &w, &h, &tinted);
             if (!t) break;
-            SDL_SetTextureColorMod(t, (Uint8)(c->color >> 16), (Uint8)(c->color >> 8), (Uint8)c->color);
+            uint32_t tint = tinted ? c->color : 0xFFFFFF;
+            SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
             SDL_SetTextureAlphaMod(t, c->alpha);
             SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
             SDL_RenderCopyF(d->r, t, NULL, &dst);

@@ -2,10 +2,10 @@
  *
  * The theme's font draws what it has; for any other character we ask fontconfig for the
  * installed fonts sorted by closeness to a sans-serif and take the first whose coverage
- * (FC_CHARSET) holds that character: coverage, not the family name, decides. Colour and
- * bitmap-only fonts are passed over (SDL_ttf draws them only at their fixed sizes, and the
- * drawer tints glyphs with the text colour), so an emoji is drawn by a monochrome font such
- * as Symbola or DejaVu Sans. The sorted list is made once; answers are cached per character
+ * (FC_CHARSET) holds that character: coverage, not the family name, decides. Bitmap-only
+ * fonts are passed over, except colour emoji fonts (Noto Color Emoji): SDL_ttf 2.20 draws
+ * their glyphs in colour at the font's one fixed size, which textrun.c scales to the line.
+ * Without one installed, an emoji is drawn by a monochrome font such as Symbola. The sorted list is made once; answers are cached per character
  * in a small open-addressed table, so a screen full of Arabic costs one lookup per letter. */
 #include "platform/fallback.h"
 
@@ -23,6 +23,7 @@ typedef struct Entry {
 struct Fallback {
     FcFontSet *sorted;   /* every installed font, best first */
     char *files[FALLBACK_MAX_FILES];
+    bool color[FALLBACK_MAX_FILES];
     int n_files;
     Entry cache[CACHE];
 };
@@ -56,11 +57,17 @@ bool fallback_invisible(long cp)
            (cp >= 0xE0100 && cp <= 0xE01EF) || (cp >= 0x1F3FB && cp <= 0x1F3FF);
 }
 
+static bool is_color(FcPattern *font)
+{
+    FcBool b;
+    return FcPatternGetBool(font, FC_COLOR, 0, &b) == FcResultMatch && b;
+}
+
 static bool usable(FcPattern *font)
 {
     FcBool b;
-    if (FcPatternGetBool(font, FC_COLOR, 0, &b) == FcResultMatch && b) return false;
-    if (FcPatternGetBool(font, FC_SCALABLE, 0, &b) == FcResultMatch && !b) return false;
+    if (!is_color(font) && FcPatternGetBool(font, FC_SCALABLE, 0, &b) == FcResultMatch && !b)
+        return false;
     FcChar8 *fmt;
     if (FcPatternGetString(font, FC_FONTFORMAT, 0, &fmt) == FcResultMatch &&
         strcmp((const char *)fmt, "TrueType") != 0 && strcmp((const char *)fmt, "CFF") != 0)
@@ -68,28 +75,33 @@ static bool usable(FcPattern *font)
     return true;
 }
 
-static int file_index(Fallback *fb, const char *file)
+static int file_index(Fallback *fb, const char *file, bool color)
 {
     for (int i = 0; i < fb->n_files; i++)
         if (strcmp(fb->files[i], file) == 0) return i;
     if (fb->n_files == FALLBACK_MAX_FILES) return -1;
+    fb->color[fb->n_files] = color;
     fb->files[fb->n_files] = strdup(file);
     return fb->files[fb->n_files] ? fb->n_files++ : -1;
 }
 
+/* The first font in the sorted list that has cp; a colour font first when one has it (an
+ * emoji is meant to be in colour), else the closest outline font. */
 static int search(Fallback *fb, long cp)
 {
     if (!fb->sorted) return -1;
-    for (int i = 0; i < fb->sorted->nfont; i++) {
-        FcPattern *font = fb->sorted->fonts[i];
-        FcCharSet *cs;
-        FcChar8 *file;
-        if (FcPatternGetCharSet(font, FC_CHARSET, 0, &cs) != FcResultMatch ||
-            !FcCharSetHasChar(cs, (FcChar32)cp) || !usable(font) ||
-            FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
-            continue;
-        return file_index(fb, (const char *)file);
-    }
+    for (int pass = 0; pass < 2; pass++)
+        for (int i = 0; i < fb->sorted->nfont; i++) {
+            FcPattern *font = fb->sorted->fonts[i];
+            FcCharSet *cs;
+            FcChar8 *file;
+            if ((pass == 0) != is_color(font) ||
+                FcPatternGetCharSet(font, FC_CHARSET, 0, &cs) != FcResultMatch ||
+                !FcCharSetHasChar(cs, (FcChar32)cp) || !usable(font) ||
+                FcPatternGetString(font, FC_FILE, 0, &file) != FcResultMatch)
+                continue;
+            return file_index(fb, (const char *)file, is_color(font));
+        }
     return -1;
 }
 
@@ -111,4 +123,9 @@ int fallback_for(Fallback *fb, long cp)
 const char *fallback_file(const Fallback *fb, int i)
 {
     return i >= 0 && i < fb->n_files ? fb->files[i] : NULL;
+}
+
+bool fallback_is_color(const Fallback *fb, int i)
+{
+    return i >= 0 && i < fb->n_files && fb->color[i];
 }

@@ -18,10 +18,12 @@
 #include "platform/fallback.h"
 
 enum { TEXTRUN_MAX_BYTES = 4096, TEXTRUN_MAX_PIECES = 64 };
+#define EMOJI_HEIGHT 0.95f /* a colour emoji's height, as a part of the line's font height */
 
 typedef struct Piece {
     TTF_Font *font;
     size_t start, len;
+    float scale; /* 1, or for a colour emoji font (one fixed size) the factor to the line */
 } Piece;
 
 typedef struct Line {
@@ -65,7 +67,11 @@ static bool split(Fonts *f, FontId id, int px, const char *s, size_t len, Line *
         if (want != face && l->n < TEXTRUN_MAX_PIECES) {
             TTF_Font *font = fonts_face(f, want, px);
             if (!font) font = primary;
-            l->pieces[l->n++] = (Piece){font, i, 0};
+            float scale = 1;
+            Fallback *fb = fonts_fallback(f);
+            if (font != primary && fb && fallback_is_color(fb, want - FONT_COUNT) && TTF_FontHeight(font) > 0)
+                scale = EMOJI_HEIGHT * (float)TTF_FontHeight(primary) / (float)TTF_FontHeight(font);
+            l->pieces[l->n++] = (Piece){font, i, 0, scale};
             face = want;
         }
         l->pieces[l->n - 1].len = i + adv - l->pieces[l->n - 1].start;
@@ -80,7 +86,7 @@ static int piece_width(Line *l, const Piece *p)
     int w = 0, h = 0;
     if (TTF_SizeUTF8(p->font, l->text + p->start, &w, &h) != 0) w = 0;
     l->text[p->start + p->len] = saved;
-    return w;
+    return p->scale == 1 ? w : (int)((float)w * p->scale + 0.5f);
 }
 
 static Line line; /* 16 KiB: drawing and measuring run on one thread */
@@ -93,32 +99,60 @@ int textrun_width(Fonts *f, FontId id, int px, const char *s, size_t len)
     return w;
 }
 
-SDL_Surface *textrun_render(Fonts *f, FontId id, int px, const char *s, size_t len)
+bool textrun_maybe_color(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if ((unsigned char)s[i] >= 0xE2) return true;
+    return false;
+}
+
+/* Piece i drawn: glyphs in `fg`, a colour emoji piece in its own colours, scaled. */
+static SDL_Surface *render_piece(Line *l, int i, SDL_Color fg)
+{
+    Piece *p = &l->pieces[i];
+    char saved = l->text[p->start + p->len];
+    l->text[p->start + p->len] = '\0';
+    SDL_Surface *s = TTF_RenderUTF8_Blended(p->font, l->text + p->start, fg);
+    l->text[p->start + p->len] = saved;
+    if (!s || p->scale == 1) return s;
+    int w = (int)((float)s->w * p->scale + 0.5f), h = (int)((float)s->h * p->scale + 0.5f);
+    SDL_Surface *scaled = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, h > 0 ? h : 1, 32,
+                                                         SDL_PIXELFORMAT_ARGB8888);
+    if (scaled) {
+        SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
+        SDL_BlitScaled(s, NULL, scaled, NULL);
+    }
+    SDL_FreeSurface(s);
+    return scaled;
+}
+
+SDL_Surface *textrun_render(Fonts *f, FontId id, int px, const char *s, size_t len, uint32_t rgb)
 {
     if (!split(f, id, px, s, len, &line) || line.n == 0) return NULL;
-    SDL_Color white = {255, 255, 255, 255};
-    if (line.n == 1) return TTF_RenderUTF8_Blended(line.pieces[0].font, line.text, white);
+    SDL_Color fg = {(Uint8)(rgb >> 16), (Uint8)(rgb >> 8), (Uint8)rgb, 255};
+    if (line.n == 1 && line.pieces[0].scale == 1)
+        return TTF_RenderUTF8_Blended(line.pieces[0].font, line.text, fg);
+    TTF_Font *primary = fonts_get(f, id, px);
     SDL_Surface *parts[TEXTRUN_MAX_PIECES] = {0};
-    int w = 0, ascent = 0, descent = 0;
+    int w = 0, ascent = primary ? TTF_FontAscent(primary) : 0, height = primary ? TTF_FontHeight(primary) : 0;
     for (int i = 0; i < line.n; i++) {
-        Piece *p = &line.pieces[i];
-        char saved = line.text[p->start + p->len];
-        line.text[p->start + p->len] = '\0';
-        parts[i] = TTF_RenderUTF8_Blended(p->font, line.text + p->start, white);
-        line.text[p->start + p->len] = saved;
+        parts[i] = render_piece(&line, i, fg);
         if (!parts[i]) continue;
         w += parts[i]->w;
-        if (TTF_FontAscent(p->font) > ascent) ascent = TTF_FontAscent(p->font);
-        if (parts[i]->h - TTF_FontAscent(p->font) > descent) descent = parts[i]->h - TTF_FontAscent(p->font);
+        Piece *p = &line.pieces[i];
+        if (p->scale == 1 && TTF_FontAscent(p->font) > ascent) ascent = TTF_FontAscent(p->font);
+        if (parts[i]->h > height) height = parts[i]->h;
     }
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, ascent + descent > 0 ? ascent + descent : 1,
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, w > 0 ? w : 1, height > 0 ? height : 1,
                                                       32, SDL_PIXELFORMAT_ARGB8888);
     for (int i = 0, x = 0; i < line.n; i++) {
         if (!parts[i]) continue;
         if (out) {
+            Piece *p = &line.pieces[i];
+            /* Text on a common baseline; an emoji centred on the line. */
+            int y = p->scale == 1 ? ascent - TTF_FontAscent(p->font) : (height - parts[i]->h) / 2;
             SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
-            SDL_Rect at = {x, ascent - TTF_FontAscent(line.pieces[i].font), parts[i]->w, parts[i]->h};
-            SDL_BlitSurface(parts[i], NULL, out, &at);
+            SDL_BlitSurface(parts[i], NULL, out, &(SDL_Rect){x, y, parts[i]->w, parts[i]->h});
         }
         x += parts[i]->w;
         SDL_FreeSurface(parts[i]);
