@@ -173,7 +173,7 @@ size_t layout_check(const Bundle *b, FILE *err)
 {
     size_t warnings = 0;
     for (size_t l = 0; l < b->n_languages; l++)
-        if (hyphenated_script(b->languages[l]) && !hyphen_available(b->languages[l])) {
+        if (hyphenated_script(b->languages[l]) && !hyphen_installed(b->languages[l])) {
             fprintf(err, "%s/bundle.yaml: warning: no hyphenation dictionary for '%s' is "
                     "installed (looked in %s); long words break only where Unicode allows, or "
                     "are cut (install hyphen-%s if Debian has it)\n",

@@ -78,6 +78,14 @@ bool hyphen_available(const char *lang)
     return d && d->dict;
 }
 
+bool hyphen_installed(const char *lang)
+{
+    if (!lang || !*lang || strlen(lang) >= HYPHEN_LANG_CODE) return false;
+    char *file = find_file(lang);
+    free(file);
+    return file != NULL;
+}
+
 const char *hyphen_file(const char *lang)
 {
     Dict *d = dict_for(lang);

@@ -18,6 +18,9 @@ enum { HYPHEN_LEFT_MIN = 2, HYPHEN_RIGHT_MIN = 3, HYPHEN_WORD_MAX = 128 };
 
 /* True when a dictionary for `lang` (e.g. "nl", "de", "en", "pt-BR") is installed. */
 bool hyphen_available(const char *lang);
+/* True when a dictionary file for `lang` is there, without loading it (a big one, such as
+ * German's, takes seconds to load). */
+bool hyphen_installed(const char *lang);
 /* The dictionary file used for `lang`, or NULL; borrowed, valid until hyphen_release. */
 const char *hyphen_file(const char *lang);
 /* A WrapHyphenFn (layout/wrap.h): sets points[i] = 1 where `word` (UTF-8, len bytes) may be

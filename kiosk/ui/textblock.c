@@ -11,9 +11,11 @@
  * or breaks a word where no dictionary allows it, is recorded in the display list's issues,
  * which `--check` reports at the text's own file:line:col. Body text is hyphenated where a
  * word is too long for a line of its own, and never cut. */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/util.h"
 #include "layout/hyphen.h"
 #include "layout/wrap.h"
 #include "ui/widgets.h"
@@ -57,22 +59,57 @@ static void wrap_block(Ctx *c, Wrapped *w, const WrapRun *runs, int n, int px, f
     if (w->out.overflow) c->d->overflow = true;
 }
 
+/* Fitting results remembered: a title is measured (w_text_height, w_title_that_fits) and
+ * then drawn, and a screen is rebuilt for every frame that changes, so the same question is
+ * asked again and again; the answer is one wrap instead of up to HYPHEN_MODES * 5. The key
+ * holds the text's hash, not its address: list storage is reused with other texts. */
+enum { FIT_MEMO = 64 };
+typedef struct FitMemo {
+    uint64_t key;
+    int px, mode;
+    bool fits;
+} FitMemo;
+
+static uint64_t fit_key(const Ctx *c, const WrapRun *run, float width, TextStyle st)
+{
+    uint64_t h = hash_bytes(hash_start(HASH_SEED), run->text, run->len);
+    h = hash_u64(h, (uint64_t)(uintptr_t)c->m->ctx);
+    h = hash_u64(h, (uint64_t)(uintptr_t)c->m->width);
+    h = hash_bytes(h, c->code, strlen(c->code));
+    h = hash_u64(h, (uint64_t)(int64_t)(width * 64));
+    h = hash_u64(h, ((uint64_t)st.px << 32) ^ ((uint64_t)st.max_lines << 8) ^ (uint64_t)st.font);
+    return h | 1; /* 0 marks an empty slot */
+}
+
 /* The first size and hyphenation that fit `runs` into max_lines without breaking a word at
- * no dictionary point; the floor size with filled hyphenation when nothing does. */
+ * no dictionary point; the floor size with filled hyphenation when nothing does. w holds the
+ * wrap at the size returned. */
 static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, TextStyle st,
                bool *fits)
 {
-    *fits = true;
+    static FitMemo memo[FIT_MEMO];
+    uint64_t key = n == 1 ? fit_key(c, runs, width, st) : 0;
+    FitMemo *m = key ? &memo[key % FIT_MEMO] : NULL;
+    if (m && m->key == key) {
+        wrap_block(c, w, runs, n, m->px, width, (HyphenMode)m->mode);
+        *fits = m->fits;
+        return m->px;
+    }
     int floor = (int)((float)st.px * TEXT_FIT_FLOOR + 0.5f);
     int step = st.px / 20 > 1 ? st.px / 20 : 1;
-    for (int mode = HYPHEN_NONE; mode < HYPHEN_MODES; mode++)
+    FitMemo found = {key, floor, HYPHEN_FILL, false};
+    for (int mode = HYPHEN_NONE; mode < HYPHEN_MODES && !found.fits; mode++)
         for (int px = st.px;; px = px - step < floor ? floor : px - step) {
             wrap_block(c, w, runs, n, px, width, (HyphenMode)mode);
-            if ((st.max_lines <= 0 || w->lines <= st.max_lines) && w->out.word_cuts == 0) return px;
+            if ((st.max_lines <= 0 || w->lines <= st.max_lines) && w->out.word_cuts == 0) {
+                found = (FitMemo){key, px, mode, true};
+                break;
+            }
             if (px == floor) break;
         }
-    *fits = false;
-    return floor;
+    if (m) *m = found;
+    *fits = found.fits;
+    return found.px;
 }
 
 static void emit(Ctx *c, Rect box, const char *s, size_t len, FontId font, int px,
