@@ -1,7 +1,8 @@
 /* render.c: `--render` and `--render-all`: screens to PNG without a display.
  *
- * --render-all writes every screen of the bundle in every language, plus a contact sheet per
- * language, so an organiser can look through a whole bundle on a laptop before a fair. */
+ * --render-all writes every screen of the bundle in every language, plus contact sheets per
+ * language (pages of at most SHEET_MAX_W x SHEET_MAX_H pixels), so an organiser can look
+ * through a whole bundle on a laptop before a fair. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -102,6 +103,7 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
     int failures = 0, shots = 0;
     for (size_t l = 0; l < b->n_languages; l++) {
         ContactSheet *sheet = sheet_create((int)k, 6, 320, o->width, o->height);
+        size_t per_page = sheet ? (size_t)sheet_capacity(sheet) : 0;
         for (size_t i = 0; i < k; i++) {
             Session s;
             if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) {
@@ -113,16 +115,20 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
             snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, b->languages[l], names[i]);
             if (!session_open(&s, names[i], 0) || !shoot(&s, c, path)) failures++;
             else shots++;
-            if (sheet) sheet_add(sheet, c, (int)i);
             session_free(&s);
-        }
-        if (sheet) {
-            char path[2048];
-            snprintf(path, sizeof path, "%s/contact-sheet-%s.png", o->render_all, b->languages[l]);
+            if (!sheet) continue;
+            sheet_add(sheet, c, (int)(i % per_page));
+            if ((i + 1) % per_page != 0 && i + 1 != k) continue;
+            /* A full page (or the last one): contact-sheet-nl.png, then -nl-2.png, ... */
+            char page[32] = "";
+            if (i / per_page > 0) snprintf(page, sizeof page, "-%zu", i / per_page + 1);
+            snprintf(path, sizeof path, "%s/contact-sheet-%s%s.png", o->render_all,
+                     b->languages[l], page);
             if (!sheet_save(sheet, path)) failures++;
             else printf("%s\n", path);
-            sheet_destroy(sheet);
+            sheet_clear(sheet);
         }
+        sheet_destroy(sheet);
     }
     printf("%d screens in %zu languages written to %s%s\n", shots, b->n_languages,
            o->render_all, failures ? " (with failures, see above)" : "");

@@ -3,26 +3,38 @@
  * Time only moves when the script says so (16 ms per simulated frame), so a replay gives the
  * same screens on every machine, however slow: it is how the end-to-end tests walk through
  * the kiosk as a visitor would. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "app/options.h"
 #include "app/script.h"
 #include "bundle/bundle.h"
+#include "core/fileio.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
 #include "core/log.h"
 
 enum { FRAME_MS = 16, TAP_MS = 80, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
 
-static char *read_all(const char *path, size_t *len)
+/* The whole script, or NULL with `why` set. */
+static char *read_all(const char *path, size_t *len, char *why, size_t why_size)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
+    FILE *f;
+    struct stat st;
+    switch (fileio_open(path, &f, &st)) {
+    case FILEIO_OK: break;
+    case FILEIO_CANNOT_OPEN: snprintf(why, why_size, "%s", strerror(errno)); return NULL;
+    case FILEIO_NOT_REGULAR:
+        snprintf(why, why_size, "it is %s, not a text file", fileio_kind(st.st_mode));
+        return NULL;
+    }
     char *buf = malloc(MAX_SCRIPT_BYTES + 1);
     *len = buf ? fread(buf, 1, MAX_SCRIPT_BYTES + 1, f) : 0;
     fclose(f);
+    snprintf(why, why_size, "%s", buf ? "it is over 4 MB" : "out of memory");
     if (buf && *len > MAX_SCRIPT_BYTES) {
         free(buf);
         return NULL;
@@ -143,9 +155,10 @@ static bool run_step(Replay *r, const Step *st)
 int replay_run(const Options *o)
 {
     size_t len;
-    char *text = read_all(o->replay, &len);
+    char why[256];
+    char *text = read_all(o->replay, &len, why, sizeof why);
     if (!text) {
-        log_error("cannot read the replay script %s (missing or over 4 MB)", o->replay);
+        log_error("cannot read the replay script %s: %s", o->replay, why);
         return 1;
     }
     Script sc;

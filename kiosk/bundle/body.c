@@ -31,12 +31,7 @@ typedef struct Walk {
 
 static int line_indent(const YFile *f, int line)
 {
-    int l = 1;
-    size_t i = 0;
-    while (i < f->text_len && l < line) {
-        if (f->text[i] == '\n') l++;
-        i++;
-    }
+    size_t i = ytree_line_offset(f, line);
     int n = 0;
     while (i < f->text_len && f->text[i] == ' ') {
         n++;

@@ -145,6 +145,21 @@ static void read_links(Loader *l, const YFile *f, const YNode *n, Item *it)
     it->links = links;
 }
 
+static void read_item_sources(Loader *l, const YFile *f, const YNode *n, Item *it)
+{
+    const YNode *seq = read_seq(l, f, n, 0, 8, "sources");
+    if (!seq) return;
+    Source *src = arena_calloc(l->arena, seq->n ? seq->n : 1, sizeof *src);
+    for (size_t i = 0; src && i < seq->n; i++) {
+        const YNode *m = seq->kids[i];
+        if (!is_mapping(l, f, m, &SCHEMA_SOURCE)) continue;
+        read_text(l, f, ynode_get(m, "title"), &src[it->n_sources].title);
+        read_url(l, f, ynode_get(m, "url"), &src[it->n_sources].url);
+        it->n_sources++;
+    }
+    it->sources = src;
+}
+
 static void read_strings(Loader *l, const YFile *f, const YNode *n, Item *it)
 {
     const YNode *seq = read_seq(l, f, n, 0, 64, "tags");
@@ -170,6 +185,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     read_strings(l, f, ynode_get(m, "tags"), it);
     read_facts(l, f, ynode_get(m, "facts"), it);
     read_links(l, f, ynode_get(m, "links"), it);
+    read_item_sources(l, f, ynode_get(m, "sources"), it);
     read_color(l, f, ynode_get(m, "color"), &it->color, &it->has_color);
     const YNode *shape = ynode_get(m, "shape");
     read_shape(l, f, shape, c, &it->shape, &it->n_shape);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/util.h"
 #include "bundle/loader.h"
@@ -316,6 +317,18 @@ static void read_sections(Loader *l)
     origins_freeze(l);
 }
 
+static void loader_free(Loader *l)
+{
+    if (!l) return;
+    for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
+    strmap_free(&l->ids);
+    strmap_free(&l->images);
+    free(l->collections);
+    free(l->refs);
+    free(l->origins); /* still here when loading stopped early */
+    free(l);
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors;
@@ -377,18 +390,11 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     b->bytes = arena_used(arena);
 
 done:
-    if (l) {
-        for (size_t i = 0; i < l->n_seen; i++) free(l->seen[i]);
-        strmap_free(&l->ids);
-        strmap_free(&l->images);
-        free(l->collections);
-        free(l->refs);
-        free(l->origins); /* still here when loading stopped early */
-        free(l);
-    }
+    loader_free(l);
     arena_destroy(scratch);
     if (diags->errors > errors_before) {
-        arena_destroy(arena);
+        if (b) bundle_free(b); /* closes the pictures it held open, frees the arena */
+        else arena_destroy(arena);
         return NULL;
     }
     return b;
@@ -396,5 +402,7 @@ done:
 
 void bundle_free(Bundle *b)
 {
-    if (b) arena_destroy(b->arena);
+    if (!b) return;
+    for (size_t i = 0; i < b->n_kept_fds; i++) close(b->kept_fds[i]);
+    arena_destroy(b->arena);
 }

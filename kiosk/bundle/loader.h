@@ -75,6 +75,7 @@ typedef struct Loader {
     size_t n_origins, cap_origins;
     const YFile *origin_file; /* the file whose name was last copied, and the copy */
     const char *origin_name;
+    size_t shape_points; /* of all shapes read so far, against BUNDLE_MAX_SHAPE_POINTS */
 } Loader;
 
 /* fontdir.c: notes the bundle's fonts/ folder in the theme; warns when it has no licence. */

@@ -29,7 +29,9 @@ PathStatus paths_resolve(const char *root_real, const char *rel, char *out, size
 const char *paths_explain(PathStatus st);
 
 /* Looks at the file's first bytes (never decodes it). On success fills type and, for PNG and
- * JPEG, the pixel size, and returns NULL; otherwise returns why the file cannot be used. */
+ * JPEG, the pixel size, and returns NULL; otherwise returns why the file cannot be used. The
+ * type comes from the extension of `rel`, or from the first bytes when rel is NULL (a file
+ * held open, named /proc/self/fd/N). */
 const char *image_probe(const char *path, const char *rel, ImageType *type, int *w, int *h);
 
 #endif

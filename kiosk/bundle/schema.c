@@ -41,8 +41,8 @@ SCHEMA(SCHEMA_CATEGORY, "a category", {"id", true}, {"title", true}, {"icon", fa
 SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", false},
        {"subtitle", false},
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
-       {"facts", false}, {"links", false}, {"related", false}, {"shape", false},
-       {"color", false});
+       {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
+       {"shape", false}, {"color", false});
 SCHEMA(SCHEMA_FACT, "a fact", {"label", true}, {"value", true});
 SCHEMA(SCHEMA_LINK, "a link", {"url", true}, {"caption", false});
 SCHEMA(SCHEMA_QUIZ, "the 'quiz' section", {"title", true}, {"intro", false}, {"icon", false},

@@ -2,15 +2,19 @@
  *
  * Every reader accepts a NULL node as "not given" so callers can write
  * read_text(l, f, ynode_get(map, "subtitle"), &item->subtitle) without checking first. */
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "bundle/body.h"
 #include "core/util.h"
 #include "bundle/loader.h"
 #include "bundle/paths.h"
+#include "core/poly.h"
 
 static void vreport(Loader *l, DiagSeverity sev, const YFile *f, const YNode *n,
                     const char *fmt, va_list ap)
@@ -177,18 +181,21 @@ bool read_body(Loader *l, const YFile *f, const YNode *n, Body out[BUNDLE_MAX_LA
     bool ok = true;
     Body parsed[BUNDLE_MAX_LANGS] = {0};
     for (size_t j = 0; j < b->n_languages; j++) {
-        if (!per_lang[j] || (j > 0 && per_lang[j] == per_lang[0])) continue;
-        if (!check_string(l, f, per_lang[j]) ||
-            !body_parse(l->arena, f, per_lang[j], &parsed[j], l->diags))
+        if (!per_lang[j]) continue;
+        size_t same = 0; /* one text for all languages is parsed (and reported) once */
+        while (same < j && per_lang[same] != per_lang[j]) same++;
+        if (same < j) parsed[j] = parsed[same];
+        else if (!check_string(l, f, per_lang[j]) ||
+                 !body_parse(l->arena, f, per_lang[j], &parsed[j], l->diags))
             ok = false;
     }
     if (!ok) return false;
     for (size_t j = 0; j < b->n_languages; j++)
         if (per_lang[j]) origins_add_body(l, f, per_lang[j], &parsed[j]);
-    for (size_t j = 0; j < b->n_languages; j++) {
-        if (per_lang[j] == per_lang[0] && j > 0) out[j] = parsed[0];
-        else out[j] = per_lang[j] ? parsed[j] : parsed[b->default_language];
-    }
+    /* A missing language shows the default language's body, as the check's warning says; it
+     * used to compare two missing languages' NULLs as "the same text" and show nothing. */
+    for (size_t j = 0; j < b->n_languages; j++)
+        out[j] = per_lang[j] ? parsed[j] : parsed[b->default_language];
     return true;
 }
 
@@ -261,6 +268,28 @@ bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *
     return true;
 }
 
+/* Holds the checked picture file open for as long as the bundle lives: a kept bundle whose
+ * folder is deleted (or replaced by a broken one) still shows every picture, not only those
+ * already decoded. Reading through /proc/self/fd gives each decode its own file offset. */
+static void keep_open(Loader *l, Image *img, const char *real)
+{
+    Bundle *b = l->b;
+    if (b->n_kept_fds >= BUNDLE_MAX_KEPT_FILES) return;
+    int fd = open(real, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+    struct stat st;
+    if (fd < 0) return;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return;
+    }
+    img->kept = arena_printf(l->arena, "/proc/self/fd/%d", fd);
+    if (!img->kept) {
+        close(fd);
+        return;
+    }
+    b->kept_fds[b->n_kept_fds++] = fd;
+}
+
 bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
 {
     if (!n) return true;
@@ -291,6 +320,7 @@ bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
     }
     img->rel = rel;
     img->path = arena_strdup(l->arena, real);
+    keep_open(l, img, real);
     if (!img->path || !strmap_put(&l->images, rel, img)) return false;
     *out = img;
     return true;
@@ -333,7 +363,7 @@ const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, siz
     return n;
 }
 
-enum { SHAPE_MAX_POINTS = 2000, SHAPE_MAX_PARTS = 32 };
+enum { SHAPE_MAX_POINTS = POLY_MAX_POINTS, SHAPE_MAX_PARTS = 32, SHAPE_MAX_TOTAL_POINTS = 4000 };
 
 static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                           Polygon *out)
@@ -372,11 +402,37 @@ static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Colle
     float *kept = arena_calloc(l->arena, count * 2, sizeof *kept);
     if (!kept) return false;
     memcpy(kept, xy, count * 2 * sizeof *kept);
-    *out = (Polygon){kept, count};
+    *out = (Polygon){kept, count, NULL, 0};
     return true;
 bad:
     load_error(l, f, n, "cannot read the points near '%.20s'; write them as \"x,y x,y x,y\"", p);
     return false;
+}
+
+/* Refuses an outline that crosses itself, then triangulates it once for every frame to come. */
+static bool check_polygon(Loader *l, const YFile *f, const YNode *n, Polygon *poly)
+{
+    const float *xy = poly->xy;
+    size_t count = poly->n_points, ea, eb;
+    if (poly_self_intersects(xy, count, &ea, &eb)) {
+        size_t ea2 = (ea + 1) % count, eb2 = (eb + 1) % count;
+        load_error(l, f, n, "the shape crosses itself: the line from point %zu (%g,%g) to point "
+                   "%zu meets the line from point %zu (%g,%g) to point %zu; draw the outline "
+                   "without crossings (use a list of parts for separate areas)",
+                   ea + 1, (double)xy[2 * ea], (double)xy[2 * ea + 1], ea2 + 1, eb + 1,
+                   (double)xy[2 * eb], (double)xy[2 * eb + 1], eb2 + 1);
+        return false;
+    }
+    unsigned short *tris = arena_calloc(l->arena, 3 * count, sizeof *tris);
+    if (!tris) return false;
+    size_t n_tris = poly_triangulate(xy, count, tris, count);
+    if (n_tris == 0) {
+        load_error(l, f, n, "the shape encloses no area (its points lie on one line)");
+        return false;
+    }
+    poly->tris = tris;
+    poly->n_tris = n_tris;
+    return true;
 }
 
 bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
@@ -394,9 +450,27 @@ bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
     }
     Polygon *polys = arena_calloc(l->arena, parts, sizeof *polys);
     if (!polys) return false;
-    for (size_t i = 0; i < parts; i++)
+    size_t total = 0;
+    for (size_t i = 0; i < parts; i++) {
         if (!parse_polygon(l, f, n->kind == YNODE_SEQ ? n->kids[i] : n, c, &polys[i]))
             return false;
+        total += polys[i].n_points;
+    }
+    /* The limits first: the checks below cost O(n^2) a part. */
+    if (total > SHAPE_MAX_TOTAL_POINTS) {
+        load_error(l, f, n, "this shape has %zu points in all its parts; at most %d are allowed "
+                   "(simplify the outline)", total, SHAPE_MAX_TOTAL_POINTS);
+        return false;
+    }
+    l->shape_points += total;
+    if (l->shape_points > BUNDLE_MAX_SHAPE_POINTS && l->shape_points - total <= BUNDLE_MAX_SHAPE_POINTS) {
+        load_error(l, f, n, "the map shapes have more than %d points in all; simplify the "
+                   "outlines", BUNDLE_MAX_SHAPE_POINTS);
+        return false;
+    }
+    if (l->shape_points > BUNDLE_MAX_SHAPE_POINTS) return false; /* said once, above */
+    for (size_t i = 0; i < parts; i++)
+        if (!check_polygon(l, f, n->kind == YNODE_SEQ ? n->kids[i] : n, &polys[i])) return false;
     *out = polys;
     *n_out = parts;
     return true;

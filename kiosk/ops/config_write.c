@@ -20,6 +20,7 @@
 #include "bundle/schema.h"
 #include "bundle/ytree.h"
 #include "core/arena.h"
+#include "core/fileio.h"
 #include "ops/pin.h"
 
 /* ---- permissions ------------------------------------------------------------------------- */
@@ -318,9 +319,19 @@ static bool read_current(const char *path, struct stat *st, bool *exists, char *
         err_set(err, n, "%s is too large to be a config file", path);
         return false;
     }
-    FILE *in = fopen(path, "rb");
-    if (!in) {
+    FILE *in;
+    FileioStatus fs = fileio_open(path, &in, st); /* it may have changed since stat() */
+    if (fs == FILEIO_NOT_REGULAR) {
+        err_set(err, n, "%s is not a regular file", path);
+        return false;
+    }
+    if (fs != FILEIO_OK) {
         err_set(err, n, "cannot read %s: %s", path, strerror(errno));
+        return false;
+    }
+    if (st->st_size > YTREE_MAX_FILE_BYTES) {
+        fclose(in);
+        err_set(err, n, "%s is too large to be a config file", path);
         return false;
     }
     *text = malloc((size_t)st->st_size + 1);

@@ -67,6 +67,12 @@ enum {
     STATS_ID_MAX = 64,
     /* Longest language tag ("nl", "en", "pt-BR"). */
     STATS_LANG_MAX = 15,
+    /* Statistics files one report reads at a time; more are refused with a message. */
+    STATS_MAX_FILES = 256,
+    /* Longest a screen or a visit counts for in the report (a day): a hand-edited or damaged
+     * row cannot overflow a sum or print a negative time. */
+    STATS_MAX_DWELL_MS = 24 * 3600 * 1000,
+    STATS_MAX_VISIT_S = 24 * 3600,
     /* Items listed in the report's top list. */
     STATS_TOP_ITEMS = 10,
 };
@@ -114,11 +120,15 @@ long stats_prune(Stats *s, int keep_days, int64_t now_s);
  * top STATS_TOP_ITEMS items, languages and quiz outcomes. The files are opened read-only (a
  * kiosk may be writing to one meanwhile). Every file is read before anything is printed: if one
  * is missing, not a statistics database, or given twice, nothing is printed, a message naming
- * it goes to err and 1 is returned; otherwise 0. */
+ * it goes to err and 1 is returned; otherwise 0. At most STATS_MAX_FILES files. Stored
+ * values are clamped (STATS_MAX_DWELL_MS, STATS_MAX_VISIT_S, never negative) and control
+ * characters in stored text are shown as '?', so a damaged file cannot drive the terminal. */
 int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err);
 /* kiosk --stats --csv DIR DB... : the same figures as CSV files in DIR (created if missing):
  * summary.csv, visits_per_day.csv, visits_per_hour.csv (all 24 hours), top_items.csv,
- * languages.csv, quiz.csv. Returns 0, or 1 with a message on err. */
+ * languages.csv, quiz.csv. Returns 0, or 1 with a message on err. A text cell starting with
+ * '=', '+', '-', '@', a tab or a carriage return is written as '\'' followed by the text, in
+ * quotes, so a spreadsheet never runs it as a formula (OWASP's advice on CSV injection). */
 int stats_export_csv(const char *const *paths, size_t n, const char *dir, FILE *err);
 
 #endif

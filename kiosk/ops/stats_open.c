@@ -3,6 +3,7 @@
  * See stats.c for why WAL and synchronous=FULL. A file that is not a kiosk statistics file,
  * a newer schema, a missing or read-only folder: each is refused with a plain reason before
  * anything is written. */
+#include "core/fileio.h"
 #include "core/log.h"
 #include "core/util.h"
 #include "ops/stats_private.h"
@@ -53,6 +54,11 @@ static bool check_folder(const char *path, char *why, size_t size)
     if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
         snprintf(why, size, "it is a folder; give a file name such as %.*s/stats.db", QUOTE_MAX,
                  path);
+        return false;
+    }
+    char kind[REASON_MAX];
+    if (!fileio_regular_or_missing(path, kind, sizeof kind)) { /* SQLite would wait on a FIFO */
+        snprintf(why, size, "%s", kind);
         return false;
     }
     char dir[FOLDER_MAX];

@@ -12,7 +12,7 @@
  * 'localtime' modifier, which follows TZ), because organisers think in school days and hours.
  * Every file is read before anything is printed: a report silently missing one kiosk would
  * look complete. */
-#include "ops/stats.h"
+#include "ops/stats_figures.h"
 
 #include <errno.h>
 #include <stdbool.h>
@@ -22,57 +22,26 @@
 
 #include <sqlite3.h>
 
-enum {
-    /* A row key: an item id, a language, a day, or "bundle version". */
-    KEY_MAX = 2 * STATS_ID_MAX + 2,
-    /* Numbers per row of a figure. */
-    ROW_VALUES = 3,
-    /* Longest path of a CSV file written. */
-    CSV_PATH_MAX = 4096,
-    /* Longest "file:" URI made from a path (every byte may become %XX). */
-    URI_MAX = 3 * CSV_PATH_MAX + 32,
-    HOURS_PER_DAY = 24,
-    DURATION_MAX = 48,
-};
-
-typedef struct {
-    char key[KEY_MAX];
-    long long v[ROW_VALUES];
-} Row;
-
-typedef struct {
-    Row *rows; /* owned */
-    size_t n, cap;
-} Rows;
-
-typedef struct {
-    size_t files;
-    long long visits, views, quizzes, quiz_visits;
-    long long median_x2; /* twice the median visit length in s: exact for an even count */
-    char first_day[KEY_MAX], last_day[KEY_MAX];
-    Rows bundles; /* "id version", visits */
-    Rows days;    /* "YYYY-MM-DD", visits */
-    Rows hours;   /* "HH", visits (hours without visits are absent) */
-    Rows top;     /* item, visits, views, dwell ms */
-    Rows langs;   /* lang, visits, views */
-    Rows quiz;    /* item, times best match, times in the top STATS_QUIZ_RANKS */
-} Figures;
-
 /* ---- gathering the files ------------------------------------------------------------------- */
 
 static const char GATHER_SQL[] =
     "CREATE TABLE visits (file INTEGER, id INTEGER, started INTEGER, ended INTEGER,"
-    " bundle TEXT, version TEXT);"
+    " bundle TEXT, version TEXT, len INTEGER);"
     "CREATE TABLE views (file INTEGER, visit INTEGER, started INTEGER, screen TEXT, item TEXT,"
     " lang TEXT, dwell_ms INTEGER);"
     "CREATE TABLE quiz (file INTEGER, visit INTEGER, at INTEGER, rank INTEGER, item TEXT,"
     " lang TEXT);";
 
 /* The copy runs in one transaction, so the three tables are read from one snapshot even while
- * a kiosk is writing to the file. */
+ * a kiosk is writing to the file. Lengths are clamped on the way in (ended - started may even
+ * overflow into a REAL; min() and max() bring that back too), so every sum stays far from
+ * INT64_MAX: a dwell_ms of INT64_MAX used to overflow in the report. */
+#define CLAMP_SQL(x, hi) "max(0, min(coalesce(" x ", 0), " #hi "))"
 static const char *const COPY_SQL[] = {
-    "INSERT INTO visits SELECT ?1, id, started, ended, bundle, version FROM src.visits",
-    "INSERT INTO views SELECT ?1, visit, started, screen, item, lang, dwell_ms FROM src.views",
+    "INSERT INTO visits SELECT ?1, id, started, ended, bundle, version,"
+    " CAST(" CLAMP_SQL("ended - started", 86400) " AS INTEGER) FROM src.visits",
+    "INSERT INTO views SELECT ?1, visit, started, screen, item, lang,"
+    " CAST(" CLAMP_SQL("dwell_ms", 86400000) " AS INTEGER) FROM src.views",
     "INSERT INTO quiz SELECT ?1, visit, at, rank, item, lang FROM src.quiz",
 };
 
@@ -110,18 +79,16 @@ static bool run(sqlite3 *db, const char *sql, long long bind1, char *why, size_t
     return ok;
 }
 
-/* The schema version of the attached file, or -1 with the reason. */
-static long src_version(sqlite3 *db, char *why, size_t size)
+/* The schema version of the attached file; false with the reason. */
+static bool src_version(sqlite3 *db, long long *v, char *why, size_t size)
 {
     sqlite3_stmt *st = NULL;
-    long v = -1;
-    if (sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) == SQLITE_OK &&
-        sqlite3_step(st) == SQLITE_ROW)
-        v = (long)sqlite3_column_int64(st, 0);
-    else
-        snprintf(why, size, "%s", sqlite3_errmsg(db));
+    bool ok = sqlite3_prepare_v2(db, "PRAGMA src.user_version", -1, &st, NULL) == SQLITE_OK &&
+              sqlite3_step(st) == SQLITE_ROW;
+    if (ok) *v = sqlite3_column_int64(st, 0);
+    else snprintf(why, size, "%s", sqlite3_errmsg(db));
     sqlite3_finalize(st);
-    return v;
+    return ok;
 }
 
 static bool attach_src(sqlite3 *db, const char *uri, char *why, size_t size)
@@ -145,13 +112,17 @@ static bool copy_file(sqlite3 *db, size_t index, const char *path, char *why, si
     }
     if (!attach_src(db, uri, why, size)) return false;
     bool ok = false;
-    long version = src_version(db, why, size);
-    if (version == 0) {
+    long long version = 0;
+    if (!src_version(db, &version, why, size)) {
+        /* why is set */
+    } else if (version == 0) {
         snprintf(why, size, "not a kiosk statistics file (no schema version)");
-    } else if (version > 0 && version != STATS_SCHEMA_VERSION) {
-        snprintf(why, size, "schema version %ld; this kiosk reads version %d%s", version,
+    } else if (version < 0) {
+        snprintf(why, size, "not a kiosk statistics file (schema version %lld)", version);
+    } else if (version != STATS_SCHEMA_VERSION) {
+        snprintf(why, size, "schema version %lld; this kiosk reads version %d%s", version,
                  STATS_SCHEMA_VERSION, version > STATS_SCHEMA_VERSION ? " (update the kiosk)" : "");
-    } else if (version > 0 && run(db, "BEGIN", 0, why, size)) {
+    } else if (run(db, "BEGIN", 0, why, size)) {
         ok = true;
         for (size_t i = 0; ok && i < sizeof COPY_SQL / sizeof *COPY_SQL; i++)
             ok = run(db, COPY_SQL[i], (long long)index, why, size);
@@ -190,6 +161,11 @@ static sqlite3 *gather(const char *const *paths, size_t n, FILE *err)
     sqlite3 *db = NULL;
     if (n == 0) {
         fprintf(err, "stats: give one or more statistics files (kiosk --stats FILE...)\n");
+        return NULL;
+    }
+    if (n > STATS_MAX_FILES) {
+        fprintf(err, "stats: %zu statistics files given; at most %d at a time (report on them "
+                "in groups)\n", n, STATS_MAX_FILES);
         return NULL;
     }
     /* "" is a private temporary database on disk, so many kiosks' rows need not fit in RAM;
@@ -249,7 +225,7 @@ static const char TOTALS_SQL[] =
     " (SELECT count(*) FROM (SELECT DISTINCT file, visit FROM quiz)) FROM visits";
 /* The middle visit length (odd count) or the two middle ones (even count). */
 static const char MEDIAN_SQL[] =
-    "SELECT ended - started AS len FROM visits ORDER BY len LIMIT ?1 OFFSET ?2";
+    "SELECT len FROM visits ORDER BY len LIMIT ?1 OFFSET ?2";
 
 static bool rows_push(Rows *r, const Row *row)
 {
@@ -264,6 +240,21 @@ static bool rows_push(Rows *r, const Row *row)
     return true;
 }
 
+/* Replaces control characters (C0, DEL, and C1 as UTF-8 U+0080..U+009F) with '?': stored
+ * text such as "\033]0;..." would otherwise retitle or clear the organiser's terminal. Keys are
+ * made safe once here, so the text report and the CSV files show the same. */
+static void terminal_safe(char *s)
+{
+    for (unsigned char *p = (unsigned char *)s; *p; p++) {
+        if (*p < 0x20 || *p == 0x7F) {
+            *p = '?';
+        } else if (p[0] == 0xC2 && p[1] >= 0x80 && p[1] <= 0x9F) {
+            p[0] = '?';
+            memmove(p + 1, p + 2, strlen((char *)p + 2) + 1);
+        }
+    }
+}
+
 /* Runs sql (binding ?1 to bind1 when it has one) and keeps column 0 as the key and the next
  * columns as numbers. */
 static bool fetch(sqlite3 *db, const char *sql, long long bind1, Rows *out, FILE *err)
@@ -276,6 +267,7 @@ static bool fetch(sqlite3 *db, const char *sql, long long bind1, Rows *out, FILE
         Row row = {0};
         const unsigned char *key = sqlite3_column_text(st, 0);
         snprintf(row.key, sizeof row.key, "%s", key ? (const char *)key : "");
+        terminal_safe(row.key);
         int cols = sqlite3_column_count(st);
         for (int c = 1; c < cols && c <= ROW_VALUES; c++)
             row.v[c - 1] = sqlite3_column_int64(st, c);
@@ -314,13 +306,13 @@ static bool median_x2(sqlite3 *db, long long count, long long *out, FILE *err)
     return ok;
 }
 
-static void figures_free(Figures *f)
+void figures_free(Figures *f)
 {
     Rows *all[] = {&f->bundles, &f->days, &f->hours, &f->top, &f->langs, &f->quiz};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) free(all[i]->rows);
 }
 
-static bool figures_compute(const char *const *paths, size_t n, Figures *f, FILE *err)
+bool figures_compute(const char *const *paths, size_t n, Figures *f, FILE *err)
 {
     memset(f, 0, sizeof *f);
     sqlite3 *db = gather(paths, n, err);
@@ -392,11 +384,6 @@ static const char *duration(long long half_seconds, char buf[DURATION_MAX])
     else if (s % 3600 < 60) snprintf(buf, DURATION_MAX, "%lld h", s / 3600);
     else snprintf(buf, DURATION_MAX, "%lld h %lld min", s / 3600, s % 3600 / 60);
     return buf;
-}
-
-static long long ms_to_s(long long ms)
-{
-    return (ms + 500) / 1000;
 }
 
 static void print_report(const Figures *f, FILE *out)
@@ -482,129 +469,4 @@ int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err)
         return 1;
     }
     return 0;
-}
-
-/* ---- CSV ----------------------------------------------------------------------------------- */
-
-/* A field as RFC 4180 wants it: quoted only when it holds a comma, quote or line break. */
-static void csv_field(FILE *f, const char *s)
-{
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, f);
-        return;
-    }
-    fputc('"', f);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', f);
-        fputc(*s, f);
-    }
-    fputc('"', f);
-}
-
-typedef enum {
-    CSV_SUMMARY,
-    CSV_DAYS,
-    CSV_HOURS,
-    CSV_TOP,
-    CSV_LANGS,
-    CSV_QUIZ,
-    CSV_COUNT
-} CsvFile;
-
-static const char *const CSV_NAMES[CSV_COUNT] = {
-    [CSV_SUMMARY] = "summary.csv",   [CSV_DAYS] = "visits_per_day.csv",
-    [CSV_HOURS] = "visits_per_hour.csv", [CSV_TOP] = "top_items.csv",
-    [CSV_LANGS] = "languages.csv",  [CSV_QUIZ] = "quiz.csv",
-};
-
-static void write_csv(const Figures *fg, CsvFile which, FILE *f)
-{
-    switch (which) {
-    case CSV_SUMMARY:
-        fprintf(f, "files,visits,first_day,last_day,median_visit_s,screens,quizzes_finished\n");
-        fprintf(f, "%zu,%lld,%s,%s,", fg->files, fg->visits, fg->first_day, fg->last_day);
-        if (fg->visits) fprintf(f, "%lld%s", fg->median_x2 / 2, fg->median_x2 % 2 ? ".5" : "");
-        fprintf(f, ",%lld,%lld\n", fg->views, fg->quizzes);
-        break;
-    case CSV_DAYS:
-        fprintf(f, "day,visits\n");
-        for (size_t i = 0; i < fg->days.n; i++)
-            fprintf(f, "%s,%lld\n", fg->days.rows[i].key, fg->days.rows[i].v[0]);
-        break;
-    case CSV_HOURS: {
-        /* All 24 hours, so a spreadsheet chart has its whole axis. */
-        long long per_hour[HOURS_PER_DAY] = {0};
-        for (size_t i = 0; i < fg->hours.n; i++) {
-            int h = atoi(fg->hours.rows[i].key);
-            if (h >= 0 && h < HOURS_PER_DAY) per_hour[h] = fg->hours.rows[i].v[0];
-        }
-        fprintf(f, "hour,visits\n");
-        for (int h = 0; h < HOURS_PER_DAY; h++) fprintf(f, "%d,%lld\n", h, per_hour[h]);
-        break;
-    }
-    case CSV_TOP:
-        fprintf(f, "rank,item,visits,times_opened,seconds_on_screen\n");
-        for (size_t i = 0; i < fg->top.n; i++) {
-            fprintf(f, "%zu,", i + 1);
-            csv_field(f, fg->top.rows[i].key);
-            fprintf(f, ",%lld,%lld,%lld\n", fg->top.rows[i].v[0], fg->top.rows[i].v[1],
-                    ms_to_s(fg->top.rows[i].v[2]));
-        }
-        break;
-    case CSV_LANGS:
-        fprintf(f, "lang,visits,screens\n");
-        for (size_t i = 0; i < fg->langs.n; i++) {
-            csv_field(f, fg->langs.rows[i].key);
-            fprintf(f, ",%lld,%lld\n", fg->langs.rows[i].v[0], fg->langs.rows[i].v[1]);
-        }
-        break;
-    case CSV_QUIZ:
-        fprintf(f, "item,best_match,in_top_3\n");
-        for (size_t i = 0; i < fg->quiz.n; i++) {
-            csv_field(f, fg->quiz.rows[i].key);
-            fprintf(f, ",%lld,%lld\n", fg->quiz.rows[i].v[0], fg->quiz.rows[i].v[1]);
-        }
-        break;
-    case CSV_COUNT:
-        break;
-    }
-}
-
-int stats_export_csv(const char *const *paths, size_t n, const char *dir, FILE *err)
-{
-    if (!dir || !*dir) {
-        fprintf(err, "stats: give a folder for the CSV files\n");
-        return 1;
-    }
-    struct stat st;
-    if (mkdir(dir, 0777) != 0 && (errno != EEXIST || stat(dir, &st) != 0 || !S_ISDIR(st.st_mode))) {
-        fprintf(err, "stats: cannot make the folder %s: %s\n", dir,
-                errno == EEXIST ? "a file has that name" : strerror(errno));
-        return 1;
-    }
-    Figures fg;
-    if (!figures_compute(paths, n, &fg, err)) return 1;
-    int status = 0;
-    for (int i = 0; i < CSV_COUNT && status == 0; i++) {
-        char path[CSV_PATH_MAX];
-        if (snprintf(path, sizeof path, "%s/%s", dir, CSV_NAMES[i]) >= (int)sizeof path) {
-            fprintf(err, "stats: the folder name %s is too long\n", dir);
-            status = 1;
-            break;
-        }
-        FILE *f = fopen(path, "w");
-        if (!f) {
-            fprintf(err, "stats: cannot write %s: %s\n", path, strerror(errno));
-            status = 1;
-            break;
-        }
-        write_csv(&fg, (CsvFile)i, f);
-        bool bad = ferror(f) != 0;
-        if (fclose(f) != 0 || bad) {
-            fprintf(err, "stats: cannot write %s: %s\n", path, strerror(errno));
-            status = 1;
-        }
-    }
-    figures_free(&fg);
-    return status;
 }

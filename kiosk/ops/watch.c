@@ -40,10 +40,11 @@ struct Watch {
 static const unsigned EVENTS = IN_CLOSE_WRITE | IN_MOVED_TO | IN_MOVED_FROM | IN_CREATE |
                                IN_DELETE | IN_DELETE_SELF | IN_MOVE_SELF | IN_ATTRIB;
 
-static void add_tree(Watch *w, const char *dir, int depth, int *count)
+/* Calls fn for every visible entry of `dir` (lstat when !follow, so a symlinked folder is
+ * not entered); the order is readdir's. */
+typedef void (*EntryFn)(void *ctx, const char *path, const char *name, const struct stat *st);
+static void each_entry(const char *dir, bool follow, EntryFn fn, void *ctx)
 {
-    if (*count >= WATCH_MAX_DIRS || depth > 4) return;
-    if (inotify_add_watch(w->fd, dir, EVENTS) >= 0) (*count)++;
     DIR *d = opendir(dir);
     if (!d) return;
     struct dirent *e;
@@ -52,9 +53,30 @@ static void add_tree(Watch *w, const char *dir, int depth, int *count)
         char sub[PATH_MAX];
         if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) >= sizeof sub) continue;
         struct stat st;
-        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode)) add_tree(w, sub, depth + 1, count);
+        if ((follow ? stat(sub, &st) : lstat(sub, &st)) == 0) fn(ctx, sub, e->d_name, &st);
     }
     closedir(d);
+}
+
+typedef struct TreeWalk {
+    Watch *w;
+    int depth, *count;
+} TreeWalk;
+
+static void add_tree(Watch *w, const char *dir, int depth, int *count);
+
+static void add_subfolder(void *ctx, const char *path, const char *name, const struct stat *st)
+{
+    const TreeWalk *t = ctx;
+    (void)name;
+    if (S_ISDIR(st->st_mode)) add_tree(t->w, path, t->depth + 1, t->count);
+}
+
+static void add_tree(Watch *w, const char *dir, int depth, int *count)
+{
+    if (*count >= WATCH_MAX_DIRS || depth > 4) return;
+    if (inotify_add_watch(w->fd, dir, EVENTS) >= 0) (*count)++;
+    each_entry(dir, false, add_subfolder, &(TreeWalk){w, depth, count});
 }
 
 /* (Re)creates the watch set: the parent folder, and the real folder the path points to. */
@@ -134,30 +156,33 @@ void watch_stop(Watch *w)
     free(w);
 }
 
+typedef struct Print {
+    unsigned long long h;
+    int depth;
+} Print;
+
+static unsigned long long fingerprint_dir(const char *dir, int depth);
+
+static void print_entry(void *ctx, const char *path, const char *name, const struct stat *st)
+{
+    Print *p = ctx;
+    /* Order-independent: readdir order may differ between two scans of the same folder. */
+    unsigned long long f = hash_str(name);
+    f = hash_u64(f, (unsigned long long)st->st_size);
+    /* Permissions count as a change: a file made readable again by chmod (no new content,
+     * no new time) must be loaded again, and one made unreadable must be noticed. */
+    f = hash_u64(f, (unsigned long long)st->st_mode);
+    f = hash_u64(f, access(path, R_OK) == 0);
+    f = hash_u64(f, (unsigned long long)st->st_mtim.tv_sec * 1000000000ull + (unsigned long long)st->st_mtim.tv_nsec);
+    if (S_ISDIR(st->st_mode)) f = hash_u64(f, fingerprint_dir(path, p->depth + 1));
+    p->h += f;
+}
+
 static unsigned long long fingerprint_dir(const char *dir, int depth)
 {
-    unsigned long long h = hash_start(HASH_SEED);
-    DIR *d = opendir(dir);
-    if (!d || depth > 4) {
-        if (d) closedir(d);
-        return h;
-    }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.') continue;
-        char sub[PATH_MAX];
-        if ((size_t)snprintf(sub, sizeof sub, "%s/%s", dir, e->d_name) >= sizeof sub) continue;
-        struct stat st;
-        if (stat(sub, &st) != 0) continue;
-        /* Order-independent: readdir order may differ between two scans of the same folder. */
-        unsigned long long f = hash_str(e->d_name);
-        f = hash_u64(f, (unsigned long long)st.st_size);
-        f = hash_u64(f, (unsigned long long)st.st_mtim.tv_sec * 1000000000ull + (unsigned long long)st.st_mtim.tv_nsec);
-        if (S_ISDIR(st.st_mode)) f = hash_u64(f, fingerprint_dir(sub, depth + 1));
-        h += f;
-    }
-    closedir(d);
-    return h;
+    Print p = {hash_start(HASH_SEED), depth};
+    if (depth <= 4) each_entry(dir, true, print_entry, &p);
+    return p.h;
 }
 
 unsigned long long watch_fingerprint(const char *path)

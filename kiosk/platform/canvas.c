@@ -82,34 +82,55 @@ const unsigned *canvas_pixels(const Canvas *c, int *w, int *h)
 
 struct ContactSheet {
     SDL_Surface *sheet;
-    int columns, thumb_w, thumb_h, gap;
+    int columns, rows, thumb_w, thumb_h, gap;
 };
 
-ContactSheet *sheet_create(int count, int columns, int thumb_w, int src_w, int src_h)
+enum { SHEET_BACKGROUND = 0xFF2A2F3A };
+
+ContactSheet *sheet_create(int count, int columns, int thumb_box, int src_w, int src_h)
 {
     ContactSheet *s = calloc(1, sizeof *s);
-    if (!s || count <= 0 || columns <= 0) {
+    if (!s || count <= 0 || columns <= 0 || thumb_box <= 0 || src_w <= 0 || src_h <= 0) {
         free(s);
         return NULL;
     }
-    s->columns = columns;
-    s->thumb_w = thumb_w;
-    s->thumb_h = thumb_w * src_h / src_w;
     s->gap = 8;
+    if (columns * (thumb_box + s->gap) + s->gap > SHEET_MAX_W)
+        columns = (SHEET_MAX_W - s->gap) / (thumb_box + s->gap);
+    if (columns < 1) columns = 1;
+    s->columns = columns;
+    /* Fit the screen's shape into the square box: a 64x16384 screen gives a 1x320 strip. */
+    if (src_w >= src_h) {
+        s->thumb_w = thumb_box;
+        s->thumb_h = (int)((long long)thumb_box * src_h / src_w);
+    } else {
+        s->thumb_h = thumb_box;
+        s->thumb_w = (int)((long long)thumb_box * src_w / src_h);
+    }
+    if (s->thumb_w < 1) s->thumb_w = 1;
+    if (s->thumb_h < 1) s->thumb_h = 1;
     int rows = (count + columns - 1) / columns;
-    s->sheet = SDL_CreateRGBSurfaceWithFormat(0, columns * (thumb_w + s->gap) + s->gap,
-                                              rows * (s->thumb_h + s->gap) + s->gap, 32,
+    int max_rows = (SHEET_MAX_H - s->gap) / (s->thumb_h + s->gap);
+    s->rows = rows < max_rows ? rows : max_rows;
+    if (s->rows < 1) s->rows = 1;
+    s->sheet = SDL_CreateRGBSurfaceWithFormat(0, columns * (s->thumb_w + s->gap) + s->gap,
+                                              s->rows * (s->thumb_h + s->gap) + s->gap, 32,
                                               SDL_PIXELFORMAT_ARGB8888);
     if (!s->sheet) {
         free(s);
         return NULL;
     }
-    SDL_FillRect(s->sheet, NULL, 0xFF2A2F3A);
+    sheet_clear(s);
     return s;
 }
 
+int sheet_capacity(const ContactSheet *s) { return s->columns * s->rows; }
+
+void sheet_clear(ContactSheet *s) { SDL_FillRect(s->sheet, NULL, SHEET_BACKGROUND); }
+
 void sheet_add(ContactSheet *s, const Canvas *c, int index)
 {
+    if (index < 0 || index >= sheet_capacity(s)) return;
     SDL_Rect dst = {s->gap + (index % s->columns) * (s->thumb_w + s->gap),
                     s->gap + (index / s->columns) * (s->thumb_h + s->gap), s->thumb_w, s->thumb_h};
     SDL_Surface *thumb = SDL_CreateRGBSurfaceWithFormat(0, s->thumb_w, s->thumb_h, 32,

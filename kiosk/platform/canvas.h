@@ -21,11 +21,20 @@ bool canvas_save_png(Canvas *c, const char *path);
 const unsigned *canvas_pixels(const Canvas *c, int *w, int *h);
 
 /* A contact sheet: thumbnails of many canvases in a grid, filled one shot at a time so only
- * one full-size picture is in memory. */
+ * one full-size picture is in memory. A sheet is a page of at most SHEET_MAX_W x SHEET_MAX_H
+ * pixels, whatever the screen shape or the number of screens: each thumbnail fits a
+ * thumb_box x thumb_box square, and more screens than a page holds go on further pages (one
+ * sheet of 10,000 items at 1920x1080 took 2.56 GB; a 64x16384 screen made 24 GB). */
+enum { SHEET_MAX_W = 4096, SHEET_MAX_H = 4096 };
 typedef struct ContactSheet ContactSheet;
-ContactSheet *sheet_create(int count, int columns, int thumb_w, int src_w, int src_h);
+ContactSheet *sheet_create(int count, int columns, int thumb_box, int src_w, int src_h);
+/* How many thumbnails one page holds. */
+int sheet_capacity(const ContactSheet *s);
+/* Puts the canvas at place `index` (0 .. sheet_capacity - 1) of the page. */
 void sheet_add(ContactSheet *s, const Canvas *c, int index);
 bool sheet_save(ContactSheet *s, const char *path);
+/* Empties the page for the next one. */
+void sheet_clear(ContactSheet *s);
 void sheet_destroy(ContactSheet *s);
 
 #endif

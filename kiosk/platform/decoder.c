@@ -8,7 +8,13 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <math.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <string.h>
+
+#include "bundle/paths.h"
+#include "core/fileio.h"
 
 typedef struct Request {
     char key[DECODER_KEY_BYTES];
@@ -31,13 +37,122 @@ struct Decoder {
     void *ctx;
 };
 
+/* One source pixel as 8-bit RGBA, whatever the surface's format (palette, 24 or 32 bit). */
+static void source_rgba(const SDL_Surface *src, const Uint8 *p, Uint8 *r, Uint8 *g, Uint8 *b,
+                        Uint8 *a)
+{
+    Uint32 v;
+    switch (src->format->BytesPerPixel) {
+    case 1: v = p[0]; break;
+    case 2: v = (Uint32)p[0] | (Uint32)p[1] << 8; break;
+    case 3:
+#if SDL_BYTEORDER == SDL_LIL_ENDIAN
+        v = (Uint32)p[0] | (Uint32)p[1] << 8 | (Uint32)p[2] << 16;
+#else
+        v = (Uint32)p[0] << 16 | (Uint32)p[1] << 8 | (Uint32)p[2];
+#endif
+        break;
+    default: memcpy(&v, p, sizeof v); break;
+    }
+    SDL_GetRGBA(v, src->format, r, g, b, a);
+}
+
+/* Shrinks `src` (any format) to sw x sh ARGB8888 by averaging each box of source pixels,
+ * weighted by alpha. It reads the source in place, one row at a time, so a 7900 x 7900 photo
+ * costs its decoded surface and a row of sums: no full-size converted copy beside it (which
+ * doubled the peak to ~500 MB). Averaging also keeps fine detail from aliasing, where a
+ * bilinear stretch over a 100:1 reduction would skip most pixels. */
+static SDL_Surface *shrink(SDL_Surface *src, int sw, int sh)
+{
+    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
+    Uint64 *sum = SDL_calloc((size_t)sw * 5, sizeof *sum); /* r*a, g*a, b*a, a, count */
+    int *col = SDL_malloc((size_t)src->w * sizeof *col);
+    if (!out || !sum || !col || SDL_LockSurface(src) != 0) {
+        if (out) SDL_FreeSurface(out);
+        SDL_free(sum);
+        SDL_free(col);
+        return NULL;
+    }
+    for (int x = 0; x < src->w; x++) col[x] = (int)((Sint64)x * sw / src->w);
+    int bpp = src->format->BytesPerPixel;
+    int y = 0;
+    for (int oy = 0; oy < sh; oy++) {
+        int y_end = (int)((Sint64)(oy + 1) * src->h / sh);
+        if (y_end <= y) y_end = y + 1 <= src->h ? y + 1 : src->h;
+        SDL_memset(sum, 0, (size_t)sw * 5 * sizeof *sum);
+        for (; y < y_end; y++) {
+            const Uint8 *row = (const Uint8 *)src->pixels + (size_t)y * (size_t)src->pitch;
+            for (int x = 0; x < src->w; x++) {
+                Uint8 r, g, b, a;
+                source_rgba(src, row + (size_t)x * (size_t)bpp, &r, &g, &b, &a);
+                Uint64 *acc = sum + (size_t)col[x] * 5;
+                acc[0] += (Uint64)r * a;
+                acc[1] += (Uint64)g * a;
+                acc[2] += (Uint64)b * a;
+                acc[3] += a;
+                acc[4] += 1;
+            }
+        }
+        Uint32 *dst = (Uint32 *)((Uint8 *)out->pixels + (size_t)oy * (size_t)out->pitch);
+        for (int ox = 0; ox < sw; ox++) {
+            const Uint64 *acc = sum + (size_t)ox * 5;
+            Uint32 px = 0;
+            if (acc[3] > 0 && acc[4] > 0) {
+                Uint32 r = (Uint32)(acc[0] / acc[3]), g = (Uint32)(acc[1] / acc[3]),
+                       b = (Uint32)(acc[2] / acc[3]), a = (Uint32)(acc[3] / acc[4]);
+                px = a << 24 | r << 16 | g << 8 | b;
+            }
+            dst[ox] = px;
+        }
+    }
+    SDL_UnlockSurface(src);
+    SDL_free(sum);
+    SDL_free(col);
+    return out;
+}
+
+/* nanosvg builds a large SVG from many small allocations; once freed, glibc keeps them in the
+ * heap, so RSS stayed at the SVG's peak while the next photo was decoded beside it (505 MB for
+ * a big SVG then a 7900 x 7900 PNG). Hand the freed heap back. */
+static void release_heap(void)
+{
+#ifdef __GLIBC__
+    malloc_trim(0);
+#endif
+}
+
+/* Opens without blocking (a FIFO swapped in after the check must not hang the worker). */
+static SDL_RWops *open_regular(const char *path)
+{
+    FILE *f;
+    if (fileio_open(path, &f, NULL) != FILEIO_OK) {
+        SDL_SetError("cannot open %s as a regular file", path);
+        return NULL;
+    }
+    SDL_RWops *rw = SDL_RWFromFP(f, SDL_TRUE);
+    if (!rw) fclose(f);
+    return rw;
+}
+
 SDL_Surface *decoder_decode(const char *path, bool svg, int w, int h)
 {
-    SDL_RWops *rw = SDL_RWFromFile(path, "rb");
+    if (!svg) {
+        /* The pixel budget, from the decoder's own header read, right before decoding: the
+         * file may have been replaced since the bundle was checked. */
+        ImageType type;
+        int pw, ph;
+        const char *why = image_probe(path, NULL, &type, &pw, &ph);
+        if (why) {
+            SDL_SetError("%s %s", path, why);
+            return NULL;
+        }
+    }
+    SDL_RWops *rw = open_regular(path);
     if (!rw) return NULL;
     if (svg) {
         SDL_Surface *s = IMG_LoadSizedSVG_RW(rw, w, h);
         SDL_RWclose(rw);
+        release_heap();
         return s;
     }
     SDL_Surface *full = IMG_Load_RW(rw, 1);
@@ -45,15 +160,8 @@ SDL_Surface *decoder_decode(const char *path, bool svg, int w, int h)
     float scale = fminf((float)w / (float)full->w, (float)h / (float)full->h);
     if (scale >= 1.0f) return full;
     int sw = (int)fmaxf(1, roundf((float)full->w * scale)), sh = (int)fmaxf(1, roundf((float)full->h * scale));
-    SDL_Surface *conv = SDL_ConvertSurfaceFormat(full, SDL_PIXELFORMAT_ARGB8888, 0);
+    SDL_Surface *out = shrink(full, sw, sh);
     SDL_FreeSurface(full);
-    if (!conv) return NULL;
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (out && SDL_SoftStretchLinear(conv, NULL, out, NULL) != 0) {
-        SDL_FreeSurface(out);
-        out = NULL;
-    }
-    SDL_FreeSurface(conv);
     return out;
 }
 

@@ -17,6 +17,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/color.h"
 #include "core/lru.h"
@@ -228,13 +229,22 @@ static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Col
     SDL_RenderGeometry(d->r, NULL, v, 2 * n, idx, k);
 }
 
+/* One region: its triangles (made once by the loader) in one SDL_RenderGeometry call, then
+ * its border as one batch of quads. Both were per frame and per edge before: a 2,000-point
+ * shape cost 1.1 s a frame. */
 static void fill_polygon(Drawer *d, const DlCmd *c)
 {
     enum { MAXP = GEOM_MAX_POLY_POINTS };
-    static unsigned short tris[3 * MAXP];
-    static SDL_Vertex v[MAXP];
-    static int idx[3 * MAXP];
-    size_t nt = poly_triangulate(c->xy, c->n_points, tris, MAXP);
+    static unsigned short own_tris[3 * MAXP];
+    static SDL_Vertex v[MAXP], q[4 * MAXP];
+    static int idx[6 * MAXP];
+    if (c->n_points < 3 || c->n_points > MAXP) return;
+    const unsigned short *tris = c->tris;
+    size_t nt = c->n_tris;
+    if (!tris || nt > c->n_points) {
+        nt = poly_triangulate(c->xy, c->n_points, own_tris, MAXP);
+        tris = own_tris;
+    }
     SDL_Color col = rgba(c->color, c->alpha);
     for (size_t i = 0; i < c->n_points; i++)
         v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
@@ -244,17 +254,22 @@ static void fill_polygon(Drawer *d, const DlCmd *c)
     /* A light border between neighbouring regions, as quads along each edge. */
     float w = fmaxf(1.5f, c->sx * 3);
     SDL_Color edge = rgba(0xFFFFFF, 255);
+    int nq = 0, k = 0;
     for (size_t i = 0; i < c->n_points; i++) {
         size_t j = (i + 1) % c->n_points;
         float x0 = v[i].position.x, y0 = v[i].position.y, x1 = v[j].position.x, y1 = v[j].position.y;
         float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
         if (len < 0.01f) continue;
         float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        SDL_Vertex q[4] = {{{x0 + nx, y0 + ny}, edge, {0, 0}}, {{x1 + nx, y1 + ny}, edge, {0, 0}},
-                           {{x1 - nx, y1 - ny}, edge, {0, 0}}, {{x0 - nx, y0 - ny}, edge, {0, 0}}};
-        int qi[6] = {0, 1, 2, 0, 2, 3};
-        SDL_RenderGeometry(d->r, NULL, q, 4, qi, 6);
+        int b = 4 * nq++;
+        q[b] = (SDL_Vertex){{x0 + nx, y0 + ny}, edge, {0, 0}};
+        q[b + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, edge, {0, 0}};
+        q[b + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, edge, {0, 0}};
+        q[b + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, edge, {0, 0}};
+        const int qi[6] = {b, b + 1, b + 2, b, b + 2, b + 3};
+        for (int m = 0; m < 6; m++) idx[k++] = qi[m];
     }
+    if (nq) SDL_RenderGeometry(d->r, NULL, q, 4 * nq, idx, k);
 }
 
 /* ---- textures ----------------------------------------------------------------------------- */
@@ -311,8 +326,18 @@ static void picture_failed(Drawer *d, const char *path)
 
 /* The texture of a picture at w x h, or NULL: broken (*loading false) or still being decoded
  * by the worker (*loading true). */
-static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h, bool *loading)
+/* The file to decode: the picture's own path, or, once that is gone (its folder deleted under
+ * a kept bundle), the copy the bundle holds open. */
+static const char *picture_source(const Image *img)
 {
+    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
+    return img->kept;
+}
+
+static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
+{
+    const char *path = img->path;
+    bool svg = img->type == IMAGE_SVG;
     char key[4200];
     snprintf(key, sizeof key, "i%dx%d/%s", w, h, path);
     *loading = false;
@@ -327,14 +352,14 @@ static SDL_Texture *picture(Drawer *d, const char *path, bool svg, int w, int h,
             return NULL;
         }
         if (d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u &&
-            decoder_request(d->decoder, key, path, svg, w, h)) {
+            decoder_request(d->decoder, key, picture_source(img), svg, w, h)) {
             *loading = true;
             return NULL;
         }
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
-    SDL_Surface *s = decoder_decode(path, svg, w, h);
+    SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
     d->frame_decode_ns += (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
     if (!s) {
         picture_failed(d, path);
@@ -424,7 +449,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
     int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
     if (w <= 0 || h <= 0) return;
     bool loading = false;
-    SDL_Texture *t = c->image ? picture(d, c->image->path, c->image->type == IMAGE_SVG, w, h, &loading) : NULL;
+    SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
     if (t) blit_contain(d, t, c->r, 0, false, false);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
@@ -436,7 +461,8 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     int side = (int)lroundf(fminf(c->r.w, c->r.h));
     if (side <= 0) return;
     bool loading;
-    SDL_Texture *t = picture(d, path, true, side, side, &loading);
+    const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
+    SDL_Texture *t = picture(d, &icon, side, side, &loading);
     if (t) blit_contain(d, t, c->r, c->color, true, c->flip);
 }
 

@@ -51,6 +51,8 @@ typedef struct DlCmd {
     /* polygon */
     const float *xy;
     size_t n_points;
+    const unsigned short *tris; /* its triangles (borrowed from the Bundle); NULL: make them */
+    size_t n_tris;
     float ox, oy, sx, sy;
 } DlCmd;
 

@@ -5,6 +5,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/poly.h"
+
 typedef struct Rect {
     float x, y, w, h;
 } Rect;
@@ -28,11 +30,8 @@ Rect rect_intersect(Rect a, Rect b);
 /* Even-odd point-in-polygon test; xy holds n points as x0, y0, x1, y1, ... */
 bool poly_contains(const float *xy, size_t n, float x, float y);
 
-/* Splits a simple polygon (convex or not, either winding) into triangles by ear clipping.
- * Writes up to max_tris triangles as vertex index triples into tris; returns the count
- * (n - 2 for a simple polygon), or 0 when the polygon is degenerate or too large. */
-enum { GEOM_MAX_POLY_POINTS = 2000 };
-size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t max_tris);
+/* Triangulation and the self-intersection check live in core/poly.h (the loader uses them). */
+enum { GEOM_MAX_POLY_POINTS = POLY_MAX_POINTS };
 
 /* Bounding box and area-weighted centre of a polygon. */
 Rect poly_bounds(const float *xy, size_t n);

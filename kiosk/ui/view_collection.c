@@ -159,6 +159,8 @@ static void map(Ctx *c, const Screen *sc, Rect area)
             DlCmd *cmd = dlist_push(c->d, DL_POLY, pb);
             cmd->xy = it->shape[p].xy;
             cmd->n_points = it->shape[p].n_points;
+            cmd->tris = it->shape[p].tris;
+            cmd->n_tris = it->shape[p].n_tris;
             cmd->ox = ox;
             cmd->oy = oy;
             cmd->sx = cmd->sy = s;

@@ -55,13 +55,25 @@ static float related(Ctx *c, float x, float y, float w, const Item *it)
 }
 
 /* QR codes side by side (wrapping), each with its caption; returns the height used. */
+static const char *qr_caption(Ctx *c, const Link *link)
+{
+    return text_present(&link->caption) ? T(c, &link->caption) : S(c, STR_SCAN);
+}
+
+/* Captions take the lines the longest one needs (two at least, four at most): the cells are
+ * in the scrolling text column, so a longer caption costs height, not words. */
+enum { QR_CAPTION_MIN_LINES = 2, QR_CAPTION_MAX_LINES = 4 };
+
 static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
 {
     if (it->n_links == 0) return 0;
     const Theme *t = c->t;
     float side = fminf(U(c, 230), w), g = U(c, SZ_GAP), pad = U(c, 16);
     size_t per_row = (size_t)fmaxf(1, floorf((w + g) / (side + 2 * pad + g)));
-    float cap_h = PX(c, PX_SMALL) * 1.3f * 2;
+    TextStyle cs = {FONT_BOLD, PX(c, PX_SMALL), t->text, QR_CAPTION_MAX_LINES, true, "QR caption"};
+    float cap_h = w_line_height(cs.px) * QR_CAPTION_MIN_LINES;
+    for (size_t i = 0; i < it->n_links; i++)
+        cap_h = fmaxf(cap_h, w_text_height(c, side + 2 * pad, qr_caption(c, &it->links[i]), cs));
     float cell_h = side + 2 * pad + U(c, 8) + cap_h;
     for (size_t i = 0; i < it->n_links; i++) {
         float cx = x + (float)(i % per_row) * (side + 2 * pad + g);
@@ -69,16 +81,31 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
         dlist_rect(c->d, (Rect){cx, cy, side + 2 * pad, side + 2 * pad}, 0xFFFFFF, U(c, 16));
         DlCmd *q = dlist_push(c->d, DL_QR, (Rect){cx + pad, cy + pad, side, side});
         q->text = it->links[i].url;
-        const char *cap = text_present(&it->links[i].caption) ? T(c, &it->links[i].caption)
-                                                               : S(c, STR_SCAN);
-        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0}, cap,
-               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true, "QR caption"});
+        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0},
+               qr_caption(c, &it->links[i]), cs);
     }
     size_t rows = (it->n_links + per_row - 1) / per_row;
     return (float)rows * (cell_h + g);
 }
 
-/* Title, subtitle, facts, body, related: the text column. Returns its height. */
+/* The item's own sources, small, under the body: "Bron: title (url)". Returns the height used. */
+static float sources(Ctx *c, float x, float y, float w, const Item *it)
+{
+    if (it->n_sources == 0) return 0;
+    float y0 = y;
+    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), c->t->muted, 0, false, NULL};
+    y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SOURCES),
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false, NULL}) + U(c, 4);
+    for (size_t i = 0; i < it->n_sources; i++) {
+        const Source *s = &it->sources[i];
+        const char *line = s->url ? dlist_printf(c->d, "%s (%s)", T(c, &s->title), s->url)
+                                  : T(c, &s->title);
+        y += w_text(c, (Rect){x, y, w, 0}, line, small) + U(c, 4);
+    }
+    return y - y0;
+}
+
+/* Title, subtitle, facts, body, sources, related: the text column. Returns its height. */
 static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool with_related)
 {
     const Theme *t = c->t;
@@ -97,6 +124,8 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool
         float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
         y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
     }
+    float sh = sources(c, x, y, fminf(w, (float)PX(c, PX_BODY) * 34), it);
+    if (sh > 0) y += sh + U(c, 24);
     if (with_related) {
         float rh = related(c, x, y, w, it);
         if (rh > 0) y += rh + U(c, 32);

@@ -4,7 +4,8 @@
 # Needs clang and its sanitizer runtimes (./run.sh test installs them; this script installs
 # nothing and exits 77, "skipped", without them). Builds the libraries with clang into
 # BUILD_DIR (default build-fuzz/; ctest passes a folder in its build tree), links fuzz_bundle,
-# fuzz_script and fuzz_config, and runs each on a copy of its seed corpus in BUILD_DIR/work/
+# fuzz_script, fuzz_config, fuzz_image and fuzz_shape, and runs each on a copy of its seed
+# corpus in BUILD_DIR/work/
 # (the repository is never written). Prints one line per target and "N passed, N failed";
 # exits non-zero when any target found a crash, leak, timeout or out-of-memory (the
 # reproducer's path is printed: run the target on that file to see the report again).
@@ -15,7 +16,7 @@ SECONDS_PER_TARGET=${1:-60}
 case "$SECONDS_PER_TARGET" in
 '' | *[!0-9]*) echo "usage: $0 [SECONDS] [BUILD_DIR]" >&2; exit 2 ;;
 esac
-TARGETS=(bundle script config)
+TARGETS=(bundle script config image shape)
 BUILD=${2:-build-fuzz}
 FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
 
@@ -38,7 +39,7 @@ for l in ui layout input ops bundle core; do
   [ -n "$f" ] || { echo "run.sh: libkiosk_$l.a not found under $BUILD" >&2; exit 1; }
   libs+=("$f")
 done
-sys=$(pkg-config --libs yaml-0.1 libcmark sqlite3)
+sys=$(pkg-config --libs yaml-0.1 libcmark libjpeg libpng sqlite3)
 for t in "${TARGETS[@]}"; do
   extra=()
   [ "$t" = script ] && extra=(kiosk/app/script.c) # the replay script reader (pure C)

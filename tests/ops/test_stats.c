@@ -499,24 +499,104 @@ static void test_empty_file_reports_no_visits(void)
     free(err);
 }
 
+/* A fresh statistics file `name` with rows written by hand (as a damaged or edited file). */
+static void make_edited(char a[PATH_LEN], const char *name, const char *sql)
+{
+    tpath(a, name);
+    unlink(a);
+    stats_close(stats_open(a, NULL, 0));
+    sqlite3 *db = raw_open(a);
+    CHECK_INT(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+}
+
 /* Ids cannot hold a comma, but a file edited by hand can; the CSV stays well-formed. */
 static void test_csv_quotes_odd_values(void)
 {
     char a[PATH_LEN], dir[PATH_LEN], f[PATH_LEN * 2];
-    tpath(a, "odd.db");
-    unlink(a);
-    stats_close(stats_open(a, NULL, 0));
-    sqlite3 *db = raw_open(a);
-    sqlite3_exec(db,
-                 "INSERT INTO visits VALUES (1, 1709543100, 1709543160, 'x', '1');"
-                 "INSERT INTO views VALUES (1, 1709543100, 'item', 'a,\"b\"', 'nl', 1000);",
-                 NULL, NULL, NULL);
-    sqlite3_close(db);
+    make_edited(a, "odd.db",
+                "INSERT INTO visits VALUES (1, 1709543100, 1709543160, 'x', '1');"
+                "INSERT INTO views VALUES (1, 1709543100, 'item', 'a,\"b\"', 'nl', 1000);");
     const char *paths[] = {a};
     tpath(dir, "csv-odd");
     CHECK_INT(stats_export_csv(paths, 1, dir, stderr), 0);
     snprintf(f, sizeof f, "%s/top_items.csv", dir);
     check_file(f, "rank,item,visits,times_opened,seconds_on_screen\n1,\"a,\"\"b\"\"\",1,1,1\n");
+}
+
+/* A hand-edited or damaged file: a dwell time of INT64_MAX, a visit that ends before it
+ * starts, escape sequences and spreadsheet formulas in ids. The report stays sane, the
+ * terminal untouched, the CSV free of formulas. */
+static void test_hostile_values_are_clamped_and_neutralised(void)
+{
+    char a[PATH_LEN], dir[PATH_LEN], f[PATH_LEN * 2];
+    make_edited(a, "hostile.db",
+                 "INSERT INTO visits VALUES (1, 1709543100, 1709543160, 'x', '1');"
+                 "INSERT INTO visits VALUES (2, 1709543100, -9223372036854775807, 'x', '1');"
+                 "INSERT INTO visits VALUES (3, -9223372036854775807, 9223372036854775807,"
+                 " 'x\x1b]0;owned\x07', '1');"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', 'big', 'nl',"
+                 " 9223372036854775807);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', 'big', 'nl',"
+                 " 9223372036854775807);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', 'neg', 'nl', -5000);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', char(27) || '[2J=cls', 'nl', 1000);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', '=HYPERLINK(\"x\")', 'nl', 1000);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', '-2+3', '+nl', 1000);"
+                 "INSERT INTO views VALUES (1, 1709543100, 'item', '@SUM(A1)', 'nl', 1000);");
+    const char *paths[] = {a};
+    char *out = NULL, *err = NULL;
+    CHECK_INT(report(paths, 1, &out, &err), 0);
+    CHECK_STR(err, "");
+    CHECK(out && !strchr(out, '\x1b') && !strchr(out, '\x07'));
+    /* two views of a day each: 48 h on screen, not a negative or wrapped number */
+    CHECK(out && strstr(out, "  1. big              1 visit   2 times  48 h\n"));
+    CHECK(out && strstr(out, "  6. neg              1 visit   1 time   0 s\n"));
+    CHECK(out && strstr(out, "?[2J=cls"));
+    /* lengths 60 s, 0 (ends before it starts) and a day (clamped): the median is 60 s */
+    CHECK(out && strstr(out, "Median visit length: 1 min\n"));
+    if (out && !strstr(out, "1. big")) fprintf(stderr, "%s", out);
+    free(out);
+    free(err);
+    tpath(dir, "csv-hostile");
+    CHECK_INT(stats_export_csv(paths, 1, dir, stderr), 0);
+    snprintf(f, sizeof f, "%s/top_items.csv", dir);
+    check_file(f, "rank,item,visits,times_opened,seconds_on_screen\n"
+                  "1,big,1,2,172800\n"
+                  "2,?[2J=cls,1,1,1\n"
+                  "3,\"'-2+3\",1,1,1\n"
+                  "4,\"'=HYPERLINK(\"\"x\"\")\",1,1,1\n"
+                  "5,\"'@SUM(A1)\",1,1,1\n"
+                  "6,neg,1,1,0\n");
+    snprintf(f, sizeof f, "%s/languages.csv", dir);
+    check_file(f, "lang,visits,screens\nnl,1,6\n\"'+nl\",1,1\n");
+}
+
+/* A negative user_version is not "no reason"; more than STATS_MAX_FILES files are refused
+ * with a word instead of being dropped. */
+static void test_odd_versions_and_too_many_files_are_explained(void)
+{
+    char a[PATH_LEN];
+    make_edited(a, "negative.db", "PRAGMA user_version = -3");
+    const char *paths[STATS_MAX_FILES + 1];
+    paths[0] = a;
+    char *out = NULL, *err = NULL;
+    CHECK_INT(report(paths, 1, &out, &err), 1);
+    char want[PATH_LEN * 2];
+    snprintf(want, sizeof want,
+             "stats: cannot read %s: not a kiosk statistics file (schema version -3) (leave it "
+             "out to report on the others)\n",
+             a);
+    CHECK_STR(err, want);
+    free(out);
+    free(err);
+    for (size_t i = 0; i <= STATS_MAX_FILES; i++) paths[i] = a;
+    CHECK_INT(report(paths, STATS_MAX_FILES + 1, &out, &err), 1);
+    CHECK_STR(out, "");
+    CHECK_STR(err, "stats: 257 statistics files given; at most 256 at a time (report on them "
+                   "in groups)\n");
+    free(out);
+    free(err);
 }
 
 /* ---- retention and loss ------------------------------------------------------------------- */
@@ -1049,6 +1129,8 @@ int main(void)
     RUN(test_days_and_hours_are_local_time);
     RUN(test_empty_file_reports_no_visits);
     RUN(test_csv_quotes_odd_values);
+    RUN(test_hostile_values_are_clamped_and_neutralised);
+    RUN(test_odd_versions_and_too_many_files_are_explained);
     RUN(test_prune_removes_old_visits_with_their_rows);
     RUN(test_visit_in_progress_is_lost_at_close_earlier_ones_kept);
     RUN(test_a_new_visit_ends_the_open_one);

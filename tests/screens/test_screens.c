@@ -412,7 +412,8 @@ static void test_broken_picture_shows_placeholder(void)
     f = fopen(path, "wb");
     static const unsigned char head[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n', 0, 0, 0, 13,
                                          'I', 'H', 'D', 'R', 0, 0, 1, 0, 0, 0, 1, 0, 8, 6, 0, 0, 0,
-                                         0xde, 0xad, 0xbe, 0xef, 0, 0, 0, 9, 'I', 'D', 'A', 'T', 1, 2};
+                                         0x5c, 0x72, 0xa8, 0x66, /* the header's CRC is right */
+                                         0, 0, 0, 9, 'I', 'D', 'A', 'T', 1, 2};
     fwrite(head, 1, sizeof head, f);
     fclose(f);
     Diags d;
@@ -435,6 +436,38 @@ static void test_broken_picture_shows_placeholder(void)
     char cmd[400];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     CHECK_INT(system(cmd), 0);
+}
+
+/* A kept bundle whose folder is deleted still draws its pictures: the files it checked are
+ * held open (they used to become placeholders unless already decoded). */
+static void test_deleted_bundle_keeps_its_pictures(void)
+{
+    char dir[] = "/tmp/kiosk-deleted-XXXXXX";
+    CHECK(mkdtemp(dir) != NULL);
+    char cmd[400];
+    snprintf(cmd, sizeof cmd, "cp -r tests/good/mini/. %s/", dir);
+    CHECK_INT(system(cmd), 0);
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    CHECK(b != NULL);
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    CHECK_INT(system(cmd), 0);
+    if (b) {
+        CHECK(b->n_images == 1 && b->images[0]->kept != NULL);
+        Canvas *c = canvas_create(640, 360, &b->theme, assets, 8 << 20);
+        Session s;
+        session_init(&s, b, canvas_measure(c), 640, 360, 0);
+        session_open(&s, "robot", 0);
+        canvas_draw(c, session_frame(&s));
+        canvas_draw(c, session_frame(&s));
+        CHECK_INT(drawer_stats(canvas_drawer(c)).decode_failures, 0);
+        CHECK(drawer_stats(canvas_drawer(c)).decodes >= 1);
+        session_free(&s);
+        canvas_destroy(c);
+        bundle_free(b);
+    }
+    diags_free(&d);
 }
 
 /* Pictures decoded on the worker: the frame does not wait (a picture on its way is simply not
@@ -552,6 +585,7 @@ int main(int argc, char **argv)
     if (!refresh) RUN(test_exit_shortcuts_are_refused);
     if (!refresh) RUN(test_every_image_renders);
     if (!refresh) RUN(test_broken_picture_shows_placeholder);
+    if (!refresh) RUN(test_deleted_bundle_keeps_its_pictures);
     if (kiosk_binary) RUN(test_window_matches_headless);
     if (kiosk_binary) RUN(test_window_rotated);
     bundle_free(bundle);

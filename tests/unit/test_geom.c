@@ -285,6 +285,47 @@ static void test_poly_centroid(void)
     CHECK_NEAR(cy, 10, 1e-4);
 }
 
+static void test_self_intersection(void)
+{
+    size_t a = 99, b = 99;
+    static const float BOWTIE[] = {0, 0, 10, 10, 10, 0, 0, 10};
+    CHECK(poly_self_intersects(BOWTIE, 4, &a, &b));
+    CHECK_INT(a, 0);
+    CHECK_INT(b, 2);
+    static const float BOX[] = {0, 0, 10, 0, 10, 10, 0, 10};
+    CHECK(!poly_self_intersects(BOX, 4, &a, &b));
+    static const float RING[] = {0, 0, 10, 0, 10, 10, 0, 10, 0, 0}; /* closed by point 1 */
+    CHECK(!poly_self_intersects(RING, 5, &a, &b));
+    static const float REPEATED[] = {0, 0, 10, 0, 10, 0, 10, 10, 0, 10};
+    CHECK(!poly_self_intersects(REPEATED, 5, &a, &b));
+    /* a figure eight touching itself in one point */
+    static const float EIGHT[] = {0, 0, 10, 0, 5, 5, 10, 10, 0, 10, 5, 5};
+    CHECK(poly_self_intersects(EIGHT, 6, &a, &b));
+    /* an edge running back over its neighbour */
+    static const float SPIKE[] = {0, 0, 10, 0, 5, 0, 5, 10};
+    CHECK(poly_self_intersects(SPIKE, 4, &a, &b));
+}
+
+/* 2,000 points at random radii, in angle order: a simple but very ragged outline, the worst a
+ * valid shape can be. It is accepted and triangulated completely. */
+static void test_large_ragged_polygon_triangulates(void)
+{
+    enum { N = POLY_MAX_POINTS };
+    static float xy[2 * N];
+    static unsigned short tris[3 * N];
+    unsigned seed = 7;
+    for (int k = 0; k < N; k++) {
+        seed = seed * 1103515245u + 12345u;
+        float r = 100.0f + (float)(seed >> 16 & 0x3FF);
+        float t = 6.2831853f * (float)k / N;
+        xy[2 * k] = 2000 + r * cosf(t);
+        xy[2 * k + 1] = 2000 + r * sinf(t);
+    }
+    size_t a, b;
+    CHECK(!poly_self_intersects(xy, N, &a, &b));
+    CHECK_INT(poly_triangulate(xy, N, tris, N), N - 2);
+}
+
 int main(void)
 {
     RUN(test_rect_contains_is_half_open);
@@ -301,5 +342,7 @@ int main(void)
     RUN(test_triangulate_limit);
     RUN(test_poly_bounds);
     RUN(test_poly_centroid);
+    RUN(test_self_intersection);
+    RUN(test_large_ragged_polygon_triangulates);
     return check_summary();
 }

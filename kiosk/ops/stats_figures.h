@@ -1,0 +1,59 @@
+/* stats_figures.h: the report's figures, computed once (stats_report.c) and printed both as the
+ * text report (stats_report.c) and as CSV files (stats_csv.c), so the two cannot disagree.
+ * Private to those two files: other modules use ops/stats.h. */
+#ifndef KIOSK_STATS_FIGURES_H
+#define KIOSK_STATS_FIGURES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+#include "ops/stats.h"
+
+enum {
+    /* A row key: an item id, a language, a day, or "bundle version". */
+    KEY_MAX = 2 * STATS_ID_MAX + 2,
+    /* Numbers per row of a figure. */
+    ROW_VALUES = 3,
+    /* Longest path of a CSV file written. */
+    CSV_PATH_MAX = 4096,
+    /* Longest "file:" URI made from a path (every byte may become %XX). */
+    URI_MAX = 3 * CSV_PATH_MAX + 32,
+    HOURS_PER_DAY = 24,
+    DURATION_MAX = 48,
+};
+
+typedef struct {
+    char key[KEY_MAX];
+    long long v[ROW_VALUES];
+} Row;
+
+typedef struct {
+    Row *rows; /* owned */
+    size_t n, cap;
+} Rows;
+
+typedef struct {
+    size_t files;
+    long long visits, views, quizzes, quiz_visits;
+    long long median_x2; /* twice the median visit length in s: exact for an even count */
+    char first_day[KEY_MAX], last_day[KEY_MAX];
+    Rows bundles; /* "id version", visits */
+    Rows days;    /* "YYYY-MM-DD", visits */
+    Rows hours;   /* "HH", visits (hours without visits are absent) */
+    Rows top;     /* item, visits, views, dwell ms */
+    Rows langs;   /* lang, visits, views */
+    Rows quiz;    /* item, times best match, times in the top STATS_QUIZ_RANKS */
+} Figures;
+
+/* Reads every file and computes the figures; false with a message on err. */
+bool figures_compute(const char *const *paths, size_t n, Figures *f, FILE *err);
+void figures_free(Figures *f);
+
+/* Milliseconds to whole seconds, rounded. */
+static inline long long ms_to_s(long long ms)
+{
+    return (ms + 500) / 1000;
+}
+
+#endif
