@@ -236,9 +236,23 @@ static float draw_block(Ctx *c, const TextBlock *bk, Wrapped *w, int px)
     return (float)shown * lh;
 }
 
+/* An upper bound of the width of s[0..n) at px, without shaping: no glyph below U+2000 is
+ * wider than 1.2 em, none above (CJK, emoji) wider than 2 em. */
+static float width_bound(const char *s, size_t n, int px)
+{
+    float em = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char b = (unsigned char)s[i];
+        if ((b & 0xC0) == 0x80) continue; /* one character per lead byte */
+        em += b >= 0xE2 ? 2.0f : 1.2f;
+    }
+    return em * (float)px;
+}
+
 /* For the layout check (DisplayList.widths_only): body text without a line limit can only
  * go wrong in a word too wide for the line, so only those words are wrapped (alone, as they
- * would be on a line of their own) and nothing is emitted. The height is an estimate. */
+ * would be on a line of their own) and nothing is emitted; a word whose upper bound fits is
+ * not even measured. The height is an estimate. */
 static float check_words(Ctx *c, const TextBlock *bk)
 {
     MeasureAdapter a = {c->m, bk->st.px};
@@ -250,8 +264,9 @@ static float check_words(Ctx *c, const TextBlock *bk)
         for (size_t i = 0; i < len;) {
             size_t n = strcspn(s + i, " \n");
             if (i + n > len) n = len - i;
-            float width = n ? (float)adapt(&a, bk->runs[r].style, s + i, n) : 0;
-            total += width + (float)bk->st.px * 0.3f;
+            float bound = width_bound(s + i, n, bk->st.px);
+            float width = bound > bk->box.w ? (float)adapt(&a, bk->runs[r].style, s + i, n) : 0;
+            total += bound / 2 + (float)bk->st.px * 0.3f;
             if (width > bk->box.w) {
                 WrapRun one = {s + i, n, bk->runs[r].style};
                 wrap_block(c, &w, &one, 1, bk->st.px, bk->box.w, HYPHEN_LONG_WORDS);
