@@ -17,6 +17,7 @@
 #include "app/supervisor.h"
 #include "core/log.h"
 #include "ops/config.h"
+#include "ops/watch.h"
 #include "platform/window.h"
 
 static int64_t wall_now(void)
@@ -132,6 +133,7 @@ int window_run(const Options *o)
     const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
     const char *assets = assets_dir();
     char report[2048], self[PATH_MAX];
+    unsigned long long fingerprint = watch_fingerprint(bundle_path); /* before reading it */
     Bundle *b = assets ? first_bundle(bundle_path, assets, report, sizeof report) : NULL;
     if (!assets) log_error("cannot find the program's assets folder (assets/icons)");
     if (!b) {
@@ -152,11 +154,13 @@ int window_run(const Options *o)
         return 1;
     }
     SupervisorSetup su = {
-        .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .startup_report = report,
+        .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .fingerprint = fingerprint,
+        .startup_report = report,
         .measure = window_measure(w), .windowed = o->windowed, .watch = true,
         .usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL,
         .watchdog_ms = service_watchdog_interval_ms(), .preview_dir = "/tmp/kiosk-preview",
         .preview_program = self_program(self, sizeof self), .wake = wake_window, .wake_ctx = w,
+        .lang = o->lang, .open = o->open,
     };
     window_size(w, &su.w, &su.h);
     signals_start(wake_window, w);

@@ -49,12 +49,17 @@ static void usage(FILE *out)
         "  -o FILE                where --render writes (default screen.png)\n"
         "  --render-all DIR       draw every screen in every language into DIR, plus a\n"
         "                         contact sheet per language\n"
+        "  --full                 with --render or --render-all: each screen at its full\n"
+        "                         scrolled height, as one tall PNG\n"
+        "  --open ID              start on this item or collection (in the window, or with\n"
+        "                         --replay; --render ID draws it)\n"
         "  --size WxH             picture size for --render, --render-all and --replay\n"
         "                         (default 1920x1080)\n"
-        "  --lang CODE            language for --render (default: the bundle's default)\n"
+        "  --lang CODE            language to start in (default: the bundle's default)\n"
         "  --replay FILE          run a script of taps, drags, keys and waits on a simulated\n"
         "                         clock, headless; 'shot NAME' lines write NAME.png into the\n"
-        "                         folder given with -o (default .)\n"
+        "                         folder given with -o (default .); the format, every\n"
+        "                         command and key name: docs/replay.md\n"
         "\n"
         "Running:\n"
         "  --windowed WxH         run in a normal window of that size (for development);\n"
@@ -102,7 +107,7 @@ static bool parse_size(const char *s, int *w, int *h)
 
 enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
-       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, MAX_DBS = 256 };
+       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, MAX_DBS = 256 };
 
 #define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
@@ -115,6 +120,7 @@ static const struct option long_options[] = {
     WITH_VALUE("lang", OPT_LANG),            WITH_VALUE("window-shot", OPT_WINDOW_SHOT),
     WITH_VALUE("renderer", OPT_RENDERER),    WITH_VALUE("cache-mb", OPT_CACHE_MB),
     WITH_VALUE("size", OPT_SIZE),            WITH_VALUE("windowed", OPT_WINDOWED),
+    WITH_VALUE("open", OPT_OPEN),            {"full", no_argument, NULL, OPT_FULL},
     {NULL, 0, NULL, 0},
 };
 
@@ -175,6 +181,8 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_LANG: o->lang = arg; break;
     case OPT_WINDOW_SHOT: o->window_shot = arg; break;
     case OPT_RENDERER: o->renderer = arg; break;
+    case OPT_OPEN: o->open = arg; break;
+    case OPT_FULL: o->full = true; break;
     case OPT_ROTATE:
     case OPT_CACHE_MB:
     case OPT_SIZE:

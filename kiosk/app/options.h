@@ -21,6 +21,8 @@ typedef struct Options {
     bool bundle_given;      /* on the command line (else the config's bundle, else default) */
     int rotate;             /* --rotate 0|90|180|270 (-1: from the config) */
     const char *usb_dir;    /* --usb-dir DIR: bundles on USB sticks mounted below DIR */
+    const char *open;       /* --open ID: start on this item or collection (app/review.c) */
+    bool full;              /* --full: screenshots at the full scrolled height */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the

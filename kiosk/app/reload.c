@@ -46,7 +46,8 @@ static void on_change(void *ctx)
     r->wake(r->ctx);
 }
 
-Reloader *reloader_start(const char *path, ReloadWake wake, void *ctx)
+Reloader *reloader_start(const char *path, unsigned long long fingerprint, ReloadWake wake,
+                         void *ctx)
 {
     Reloader *r = calloc(1, sizeof *r);
     if (!r) return NULL;
@@ -55,12 +56,14 @@ Reloader *reloader_start(const char *path, ReloadWake wake, void *ctx)
     r->ctx = ctx;
     pthread_mutex_init(&r->lock, NULL);
     r->changed_ms = INT64_MAX;
-    r->last_fingerprint = watch_fingerprint(path);
+    r->last_fingerprint = fingerprint ? fingerprint : watch_fingerprint(path);
     r->watch = watch_start(path, on_change, r);
     if (!r->watch) {
         reloader_stop(r);
         return NULL;
     }
+    /* Changed since it was loaded (a deploy during start-up): load it again. */
+    if (watch_fingerprint(path) != r->last_fingerprint) atomic_store(&r->changed, true);
     return r;
 }
 

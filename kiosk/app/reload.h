@@ -29,9 +29,12 @@ typedef enum {
 
 enum { RELOAD_DEBOUNCE_MS = 1500 };
 
-/* Starts watching `path`. NULL when it cannot be watched (the kiosk then runs without hot
- * swap, and says so). */
-Reloader *reloader_start(const char *path, ReloadWake wake, void *ctx);
+/* Starts watching `path`, whose bundle on screen was read when the folder had `fingerprint`
+ * (watch_fingerprint taken before loading it; 0: take it now). A change between that load and
+ * this start is then still noticed. NULL when it cannot be watched (the kiosk then runs without
+ * hot swap, and says so). */
+Reloader *reloader_start(const char *path, unsigned long long fingerprint, ReloadWake wake,
+                         void *ctx);
 void reloader_stop(Reloader *r);
 /* Notes changes seen by the watcher and starts a load when the folder has been quiet for
  * RELOAD_DEBOUNCE_MS; returns when it should next be called, or INT64_MAX. */

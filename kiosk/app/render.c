@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "app/options.h"
+#include "app/review.h"
 #include "bundle/bundle.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
@@ -36,10 +37,11 @@ static bool set_language(Session *s, const char *code)
 }
 
 /* Renders one screen of session `s` (already set up) to path. */
-static bool shoot(Session *s, Canvas *c, const char *path)
+static bool shoot(Session *s, Canvas *c, const char *path, bool full)
 {
     const DisplayList *dl = session_frame(s);
     if (dl->overflow) log_warning("%s: the screen holds more than fits a frame", path);
+    if (full) return review_save_full(s, c, path);
     canvas_draw(c, dl);
     bench_first_frame();
     return canvas_save_png(c, path);
@@ -62,7 +64,7 @@ static int render_one(const Options *o, const Bundle *b, const char *assets)
         goto out_session;
     }
     const char *out = o->output ? o->output : "screen.png";
-    if (shoot(&s, c, out)) {
+    if (shoot(&s, c, out, o->full)) {
         printf("%s\n", out);
         rc = 0;
     }
@@ -113,7 +115,7 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
             set_language(&s, b->languages[l]);
             char path[2048];
             snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, b->languages[l], names[i]);
-            if (!session_open(&s, names[i], 0) || !shoot(&s, c, path)) failures++;
+            if (!session_open(&s, names[i], 0) || !shoot(&s, c, path, o->full)) failures++;
             else shots++;
             session_free(&s);
             if (!sheet) continue;

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "app/options.h"
+#include "app/review.h"
 #include "app/script.h"
 #include "bundle/bundle.h"
 #include "core/fileio.h"
@@ -68,23 +69,6 @@ static void tap(Replay *r, float x, float y)
     advance(r, FRAME_MS);
 }
 
-static bool key_of(const char *name, KeyKind *k)
-{
-    static const struct {
-        const char *name;
-        KeyKind key;
-    } keys[] = {{"tab", KEY_NEXT},     {"shift-tab", KEY_PREV}, {"left", KEY_LEFT},
-                {"right", KEY_RIGHT},  {"up", KEY_UP},          {"down", KEY_DOWN},
-                {"enter", KEY_ACTIVATE}, {"back", KEY_BACK},    {"home", KEY_HOME},
-                {"pageup", KEY_PAGE_UP}, {"pagedown", KEY_PAGE_DOWN}};
-    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
-        if (strcmp(keys[i].name, name) == 0) {
-            *k = keys[i].key;
-            return true;
-        }
-    return false;
-}
-
 static bool run_step(Replay *r, const Step *st)
 {
     char name[160];
@@ -115,16 +99,10 @@ static bool run_step(Replay *r, const Step *st)
         advance(r, FRAME_MS);
         return true;
     }
-    case STEP_KEY: {
-        KeyKind k;
-        if (!key_of(st->arg, &k)) {
-            fprintf(stderr, "%s:%d: unknown key '%s'\n", r->file, st->line, st->arg);
-            return false;
-        }
-        session_key(&r->s, k, r->now);
+    case STEP_KEY: /* the name was checked when the script was read */
+        session_key(&r->s, (KeyKind)st->key, r->now);
         advance(r, FRAME_MS);
         return true;
-    }
     case STEP_WAIT:
         advance(r, st->ms);
         return true;
@@ -185,6 +163,10 @@ int replay_run(const Options *o)
     if (!r.canvas || !session_init(&r.s, b, canvas_measure(r.canvas), (float)o->width,
                                    (float)o->height, 0))
         goto out;
+    if (!review_start(&r.s, o->lang, o->open, r.now)) {
+        session_free(&r.s);
+        goto out;
+    }
     rc = 0;
     for (size_t i = 0; i < sc.n && rc == 0; i++)
         if (!run_step(&r, &sc.steps[i])) rc = 1;

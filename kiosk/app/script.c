@@ -8,6 +8,35 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+
+#include "ui/session.h"
+
+const char *const SCRIPT_KEY_NAMES =
+    "tab, shift-tab, left, right, up, down, enter, space, backspace, home, pageup, pagedown";
+
+/* Key names, case-insensitive; the README's names (Shift+Tab, Backspace, Page Up written
+ * PageUp) and the older short ones (back) are accepted too. */
+static bool key_named(const char *name, int *key)
+{
+    static const struct {
+        const char *name;
+        KeyKind key;
+    } keys[] = {
+        {"tab", KEY_NEXT},         {"shift-tab", KEY_PREV},     {"shift+tab", KEY_PREV},
+        {"left", KEY_LEFT},        {"right", KEY_RIGHT},        {"up", KEY_UP},
+        {"down", KEY_DOWN},        {"enter", KEY_ACTIVATE},     {"return", KEY_ACTIVATE},
+        {"space", KEY_ACTIVATE},   {"backspace", KEY_BACK},     {"back", KEY_BACK},
+        {"home", KEY_HOME},        {"pageup", KEY_PAGE_UP},     {"page-up", KEY_PAGE_UP},
+        {"pagedown", KEY_PAGE_DOWN}, {"page-down", KEY_PAGE_DOWN},
+    };
+    for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
+        if (strcasecmp(keys[i].name, name) == 0) {
+            *key = (int)keys[i].key;
+            return true;
+        }
+    return false;
+}
 
 static bool name_ok(const char *s)
 {
@@ -16,6 +45,19 @@ static bool name_ok(const char *s)
         if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
               strchr("-_:.@", *s)))
             return false;
+    return true;
+}
+
+/* `key NAME`: the name is looked up now, so an unknown key stops the script before it runs. */
+static bool parse_key(const char *name, const char *line, int lineno, Step *st, char *err,
+                      size_t err_size)
+{
+    if (!key_named(name, &st->key)) {
+        snprintf(err, err_size, "%d:%d: unknown key '%.40s' (the keys are: %s)", lineno,
+                 (int)(name - line) + 1, name, SCRIPT_KEY_NAMES);
+        return false;
+    }
+    snprintf(st->arg, sizeof st->arg, "%s", name);
     return true;
 }
 
@@ -58,9 +100,10 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
                  "or expect)", lineno, (int)(cmd - line) + 1, cmd);
         return false;
     }
+    if (st->kind == STEP_KEY && n == 2) return parse_key(words[1], line, lineno, st, err, err_size);
     if (want < 0) {
         const char *name = n >= 2 ? words[1] : "";
-        bool empty_target = st->kind == STEP_TAP_TARGET && name[1] == '\0';
+        bool empty_target = st->kind == STEP_TAP_TARGET && strlen(name) < 2;
         if (n != 2 || strlen(name) >= SCRIPT_MAX_ARG || !name_ok(name) || empty_target) {
             int col = n >= 2 ? (int)(words[1] - line) + 1 : (int)(cmd - line) + (int)strlen(cmd) + 2;
             snprintf(err, err_size, "%d:%d: '%s' needs one name (letters, digits, - _ : . @)",

@@ -1,16 +1,10 @@
 /* script.h: replay scripts: timed input for tests, demos and benchmarks. Pure parsing.
  *
- *   # a comment
- *   tap X Y              tap at pixel X, Y
- *   tap @TARGET          tap the middle of what TARGET names: an item or collection id, or
- *                        back, home, language, about, quiz, again, answer-N, filter-N
- *   drag X1 Y1 X2 Y2 MS  press at X1,Y1, move to X2,Y2 over MS milliseconds, release
- *   key NAME             tab, shift-tab, left, right, up, down, enter, back, home,
- *                        pageup, pagedown
- *   wait MS              let MS milliseconds pass
- *   shot NAME            save the screen as NAME.png
- *   expect SCREEN        stop with an error unless the screen is SCREEN (home, about, quiz,
- *                        result, collection:ID, item:ID) or the language is lang:CODE
+ * The format, with every command, unit and key name, is documented in docs/replay.md. In
+ * short: `tap X Y`, `tap @TARGET`, `drag X1 Y1 X2 Y2 MS`, `key NAME`, `wait MS`,
+ * `shot NAME`, `expect SCREEN`; pixels and milliseconds; '#' starts a comment. Everything is
+ * checked when the script is read, before any step runs: a script with an unknown command
+ * or key name does nothing at all.
  */
 #ifndef KIOSK_SCRIPT_H
 #define KIOSK_SCRIPT_H
@@ -27,6 +21,7 @@ typedef struct Step {
     int line;
     float x1, y1, x2, y2;
     int ms;
+    int key;                  /* STEP_KEY: a KeyKind (ui/session.h) */
     char arg[SCRIPT_MAX_ARG]; /* key name, shot name, expected screen, tap target */
 } Step;
 
@@ -38,5 +33,8 @@ typedef struct Script {
 /* Parses text; on error writes "LINE:COL: message" into err and returns false. */
 bool script_parse(const char *text, size_t len, Script *out, char *err, size_t err_size);
 void script_free(Script *s);
+
+/* The names `key` accepts, one per KeyKind, as listed in error messages and the docs. */
+extern const char *const SCRIPT_KEY_NAMES;
 
 #endif

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "app/preview.h"
+#include "app/review.h"
 #include "app/usage.h"
 #include "app/options.h"
 #include "app/usb.h"
@@ -79,7 +80,7 @@ static void follow(Supervisor *k, const char *path, int64_t now)
     if (strcmp(path, k->source) == 0) return;
     snprintf(k->source, sizeof k->source, "%s", path);
     reloader_stop(k->reloader);
-    k->reloader = reloader_start(k->source, k->wake, k->wake_ctx);
+    k->reloader = reloader_start(k->source, 0, k->wake, k->wake_ctx);
     if (k->reloader) reloader_request(k->reloader, now);
 }
 
@@ -98,7 +99,7 @@ static void look_for_usb(Supervisor *k, int64_t now)
 
 static void start_watching(Supervisor *k, const SupervisorSetup *su, int64_t now)
 {
-    k->reloader = reloader_start(su->bundle_path, su->wake, su->wake_ctx);
+    k->reloader = reloader_start(su->bundle_path, su->fingerprint, su->wake, su->wake_ctx);
     if (!k->reloader) log_warning("not watching %s; restart to show changes", su->bundle_path);
     k->usb_dir = su->usb_dir;
     if (k->usb_dir) {
@@ -119,7 +120,8 @@ static void open_stats(Supervisor *k, int64_t wall)
 Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wall)
 {
     Supervisor *k = calloc(1, sizeof *k);
-    if (!k || !session_init(&k->s, su->bundle, su->measure, su->w, su->h, now)) {
+    if (!k || !session_init(&k->s, su->bundle, su->measure, su->w, su->h, now) ||
+        !review_start(&k->s, su->lang, su->open, now)) {
         free(k);
         bundle_free(su->bundle);
         return NULL;

@@ -24,6 +24,8 @@ typedef struct SupervisorSetup {
     const KioskConfig *cfg;     /* borrowed; must outlive the supervisor */
     const char *bundle_path;    /* the bundle configured for this kiosk (followed for changes) */
     Bundle *bundle;             /* the first bundle to show; owned by the supervisor from now */
+    unsigned long long fingerprint; /* watch_fingerprint of bundle_path before `bundle` was
+                                       read (0: unknown); see reloader_start */
     const char *startup_report; /* non-empty: `bundle` is the notice shown because the real
                                    one has these errors; it is retried at every change */
     TextMeasure measure;
@@ -38,6 +40,8 @@ typedef struct SupervisorSetup {
     bool (*verify)(const char *pin, const char *hash); /* NULL: pin_verify (tests: a fake) */
     void (*wake)(void *ctx);    /* thread-safe: makes the loop call supervisor_step soon */
     void *wake_ctx;
+    const char *lang, *open;    /* the first language and screen (--lang, --open); NULL: the
+                                   bundle's default language, home */
 } SupervisorSetup;
 
 typedef struct Requests {

@@ -81,6 +81,35 @@ static const char *unsupported(cmark_node_type t)
     }
 }
 
+/* A delimiter row of a GitHub-style table: cells of dashes (with optional ':' for
+ * alignment) between '|', like "|---|:---:|" or "--- | ---". */
+static bool delimiter_row(const char *s, size_t len)
+{
+    bool pipe = false, dash = false;
+    for (size_t i = 0; i < len; i++) {
+        char c = s[i];
+        if (c == '|') pipe = true;
+        else if (c == '-') dash = true;
+        else if (c != ':' && c != ' ' && c != '\t' && c != '\r') return false;
+    }
+    return pipe && dash;
+}
+
+/* libcmark (CommonMark) has no tables: it reads one as a paragraph, which the kiosk would
+ * show with its pipes. A paragraph whose second line is a delimiter row is a table. */
+static bool is_table(const Walk *w, cmark_node *para)
+{
+    int first = cmark_node_get_start_line(para), line = 1;
+    const char *s = w->node->str, *end = s + w->node->len;
+    while (s < end && line < first) {
+        if (*s++ == '\n') line++;
+    }
+    const char *nl = memchr(s, '\n', (size_t)(end - s));
+    if (!nl || !memchr(s, '|', (size_t)(nl - s))) return false;
+    const char *second = nl + 1, *nl2 = memchr(second, '\n', (size_t)(end - second));
+    return delimiter_row(second, (size_t)((nl2 ? nl2 : end) - second));
+}
+
 static void add_span(Walk *w, const char *text, size_t len, unsigned style)
 {
     if (len == 0) return;
@@ -114,6 +143,9 @@ static void walk_inlines(Walk *w, cmark_node *n, unsigned style)
         switch (t) {
         case CMARK_NODE_TEXT: {
             const char *s = cmark_node_get_literal(c);
+            if (strstr(s, "~~"))
+                report(w, c, "strikethrough ('~~') is not shown on a kiosk: the tildes would "
+                       "appear as they are; remove them");
             add_span(w, s, strlen(s), style);
             break;
         }
@@ -188,7 +220,10 @@ bool body_parse(Arena *arena, const YFile *file, const YNode *node, Body *out, D
     }
     for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
         cmark_node_type t = cmark_node_get_type(c);
-        if (t == CMARK_NODE_PARAGRAPH) {
+        if (t == CMARK_NODE_PARAGRAPH && is_table(w, c)) {
+            report(w, c, "tables are not shown on a kiosk: the '|' would appear as they are; "
+                   "write each row as a bullet ('- Fokker F27: 1955') or use the item's 'facts'");
+        } else if (t == CMARK_NODE_PARAGRAPH) {
             size_t first = w->block_start = w->n_spans;
             walk_inlines(w, c, 0);
             end_block(w, BLOCK_PARAGRAPH, first);

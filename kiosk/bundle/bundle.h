@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "bundle/diag.h"
+#include "lang/uitext.h"
 
 enum {
     BUNDLE_MAX_LANGS = 8,
@@ -218,6 +219,9 @@ typedef struct Bundle {
     size_t n_items;  /* over all collections */
     size_t n_files;  /* YAML files read */
     size_t bytes;    /* arena size, for the benchmark */
+    /* The kiosk's own words per language, resolved while loading: the bundle's `strings:`,
+     * else the built-in text of that language, else the default language's. Never NULL. */
+    const char *ui_text[BUNDLE_MAX_LANGS][STR_COUNT];
     int kept_fds[BUNDLE_MAX_KEPT_FILES]; /* picture files held open (see Image.kept) */
     size_t n_kept_fds;
     struct Arena *arena;
@@ -253,6 +257,13 @@ int bundle_language_index(const Bundle *b, const char *code);
 static inline const char *text_get(const Text *t, size_t lang)
 {
     return (lang < BUNDLE_MAX_LANGS && t->s[lang]) ? t->s[lang] : "";
+}
+/* The kiosk's own word `id` in language `lang` (an index into b->languages); never NULL. */
+static inline const char *bundle_ui_text(const Bundle *b, size_t lang, StringId id)
+{
+    const char *s = lang < BUNDLE_MAX_LANGS && (unsigned)id < STR_COUNT ? b->ui_text[lang][id]
+                                                                          : NULL;
+    return s ? s : "";
 }
 static inline bool text_present(const Text *t)
 {

@@ -5,6 +5,7 @@
  * so a reference may point forward, backward or into another file. */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "bundle/loader.h"
 
@@ -47,6 +48,24 @@ static bool is_mapping(Loader *l, const YFile *f, const YNode *n, const Schema *
     return false;
 }
 
+/* Words organisers use for a layout, in English and Dutch, beside typos of its name. */
+static const char *layout_meant(const char *word)
+{
+    static const struct {
+        const char *word, *layout;
+    } meant[] = {
+        {"profiles", "cards"}, {"profile", "cards"},  {"people", "cards"},  {"persons", "cards"},
+        {"portraits", "cards"}, {"profielen", "cards"}, {"personen", "cards"},
+        {"kaarten", "cards"},  {"tiles", "grid"},     {"gallery", "grid"},  {"icons", "grid"},
+        {"tegels", "grid"},    {"raster", "grid"},    {"rows", "list"},     {"table", "list"},
+        {"lines", "list"},     {"lijst", "list"},     {"regions", "map"},   {"kaart", "map"},
+        {"plattegrond", "map"}, {"floorplan", "map"},
+    };
+    for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++)
+        if (strcasecmp(word, meant[i].word) == 0) return meant[i].layout;
+    return NULL;
+}
+
 static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
 {
     static const char *const names[] = {"grid", "list", "cards", "map"};
@@ -54,6 +73,7 @@ static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
     for (size_t i = 0; n->kind == YNODE_SCALAR && i < 4; i++)
         if (strcmp(n->str, names[i]) == 0) return (Layout)i;
     const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 4) : NULL;
+    if (!hint && n->kind == YNODE_SCALAR) hint = layout_meant(n->str);
     load_error(l, f, n, "'layout' must be grid, list, cards or map%s%s%s", hint ? "; did you "
                "mean '" : "", hint ? hint : "", hint ? "'?" : "");
     return LAYOUT_GRID;

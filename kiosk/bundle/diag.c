@@ -92,3 +92,38 @@ size_t diags_to_text(const Diags *d, char *buf, size_t size)
     }
     return used;
 }
+
+/* Insertion sort: at most DIAG_MAX entries, mostly in order already, and it is stable. */
+void diags_sort_from(Diags *d, size_t first)
+{
+    if (first >= d->count) return;
+    /* The rank of a file is where it first appears, so files keep their reading order. */
+    size_t n = d->count - first;
+    size_t *rank = malloc(n * sizeof *rank);
+    if (!rank) return;
+    for (size_t i = 0; i < n; i++) {
+        rank[i] = i;
+        for (size_t j = 0; j < i; j++)
+            if (strcmp(d->items[first + j].file, d->items[first + i].file) == 0) {
+                rank[i] = rank[j];
+                break;
+            }
+    }
+    for (size_t i = 1; i < n; i++) {
+        Diag g = d->items[first + i];
+        size_t r = rank[i], j = i;
+        while (j > 0) {
+            const Diag *p = &d->items[first + j - 1];
+            size_t pr = rank[j - 1];
+            bool after = pr > r || (pr == r && (p->line > g.line ||
+                                                (p->line == g.line && p->col > g.col)));
+            if (!after) break;
+            d->items[first + j] = *p;
+            rank[j] = pr;
+            j--;
+        }
+        d->items[first + j] = g;
+        rank[j] = r;
+    }
+    free(rank);
+}

@@ -32,6 +32,10 @@ void diags_init(Diags *d);
 void diags_free(Diags *d);
 void diag_add(Diags *d, DiagSeverity sev, const char *file, int line, int col,
               const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Puts the problems added since index `first` in line order within each file (files stay in
+ * the order they were first reported; a problem of a whole file comes first), so an organiser
+ * reads a file's problems from top to bottom. Stable: problems at one spot keep their order. */
+void diags_sort_from(Diags *d, size_t first);
 /* Prints "file:line:col: error: message" lines, one per problem. */
 void diags_print(const Diags *d, FILE *out);
 /* Writes one diagnostic as it is printed, into buf; returns buf. */

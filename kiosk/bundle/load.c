@@ -144,6 +144,7 @@ static void read_file_sections(Loader *l, const YFile *f, bool is_root)
         else if (strcmp(k->str, "kiosk") == 0) take_section(l, &l->kiosk, f, k, v);
         else if (strcmp(k->str, "home") == 0) take_section(l, &l->home, f, k, v);
         else if (strcmp(k->str, "quiz") == 0) take_section(l, &l->quiz, f, k, v);
+        else if (strcmp(k->str, "strings") == 0) take_section(l, &l->strings, f, k, v);
         else if (strcmp(k->str, "collections") == 0) {
             const YNode *seq = read_seq(l, f, v, 0, BUNDLE_MAX_ITEMS, "collections");
             for (size_t j = 0; seq && j < seq->n; j++) add_collection_section(l, f, seq->kids[j]);
@@ -181,13 +182,18 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
             ok = false;
             continue;
         }
+        l->language_nodes[b->n_languages] = c;
         b->languages[b->n_languages++] = arena_strndup(l->arena, c->str, c->len);
     }
     const YNode *def = ynode_get(meta, "default_language");
     if (def && ok) {
         int idx = def->kind == YNODE_SCALAR ? bundle_language_index(b, def->str) : -1;
         if (idx < 0) {
-            load_error(l, f, def, "the default language must be one of 'languages'");
+            const char *hint = def->kind == YNODE_SCALAR
+                                   ? schema_suggest(def->str, b->languages, b->n_languages)
+                                   : NULL;
+            load_error(l, f, def, "the default language must be one of 'languages'%s%s%s",
+                       hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
             ok = false;
         } else {
             b->default_language = (size_t)idx;
@@ -217,8 +223,34 @@ static bool read_meta(Loader *l, const YFile *f, const YNode *meta)
     return true;
 }
 
+/* The theme's colours by name, where they live in a Theme. */
+static const struct {
+    const char *name;
+    size_t at;
+} THEME_COLOURS[] = {
+    {"background", offsetof(Theme, background)}, {"surface", offsetof(Theme, surface)},
+    {"text", offsetof(Theme, text)},             {"muted", offsetof(Theme, muted)},
+    {"accent", offsetof(Theme, accent)},         {"on_accent", offsetof(Theme, on_accent)},
+};
+enum { N_THEME_COLOURS = sizeof THEME_COLOURS / sizeof THEME_COLOURS[0] };
+
+static uint32_t *theme_colour(Theme *t, size_t at)
+{
+    return (uint32_t *)((char *)t + at);
+}
+
+/* True when the colour at offset `at` was given but could not be read: a contrast computed
+ * with the default in its place would only add a second, misleading message. */
+static bool colour_bad(const bool bad[N_THEME_COLOURS], size_t at)
+{
+    for (size_t i = 0; i < N_THEME_COLOURS; i++)
+        if (THEME_COLOURS[i].at == at) return bad[i];
+    return false;
+}
+
 static void read_theme(Loader *l)
 {
+    bool bad[N_THEME_COLOURS] = {0};
     Theme *t = &l->b->theme;
     *t = (Theme){.background = 0xF4F6FA, .surface = 0xFFFFFF, .text = 0x14213D,
                  .muted = 0x4A5568, .accent = 0xC43D50, .on_accent = 0xFFFFFF,
@@ -233,12 +265,9 @@ static void read_theme(Loader *l)
             if (c && !schema_check(&SCHEMA_COLORS, c, f->name, l->diags))
                 load_error(l, f, c, "'colors' should be a mapping of names to \"#RRGGBB\"");
             else if (c) {
-                read_color(l, f, ynode_get(c, "background"), &t->background, NULL);
-                read_color(l, f, ynode_get(c, "surface"), &t->surface, NULL);
-                read_color(l, f, ynode_get(c, "text"), &t->text, NULL);
-                read_color(l, f, ynode_get(c, "muted"), &t->muted, NULL);
-                read_color(l, f, ynode_get(c, "accent"), &t->accent, NULL);
-                read_color(l, f, ynode_get(c, "on_accent"), &t->on_accent, NULL);
+                for (size_t i = 0; i < N_THEME_COLOURS; i++)
+                    bad[i] = !read_color(l, f, ynode_get(c, THEME_COLOURS[i].name),
+                                         theme_colour(t, THEME_COLOURS[i].at), NULL);
             }
             read_string(l, f, ynode_get(n, "font"), &t->font);
             read_string(l, f, ynode_get(n, "heading_font"), &t->heading_font);
@@ -258,8 +287,8 @@ static void read_theme(Loader *l)
         {offsetof(Theme, on_accent), offsetof(Theme, accent), "on_accent on accent"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        uint32_t fg = *(const uint32_t *)((const char *)t + pairs[i].fg);
-        uint32_t bg = *(const uint32_t *)((const char *)t + pairs[i].bg);
+        if (colour_bad(bad, pairs[i].fg) || colour_bad(bad, pairs[i].bg)) continue;
+        uint32_t fg = *theme_colour(t, pairs[i].fg), bg = *theme_colour(t, pairs[i].bg);
         double ratio = color_contrast(fg, bg);
         if (ratio < 4.5)
             load_warning(l, f ? f : &(YFile){.name = l->b->dir}, n,
@@ -303,8 +332,8 @@ static void collect_images(Loader *l)
     b->images = all;
 }
 
-/* The sections, in the order they depend on each other, then what is derived from them. */
-static void read_sections(Loader *l)
+/* Phases 3 and 4, once every file's sections are known. */
+static void read_content(Loader *l)
 {
     read_theme(l);
     read_bundle_fonts(l);
@@ -313,6 +342,7 @@ static void read_sections(Loader *l)
     content_quiz(l);
     content_home(l);
     content_resolve(l);
+    content_strings(l);
     collect_images(l);
     origins_freeze(l);
 }
@@ -331,7 +361,7 @@ static void loader_free(Loader *l)
 
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
-    size_t errors_before = diags->errors;
+    size_t errors_before = diags->errors, diags_before = diags->count;
     Arena *arena = arena_create(), *scratch = arena_create();
     Bundle *b = arena ? arena_alloc(arena, sizeof *b) : NULL;
     Loader *l = calloc(1, sizeof *l);
@@ -378,6 +408,7 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     if (format && read_int(l, rf, format, 0, 1000, &fmt) && fmt != BUNDLE_FORMAT)
         load_error(l, rf, format, "this bundle is written in format %d, but this kiosk reads "
                    "format %d; update the kiosk or the bundle", fmt, BUNDLE_FORMAT);
+    l->meta_file = rf;
     if (!read_meta(l, rf, ynode_get(rf->root, "meta"))) {
         schema_check(&SCHEMA_ROOT, rf->root, rf->name, diags);
         goto done;
@@ -386,10 +417,11 @@ Bundle *bundle_load(const char *dir, Diags *diags)
     read_file_sections(l, rf, true);
     l->n_open--;
 
-    read_sections(l);
+    read_content(l);
     b->bytes = arena_used(arena);
 
 done:
+    diags_sort_from(diags, diags_before);
     loader_free(l);
     arena_destroy(scratch);
     if (diags->errors > errors_before) {

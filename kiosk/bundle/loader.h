@@ -62,7 +62,9 @@ typedef struct Loader {
     size_t n_open;
     char *seen[BUNDLE_MAX_FILES];        /* real paths of files read (malloc) */
     size_t n_seen;
-    Section theme, kiosk, home, quiz;
+    Section theme, kiosk, home, quiz, strings;
+    const YFile *meta_file;                      /* bundle.yaml, for messages about meta */
+    const YNode *language_nodes[BUNDLE_MAX_LANGS]; /* each code in meta.languages */
     Section *collections; /* malloc, grows */
     size_t n_collections, cap_collections;
     StrMap ids;    /* id -> IdEntry* */
@@ -109,6 +111,9 @@ bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
 const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
                       const char *what);
 
+/* Reports that key `k` is not a language of the bundle (with "did you mean"). */
+void unknown_language(Loader *l, const YFile *f, const YNode *k);
+
 /* Queues a reference to be resolved in content_resolve(). */
 void add_ref(Loader *l, RefKind kind, const YFile *f, const YNode *n, void *slot, void *owner);
 
@@ -118,5 +123,8 @@ void content_home(Loader *l);
 void content_quiz(Loader *l);
 void content_kiosk(Loader *l);
 void content_resolve(Loader *l);
+
+/* strings.c: the bundle's `strings:` over the built-in interface texts. */
+void content_strings(Loader *l);
 
 #endif

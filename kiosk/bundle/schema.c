@@ -16,9 +16,10 @@
 
 SCHEMA(SCHEMA_ROOT, "bundle.yaml", {"format", true}, {"meta", true}, {"theme", false},
        {"kiosk", false}, {"home", false}, {"collections", false}, {"quiz", false},
-       {"include", false});
+       {"include", false}, {"strings", false});
 SCHEMA(SCHEMA_INCLUDED, "an included file", {"collections", false}, {"include", false},
-       {"theme", false}, {"kiosk", false}, {"home", false}, {"quiz", false});
+       {"theme", false}, {"kiosk", false}, {"home", false}, {"quiz", false},
+       {"strings", false});
 SCHEMA(SCHEMA_META, "the 'meta' section", {"id", true}, {"title", true}, {"version", true},
        {"languages", true}, {"default_language", true}, {"description", false},
        {"credits", false}, {"sources", false});

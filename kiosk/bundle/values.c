@@ -88,6 +88,35 @@ static bool check_string(Loader *l, const YFile *f, const YNode *n)
     return true;
 }
 
+void unknown_language(Loader *l, const YFile *f, const YNode *k)
+{
+    const Bundle *b = l->b;
+    char list[128] = "";
+    for (size_t j = 0; j < b->n_languages; j++) {
+        strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, b->languages[j], sizeof list - strlen(list) - 1);
+    }
+    const char *word = k->kind == YNODE_SCALAR ? k->str : "?";
+    const char *hint = k->kind == YNODE_SCALAR
+                           ? schema_suggest(word, b->languages, b->n_languages) : NULL;
+    load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)%s%s%s", word, list,
+               hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
+}
+
+/* `{nl: Hal, plek A, en: Hall}`: inside { } the ', ' ended the Dutch text, and "plek A"
+ * became a key without a value. Say so, with the text as it was meant, in quotes. */
+static bool split_by_comma(Loader *l, const YFile *f, const YNode *map, size_t i)
+{
+    const YNode *k = map->kids[i], *v = map->kids[i + 1];
+    bool empty = v->kind == YNODE_SCALAR && v->plain && v->len == 0;
+    if (!map->flow || i < 2 || k->kind != YNODE_SCALAR || !empty) return false;
+    const YNode *pk = map->kids[i - 2], *pv = map->kids[i - 1];
+    if (pk->kind != YNODE_SCALAR || pv->kind != YNODE_SCALAR) return false;
+    load_error(l, f, k, "inside { } a ', ' ends the text, so '%s' was read as a language; put "
+               "the whole text in quotes: %s: \"%s, %s\"", k->str, pk->str, pv->str, k->str);
+    return true;
+}
+
 /* Reads a per-language mapping, calling `one` for each language's node; fills `given`. */
 static bool read_languages(Loader *l, const YFile *f, const YNode *n,
                            const YNode *per_lang[BUNDLE_MAX_LANGS])
@@ -97,14 +126,12 @@ static bool read_languages(Loader *l, const YFile *f, const YNode *n,
     for (size_t i = 0; i + 1 < n->n; i += 2) {
         const YNode *k = n->kids[i], *v = n->kids[i + 1];
         int lang = k->kind == YNODE_SCALAR ? bundle_language_index(b, k->str) : -1;
+        if (lang < 0 && split_by_comma(l, f, n, i)) {
+            ok = false;
+            continue;
+        }
         if (lang < 0) {
-            char list[128] = "";
-            for (size_t j = 0; j < b->n_languages; j++) {
-                strncat(list, j ? ", " : "", sizeof list - strlen(list) - 1);
-                strncat(list, b->languages[j], sizeof list - strlen(list) - 1);
-            }
-            load_error(l, f, k, "'%s' is not one of the bundle's languages (%s)",
-                       k->kind == YNODE_SCALAR ? k->str : "?", list);
+            unknown_language(l, f, k);
             ok = false;
             continue;
         }
@@ -247,9 +274,31 @@ static int hexval(char c)
     return -1;
 }
 
+/* `color: #F2A900` is `color:` and a comment to YAML: an empty value with '#' after it on
+ * the same line. Returns true (and reports it at the '#') when that is what happened. */
+static bool unquoted_colour(Loader *l, const YFile *f, const YNode *n)
+{
+    if (n->kind != YNODE_SCALAR || !n->plain || n->len != 0 || !f->text) return false;
+    size_t i = 0;
+    for (int line = 1; line < n->line && i < f->text_len; i++)
+        if (f->text[i] == '\n') line++;
+    size_t end = i;
+    while (end < f->text_len && f->text[end] != '\n') end++;
+    const char *hash = memchr(f->text + i, '#', end - i);
+    if (!hash) return false;
+    int line, col;
+    ytree_position(f->text, f->text_len, (size_t)(hash - f->text), &line, &col);
+    size_t len = strcspn(hash, " \t\r\n");
+    diag_add(l->diags, DIAG_ERROR, f->name, line, col, "colours must be in quotes: write "
+             "\"%.*s\"; without quotes YAML reads '#' as the start of a comment, so no colour "
+             "was given here", (int)(len < 16 ? len : 16), hash);
+    return true;
+}
+
 bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *has)
 {
     if (!n) return true;
+    if (unquoted_colour(l, f, n)) return false;
     if (!scalar_or_error(l, f, n, "a colour")) return false;
     bool ok = n->len == 7 && n->str[0] == '#';
     uint32_t v = 0;

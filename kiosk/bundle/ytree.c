@@ -7,10 +7,10 @@
  * registered only once its node is complete, so an alias can never point at its own ancestor:
  * the tree stays acyclic.
  *
- * libyaml's own messages are kept but followed by a plain-language hint, because "mapping
- * values are not allowed in this context" tells an organiser nothing. */
+ * Syntax errors are explained in plain language by ysyntax.c. */
 #include "bundle/ytree.h"
 
+#include "bundle/ysyntax.h"
 #include "core/fileio.h"
 #include "core/util.h"
 
@@ -78,57 +78,6 @@ static size_t weight_of(const YNode *n)
             if (w > YTREE_MAX_ALIAS_NODES) return YTREE_MAX_ALIAS_NODES + 1;
         }
     return w;
-}
-
-static const char *syntax_hint(const char *problem)
-{
-    static const struct {
-        const char *libyaml, *hint;
-    } hints[] = {
-        {"mapping values are not allowed",
-         "a ':' followed by a space inside a value; put the whole value in quotes"},
-        {"did not find expected key",
-         "the indentation is off: keys of one mapping must start in the same column"},
-        {"did not find expected '-' indicator",
-         "the indentation of this list is off: every '- ' must start in the same column"},
-        {"found character that cannot start any token",
-         "this character cannot start a value (a tab, '@' or '`'?); indent with spaces or quote "
-         "the value"},
-        {"control characters are not allowed",
-         "the file contains binary data or control characters; is it really a YAML text file?"},
-        {"invalid leading UTF-8 octet", "the file is not valid UTF-8 text; save it as UTF-8"},
-        {"invalid trailing UTF-8 octet", "the file is not valid UTF-8 text; save it as UTF-8"},
-        {"incomplete UTF-8 octet sequence", "the file is not valid UTF-8 text; save it as UTF-8"},
-        {"found unexpected end of stream", "a quote or bracket is opened but never closed"},
-        {"found undefined tag handle", "'!' starts a YAML tag; put the value in quotes"},
-        {"did not find expected node content", "a value is missing here"},
-        {"did not find expected ',' or ']'", "a list in [ ] is not closed properly"},
-        {"did not find expected ',' or '}'", "a mapping in { } is not closed properly"},
-        {"found a tab character", "indent with spaces, not tabs"},
-    };
-    for (size_t i = 0; i < sizeof hints / sizeof hints[0]; i++)
-        if (strstr(problem, hints[i].libyaml)) return hints[i].hint;
-    return NULL;
-}
-
-static void report_parser_error(Builder *b, const yaml_parser_t *p, const char *text,
-                                size_t len)
-{
-    int line, col;
-    if (p->error == YAML_READER_ERROR) {
-        ytree_position(text, len, p->problem_offset, &line, &col);
-    } else {
-        line = (int)p->problem_mark.line + 1;
-        col = (int)p->problem_mark.column + 1;
-    }
-    const char *problem = p->problem ? p->problem : "unknown problem";
-    const char *hint = syntax_hint(problem);
-    if (hint)
-        diag_add(b->diags, DIAG_ERROR, b->file, line, col, "%s (YAML says: %s)", hint, problem);
-    else
-        diag_add(b->diags, DIAG_ERROR, b->file, line, col, "YAML syntax error: %s%s%s", problem,
-                 p->context ? " " : "", p->context ? p->context : "");
-    b->failed = true;
 }
 
 static YNode *new_node(Builder *b, YNodeKind kind, yaml_mark_t mark)
@@ -218,6 +167,30 @@ static bool append_child(Builder *b, YNode *child)
     return true;
 }
 
+/* A list or mapping begins: a new frame on the stack, within the depth limit. */
+static bool open_node(Builder *b, const yaml_event_t *ev)
+{
+    if (b->depth >= YTREE_MAX_DEPTH) {
+        diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
+                 (int)ev->start_mark.column + 1,
+                 "nested more than %d levels deep; a bundle never needs this much nesting",
+                 YTREE_MAX_DEPTH);
+        b->failed = true;
+        return false;
+    }
+    bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
+    YNode *n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
+    if (!n) return false;
+    const yaml_char_t *anchor =
+        seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
+    n->flow = seq ? ev->data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+                  : ev->data.mapping_start.style == YAML_FLOW_MAPPING_STYLE;
+    Frame *f = &b->stack[b->depth++];
+    *f = (Frame){.node = n};
+    f->anchor = anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
+    return true;
+}
+
 /* An alias: a second pointer to the anchored node, charged to the alias budget. */
 static bool on_alias(Builder *b, const yaml_event_t *ev)
 {
@@ -264,25 +237,8 @@ static bool on_event(Builder *b, const yaml_event_t *ev)
         return true;
     }
     case YAML_SEQUENCE_START_EVENT:
-    case YAML_MAPPING_START_EVENT: {
-        if (b->depth >= YTREE_MAX_DEPTH) {
-            diag_add(b->diags, DIAG_ERROR, b->file, (int)ev->start_mark.line + 1,
-                     (int)ev->start_mark.column + 1,
-                     "nested more than %d levels deep; a bundle never needs this much nesting",
-                     YTREE_MAX_DEPTH);
-            b->failed = true;
-            return false;
-        }
-        bool seq = ev->type == YAML_SEQUENCE_START_EVENT;
-        YNode *n = new_node(b, seq ? YNODE_SEQ : YNODE_MAP, ev->start_mark);
-        if (!n) return false;
-        const yaml_char_t *anchor =
-            seq ? ev->data.sequence_start.anchor : ev->data.mapping_start.anchor;
-        Frame *f = &b->stack[b->depth++];
-        *f = (Frame){.node = n};
-        f->anchor = anchor ? arena_strdup(b->arena, (const char *)anchor) : NULL;
-        return true;
-    }
+    case YAML_MAPPING_START_EVENT:
+        return open_node(b, ev);
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT: {
         Frame *f = &b->stack[--b->depth];
@@ -361,7 +317,8 @@ bool ytree_parse(Arena *arena, const char *text, size_t len, const char *shown, 
     while (!done) {
         yaml_event_t ev;
         if (!yaml_parser_parse(&parser, &ev)) {
-            report_parser_error(&b, &parser, text, len);
+            ysyntax_report(diags, shown, &parser, text, len);
+            b.failed = true;
             ok = false;
             break;
         }

@@ -19,6 +19,7 @@ typedef struct YNode {
     int line, col;       /* 1-based position of the node's first character */
     bool plain;          /* scalar written without quotes (so `1` is a number, `"1"` a string) */
     bool block;          /* scalar written as a block (| or >): its text starts on the next line */
+    bool flow;           /* mapping or list written in brackets: { } or [ ] */
     const char *str;     /* scalar text, NUL-terminated (may also contain NULs: see len) */
     size_t len;
     struct YNode **kids; /* SEQ: items; MAP: key0, value0, key1, value1, ... */

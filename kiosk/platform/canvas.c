@@ -152,3 +152,39 @@ void sheet_destroy(ContactSheet *s)
     SDL_FreeSurface(s->sheet);
     free(s);
 }
+
+struct TallShot {
+    SDL_Surface *surface;
+};
+
+TallShot *tall_create(int w, int h)
+{
+    TallShot *t = calloc(1, sizeof *t);
+    if (t) t->surface = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    if (t && !t->surface) {
+        log_error("cannot make a %d x %d picture: %s", w, h, SDL_GetError());
+        free(t);
+        return NULL;
+    }
+    return t;
+}
+
+void tall_paste(TallShot *t, const Canvas *c, int src_y, int rows, int dst_y)
+{
+    SDL_Rect src = {0, src_y, c->surface->w, rows}, dst = {0, dst_y, c->surface->w, rows};
+    SDL_BlitSurface(c->surface, &src, t->surface, &dst);
+}
+
+bool tall_save_png(TallShot *t, const char *path)
+{
+    if (IMG_SavePNG(t->surface, path) == 0) return true;
+    log_error("cannot save %s: %s", path, IMG_GetError());
+    return false;
+}
+
+void tall_destroy(TallShot *t)
+{
+    if (!t) return;
+    SDL_FreeSurface(t->surface);
+    free(t);
+}

@@ -20,6 +20,15 @@ bool canvas_save_png(Canvas *c, const char *path);
 /* The pixels (ARGB8888, pitch = w * 4), for tests and the contact sheet. Borrowed. */
 const unsigned *canvas_pixels(const Canvas *c, int *w, int *h);
 
+/* A tall picture put together from strips of canvases (a scrolled screen at its full height,
+ * for `--render-all --full`). */
+typedef struct TallShot TallShot;
+TallShot *tall_create(int w, int h);
+/* Copies rows [src_y, src_y + rows) of canvas c to row dst_y (clipped to both pictures). */
+void tall_paste(TallShot *t, const Canvas *c, int src_y, int rows, int dst_y);
+bool tall_save_png(TallShot *t, const char *path);
+void tall_destroy(TallShot *t);
+
 /* A contact sheet: thumbnails of many canvases in a grid, filled one shot at a time so only
  * one full-size picture is in memory. A sheet is a page of at most SHEET_MAX_W x SHEET_MAX_H
  * pixels, whatever the screen shape or the number of screens: each thumbnail fits a

@@ -55,6 +55,8 @@ typedef struct UiState {
     PinMessage pin_message;
     const char *admin_status;    /* borrowed: status lines for the admin screen (session) */
     int64_t attract_ms;          /* when the attract loop started */
+    bool full_height;            /* drawn in strips for one full-height picture (--full): no
+                                    scroll bar, which would show once per strip */
 } UiState;
 
 void ui_init(UiState *s, const Bundle *b, int64_t now_ms);

@@ -1,42 +1,18 @@
-/* strings.h: the few words the program itself shows (button labels), per language.
+/* strings.h: the kiosk's own words on screen.
  *
- * Everything about an exhibition comes from its bundle; these are only the controls every
- * bundle shares. Languages not listed here fall back to English. */
+ * The words themselves live in lang/uitext (built in) and in the bundle (its `strings:`); the
+ * loader resolves both into bundle->ui_text, so a screen asks bundle_ui_text() and never
+ * falls back on its own. This file only fills in the numbers of counted phrases. */
 #ifndef KIOSK_STRINGS_H
 #define KIOSK_STRINGS_H
 
-typedef enum {
-    STR_BACK,
-    STR_HOME,
-    STR_ABOUT,
-    STR_ABOUT_TITLE,
-    STR_ALL,
-    STR_SEE_ALSO,
-    STR_SCAN,
-    STR_QUESTION_OF, /* printf format: %zu of %zu */
-    STR_RESULT,
-    STR_AGAIN,
-    STR_VERSION,
-    STR_SOURCES,
-    STR_CREDITS,
-    STR_TOUCH_TO_START,
-    STR_ADMIN,
-    STR_PIN_PROMPT,
-    STR_PIN_WRONG,
-    STR_PIN_LOCKED,
-    STR_PIN_NONE,
-    STR_CANCEL,
-    STR_OK,
-    STR_RELOAD,
-    STR_PREVIEW,
-    STR_EXIT,
-    STR_CLOSE,
-    STR_COUNT
-} StringId;
+#include <stddef.h>
 
-/* The word `id` in language `code` (e.g. "nl"); never NULL. */
-const char *ui_string(const char *code, StringId id);
-/* The name of a language in that language ("Nederlands", "English"), or its code. */
-const char *ui_language_name(const char *code);
+#include "bundle/bundle.h"
+#include "lang/uitext.h"
+
+/* Copies `pattern` into buf with "{n}" and "{total}" replaced by the numbers (the bundle's
+ * text is data, never a printf format). Always NUL-terminates; returns buf. */
+char *ui_fill_count(char *buf, size_t size, const char *pattern, size_t n, size_t total);
 
 #endif

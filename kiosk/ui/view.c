@@ -19,6 +19,7 @@ enum {
     BAR_BUTTON_W = 230,    /* Back, Home */
     ABOUT_BUTTON_W = 170,
     LANGUAGE_BUTTON_W = 290,
+    BAR_GROUP_GAP = 16,    /* at least this between Back/Home and language/Info */
     SLIDE_IN = 40,         /* how far a new screen rises into place */
     SCROLL_SLACK = 48,     /* overflow smaller than this shows no scroll bar */
     SCROLL_BAR_W = 8,
@@ -37,6 +38,45 @@ float view_min_target(float w, float h)
     return SZ_TARGET * view_unit(w, h);
 }
 
+/* The bar's buttons at their design widths, wider where a language's word needs it (Zurück,
+ * Accueil, Українська). Where that is too wide (a portrait screen) they are narrowed
+ * together, but not below the width of their word: then each gets its word's width and a
+ * share of the rest. Only when even the words do not fit is anything cut. */
+enum { BAR_BACK, BAR_HOME, BAR_LANGUAGE, BAR_ABOUT, BAR_COUNT };
+
+static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *const icons[BAR_COUNT],
+                       float w[BAR_COUNT])
+{
+    static const float design[BAR_COUNT] = {BAR_BUTTON_W, BAR_BUTTON_W, LANGUAGE_BUTTON_W,
+                                            ABOUT_BUTTON_W};
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), total = 0, natural[BAR_COUNT];
+    int shown = 0;
+    for (int i = 0; i < BAR_COUNT; i++) {
+        w[i] = natural[i] = 0;
+        if (!labels[i]) continue;
+        natural[i] = fmaxf(U(c, SZ_TARGET), w_button_width(c, labels[i], icons[i]));
+        w[i] = fmaxf(U(c, design[i]), natural[i]);
+        total += w[i];
+        shown++;
+    }
+    /* Back and home sit left, language and info right: a gap between neighbours, and at
+     * least 16 units between the two groups. */
+    float avail = c->w - 2 * m - (float)(shown - 1) * g + (g - U(c, BAR_GROUP_GAP));
+    bool fits_scaled = true; /* narrowed together, does every word still fit? */
+    for (int i = 0; i < BAR_COUNT; i++)
+        if (total > avail && w[i] * avail / total < natural[i]) fits_scaled = false;
+    if (total > avail && !fits_scaled) {
+        /* Each gets its word's width plus the same share of what it wanted beyond that. */
+        float least = 0;
+        for (int i = 0; i < BAR_COUNT; i++) least += natural[i];
+        float k = least < avail ? (avail - least) / (total - least) : 0;
+        total = 0;
+        for (int i = 0; i < BAR_COUNT; i++) total += w[i] = natural[i] + (w[i] - natural[i]) * k;
+    }
+    if (total > avail)
+        for (int i = 0; i < BAR_COUNT; i++) w[i] *= avail / total;
+}
+
 static void bottom_bar(Ctx *c)
 {
     const Theme *t = c->t;
@@ -44,24 +84,29 @@ static void bottom_bar(Ctx *c)
     dlist_rect(c->d, bar, t->surface, 0);
     dlist_rect(c->d, (Rect){0, bar.y, c->w, U(c, BAR_LINE)}, color_mix(t->surface, t->text, 0.15), 0);
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bh = U(c, BAR_BUTTON_H);
-    float y = bar.y + (bar.h - bh) / 2, bw = U(c, BAR_BUTTON_W);
+    float y = bar.y + (bar.h - bh) / 2;
     const UiState *s = c->s;
-    if (s->depth > 1) {
-        w_button(c, (Rect){m, y, bw, bh}, S(c, STR_BACK), "back", BTN_SURFACE,
+    const Bundle *b = c->b;
+    bool deep = s->depth > 1, languages = b->n_languages > 1;
+    const char *labels[BAR_COUNT] = {
+        deep ? S(c, STR_BACK) : NULL, deep ? S(c, STR_HOME) : NULL,
+        languages ? bundle_ui_text(b, (s->lang + 1) % b->n_languages, STR_LANGUAGE_NAME) : NULL,
+        S(c, STR_ABOUT)};
+    static const char *const icons[BAR_COUNT] = {"back", "home", "globe", "info"};
+    float w[BAR_COUNT];
+    bar_widths(c, labels, icons, w);
+    if (deep) {
+        w_button(c, (Rect){m, y, w[BAR_BACK], bh}, labels[BAR_BACK], "back", BTN_SURFACE,
                  (Action){.kind = ACT_BACK});
-        w_button(c, (Rect){m + bw + g, y, bw, bh}, S(c, STR_HOME), "home", BTN_SURFACE,
-                 (Action){.kind = ACT_HOME});
+        w_button(c, (Rect){m + w[BAR_BACK] + g, y, w[BAR_HOME], bh}, labels[BAR_HOME], "home",
+                 BTN_SURFACE, (Action){.kind = ACT_HOME});
     }
-    float x = c->w - m;
-    float iw = U(c, ABOUT_BUTTON_W);
-    x -= iw;
-    w_button(c, (Rect){x, y, iw, bh}, S(c, STR_ABOUT), "info", BTN_SURFACE,
+    float x = c->w - m - w[BAR_ABOUT];
+    w_button(c, (Rect){x, y, w[BAR_ABOUT], bh}, labels[BAR_ABOUT], "info", BTN_SURFACE,
              (Action){.kind = ACT_ABOUT});
-    if (c->b->n_languages > 1) {
-        const char *next = c->b->languages[(s->lang + 1) % c->b->n_languages];
-        float lw = U(c, LANGUAGE_BUTTON_W);
-        x -= g + lw;
-        w_button(c, (Rect){x, y, lw, bh}, ui_language_name(next), "globe", BTN_ACCENT,
+    if (languages) {
+        x -= g + w[BAR_LANGUAGE];
+        w_button(c, (Rect){x, y, w[BAR_LANGUAGE], bh}, labels[BAR_LANGUAGE], "globe", BTN_ACCENT,
                  (Action){.kind = ACT_LANGUAGE});
     }
 }
@@ -181,7 +226,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_PIN: view_pin(&c); break;
     case SCREEN_ADMIN: view_admin(&c); break;
     }
-    scroll_bar(&c, top);
+    if (!s->full_height) scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
     overlays(&c);

@@ -51,7 +51,9 @@ void view_quiz(Ctx *c)
     float m = U(c, SZ_MARGIN) * 1.5f, w = c->content.w - 2 * m, x = m, y = m;
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &q->title),
                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->muted, 1, false, NULL}) + U(c, BELOW_LABEL);
-    const char *of = dlist_printf(c->d, S(c, STR_QUESTION_OF), pos + 1, q->n_questions);
+    char count[256];
+    const char *of = dlist_strdup(c->d, ui_fill_count(count, sizeof count, S(c, STR_QUESTION_OF),
+                                                       pos + 1, q->n_questions));
     float ow = w_text_width(c, of, FONT_REGULAR, PX(c, PX_SMALL));
     w_text(c, (Rect){x, y, fminf(ow + 4, w), 0}, of,
            (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->text, 1, false, NULL});

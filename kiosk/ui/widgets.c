@@ -37,6 +37,13 @@ void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind ki
     dlist_hit(c->d, r, a, radius);
 }
 
+float w_button_width(Ctx *c, const char *label, const char *icon)
+{
+    float icon_side = icon ? U(c, 44) : 0, gap = icon ? U(c, 14) : 0;
+    float label_w = label ? w_text_width(c, label, FONT_BOLD, PX(c, PX_BUTTON)) : 0;
+    return label_w + U(c, 32) + icon_side + gap;
+}
+
 float w_chip_width(Ctx *c, const char *label)
 {
     float w = w_text_width(c, label, FONT_BOLD, PX(c, PX_SMALL)) + U(c, 64);

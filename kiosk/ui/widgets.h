@@ -43,7 +43,7 @@ enum {
 static inline float U(const Ctx *c, float units) { return units * c->u; }
 static inline int PX(const Ctx *c, float units) { return (int)(units * c->u + 0.5f); }
 static inline const char *T(const Ctx *c, const Text *t) { return text_get(t, c->lang); }
-static inline const char *S(const Ctx *c, StringId id) { return ui_string(c->code, id); }
+static inline const char *S(const Ctx *c, StringId id) { return bundle_ui_text(c->b, c->lang, id); }
 
 typedef struct TextStyle {
     FontId font;
@@ -74,6 +74,8 @@ float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
 typedef enum { BTN_SURFACE, BTN_ACCENT, BTN_QUIET } ButtonKind;
 /* A labelled button with an optional icon; its hit area is the whole rect. */
 void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a);
+/* The width a button needs to show its label and icon whole. */
+float w_button_width(Ctx *c, const char *label, const char *icon);
 /* A pill-shaped chip sized to its label; returns its width. `selected` fills it with accent. */
 float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);

@@ -34,7 +34,7 @@ CC=clang cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Debug -DKIOSK_WERROR=OFF -DBU
 cmake --build "$BUILD" --target kiosk_ui kiosk_ops -j "$jobs" >/dev/null
 # The libraries from the top of the layering down, so each finds what it uses after it.
 libs=()
-for l in ui layout input ops bundle core; do
+for l in ui layout input ops bundle lang core; do
   f=$(find "$BUILD" -name "libkiosk_$l.a" -print -quit)
   [ -n "$f" ] || { echo "run.sh: libkiosk_$l.a not found under $BUILD" >&2; exit 1; }
   libs+=("$f")

@@ -91,5 +91,17 @@ expect_log "switched to bundle mini version 0.1" "$m" "the fixed bundle replaces
 kill -TERM "$pid"; rc=0; wait "$pid" || rc=$?
 if [ $rc -eq 0 ]; then echo "ok   stops cleanly on SIGTERM"; pass=$((pass + 1));
 else echo "FAIL exit code $rc on SIGTERM"; fail=$((fail + 1)); fi
+# 8. A flip while the kiosk is still starting (before its watcher runs) is not missed: it ends
+#    on the new version, shown at start or switched to soon after.
+rm -rf "$tmp/v1" "$tmp/v2" "$tmp/current"
+mkdir -p "$tmp/v1" && cp -r "$src/." "$tmp/v1/" && ln -s v1 "$tmp/current"
+cp -r "$tmp/v1" "$tmp/v2"; version "$tmp/v2" 0.2
+: > "$log"
+SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 "$tmp/current" 2> "$log" &
+pid=$!
+ln -sfn v2 "$tmp/current.new" && mv -T "$tmp/current.new" "$tmp/current"
+expect_log "\(showing\|switched to\) bundle mini version 0.2" 1 "a flip during start-up is shown"
+kill -TERM "$pid"; wait "$pid" || true
+
 echo "$pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,7 +1,9 @@
 /* test_bad_bundles.c: every broken bundle is refused with the exact file:line:col and message.
  *
  * Static cases live in tests/bad/NAME/ with the expected errors in expect.txt (one per line,
- * file names relative to the case folder). Cases that cannot sit in git sensibly (50 MB file,
+ * file names relative to the case folder; '#' lines are comments, and "# warnings too" makes
+ * the warnings part of what is expected, in order, so a case may also be a bundle that loads
+ * with exactly these warnings). Cases that cannot sit in git sensibly (50 MB file,
  * binary garbage, symlinks, 10,000 items...) are generated into a temporary folder here. */
 #include <dirent.h>
 #include <errno.h>
@@ -34,17 +36,21 @@ static const char *BASE =
     "      - id: one\n"
     "        title: Een\n";
 
-/* Loads dir and compares its errors (file names made relative to dir) with want[]. */
-static void expect_errors(const char *dir, const char *const *want, size_t n_want)
+/* Loads dir and compares its errors (file names made relative to dir) with want[]; with
+ * `warnings`, its warnings too (and then a bundle with warnings only must load). */
+static void expect_diags(const char *dir, const char *const *want, size_t n_want, bool warnings)
 {
     Diags d;
     diags_init(&d);
     Bundle *b = bundle_load(dir, &d);
-    CHECK(b == NULL);
+    bool want_error = !warnings;
+    for (size_t i = 0; i < n_want; i++)
+        if (strstr(want[i], ": error: ")) want_error = true;
+    CHECK(want_error ? b == NULL : b != NULL);
     bundle_free(b);
     size_t n_err = 0, prefix = strlen(dir) + 1;
     for (size_t i = 0; i < d.count; i++) {
-        if (d.items[i].severity != DIAG_ERROR) continue;
+        if (d.items[i].severity != DIAG_ERROR && !warnings) continue;
         char line[2048];
         diag_format(&d.items[i], line, sizeof line);
         const char *rel = strncmp(line, dir, prefix - 1) == 0 ? line + prefix : line;
@@ -62,6 +68,11 @@ static void expect_errors(const char *dir, const char *const *want, size_t n_wan
     diags_free(&d);
 }
 
+static void expect_errors(const char *dir, const char *const *want, size_t n_want)
+{
+    expect_diags(dir, want, n_want, false);
+}
+
 static void run_static_case(const char *dir)
 {
     char path[1024];
@@ -69,16 +80,20 @@ static void run_static_case(const char *dir)
     FILE *f = fopen(path, "r");
     CHECK(f != NULL);
     if (!f) return;
+    /* One expected line each; '#' starts a comment, and the comment "# warnings too" makes
+     * the warnings part of what is expected. */
     char *lines[16];
     size_t n = 0;
+    bool warnings = false;
     char buf[2048];
     while (n < 16 && fgets(buf, sizeof buf, f)) {
         buf[strcspn(buf, "\n")] = '\0';
-        if (buf[0]) lines[n++] = strdup(buf);
+        if (strcmp(buf, "# warnings too") == 0) warnings = true;
+        if (buf[0] && buf[0] != '#') lines[n++] = strdup(buf);
     }
     fclose(f);
     CHECK(n > 0);
-    expect_errors(dir, (const char *const *)lines, n);
+    expect_diags(dir, (const char *const *)lines, n, warnings);
     for (size_t i = 0; i < n; i++) free(lines[i]);
 }
 
@@ -448,7 +463,7 @@ static void test_many_anchors(void)
     expect_first_error_fast(dir,
                             "bundle.yaml:17:1: error: unknown key 'spare' in bundle.yaml; the "
                             "keys allowed here are: format, meta, theme, kiosk, home, "
-                            "collections, quiz, include",
+                            "collections, quiz, include, strings",
                             1);
 }
 

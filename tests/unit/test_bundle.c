@@ -244,6 +244,14 @@ static void test_every_key_documented(void)
             keys++;
         }
     CHECK(keys > 60);
+    /* The names of the kiosk's own texts under `strings:` too (issue 11). */
+    for (int id = 0; id < STR_COUNT; id++) {
+        char quoted[80];
+        snprintf(quoted, sizeof quoted, "| `%s` |", UITEXT_KEYS[id]);
+        if (!strstr(doc, quoted))
+            fprintf(stderr, "interface text '%s' is not in content/README.md\n", UITEXT_KEYS[id]);
+        CHECK(strstr(doc, quoted) != NULL);
+    }
 }
 
 int main(void)

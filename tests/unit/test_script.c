@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app/script.h"
+#include "ui/session.h"
 #include "check.h"
 
 /* Parses a C string that must be valid; prints the error if it is not. */
@@ -173,7 +174,8 @@ static void test_names_cannot_leave_the_output_folder(void)
     CHECK_STR(ERR("shot a\\b"), msg);
     CHECK_STR(ERR("shot"), msg);        /* no name */
     CHECK_STR(ERR("shot a b"), msg);    /* two names */
-    CHECK_STR(ERR("key a/b"), "1:5: 'key' needs one name (letters, digits, - _ : . @)");
+    CHECK_STR(ERR("key a/b"), "1:5: unknown key 'a/b' (the keys are: tab, shift-tab, left, "
+                              "right, up, down, enter, space, backspace, home, pageup, pagedown)");
     CHECK_STR(ERR("tap @a/b"), "1:5: 'tap' needs one name (letters, digits, - _ : . @)");
     /* a single dot and the other allowed characters are fine */
     Script s;
@@ -240,6 +242,27 @@ static void test_nul_byte(void)
     CHECK_STR(parse_err(in_comment, sizeof in_comment - 1), "1:1: the line contains a NUL byte");
 }
 
+/* The README's key names are accepted (any case), and an unknown key stops the script when it
+ * is read, so a replay never runs half-way before it fails (issue 11). */
+static void test_key_names(void)
+{
+    Script s;
+    if (parse_ok("key Tab\nkey Shift+Tab\nkey shift-tab\nkey Enter\nkey Space\n"
+                 "key Backspace\nkey back\nkey Home\nkey PageUp\nkey page-down\nkey LEFT\n",
+                 &s)) {
+        static const int want[] = {KEY_NEXT, KEY_PREV, KEY_PREV, KEY_ACTIVATE, KEY_ACTIVATE,
+                                   KEY_BACK, KEY_BACK, KEY_HOME, KEY_PAGE_UP, KEY_PAGE_DOWN,
+                                   KEY_LEFT};
+        CHECK_INT(s.n, 11);
+        for (size_t i = 0; i < s.n && i < 11; i++) CHECK_INT(s.steps[i].key, want[i]);
+    }
+    script_free(&s);
+    CHECK_STR(ERR("wait 10\nshot a\nkey escape\n"),
+              "3:5: unknown key 'escape' (the keys are: tab, shift-tab, left, right, up, down, "
+              "enter, space, backspace, home, pageup, pagedown)");
+    CHECK_STR(ERR("key"), "1:5: 'key' needs one name (letters, digits, - _ : . @)");
+}
+
 static void test_step_limit(void)
 {
     const char *line = "wait 1\n";
@@ -276,5 +299,6 @@ int main(void)
     RUN(test_long_lines);
     RUN(test_nul_byte);
     RUN(test_step_limit);
+    RUN(test_key_names);
     return check_summary();
 }

@@ -11,18 +11,9 @@
 #include "bundle/bundle.h"
 #include "ui/session.h"
 #include "check.h"
+#include "fake_measure.h"
 
 static Bundle *bundle;
-
-static int fake_width(void *ctx, FontId font, int px, const char *s, size_t len)
-{
-    (void)ctx;
-    (void)font;
-    size_t points = 0;
-    for (size_t i = 0; i < len; i++)
-        if (((unsigned char)s[i] & 0xC0) != 0x80) points++;
-    return (int)(px * 0.55 * (double)points + 0.5);
-}
 
 static bool start(Session *s, const char *screen, int64_t now)
 {

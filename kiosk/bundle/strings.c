@@ -1,0 +1,130 @@
+/* strings.c: the bundle's `strings:` section over the kiosk's built-in interface texts.
+ *
+ *   strings:
+ *     fy:                      # a language of the bundle
+ *       back: Werom            # a name from lang/uitext.h and its text
+ *     de:
+ *       see_also: Mehr dazu    # changes one built-in word
+ *
+ * Every word the screens show is resolved here, once, into bundle->ui_text: the bundle's own
+ * text, else the kiosk's built-in one in that language, else the default language's. A
+ * language of the bundle for which neither the kiosk nor the bundle has all the words gets a
+ * warning at its code in `meta.languages` that names the missing ones, so a German screen
+ * never shows "See also" without --check having said so. */
+#include <stdio.h>
+#include <string.h>
+
+#include "bundle/loader.h"
+
+/* A bundle's text for a counted phrase must keep both numbers: the screen fills them in. */
+static bool placeholders_ok(Loader *l, const YFile *f, const YNode *v, StringId id)
+{
+    if (id != STR_QUESTION_OF || (strstr(v->str, "{n}") && strstr(v->str, "{total}")))
+        return true;
+    load_error(l, f, v, "'question_of' must contain {n} and {total} (the question number and "
+               "the number of questions), e.g. \"Question {n} of {total}\"");
+    return false;
+}
+
+static void read_one_language(Loader *l, const YFile *f, const YNode *k, const YNode *m,
+                              size_t lang, const char *given[STR_COUNT])
+{
+    if (m->kind != YNODE_MAP) {
+        load_error(l, f, m, "under 'strings: %s' give the interface texts as a mapping, like "
+                   "'see_also: Siehe auch'", k->str);
+        return;
+    }
+    for (size_t i = 0; i + 1 < m->n; i += 2) {
+        const YNode *key = m->kids[i], *v = m->kids[i + 1];
+        int id = key->kind == YNODE_SCALAR ? uitext_find(key->str) : -1;
+        if (id < 0) {
+            const char *hint = key->kind == YNODE_SCALAR
+                                   ? schema_suggest(key->str, UITEXT_KEYS, STR_COUNT) : NULL;
+            if (hint)
+                load_error(l, f, key, "unknown interface text '%s'; did you mean '%s'?",
+                           key->str, hint);
+            else
+                load_error(l, f, key, "unknown interface text '%s'; the names are listed in "
+                           "content/README.md under 'strings'",
+                           key->kind == YNODE_SCALAR ? key->str : "?");
+            continue;
+        }
+        if (given[id]) {
+            load_error(l, f, key, "'%s' appears twice under 'strings: %s'; keep one", key->str,
+                       l->b->languages[lang]);
+            continue;
+        }
+        const char *s = NULL;
+        if (!read_string(l, f, v, &s) || !placeholders_ok(l, f, v, (StringId)id)) continue;
+        given[id] = s;
+    }
+}
+
+static void read_strings_section(Loader *l, const char *given[][STR_COUNT])
+{
+    const YFile *f = l->strings.file;
+    const YNode *n = l->strings.node;
+    if (!n) return;
+    if (n->kind != YNODE_MAP) {
+        load_error(l, f, n, "'strings' should be a mapping of language codes, each with its "
+                   "interface texts (see content/README.md)");
+        return;
+    }
+    bool seen[BUNDLE_MAX_LANGS] = {0};
+    for (size_t i = 0; i + 1 < n->n; i += 2) {
+        const YNode *k = n->kids[i], *m = n->kids[i + 1];
+        int lang = k->kind == YNODE_SCALAR ? bundle_language_index(l->b, k->str) : -1;
+        if (lang < 0) {
+            unknown_language(l, f, k);
+            continue;
+        }
+        if (seen[lang]) {
+            load_error(l, f, k, "the language '%s' appears twice under 'strings'", k->str);
+            continue;
+        }
+        seen[lang] = true;
+        read_one_language(l, f, k, m, (size_t)lang, given[lang]);
+    }
+}
+
+/* Warns at the language's code in meta.languages, listing every missing name. */
+static void warn_missing(Loader *l, size_t lang, const char *given[STR_COUNT])
+{
+    Bundle *b = l->b;
+    const char *code = b->languages[lang];
+    char missing[1024] = "";
+    size_t n_missing = 0;
+    for (int id = 0; id < STR_COUNT; id++)
+        if (!given[id] && !uitext_builtin(code, (StringId)id)) {
+            strncat(missing, n_missing++ ? ", " : "", sizeof missing - strlen(missing) - 1);
+            strncat(missing, UITEXT_KEYS[id], sizeof missing - strlen(missing) - 1);
+        }
+    if (n_missing == 0 || !l->meta_file) return;
+    load_warning(l, l->meta_file, l->language_nodes[lang],
+                 "the kiosk has no built-in interface texts in '%s' (buttons, headings, the "
+                 "attract line); add them under 'strings: %s:' (missing: %s); until then "
+                 "these show in '%s'",
+                 code, code, missing, b->languages[b->default_language]);
+}
+
+void content_strings(Loader *l)
+{
+    Bundle *b = l->b;
+    const char *given[BUNDLE_MAX_LANGS][STR_COUNT] = {{0}};
+    read_strings_section(l, given);
+    size_t def = b->default_language;
+    for (size_t lang = 0; lang < b->n_languages; lang++) {
+        warn_missing(l, lang, given[lang]);
+        for (int id = 0; id < STR_COUNT; id++) {
+            const char *s = given[lang][id];
+            if (!s) s = uitext_builtin(b->languages[lang], (StringId)id);
+            b->ui_text[lang][id] = s;
+        }
+    }
+    /* Gaps take the default language's word, and that one English's as a last resort. */
+    for (int id = 0; id < STR_COUNT; id++) {
+        if (!b->ui_text[def][id]) b->ui_text[def][id] = uitext_builtin("en", (StringId)id);
+        for (size_t lang = 0; lang < b->n_languages; lang++)
+            if (!b->ui_text[lang][id]) b->ui_text[lang][id] = b->ui_text[def][id];
+    }
+}

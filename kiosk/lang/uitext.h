@@ -1,0 +1,55 @@
+/* uitext.h: the kiosk's own words (buttons, headings, the attract line), per language.
+ *
+ * Everything about an exhibition comes from its bundle; these are the few texts every bundle
+ * shares. The kiosk carries them in nl, en, de, fr, es, tr, uk and ar; a bundle adds another
+ * language, or changes a word, under its `strings:` key, by the names below (the loader
+ * resolves both into the bundle, so the screens only look a word up). Pure data, no SDL. */
+#ifndef KIOSK_UITEXT_H
+#define KIOSK_UITEXT_H
+
+#include <stddef.h>
+
+typedef enum {
+    STR_BACK,
+    STR_HOME,
+    STR_ABOUT,
+    STR_ABOUT_TITLE,
+    STR_ALL,
+    STR_SEE_ALSO,
+    STR_SCAN,
+    STR_QUESTION_OF, /* "{n}" and "{total}" are replaced by the numbers */
+    STR_RESULT,
+    STR_AGAIN,
+    STR_VERSION,
+    STR_SOURCES,
+    STR_CREDITS,
+    STR_TOUCH_TO_START,
+    STR_LANGUAGE_NAME, /* the language's own name, on the language button */
+    STR_ADMIN,
+    STR_PIN_PROMPT,
+    STR_PIN_WRONG,
+    STR_PIN_LOCKED,
+    STR_PIN_NONE,
+    STR_CANCEL,
+    STR_OK,
+    STR_RELOAD,
+    STR_PREVIEW,
+    STR_EXIT,
+    STR_CLOSE,
+    STR_COUNT
+} StringId;
+
+/* The name of a text in a bundle's `strings:` ("see_also"). */
+const char *uitext_key(StringId id);
+/* Every name, in StringId order (STR_COUNT of them), for suggestions and documentation. */
+extern const char *const UITEXT_KEYS[STR_COUNT];
+/* The StringId named `key`, or -1. */
+int uitext_find(const char *key);
+/* The kiosk's own text `id` in language `code`, or NULL when the kiosk has no texts in that
+ * language. Never NULL for "en". */
+const char *uitext_builtin(const char *code, StringId id);
+/* The languages with built-in texts, for documentation and tests ("nl", "en", ...). */
+extern const char *const UITEXT_LANGUAGES[];
+extern const size_t UITEXT_N_LANGUAGES;
+
+#endif
