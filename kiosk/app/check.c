@@ -4,6 +4,7 @@
  * to stdout, short enough to read at a glance before a fair. */
 #include "app/check.h"
 
+#include "app/layout_check.h"
 #include "bundle/bundle.h"
 
 static const char *layout_name(Layout l)
@@ -29,6 +30,7 @@ int check_run(const char *dir, FILE *out, FILE *err)
         diags_free(&d);
         return 1;
     }
+    d.warnings += layout_check(b, err);
     size_t lang = b->default_language;
     fprintf(out, "%s (%s), version %s\n", text_get(&b->title, lang), b->id, b->version);
     fprintf(out, "  languages:   ");

@@ -101,6 +101,7 @@ typedef struct Collection Collection;
 typedef struct Item {
     const char *id;
     Text title, subtitle;
+    Text short_title; /* for cards, rows and tiles where the title does not fit; may be absent */
     Body body[BUNDLE_MAX_LANGS];
     const Image *image; /* NULL when none */
     const int *categories; /* indices into collection->categories */
@@ -151,6 +152,7 @@ typedef struct Tile {
     const Collection *collection; /* for TARGET_COLLECTION */
     const Item *item;             /* for TARGET_ITEM */
     Text title, subtitle;         /* filled from the target when the tile gives none */
+    Text short_title;             /* where the title does not fit; may be absent */
     const Image *image;
     uint32_t color;
     bool has_color;
@@ -185,6 +187,7 @@ typedef struct Quiz {
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
     const char *font, *heading_font;
+    const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;
 } Theme;
 
@@ -222,7 +225,21 @@ typedef struct Bundle {
     int kept_fds[BUNDLE_MAX_KEPT_FILES]; /* picture files held open (see Image.kept) */
     size_t n_kept_fds;
     struct Arena *arena;
+    const struct TextOrigin *origins; /* where each kept string was written, by address */
+    size_t n_origins;
 } Bundle;
+
+/* Where a string of the bundle was written: [text, text + len) came from file:line:col. */
+typedef struct TextOrigin {
+    const char *text;
+    size_t len;
+    const char *file; /* as in diagnostics: bundle dir + relative name */
+    int line, col;
+} TextOrigin;
+
+/* The origin of the bundle string that p points into (any byte of it), or NULL for a string
+ * that is not the bundle's (an interface text, a number made by a screen). */
+const TextOrigin *bundle_text_origin(const Bundle *b, const char *p);
 
 /* Loads and checks the bundle in folder `dir`. Every problem (and warning) is appended to
  * `diags`, which the caller owns. Returns the bundle when there were no errors (warnings are

@@ -197,6 +197,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     if (it->id) register_id(l, f, ynode_get(m, "id"), it->id, ID_ITEM, it);
     else it->id = "";
     read_text(l, f, ynode_get(m, "title"), &it->title);
+    read_text(l, f, ynode_get(m, "short_title"), &it->short_title);
     read_text(l, f, ynode_get(m, "subtitle"), &it->subtitle);
     read_body(l, f, ynode_get(m, "body"), it->body);
     read_image(l, f, ynode_get(m, "image"), &it->image);
@@ -392,6 +393,7 @@ void content_home(Loader *l)
         if (!is_mapping(l, f, tm, &SCHEMA_TILE)) continue;
         Tile *t = &tiles[b->n_tiles++];
         read_text(l, f, ynode_get(tm, "title"), &t->title);
+        read_text(l, f, ynode_get(tm, "short_title"), &t->short_title);
         read_text(l, f, ynode_get(tm, "subtitle"), &t->subtitle);
         read_image(l, f, ynode_get(tm, "image"), &t->image);
         read_color(l, f, ynode_get(tm, "color"), &t->color, &t->has_color);
@@ -458,6 +460,7 @@ static void resolve_target(Loader *l, const Ref *r, const IdEntry *e, size_t *hi
         t->kind = TARGET_ITEM;
         t->item = it;
         if (!text_present(&t->title)) t->title = it->title;
+        if (!text_present(&t->short_title)) t->short_title = it->short_title;
         if (!text_present(&t->subtitle)) t->subtitle = it->subtitle;
         if (!t->image) t->image = it->image;
     }

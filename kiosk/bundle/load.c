@@ -336,6 +336,7 @@ static void collect_images(Loader *l)
 static void read_content(Loader *l)
 {
     read_theme(l);
+    read_bundle_fonts(l);
     content_collections(l);
     content_kiosk(l);
     content_quiz(l);
@@ -343,6 +344,7 @@ static void read_content(Loader *l)
     content_resolve(l);
     content_strings(l);
     collect_images(l);
+    origins_freeze(l);
 }
 
 static void loader_free(Loader *l)
@@ -353,6 +355,7 @@ static void loader_free(Loader *l)
     strmap_free(&l->images);
     free(l->collections);
     free(l->refs);
+    free(l->origins); /* still here when loading stopped early */
     free(l);
 }
 

@@ -73,8 +73,21 @@ typedef struct Loader {
     size_t n_refs, cap_refs;
     size_t n_items;
     bool too_many_items;
+    TextOrigin *origins; /* malloc, grows; moved into the arena by origins_freeze */
+    size_t n_origins, cap_origins;
+    const YFile *origin_file; /* the file whose name was last copied, and the copy */
+    const char *origin_name;
     size_t shape_points; /* of all shapes read so far, against BUNDLE_MAX_SHAPE_POINTS */
 } Loader;
+
+/* fontdir.c: notes the bundle's fonts/ folder in the theme; warns when it has no licence. */
+void read_bundle_fonts(Loader *l);
+
+/* origins.c: records that text[0..len) (in the bundle arena) was written at node n of f. */
+void origins_add(Loader *l, const YFile *f, const YNode *n, const char *text, size_t len);
+void origins_add_body(Loader *l, const YFile *f, const YNode *n, const Body *body);
+/* Sorts the records into the bundle (b->origins); call once, after everything is read. */
+void origins_freeze(Loader *l);
 
 /* Message helpers: the error is placed at node n of file f. */
 void load_error(Loader *l, const YFile *f, const YNode *n, const char *fmt, ...)

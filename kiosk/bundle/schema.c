@@ -32,13 +32,15 @@ SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_d
        {"attract_slide", false}, {"attract_items", false});
 SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},
        {"tiles", true});
-SCHEMA(SCHEMA_TILE, "a home tile", {"target", true}, {"title", false}, {"subtitle", false},
+SCHEMA(SCHEMA_TILE, "a home tile", {"target", true}, {"title", false}, {"short_title", false},
+       {"subtitle", false},
        {"image", false}, {"color", false});
 SCHEMA(SCHEMA_COLLECTION, "a collection", {"id", true}, {"title", true}, {"intro", false},
        {"icon", false}, {"layout", false}, {"categories", false}, {"map_size", false},
        {"items", true});
 SCHEMA(SCHEMA_CATEGORY, "a category", {"id", true}, {"title", true}, {"icon", false});
-SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"subtitle", false},
+SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", false},
+       {"subtitle", false},
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
        {"shape", false}, {"color", false});

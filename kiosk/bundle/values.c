@@ -54,9 +54,11 @@ static const char *language_name(const char *code)
 
 /* YAML trees live in scratch memory that is dropped after loading: everything the bundle
  * keeps is copied into the bundle's own arena. */
-static const char *keep(Loader *l, const YNode *n)
+static const char *keep(Loader *l, const YFile *f, const YNode *n)
 {
-    return arena_strndup(l->arena, n->str, n->len);
+    const char *s = arena_strndup(l->arena, n->str, n->len);
+    origins_add(l, f, n, s, n->len);
+    return s;
 }
 
 static bool scalar_or_error(Loader *l, const YFile *f, const YNode *n, const char *expected)
@@ -165,7 +167,7 @@ bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out)
     const Bundle *b = l->b;
     if (n->kind == YNODE_SCALAR) {
         if (!check_string(l, f, n)) return false;
-        const char *copy = keep(l, n);
+        const char *copy = keep(l, f, n);
         for (size_t i = 0; i < b->n_languages; i++) out->s[i] = copy;
         if (b->n_languages == 0) out->s[0] = copy;
         return true;
@@ -183,7 +185,7 @@ bool read_text(Loader *l, const YFile *f, const YNode *n, Text *out)
     if (!ok) return false;
     const char *copies[BUNDLE_MAX_LANGS] = {0};
     for (size_t j = 0; j < b->n_languages; j++)
-        if (per_lang[j]) copies[j] = keep(l, per_lang[j]);
+        if (per_lang[j]) copies[j] = keep(l, f, per_lang[j]);
     for (size_t j = 0; j < b->n_languages; j++)
         out->s[j] = copies[j] ? copies[j] : copies[b->default_language];
     return true;
@@ -215,6 +217,8 @@ bool read_body(Loader *l, const YFile *f, const YNode *n, Body out[BUNDLE_MAX_LA
             ok = false;
     }
     if (!ok) return false;
+    for (size_t j = 0; j < b->n_languages; j++)
+        if (per_lang[j]) origins_add_body(l, f, per_lang[j], &parsed[j]);
     /* A missing language shows the default language's body, as the check's warning says; it
      * used to compare two missing languages' NULLs as "the same text" and show nothing. */
     for (size_t j = 0; j < b->n_languages; j++)
@@ -226,7 +230,7 @@ bool read_string(Loader *l, const YFile *f, const YNode *n, const char **out)
 {
     if (!n) return true;
     if (!scalar_or_error(l, f, n, "a single value") || !check_string(l, f, n)) return false;
-    *out = keep(l, n);
+    *out = keep(l, f, n);
     return true;
 }
 
@@ -240,7 +244,7 @@ bool read_id(Loader *l, const YFile *f, const YNode *n, const char **out)
                    "starting with a letter (like 'goal-7')", s);
         return false;
     }
-    *out = keep(l, n);
+    *out = keep(l, f, n);
     return true;
 }
 

@@ -24,6 +24,7 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "core/log.h"
+#include "platform/textrun.h"
 
 enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
 
@@ -33,6 +34,9 @@ struct Drawer {
     Lru *cache;
     const char *assets;
     const Theme *theme;
+    /* What the fonts were made from, copied: the theme belongs to a bundle that a swap frees
+     * before the new theme arrives, so the old one must not be read then. */
+    char *font_family, *font_dir;
     char *failed[FAILED_MAX]; /* pictures already reported as broken */
     size_t n_failed;
     size_t decodes, decode_failures;
@@ -59,7 +63,9 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->r = r;
     d->assets = assets;
     d->theme = theme;
-    d->fonts = fonts_create(theme->font);
+    d->fonts = fonts_create_with(theme->font, theme->fonts_dir);
+    d->font_family = theme->font ? strdup(theme->font) : NULL;
+    d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
@@ -75,7 +81,14 @@ void drawer_destroy(Drawer *d)
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
+    free(d->font_family);
+    free(d->font_dir);
     free(d);
+}
+
+static bool same(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
 }
 
 void drawer_set_theme(Drawer *d, const Theme *theme)
@@ -84,11 +97,15 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
     lru_clear(d->cache);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
-    if (!d->theme || !theme->font || !d->theme->font || strcmp(theme->font, d->theme->font) != 0) {
-        Fonts *f = fonts_create(theme->font);
+    if (!same(theme->font, d->font_family) || !same(theme->fonts_dir, d->font_dir)) {
+        Fonts *f = fonts_create_with(theme->font, theme->fonts_dir);
         if (f) {
             fonts_destroy(d->fonts);
             d->fonts = f;
+            free(d->font_family);
+            free(d->font_dir);
+            d->font_family = theme->font ? strdup(theme->font) : NULL;
+            d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
         }
     }
     d->theme = theme;
@@ -269,24 +286,21 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
     return t;
 }
 
-static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
+/* White glyphs, tinted per draw, so one texture serves every colour; a line that may hold a
+ * colour emoji is drawn in its own colour instead (*tinted false), since a tint would darken
+ * the emoji. Fallback fonts and right-to-left order are applied in textrun.c. */
+static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h, bool *tinted)
 {
     char key[600];
-    int n = snprintf(key, sizeof key, "t%d/%d/", (int)c->font, c->px);
+    *tinted = !textrun_maybe_color(c->text, c->len);
+    uint32_t rgb = *tinted ? 0xFFFFFF : c->color;
+    int n = snprintf(key, sizeof key, "t%d/%d/%06x/", (int)c->font, c->px, (unsigned)rgb);
     size_t len = c->len < sizeof key - (size_t)n - 1 ? c->len : sizeof key - (size_t)n - 1;
     memcpy(key + n, c->text, len);
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
-        TTF_Font *f = fonts_get(d->fonts, c->font, c->px);
-        if (!f) return NULL;
-        char *s = malloc(c->len + 1);
-        if (!s) return NULL;
-        memcpy(s, c->text, c->len);
-        s[c->len] = '\0';
-        /* White glyphs, tinted per draw: one texture serves every colour. */
-        SDL_Surface *surf = TTF_RenderUTF8_Blended(f, s, (SDL_Color){255, 255, 255, 255});
-        free(s);
+        SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len, rgb);
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }
@@ -417,7 +431,7 @@ static void placeholder(Drawer *d, Rect r)
     SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
 }
 
-static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted)
+static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip)
 {
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
@@ -427,7 +441,7 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
     else SDL_SetTextureColorMod(t, 255, 255, 255);
-    SDL_RenderCopyF(d->r, t, NULL, &dst);
+    SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 static void draw_image(Drawer *d, const DlCmd *c)
@@ -436,7 +450,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
     if (w <= 0 || h <= 0) return;
     bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
-    if (t) blit_contain(d, t, c->r, 0, false);
+    if (t) blit_contain(d, t, c->r, 0, false, false);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
@@ -449,7 +463,7 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true);
+    if (t) blit_contain(d, t, c->r, c->color, true, c->flip);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -467,9 +481,11 @@ void drawer_draw(Drawer *d, const DisplayList *list)
             break;
         case DL_TEXT: {
             int w, h;
-            SDL_Texture *t = text_texture(d, c, &w, &h);
+            bool tinted;
+            SDL_Texture *t = text_texture(d, c, &w, &h, &tinted);
             if (!t) break;
-            SDL_SetTextureColorMod(t, (Uint8)(c->color >> 16), (Uint8)(c->color >> 8), (Uint8)c->color);
+            uint32_t tint = tinted ? c->color : 0xFFFFFF;
+            SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
             SDL_SetTextureAlphaMod(t, c->alpha);
             SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
             SDL_RenderCopyF(d->r, t, NULL, &dst);
@@ -484,7 +500,7 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         case DL_QR: {
             int side = (int)lroundf(fminf(c->r.w, c->r.h));
             SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false);
+            if (t) blit_contain(d, t, c->r, 0, false, false);
             break;
         }
         case DL_POLY:

@@ -10,7 +10,7 @@
 
 void dlist_reset(DisplayList *d, float width, float height)
 {
-    d->n_cmds = d->n_hits = d->text_used = 0;
+    d->n_cmds = d->n_hits = d->text_used = d->n_issues = 0;
     d->overflow = false;
     d->clipping = false;
     d->width = width;
@@ -107,4 +107,36 @@ const Hit *dlist_hit_at(const DisplayList *d, float x, float y)
         }
     }
     return NULL;
+}
+
+static Rect mirror_rect(Rect r, float width)
+{
+    if (r.w <= 0) return r; /* "none" (a clip end, an unset bound) stays none */
+    r.x = width - r.x - r.w;
+    return r;
+}
+
+void dlist_mirror(DisplayList *d)
+{
+    float w = d->width;
+    for (size_t i = 0; i < d->n_cmds; i++) {
+        DlCmd *c = &d->cmds[i];
+        c->r = mirror_rect(c->r, w);
+        c->box = mirror_rect(c->box, w);
+        c->bound = mirror_rect(c->bound, w);
+        if (c->kind == DL_POLY) {
+            c->ox = w - c->ox;
+            c->sx = -c->sx;
+        }
+        if (c->kind == DL_ICON) c->flip = !c->flip;
+    }
+    for (size_t i = 0; i < d->n_hits; i++) {
+        Hit *h = &d->hits[i];
+        h->r = mirror_rect(h->r, w);
+        h->clip = mirror_rect(h->clip, w);
+        if (h->poly) {
+            h->ox = w - h->ox;
+            h->sx = -h->sx;
+        }
+    }
 }

@@ -47,6 +47,7 @@ typedef struct DlCmd {
     /* image */
     const Image *image;
     const char *icon;
+    bool flip;    /* DL_ICON: drawn mirrored (a back arrow in a right-to-left layout) */
     /* polygon */
     const float *xy;
     size_t n_points;
@@ -93,7 +94,22 @@ typedef struct Hit {
     Rect clip;           /* visible part (a card half scrolled away is only tappable there) */
 } Hit;
 
-enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024 };
+enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024,
+       DLIST_MAX_ISSUES = 64 };
+
+/* A text that did not fit where a screen put it, even after stepping its size down and
+ * hyphenating: the layout check (`--check`) reports these; the screen shows them anyway. */
+typedef enum {
+    DL_ISSUE_CUT,        /* cut short with an ellipsis */
+    DL_ISSUE_WORD_BREAK, /* broken inside a word where no dictionary allows it */
+} DlIssueKind;
+
+typedef struct DlIssue {
+    DlIssueKind kind;
+    const char *what;  /* "tile title", "chip"...: static */
+    const char *text;  /* the whole text as given (borrowed: bundle or interface string) */
+    const char *shown; /* what is on screen (list storage), e.g. "Wat is het Techniek…" */
+} DlIssue;
 
 typedef struct DisplayList {
     DlCmd cmds[DLIST_MAX_CMDS];
@@ -103,6 +119,11 @@ typedef struct DisplayList {
     char text[DLIST_TEXT_BYTES]; /* storage for strings made by the view (e.g. "3 / 7") */
     size_t text_used;
     bool overflow; /* a capacity was reached; the view drew less than it wanted */
+    DlIssue issues[DLIST_MAX_ISSUES]; /* texts that did not fit (kept while there is room) */
+    size_t n_issues;
+    bool widths_only; /* set by the layout check (kept across resets): the list is read for its
+                       * issues only, never drawn, so body text is checked word by word (all
+                       * that can go wrong there) instead of being laid out line by line */
     Rect clip;     /* current clip, for hits and texts */
     bool clipping;
     float width, height; /* the viewport */
@@ -118,6 +139,11 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius);
 /* Copies a string into the list's storage; returns it (or "" when the storage is full). */
 const char *dlist_strdup(DisplayList *d, const char *s);
 const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Mirrors the whole list left to right, for a right-to-left interface language: every
+ * rectangle, clip, hit area and polygon moves to the other side, icons are flipped; text and
+ * pictures keep their own direction (text is ordered by the bidi algorithm when drawn). */
+void dlist_mirror(DisplayList *d);
 
 /* The topmost hit area at (x, y), or NULL. */
 const Hit *dlist_hit_at(const DisplayList *d, float x, float y);

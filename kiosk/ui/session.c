@@ -21,7 +21,7 @@ static void sync_scroller(Session *s)
 bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, int64_t now_ms)
 {
     *s = (Session){0};
-    s->list = malloc(sizeof *s->list);
+    s->list = calloc(1, sizeof *s->list); /* zeroed: widths_only is not reset per frame */
     if (!s->list) return false;
     dlist_reset(s->list, w, h);
     ui_init(&s->ui, b, now_ms);

@@ -7,6 +7,7 @@
 #include "ui/view.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/color.h"
 #include "ui/widgets.h"
@@ -178,6 +179,22 @@ static void overlays(Ctx *c)
     }
 }
 
+bool view_rtl(const char *code)
+{
+    static const char *const rtl[] = {"ar", "he", "fa", "ur", "yi", "ps", "ckb"};
+    for (size_t i = 0; i < sizeof rtl / sizeof rtl[0]; i++) {
+        size_t n = strlen(rtl[i]);
+        if (strncmp(code, rtl[i], n) == 0 && (code[n] == '\0' || code[n] == '-')) return true;
+    }
+    return false;
+}
+
+static void mirror(DisplayList *d, ViewInfo *info)
+{
+    dlist_mirror(d);
+    if (info->scroll_area.w > 0) info->scroll_area.x = d->width - info->scroll_area.x - info->scroll_area.w;
+}
+
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
                 int64_t now_ms, ViewInfo *info)
 {
@@ -194,6 +211,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);
     if (s->attract) {
         view_attract(&c, now_ms);
+        if (view_rtl(c.code)) mirror(d, info);
         return;
     }
     const Screen *top = ui_top_const(s);
@@ -212,4 +230,5 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
     overlays(&c);
+    if (view_rtl(c.code)) mirror(d, info);
 }

@@ -34,6 +34,9 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
 enum { VIEW_DESIGN_PX = 1080 };
 float view_unit(float w, float h);
 
+/* True for a right-to-left language ("ar", "he", "fa"...): its screens are mirrored. */
+bool view_rtl(const char *code);
+
 /* Minimum touch target side, in px, for a viewport of w x h. */
 float view_min_target(float w, float h);
 

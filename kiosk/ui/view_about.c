@@ -23,9 +23,9 @@ void view_about(Ctx *c, const Screen *sc)
     c->info->scroll_viewport = area.h;
     dlist_clip(c->d, area);
     float top = area.y - sc->scroll, yy = top;
-    TextStyle h2 = {FONT_BOLD, PX(c, NAME_PX), t->text, 0, false};
-    TextStyle body = {FONT_REGULAR, PX(c, PX_BODY), t->text, 0, false};
-    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false};
+    TextStyle h2 = {FONT_BOLD, PX(c, NAME_PX), t->text, 0, false, NULL};
+    TextStyle body = {FONT_REGULAR, PX(c, PX_BODY), t->text, 0, false, NULL};
+    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL};
     yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->title), h2) + U(c, BELOW_NAME);
     const char *ver = dlist_printf(c->d, "%s %s", S(c, STR_VERSION), b->version);
     yy += w_text(c, (Rect){x, yy, w, 0}, ver, small) + U(c, BELOW_SECTION);
@@ -33,12 +33,12 @@ void view_about(Ctx *c, const Screen *sc)
         yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->description), body) + U(c, BELOW_SECTION);
     if (text_present(&b->credits)) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_CREDITS),
-                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false});
+                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
         yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->credits), body) + U(c, BELOW_SECTION);
     }
     if (b->n_sources) {
         yy += w_text(c, (Rect){x, yy, w, 0}, S(c, STR_SOURCES),
-                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false}) + U(c, BELOW_HEADING);
+                     (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL}) + U(c, BELOW_HEADING);
         for (size_t i = 0; i < b->n_sources; i++) {
             yy += w_text(c, (Rect){x, yy, w, 0}, T(c, &b->sources[i].title), body);
             if (b->sources[i].url)

@@ -40,7 +40,7 @@ void view_pin(Ctx *c)
     float x0 = (c->w - pad_w) / 2;
     float y = U(c, PAD_TOP);
     w_text(c, (Rect){x0 - U(c, PROMPT_OVERHANG), y, pad_w + 2 * U(c, PROMPT_OVERHANG), 0}, S(c, STR_PIN_PROMPT),
-           (TextStyle){FONT_BOLD, PX(c, PROMPT_PX), t->text, 1, true});
+           (TextStyle){FONT_BOLD, PX(c, PROMPT_PX), t->text, 1, true, NULL});
     y += U(c, PROMPT_LINE);
     /* Dots for the digits typed so far. */
     float dot = U(c, PIN_DOT), dg = U(c, PIN_DOT_GAP);
@@ -51,7 +51,7 @@ void view_pin(Ctx *c)
     static const StringId messages[] = {0, STR_PIN_WRONG, STR_PIN_LOCKED, STR_PIN_NONE};
     if (s->pin_message != PIN_MSG_NONE)
         w_text(c, (Rect){x0 - U(c, PROMPT_OVERHANG), y, pad_w + 2 * U(c, PROMPT_OVERHANG), 0}, S(c, messages[s->pin_message]),
-               (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true});
+               (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->accent, 1, true, NULL});
     y += U(c, MESSAGE_LINE);
     /* 1 2 3 / 4 5 6 / 7 8 9 / erase 0 OK */
     static const char *const labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "\xE2\x8C\xAB", "0", NULL};
@@ -76,13 +76,13 @@ void view_admin(Ctx *c)
     const Theme *t = c->t;
     float m = U(c, ADMIN_MARGIN), x = m, w = c->w - 2 * m, y = m;
     y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_ADMIN),
-                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 1, false}) + U(c, BELOW_TITLE);
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 1, false, NULL}) + U(c, BELOW_TITLE);
     float bw = c->portrait ? w : U(c, ADMIN_BUTTON_W), bh = U(c, ADMIN_BUTTON_H), g = U(c, ADMIN_GAP);
     float text_w = c->portrait ? w : w - bw - U(c, ADMIN_MARGIN);
     float bx = c->portrait ? x : x + w - bw;
     float by = c->portrait ? c->h - m - 4 * bh - 3 * g : y;
     float text_h = (c->portrait ? by - g : c->h - m) - y;
-    TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false};
+    TextStyle st = {FONT_REGULAR, PX(c, PX_SMALL), t->text, (int)(text_h / (PX(c, PX_SMALL) * 1.3f)), false, NULL};
     if (st.max_lines < 1) st.max_lines = 1;
     w_text(c, (Rect){x, y, text_w, 0}, c->s->admin_status ? c->s->admin_status : "", st);
     w_button(c, (Rect){bx, by, bw, bh}, S(c, STR_CLOSE), "back", BTN_ACCENT, (Action){.kind = ACT_HOME});

@@ -56,7 +56,7 @@ void view_attract(Ctx *c, int64_t now_ms)
     }
     int lines = c->portrait ? (int)b->n_languages : INVITE_LINES;
     TextStyle inv = {FONT_BOLD, PX(c, b->n_languages > 2 ? INVITE_PX_MANY : INVITE_PX), t->on_accent,
-                     lines, true};
+                     lines, true, NULL};
     float ih = w_text_height(c, c->w - 2 * m, invite, inv);
     float band_h = fmaxf(U(c, BAND_H), ih + 2 * U(c, BAND_PAD));
     Rect band = {0, c->h - band_h, c->w, band_h};
@@ -68,8 +68,8 @@ void view_attract(Ctx *c, int64_t now_ms)
     Rect area = {m, m, c->w - 2 * m, band.y - 2 * m};
     uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
                                   : color_mix(t->accent, 0xFFFFFF, 0.9);
-    TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false};
-    TextStyle sub = {FONT_REGULAR, PX(c, SLIDE_TEXT_PX), t->muted, 3, false};
+    TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false, "attract title"};
+    TextStyle sub = {FONT_REGULAR, PX(c, SLIDE_TEXT_PX), t->muted, 3, false, "attract subtitle"};
     const char *kind = T(c, &it->collection->title);
     if (!c->portrait) {
         float pw = fminf(area.h, area.w * 0.42f);
@@ -78,14 +78,14 @@ void view_attract(Ctx *c, int64_t now_ms)
         float th = w_text_height(c, tw, kind, sub) + U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->title), title) +
                    U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->subtitle), sub);
         float y = area.y + fmaxf(0, (area.h - th) / 2);
-        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false}) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
         y += w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->subtitle), sub);
     } else {
         float pw = fminf(area.w, area.h * 0.55f);
         w_picture(c, (Rect){area.x + (area.w - pw) / 2, area.y, pw, pw}, it->image, &it->title, tint);
         float y = area.y + pw + g;
-        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false}) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
         y += w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->subtitle), sub);
     }

@@ -106,26 +106,37 @@ static void map_labels(Ctx *c, const Collection *col, float ox, float oy, float 
         bg->alpha = 230;
         bg->radius = pill.h / 2;
         w_text(c, (Rect){pill.x + U(c, LABEL_PAD_X), pill.y + U(c, LABEL_PAD_Y), tw, 0}, name,
-               (TextStyle){FONT_BOLD, px, c->t->text, 1, false});
+               (TextStyle){FONT_BOLD, px, c->t->text, 1, false, "map label"});
     }
+}
+
+/* Map on the left (landscape) or top (portrait); a list of the same regions beside it, as
+ * big buttons for those who prefer reading to pointing. In portrait the list is one column of
+ * full-width rows (room for the subtitles) when that leaves the map 45 % of the height, else
+ * two columns. Returns the list's number of columns. */
+static size_t map_split(Ctx *c, Rect area, size_t n, Rect *map_box, Rect *list_box)
+{
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP);
+    if (c->portrait) {
+        float one_column = (float)n * U(c, SZ_TARGET) + (float)(n ? n - 1 : 0) * g + m;
+        bool single = area.h - one_column - g >= area.h * 0.45f;
+        float mh = single ? fminf(area.h - one_column - g, area.h * 0.6f) : area.h * 0.6f;
+        *map_box = (Rect){area.x + m, area.y, area.w - 2 * m, mh};
+        *list_box = (Rect){area.x + m, area.y + mh + g, area.w - 2 * m, area.h - mh - g - m};
+        return single ? 1 : 2;
+    }
+    float mw = area.w * 0.55f;
+    *map_box = (Rect){area.x + m, area.y, mw, area.h - m};
+    *list_box = (Rect){area.x + m + mw + g * 2, area.y, area.w - mw - 2 * m - g * 2, area.h - m};
+    return 1;
 }
 
 static void map(Ctx *c, const Screen *sc, Rect area)
 {
     const Collection *col = sc->collection;
-    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP);
-    /* Map on the left (landscape) or top (portrait); a list of the same regions beside it, as
-     * big buttons for those who prefer reading to pointing. */
+    float g = U(c, SZ_GAP);
     Rect map_box, list_box;
-    if (c->portrait) {
-        float mh = area.h * 0.6f;
-        map_box = (Rect){area.x + m, area.y, area.w - 2 * m, mh};
-        list_box = (Rect){area.x + m, area.y + mh + g, area.w - 2 * m, area.h - mh - g - m};
-    } else {
-        float mw = area.w * 0.55f;
-        map_box = (Rect){area.x + m, area.y, mw, area.h - m};
-        list_box = (Rect){area.x + m + mw + g * 2, area.y, area.w - mw - 2 * m - g * 2, area.h - m};
-    }
+    size_t cols = map_split(c, area, col->n_items, &map_box, &list_box);
     float s = fminf(map_box.w / col->map_w, map_box.h / col->map_h);
     float ox = map_box.x + (map_box.w - col->map_w * s) / 2;
     float oy = map_box.y + (map_box.h - col->map_h * s) / 2;
@@ -168,7 +179,6 @@ static void map(Ctx *c, const Screen *sc, Rect area)
     /* The list beside the map. */
     float rh = fminf(U(c, MAP_ROW_H), (list_box.h - g * (float)(col->n_items - 1)) / (float)col->n_items);
     if (rh < U(c, SZ_TARGET)) rh = U(c, SZ_TARGET);
-    size_t cols = c->portrait ? 2 : 1;
     float rw = (list_box.w - g * (float)(cols - 1)) / (float)cols;
     for (size_t i = 0; i < col->n_items; i++) {
         Rect r = {list_box.x + (float)(i % cols) * (rw + g),

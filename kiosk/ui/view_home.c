@@ -39,16 +39,19 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         }
         tx = r.x + pad + U(c, 8) + (t->image ? icon + U(c, 28) : 0);
         tw = r.x + r.w - pad - tx;
-        TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false};
-        TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false};
-        float title_h = w_text_height(c, tw, T(c, &t->title), ts);
+        /* A third title line where the tile is tall enough to keep one subtitle line too. */
+        TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false, "tile title"};
+        TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false, "tile subtitle"};
+        if (r.h - 2 * pad >= 3 * w_line_height(ts.px) + U(c, 8) + w_line_height(ss.px)) ts.max_lines = 3;
+        const char *title = w_title_that_fits(c, tw, &t->title, &t->short_title, ts);
+        float title_h = w_text_height(c, tw, title, ts);
         /* The subtitle gets the lines that are left inside the tile. */
         ss.max_lines = (int)((r.h - 2 * pad - title_h - U(c, 8)) / ((float)ss.px * 1.3f));
         if (ss.max_lines > 2) ss.max_lines = 2;
         if (ss.max_lines < 1) ss.max_lines = -1;
         float hgt = title_h + (ss.max_lines > 0 ? U(c, 8) + w_text_height(c, tw, T(c, &t->subtitle), ss) : 0);
         ty = r.y + (r.h - hgt) / 2;
-        ty += w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->title), ts) + U(c, 8);
+        ty += w_text(c, (Rect){tx, ty, tw, 0}, title, ts) + U(c, 8);
         if (ss.max_lines > 0) w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->subtitle), ss);
     } else {
         icon = fminf(icon, r.h * 0.42f);
@@ -59,12 +62,13 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         tx = r.x + pad + U(c, 8);
         tw = r.w - 2 * pad - U(c, 8);
         ty = r.y + pad + (t->image ? icon + U(c, 16) : 0);
-        ty += w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->title), (TextStyle){FONT_BOLD, PX(c, 40), fg, 2, false});
+        TextStyle ts = {FONT_BOLD, PX(c, 40), fg, 2, false, "tile title"};
+        ty += w_text(c, (Rect){tx, ty, tw, 0}, w_title_that_fits(c, tw, &t->title, &t->short_title, ts), ts);
         float left = r.y + r.h - pad - ty;
         int lines = (int)(left / (PX(c, PX_SMALL) * 1.3f));
         if (lines > 0)
             w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, T(c, &t->subtitle),
-                   (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false});
+                   (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false, "tile subtitle"});
     }
     c->bound = (Rect){0};
     dlist_hit(c->d, r, tile_action(t), radius);
@@ -94,8 +98,8 @@ void view_home(Ctx *c)
         tx = x + lw + U(c, 48);
         tw = w - lw - U(c, 48);
     }
-    TextStyle hero = {FONT_BOLD, PX(c, c->portrait ? PX_HERO : 64), th->text, 2, false};
-    TextStyle sub = {FONT_REGULAR, PX(c, 32), th->muted, 2, false};
+    TextStyle hero = {FONT_BOLD, PX(c, c->portrait ? PX_HERO : 64), th->text, 2, false, "home title"};
+    TextStyle sub = {FONT_REGULAR, PX(c, 32), th->muted, 2, false, "home subtitle"};
     float hh = w_text_height(c, tw, T(c, &b->home_title), hero) +
                (text_present(&b->home_subtitle) ? U(c, 6) + w_text_height(c, tw, T(c, &b->home_subtitle), sub) : 0);
     if (!c->portrait && th->logo && hh < lh) ty = y + (lh - hh) / 2;

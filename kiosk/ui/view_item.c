@@ -16,18 +16,18 @@ static float facts(Ctx *c, float x, float y, float w, const Item *it)
     /* Measure first so the panel behind the facts is drawn before them. */
     for (size_t i = 0; i < it->n_facts; i++) {
         float lh = w_text_height(c, label_w - pad, T(c, &it->facts[i].label),
-                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false});
+                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false, NULL});
         float vh = w_text_height(c, w - label_w - 2 * pad, T(c, &it->facts[i].value),
-                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false});
+                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false, NULL});
         box_h += fmaxf(lh, vh) + U(c, 16);
     }
     dlist_rect(c->d, (Rect){x, y, w, box_h + 2 * pad - U(c, 16)}, t->surface, U(c, SZ_RADIUS));
     y += pad;
     for (size_t i = 0; i < it->n_facts; i++) {
         float lh = w_text(c, (Rect){x + pad, y + U(c, 3), label_w - pad, 0}, T(c, &it->facts[i].label),
-                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false});
+                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL});
         float vh = w_text(c, (Rect){x + label_w, y, w - label_w - pad, 0}, T(c, &it->facts[i].value),
-                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false});
+                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
         y += fmaxf(lh, vh) + U(c, 16);
     }
     return y - y0 + pad;
@@ -38,7 +38,7 @@ static float related(Ctx *c, float x, float y, float w, const Item *it)
     if (it->n_related == 0) return 0;
     float y0 = y;
     y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SEE_ALSO),
-                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false}) + U(c, 12);
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false, NULL}) + U(c, 12);
     float cx = x, h = U(c, SZ_TARGET), g = U(c, 16);
     for (size_t i = 0; i < it->n_related; i++) {
         const Item *r = it->related[i];
@@ -55,13 +55,25 @@ static float related(Ctx *c, float x, float y, float w, const Item *it)
 }
 
 /* QR codes side by side (wrapping), each with its caption; returns the height used. */
+static const char *qr_caption(Ctx *c, const Link *link)
+{
+    return text_present(&link->caption) ? T(c, &link->caption) : S(c, STR_SCAN);
+}
+
+/* Captions take the lines the longest one needs (two at least, four at most): the cells are
+ * in the scrolling text column, so a longer caption costs height, not words. */
+enum { QR_CAPTION_MIN_LINES = 2, QR_CAPTION_MAX_LINES = 4 };
+
 static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
 {
     if (it->n_links == 0) return 0;
     const Theme *t = c->t;
     float side = fminf(U(c, 230), w), g = U(c, SZ_GAP), pad = U(c, 16);
     size_t per_row = (size_t)fmaxf(1, floorf((w + g) / (side + 2 * pad + g)));
-    float cap_h = PX(c, PX_SMALL) * 1.3f * 2;
+    TextStyle cs = {FONT_BOLD, PX(c, PX_SMALL), t->text, QR_CAPTION_MAX_LINES, true, "QR caption"};
+    float cap_h = w_line_height(cs.px) * QR_CAPTION_MIN_LINES;
+    for (size_t i = 0; i < it->n_links; i++)
+        cap_h = fmaxf(cap_h, w_text_height(c, side + 2 * pad, qr_caption(c, &it->links[i]), cs));
     float cell_h = side + 2 * pad + U(c, 8) + cap_h;
     for (size_t i = 0; i < it->n_links; i++) {
         float cx = x + (float)(i % per_row) * (side + 2 * pad + g);
@@ -69,10 +81,8 @@ static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
         dlist_rect(c->d, (Rect){cx, cy, side + 2 * pad, side + 2 * pad}, 0xFFFFFF, U(c, 16));
         DlCmd *q = dlist_push(c->d, DL_QR, (Rect){cx + pad, cy + pad, side, side});
         q->text = it->links[i].url;
-        const char *cap = text_present(&it->links[i].caption) ? T(c, &it->links[i].caption)
-                                                               : S(c, STR_SCAN);
-        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0}, cap,
-               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, 2, true});
+        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0},
+               qr_caption(c, &it->links[i]), cs);
     }
     size_t rows = (it->n_links + per_row - 1) / per_row;
     return (float)rows * (cell_h + g);
@@ -83,9 +93,9 @@ static float sources(Ctx *c, float x, float y, float w, const Item *it)
 {
     if (it->n_sources == 0) return 0;
     float y0 = y;
-    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), c->t->muted, 0, false};
+    TextStyle small = {FONT_REGULAR, PX(c, PX_SMALL), c->t->muted, 0, false, NULL};
     y += w_text(c, (Rect){x, y, w, 0}, S(c, STR_SOURCES),
-                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false}) + U(c, 4);
+                (TextStyle){FONT_BOLD, PX(c, PX_SMALL), c->t->muted, 1, false, NULL}) + U(c, 4);
     for (size_t i = 0; i < it->n_sources; i++) {
         const Source *s = &it->sources[i];
         const char *line = s->url ? dlist_printf(c->d, "%s (%s)", T(c, &s->title), s->url)
@@ -101,10 +111,10 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool
     const Theme *t = c->t;
     float y0 = y;
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false});
+                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false, "item title"});
     if (text_present(&it->subtitle))
         y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
-                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false});
+                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
     y += U(c, 32);
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);

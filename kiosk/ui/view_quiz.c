@@ -50,20 +50,20 @@ void view_quiz(Ctx *c)
     const Question *qu = &q->questions[pos];
     float m = U(c, SZ_MARGIN) * 1.5f, w = c->content.w - 2 * m, x = m, y = m;
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &q->title),
-                (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->muted, 1, false}) + U(c, BELOW_LABEL);
+                (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->muted, 1, false, NULL}) + U(c, BELOW_LABEL);
     char count[256];
     const char *of = dlist_strdup(c->d, ui_fill_count(count, sizeof count, S(c, STR_QUESTION_OF),
                                                        pos + 1, q->n_questions));
     float ow = w_text_width(c, of, FONT_REGULAR, PX(c, PX_SMALL));
     w_text(c, (Rect){x, y, fminf(ow + 4, w), 0}, of,
-           (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->text, 1, false});
+           (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->text, 1, false, NULL});
     progress(c, x + ow + U(c, PROGRESS_GAP), y + U(c, PROGRESS_DROP), pos, q->n_questions);
     y += U(c, PROGRESS_LINE);
     if (pos == 0 && text_present(&q->intro))
         y += w_text(c, (Rect){x, y, w * 0.8f, 0}, T(c, &q->intro),
-                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false}) + U(c, BELOW_LABEL);
+                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "quiz intro"}) + U(c, BELOW_LABEL);
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text),
-                (TextStyle){FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false});
+                (TextStyle){FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false, "quiz question"});
     y += U(c, BELOW_QUESTION);
 
     size_t n = qu->n_answers;
@@ -86,9 +86,9 @@ void view_quiz(Ctx *c)
         int lp = PX(c, ANSWER_PX);
         float lw = w_text_width(c, letters[i], FONT_BOLD, lp);
         w_text(c, (Rect){r.x + pad + (badge - lw) / 2, r.y + (bh - lp * 1.3f) / 2, lw + 2, 0},
-               letters[i], (TextStyle){FONT_BOLD, lp, t->on_accent, 1, false});
+               letters[i], (TextStyle){FONT_BOLD, lp, t->on_accent, 1, false, NULL});
         float tx = r.x + pad + badge + pad, tw = r.x + r.w - pad - tx;
-        TextStyle st = {FONT_BOLD, PX(c, ANSWER_PX), t->text, 2, false};
+        TextStyle st = {FONT_BOLD, PX(c, ANSWER_PX), t->text, 2, false, "quiz answer"};
         float th = w_text_height(c, tw, T(c, &qu->answers[i].text), st);
         w_text(c, (Rect){tx, r.y + (bh - th) / 2, tw, 0}, T(c, &qu->answers[i].text), st);
         c->bound = (Rect){0};

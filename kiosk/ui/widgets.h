@@ -51,13 +51,23 @@ typedef struct TextStyle {
     uint32_t color;
     int max_lines; /* 0: no limit; else cut with an ellipsis */
     bool center;
+    const char *what; /* "tile title"...: fit it (step down to 80 %, then hyphenate) and report
+                       * to --check what still does not fit; NULL: neither */
 } TextStyle;
 
 /* Lays out and draws `s` in box (x, y, w; h ignored); returns the height used. */
 float w_text(Ctx *c, Rect box, const char *s, TextStyle st);
+/* Whether s fits in `width` and st.max_lines, after fitting (no ellipsis, no word broken
+ * where no dictionary allows it). */
+bool w_text_fits(Ctx *c, float width, const char *s, TextStyle st);
+/* The title in the current language, or its short_title (when given) where it does not fit. */
+const char *w_title_that_fits(Ctx *c, float width, const Text *title, const Text *short_title,
+                              TextStyle st);
 /* Measures without drawing. */
 float w_text_height(Ctx *c, float width, const char *s, TextStyle st);
 float w_text_width(Ctx *c, const char *s, FontId font, int px);
+/* The height of one line of text at px. */
+float w_line_height(int px);
 /* Body text (paragraphs and bullets); returns the height used. */
 float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
 

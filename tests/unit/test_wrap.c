@@ -63,7 +63,7 @@ typedef struct {
 static void show(Layout *l, const WrapRun *runs, int n, WrapMeasureFn m, int max_width, int cap)
 {
     memset(l, 0, sizeof *l);
-    WrapOutput out = { l->frags, cap, 0, false };
+    WrapOutput out = { .frags = l->frags, .cap = cap };
     l->lines = wrap_text(runs, n, m, NULL, max_width, &out);
     l->count = out.count;
     l->overflow = out.overflow;
@@ -303,7 +303,7 @@ static void test_capacity_overflow_is_flagged_not_overrun(void)
     WrapRun run = { "a b c d e", 9, REGULAR };
     WrapFragment frags[4];
     memset(frags, 0x5A, sizeof frags);
-    WrapOutput out = { frags, 3, 0, false };
+    WrapOutput out = { .frags = frags, .cap = 3 };
     int lines = wrap_text(&run, 1, measure_fixed, NULL, 10, &out);
     CHECK_INT(lines, 5); /* the height is still known */
     CHECK_INT(out.count, 3);
@@ -314,7 +314,7 @@ static void test_capacity_overflow_is_flagged_not_overrun(void)
     CHECK_INT(guard[sizeof frags[3] - 1], 0x5A);
 
     WrapFragment five[5];
-    WrapOutput exact = { five, 5, 0, false };
+    WrapOutput exact = { .frags = five, .cap = 5 };
     CHECK_INT(wrap_text(&run, 1, measure_fixed, NULL, 10, &exact), 5);
     CHECK(!exact.overflow);
 }
@@ -324,7 +324,7 @@ static void test_measurer_gets_the_context(void)
     int calls = 0;
     WrapRun run = { "een twee drie", 13, REGULAR };
     WrapFragment frags[8];
-    WrapOutput out = { frags, 8, 0, false };
+    WrapOutput out = { .frags = frags, .cap = 8 };
     wrap_text(&run, 1, measure_fixed, &calls, 60, &out);
     CHECK(calls > 0);
 }
