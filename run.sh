@@ -13,10 +13,10 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
   libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us hyphen-fr hyphen-es hyphen-uk
   libfribidi-dev
   fonts-noto-color-emoji fonts-symbola)
-# rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), python3 (the
-# render_rss and hostile_files tests), systemd (the unit check uses systemd-analyze where
+# rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), python3 and
+# time (the render_rss and hostile_files tests: /usr/bin/time reads peak memory), systemd (the unit check uses systemd-analyze where
 # systemd is installed, else it is skipped).
-TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3)
+TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time)
 
 install_missing() {
   local missing=()

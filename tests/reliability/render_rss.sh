@@ -10,6 +10,9 @@
 # included), its heaviest screens one by one at 3840x2160, and every screen of the default
 # bundle at 3840x2160 and at 64x16384 (which once reached 24 GB through the contact sheet).
 set -euo pipefail
+if [ ! -x /usr/bin/time ] || ! command -v python3 >/dev/null; then
+  echo "SKIP: needs GNU time and python3 (apt-get install time python3)"; exit 77
+fi
 src=$(cd "$1" && pwd)
 work=$2
 limit_kb=$((512 * 1024))
