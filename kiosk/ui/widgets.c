@@ -95,45 +95,65 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
     }
 }
 
+/* Item cards and rows, in units (widgets.h). */
+enum {
+    CARD_PAD = 20,
+    BELOW_PICTURE = 16,
+    BELOW_CARD_TITLE = 6,
+    ROW_PAD = 18,
+    ROW_GAP = 24, /* between a row's picture and its text */
+};
+
 static uint32_t tint_of(const Ctx *c, const Item *it)
 {
     return it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8) : color_mix(c->t->accent, 0xFFFFFF, 0.9);
 }
 
+/* An item's card or row: its surface, and texts laid out on it until item_box_end, which
+ * makes the whole box tappable. Returns the container that was current before. */
+static Rect item_box(Ctx *c, Rect r)
+{
+    dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
+    Rect saved = c->bound;
+    c->bound = r;
+    return saved;
+}
+
+static void item_box_end(Ctx *c, Rect r, const Item *it, Rect saved)
+{
+    c->bound = saved;
+    dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, U(c, SZ_RADIUS));
+}
+
 void w_item_card(Ctx *c, Rect r, const Item *it)
 {
     const Theme *t = c->t;
-    float radius = U(c, SZ_RADIUS), pad = U(c, 20);
-    dlist_rect(c->d, r, t->surface, radius);
-    Rect saved = c->bound;
-    c->bound = r;
+    float pad = U(c, CARD_PAD);
+    Rect saved = item_box(c, r);
     bool people = it->collection->layout == LAYOUT_CARDS;
     float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
     w_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it->image, &it->title,
               tint_of(c, it));
-    float y = r.y + pad + pic_h + U(c, 16);
+    float y = r.y + pad + pic_h + U(c, BELOW_PICTURE);
     Rect tb = {r.x + pad, y, r.w - 2 * pad, 0};
     TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"};
     y += w_text(c, tb, w_title_that_fits(c, tb.w, &it->title, &it->short_title, ts), ts);
     float left = r.y + r.h - pad - y;
     int lines = (int)(left / w_line_height(PX(c, PX_SMALL)));
     if (lines > 0)
-        w_text(c, (Rect){r.x + pad, y + U(c, 6), r.w - 2 * pad, 0}, T(c, &it->subtitle),
+        w_text(c, (Rect){r.x + pad, y + U(c, BELOW_CARD_TITLE), r.w - 2 * pad, 0}, T(c, &it->subtitle),
                (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, lines > 3 ? 3 : lines, false, "card subtitle"});
-    c->bound = saved;
-    dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
+    item_box_end(c, r, it, saved);
 }
 
 void w_item_row(Ctx *c, Rect r, const Item *it)
 {
     const Theme *t = c->t;
-    float radius = U(c, SZ_RADIUS), pad = U(c, 18);
-    dlist_rect(c->d, r, t->surface, radius);
-    Rect saved = c->bound;
-    c->bound = r;
+    float pad = U(c, ROW_PAD);
+    Rect saved = item_box(c, r);
     float pic = r.h - 2 * pad;
     w_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it->image, &it->title, tint_of(c, it));
-    float x = r.x + pad + pic + U(c, 24), w = r.x + r.w - pad - x;
+    float x = r.x + pad + pic + U(c, ROW_GAP), w = r.x + r.w - pad - x;
     bool sub = text_present(&it->subtitle);
     float th = w_line_height(PX(c, PX_CARD_TITLE)) + (sub ? w_line_height(PX(c, PX_SMALL)) : 0);
     float y = r.y + (r.h - th) / 2;
@@ -142,8 +162,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     if (sub)
         w_text(c, (Rect){x, y, w, 0}, T(c, &it->subtitle),
                (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false, "list subtitle"});
-    c->bound = saved;
-    dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
+    item_box_end(c, r, it, saved);
 }
 
 float w_header(Ctx *c, const char *title, const char *intro)
