@@ -186,6 +186,9 @@ typedef struct Quiz {
 
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
+    /* The edge of cards, tiles and buttons: given, or the mix of surface and text that
+     * stands out 3:1 from page and card (WCAG 1.4.11, non-text contrast). */
+    uint32_t edge;
     const char *font, *heading_font;
     const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;
