@@ -194,10 +194,18 @@ typedef struct Theme {
     const Image *logo;
 } Theme;
 
+/* One slide of the attract loop: an item (its picture, or its figure as a big number), the
+ * quiz teaser, or the bundle's title and logo. */
+typedef enum { SLIDE_ITEM, SLIDE_QUIZ, SLIDE_TITLE } SlideKind;
+typedef struct AttractSlide {
+    SlideKind kind;
+    const Item *item; /* SLIDE_ITEM */
+} AttractSlide;
+
 typedef struct KioskSettings {
     int idle_timeout_s, attract_delay_s, attract_slide_s;
-    const Item *const *attract_items;
-    size_t n_attract_items;
+    const AttractSlide *attract_slides; /* as the bundle lists them; none: chosen (ui/state.c) */
+    size_t n_attract_slides;
 } KioskSettings;
 
 typedef struct Bundle {

@@ -350,7 +350,8 @@ static void placeholder(Drawer *d, Rect r)
     SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
 }
 
-static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip)
+static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip,
+                         uint8_t alpha)
 {
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
@@ -360,16 +361,27 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
     else SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, alpha);
     SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 static void draw_image(Drawer *d, const DlCmd *c)
 {
-    int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
+    /* A zooming picture is decoded once at the largest zoom and only scaled while it moves:
+     * decoding at every frame's size would rasterise the SVG again 30 times a second. */
+    bool zooms = c->zoom > 1.0f;
+    float big = zooms ? DL_ZOOM_MAX : 1.0f;
+    int w = (int)lroundf(c->r.w * big), h = (int)lroundf(c->r.h * big);
     if (w <= 0 || h <= 0) return;
     bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
-    if (t) blit_contain(d, t, c->r, 0, false, false);
+    Rect r = c->r;
+    if (zooms) {
+        float z = fminf(c->zoom, DL_ZOOM_MAX);
+        float fx = r.x + r.w * c->focus_x, fy = r.y + r.h * c->focus_y;
+        r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
+    }
+    if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
@@ -382,7 +394,7 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip);
+    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -419,7 +431,7 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         case DL_QR: {
             int side = (int)lroundf(fminf(c->r.w, c->r.h));
             SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false, false);
+            if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
             break;
         }
         case DL_POLY:
