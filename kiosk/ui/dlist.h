@@ -76,6 +76,7 @@ typedef enum {
     ACT_ADMIN_RELOAD,
     ACT_ADMIN_PREVIEW,
     ACT_ADMIN_EXIT,
+    ACT_TEXT_SIZE,     /* larger text for this visit, or back to normal */
     ACT_COUNT
 } ActionKind;
 

@@ -461,7 +461,8 @@ const Hit *session_find_target(Session *s, const char *name)
         const char *name;
         ActionKind kind;
     } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
-                 {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN}};
+                 {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN},
+                 {"text-size", ACT_TEXT_SIZE}};
     const DisplayList *d = session_frame(s);
     int arg = -2;
     ActionKind kind = ACT_NONE;

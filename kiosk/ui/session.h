@@ -99,7 +99,7 @@ bool session_open(Session *s, const char *spec, int64_t now_ms);
 const char *session_screen_name(const Session *s, char *buf, size_t size);
 
 /* The hit area on screen that `name` designates (an item or collection id, or back, home,
- * language, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
+ * language, text-size, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
 const Hit *session_find_target(Session *s, const char *name);
 
 /* What the admin screen asked the supervisor to do; each request is returned once. */

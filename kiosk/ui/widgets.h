@@ -17,6 +17,7 @@ typedef struct Ctx {
     const TextMeasure *m;
     float w, h;   /* viewport */
     float u;      /* one design unit in px */
+    float text_scale; /* 1, or UI_LARGE_TEXT after "A+": PX() sizes text with it */
     bool portrait;
     size_t lang;
     const char *code; /* language code, for UI strings */
@@ -41,7 +42,8 @@ enum {
 };
 
 static inline float U(const Ctx *c, float units) { return units * c->u; }
-static inline int PX(const Ctx *c, float units) { return (int)(units * c->u + 0.5f); }
+/* A text size (and lengths measured in text, like a line's width in characters). */
+static inline int PX(const Ctx *c, float units) { return (int)(units * c->u * c->text_scale + 0.5f); }
 static inline const char *T(const Ctx *c, const Text *t) { return text_get(t, c->lang); }
 static inline const char *S(const Ctx *c, StringId id) { return bundle_ui_text(c->b, c->lang, id); }
 
