@@ -12,34 +12,21 @@
 
 #include "app/check.h"
 #include "app/options.h"
+#include "app/paths.h"
 #include "ops/config.h"
 #include "ops/stats.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
 #endif
-#ifndef KIOSK_SOURCE_DIR
-#define KIOSK_SOURCE_DIR "."
-#endif
-
-static const char *default_bundle(void)
-{
-    static char path[4096];
-    FILE *f = fopen("content/techniekpact/bundle.yaml", "r");
-    if (f) {
-        fclose(f);
-        return "content/techniekpact";
-    }
-    snprintf(path, sizeof path, "%s/content/techniekpact", KIOSK_SOURCE_DIR);
-    return path;
-}
-
 static void usage(FILE *out)
 {
     fprintf(out,
         "Usage: kiosk [OPTIONS] [BUNDLE]\n"
         "Shows a content bundle fullscreen on a touch screen.\n"
-        "BUNDLE is a folder with bundle.yaml (default: content/techniekpact).\n"
+        "BUNDLE is a folder with bundle.yaml (default: content/techniekpact in a checkout,\n"
+        KIOSK_DEFAULT_BUNDLE " once installed; the running kiosk takes the\n"
+        "settings' bundle first).\n"
         "\n"
         "Checking and previewing a bundle:\n"
         "  --check                check the bundle: print every problem as file:line:col, or a\n"
@@ -227,7 +214,7 @@ int main(int argc, char **argv)
         return 2;
     }
     o->bundle_given = optind < argc;
-    o->bundle = o->bundle_given ? argv[optind] : default_bundle();
+    o->bundle = o->bundle_given ? argv[optind] : default_bundle_dir();
     if (c.set_pin) return set_pin_run(o);
     if (c.check) return check_run(o->bundle, stdout, stderr);
     if (o->render || o->render_all) return render_run(o);

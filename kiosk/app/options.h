@@ -33,8 +33,13 @@ bool bench_first_frame(void);
 /* The texture cache budget in bytes: --cache-mb, else `config_mb` (0: the default). */
 size_t cache_budget(const Options *o, int config_mb);
 
-/* Finds the folder with the program's own assets (icons), or NULL. */
+/* Finds the folder with the program's own assets (icons), or NULL: assets/ of the checkout
+ * the program runs in, or the installed data folder (app/assets.c says which when). */
 const char *assets_dir(void);
+
+/* The bundle shown when none is given: content/techniekpact of the checkout, or the installed
+ * default bundle. Never NULL (loading it reports a missing folder). */
+const char *default_bundle_dir(void);
 
 /* Modes. Each returns the process exit code. */
 int render_run(const Options *o);

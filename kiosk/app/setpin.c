@@ -1,8 +1,9 @@
 /* setpin.c: `kiosk --set-pin`: ask for the admin PIN twice and store its salted hash.
  *
  * The PIN is read without echo from the terminal (or as one line from stdin, for scripts),
- * hashed with yescrypt (ops/pin) and written into the local config file with mode 0600. The
- * buffers that held it are wiped. */
+ * hashed with yescrypt (ops/pin) and written into the local config file, which the service
+ * can read and other users cannot (root:kiosk 0640 when root runs it; config_set_pin_hash).
+ * The buffers that held it are wiped. */
 #include <stdio.h>
 #include <string.h>
 #include <termios.h>

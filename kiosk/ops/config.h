@@ -18,6 +18,9 @@
 #define CONFIG_DEFAULT_STATS "/var/lib/kiosk/stats.db"
 #define CONFIG_DEFAULT_USB_DIR "/media"
 #define CONFIG_STATS_OFF "off" /* the value of `stats:` that turns statistics off */
+/* The group of the user the service runs as (the package makes both): it may read the
+ * settings, which hold the PIN hash; other users may not. */
+#define CONFIG_SERVICE_GROUP "kiosk"
 
 enum {
     CONFIG_DEFAULT_STATS_KEEP_DAYS = 365,
@@ -60,15 +63,25 @@ void config_free(KioskConfig *c);
  * value on the admin_pin line (keeping a comment after it), or appends an admin_pin line;
  * every other byte of the file stays as it was. Creates the file, and missing folders (mode
  * 0755), when needed. The file is replaced atomically (a temporary file in the same folder,
- * fsync, rename) and ends up with mode 0600 and its previous owner. A symbolic link is
+ * fsync, rename). Run as root on a system with the group CONFIG_SERVICE_GROUP, the file ends
+ * up root:CONFIG_SERVICE_GROUP mode 0640, so the service can read it; otherwise it keeps its
+ * owner and group (a new file: the caller's) with mode 0600, or 0640 when its group is
+ * CONFIG_SERVICE_GROUP and could read it before; never readable by others. A symbolic link is
  * followed, not replaced. On failure writes a plain-language reason into err (n bytes;
  * CONFIG_ERR_SIZE is enough) and leaves the file untouched. */
 bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n);
+/* The same with another service group (tests). */
+bool config_set_pin_hash_for(const char *path, const char *hash, const char *group, char *err,
+                             size_t n);
 
 /* False, with a warning such as "/etc/kiosk/config.yaml can be read by other users (mode
- * 0644); run: chmod 600 /etc/kiosk/config.yaml", when the file holds an admin_pin and group or
- * others may read it, or when group or others may change it (whatever it holds). True, with
- * warning set to "", otherwise (also when the file does not exist). */
+ * 0644); run: chmod 600 /etc/kiosk/config.yaml" (with the service group on the system: "run:
+ * chown root:kiosk ... && chmod 640 ..."), when the file holds an admin_pin and others, or a
+ * group other than CONFIG_SERVICE_GROUP, may read it, or when group or others may change it
+ * (whatever it holds). True, with warning set to "", otherwise (also when the file does not
+ * exist). */
 bool config_check_permissions(const char *path, char *warning, size_t n);
+/* The same with another service group (tests). */
+bool config_check_permissions_for(const char *path, const char *group, char *warning, size_t n);
 
 #endif

@@ -1,6 +1,11 @@
 /* config_write.c: the settings file from the outside: who may read it, and writing the
  * admin PIN's hash into it without touching any other byte.
  *
+ * Who may read it: the owner, and the service's own group (CONFIG_SERVICE_GROUP, which the
+ * package makes for the user the unit runs as), nobody else. So root, with that group on the
+ * system, writes root:kiosk 0640; anyone else keeps the file's owner and group and never
+ * lets others read it.
+ *
  * The file is edited as text, not re-serialised from the YAML tree: comments, order and
  * spacing are the organiser's. The new file is written next to the old one and renamed over
  * it, so a power cut leaves either the old or the new file, never half of one. */
@@ -8,6 +13,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -73,26 +79,47 @@ static bool holds_admin_pin(const char *path)
     return has;
 }
 
-bool config_check_permissions(const char *path, char *warning, size_t n)
+/* The id of `group`, when the system has it. */
+static bool group_id(const char *group, gid_t *gid)
+{
+    const struct group *g = group ? getgrnam(group) : NULL;
+    if (g) *gid = g->gr_gid;
+    return g != NULL;
+}
+
+bool config_check_permissions_for(const char *path, const char *group, char *warning, size_t n)
 {
     if (!path) path = CONFIG_DEFAULT_PATH;
     err_set(warning, n, "%s", "");
     struct stat st;
     if (stat(path, &st) != 0) return true; /* nothing there to protect */
     unsigned mode = (unsigned)st.st_mode & 07777;
-    char quoted[CONFIG_MAX_PATH_BYTES + 64];
+    char quoted[CONFIG_MAX_PATH_BYTES + 64], fix[2 * sizeof quoted + 64];
     shell_quoted(path, quoted, sizeof quoted);
+    gid_t service;
+    bool has_service = group_id(group, &service);
+    /* The fix that keeps the service able to read the file. */
+    if (has_service)
+        snprintf(fix, sizeof fix, "chown root:%s %s && chmod 640 %s", group, quoted, quoted);
+    else
+        snprintf(fix, sizeof fix, "chmod 600 %s", quoted);
     if (st.st_mode & (S_IWGRP | S_IWOTH)) {
-        err_set(warning, n, "%s can be changed by other users (mode %04o); run: chmod 600 %s",
-                path, mode, quoted);
+        err_set(warning, n, "%s can be changed by other users (mode %04o); run: %s", path, mode,
+                fix);
         return false;
     }
-    if ((st.st_mode & (S_IRGRP | S_IROTH)) && holds_admin_pin(path)) {
-        err_set(warning, n, "%s can be read by other users (mode %04o); run: chmod 600 %s",
-                path, mode, quoted);
+    bool group_reads = (st.st_mode & S_IRGRP) && !(has_service && st.st_gid == service);
+    if ((group_reads || (st.st_mode & S_IROTH)) && holds_admin_pin(path)) {
+        err_set(warning, n, "%s can be read by other users (mode %04o); run: %s", path, mode,
+                fix);
         return false;
     }
     return true;
+}
+
+bool config_check_permissions(const char *path, char *warning, size_t n)
+{
+    return config_check_permissions_for(path, CONFIG_SERVICE_GROUP, warning, n);
 }
 
 /* ---- writing the PIN hash ---------------------------------------------------------------- */
@@ -346,24 +373,43 @@ static bool read_current(const char *path, struct stat *st, bool *exists, char *
     return true;
 }
 
-/* Writes the temporary file: content, mode 0600, the old file's owner, on disk. */
+/* Who owns the new file and who may read it (see the top of this file). */
+typedef struct FileOwner {
+    uid_t uid;
+    gid_t gid;
+    mode_t mode;
+} FileOwner;
+
+static FileOwner new_owner(const struct stat *old, const char *group)
+{
+    gid_t service;
+    bool has_service = group_id(group, &service);
+    if (geteuid() == 0 && has_service) return (FileOwner){0, service, 0640};
+    if (!old) return (FileOwner){geteuid(), getegid(), 0600};
+    /* Keep the owner, or the kiosk (running as its own user) could no longer read its config
+     * after root ran --set-pin; keep the service group's read access, drop everyone else's. */
+    bool group_reads = has_service && old->st_gid == service && (old->st_mode & S_IRGRP);
+    return (FileOwner){old->st_uid, old->st_gid, group_reads ? 0640 : 0600};
+}
+
+/* Writes the temporary file: content, owner and mode (new_owner), on disk. */
 static bool write_temporary(int fd, const char *tmp, const char *path, const Text *edited,
-                            const struct stat *old, char *err, size_t n)
+                            const FileOwner *owner, char *err, size_t n)
 {
     if (!write_all(fd, edited->s, edited->len)) {
         err_set(err, n, "cannot write %s: %s", tmp, strerror(errno));
         return false;
     }
-    if (fchmod(fd, S_IRUSR | S_IWUSR) != 0) {
-        err_set(err, n, "cannot set the mode of %s: %s", tmp, strerror(errno));
-        return false;
-    }
-    /* Keep the owner, or the kiosk (running as its own user) could no longer read its config
-     * after root ran --set-pin. */
-    if (old && (old->st_uid != geteuid() || old->st_gid != getegid()) &&
-        fchown(fd, old->st_uid, old->st_gid) != 0) {
+    /* The owner first: chown may clear mode bits, and the group must be right before the
+     * group may read. */
+    if ((owner->uid != geteuid() || owner->gid != getegid()) &&
+        fchown(fd, owner->uid, owner->gid) != 0) {
         err_set(err, n, "cannot give the new %s its owner back (%s); run this as that user or "
                 "as root", path, strerror(errno));
+        return false;
+    }
+    if (fchmod(fd, owner->mode) != 0) {
+        err_set(err, n, "cannot set the mode of %s: %s", tmp, strerror(errno));
         return false;
     }
     if (fsync(fd) != 0) {
@@ -375,7 +421,7 @@ static bool write_temporary(int fd, const char *tmp, const char *path, const Tex
 
 /* Replaces `path` with `edited` atomically: a hidden temporary next to the file (rename() is
  * atomic only within one file system), then rename, then the folder synced. */
-static bool replace_file(const char *path, const Text *edited, const struct stat *old,
+static bool replace_file(const char *path, const Text *edited, const FileOwner *owner,
                          char *err, size_t n)
 {
     char dir[CONFIG_MAX_PATH_BYTES], tmp[CONFIG_MAX_PATH_BYTES + 32];
@@ -386,7 +432,7 @@ static bool replace_file(const char *path, const Text *edited, const struct stat
         err_set(err, n, "cannot create a temporary file next to %s: %s", path, strerror(errno));
         return false;
     }
-    bool ok = write_temporary(fd, tmp, path, edited, old, err, n);
+    bool ok = write_temporary(fd, tmp, path, edited, owner, err, n);
     if (close(fd) != 0 && ok) {
         err_set(err, n, "cannot write %s: %s", tmp, strerror(errno));
         ok = false;
@@ -409,6 +455,12 @@ static bool replace_file(const char *path, const Text *edited, const struct stat
 }
 
 bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n)
+{
+    return config_set_pin_hash_for(path, hash, CONFIG_SERVICE_GROUP, err, n);
+}
+
+bool config_set_pin_hash_for(const char *path, const char *hash, const char *group, char *err,
+                             size_t n)
 {
     err_set(err, n, "%s", "");
     if (!path) path = CONFIG_DEFAULT_PATH;
@@ -443,7 +495,8 @@ bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n
         goto cleanup;
     }
     if (!edit_text(arena, path, text ? text : "", len, hash, &edited, err, n)) goto cleanup;
-    ok = replace_file(path, &edited, exists ? &st : NULL, err, n);
+    FileOwner owner = new_owner(exists ? &st : NULL, group);
+    ok = replace_file(path, &edited, &owner, err, n);
 cleanup:
     free(edited.s);
     arena_destroy(arena);
