@@ -26,7 +26,8 @@ install(DIRECTORY content/techniekpact/ DESTINATION ${KIOSK_SHARE}/bundles/techn
 # The unit of assets/ runs /usr/local/bin/kiosk (a hand install); the installed one runs the
 # binary installed beside it.
 file(READ ${PROJECT_SOURCE_DIR}/assets/kiosk.service KIOSK_UNIT)
-string(REPLACE "/usr/local/bin/kiosk" "${CMAKE_INSTALL_FULL_BINDIR}/kiosk" KIOSK_UNIT "${KIOSK_UNIT}")
+string(REPLACE "ExecStart=/usr/local/bin/kiosk" "ExecStart=${CMAKE_INSTALL_FULL_BINDIR}/kiosk"
+  KIOSK_UNIT "${KIOSK_UNIT}")
 string(REPLACE "file:///usr/local/share/kiosk/README.md" "file://${CMAKE_INSTALL_FULL_DOCDIR}/operating.md"
   KIOSK_UNIT "${KIOSK_UNIT}")
 file(WRITE ${PROJECT_BINARY_DIR}/packaging/kiosk.service "${KIOSK_UNIT}")
@@ -48,10 +49,10 @@ if(NOT CPACK_PACKAGE_CONTACT)
   set(CPACK_PACKAGE_CONTACT "kiosk maintainers <kiosk@example.org>")
 endif()
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "fullscreen touch kiosk that shows a content bundle")
-set(CPACK_PACKAGE_DESCRIPTION "kiosk shows a folder of YAML files and pictures (a content bundle)
-fullscreen as touch-navigable screens, picks up a new bundle without a restart, keeps the
-last good one on screen and runs unattended as a systemd service (user kiosk, KMS/DRM, no
-desktop needed).")
+set(CPACK_PACKAGE_DESCRIPTION "kiosk shows a folder of YAML files and pictures (a content
+bundle) fullscreen as touch-navigable screens, picks up a new bundle without a
+restart, keeps the last good one on screen and runs unattended as a systemd
+service (user kiosk, KMS/DRM, no desktop needed).")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)      # kiosk_VERSION_ARCH.deb
 set(CPACK_DEBIAN_PACKAGE_SECTION misc)
 set(CPACK_DEBIAN_PACKAGE_PRIORITY optional)
