@@ -13,6 +13,7 @@
 #include <stdint.h>
 
 #include "bundle/diag.h"
+#include "lang/numfmt.h"
 #include "lang/uitext.h"
 
 enum {
@@ -96,6 +97,24 @@ typedef struct Polygon {
     size_t n_tris;
 } Polygon;
 
+/* A number shown as the hero of its item: value / 10^decimals, exact (see lang/numfmt.h). */
+typedef struct Figure {
+    int64_t value;
+    int decimals;  /* 0..NUMFMT_MAX_DECIMALS */
+    NumUnit unit;  /* NUM_PLAIN or NUM_PERCENT */
+    bool or_more;  /* shown with a "+" ("70.000+") */
+    Text year;     /* when it was counted: "2023", "2017/18", "4e kwartaal 2023" */
+} Figure;
+
+/* One bar of an item's chart: a value in the item's figure unit, and its year. */
+typedef struct SeriesPoint {
+    Text year;
+    int64_t value; /* >= 0, scaled by 10^decimals like Figure.value */
+    int decimals;
+} SeriesPoint;
+
+enum { SERIES_MIN_POINTS = 2, SERIES_MAX_POINTS = 12 };
+
 typedef struct Collection Collection;
 
 typedef struct Item {
@@ -118,6 +137,9 @@ typedef struct Item {
     size_t n_related;
     const Polygon *shape;
     size_t n_shape;
+    const Figure *figure; /* NULL when the item is not a figure; its source is sources[0] */
+    const SeriesPoint *series; /* a chart of the figure over the years (n_series == 0: none) */
+    size_t n_series;
     uint32_t color; /* 0xRRGGBB */
     bool has_color;
     const Collection *collection;
@@ -130,7 +152,7 @@ typedef struct Category {
     const Image *icon;
 } Category;
 
-typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP } Layout;
+typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP, LAYOUT_FIGURES } Layout;
 
 struct Collection {
     const char *id;

@@ -59,7 +59,8 @@ static const char *layout_meant(const char *word)
         {"kaarten", "cards"},  {"tiles", "grid"},     {"gallery", "grid"},  {"icons", "grid"},
         {"tegels", "grid"},    {"raster", "grid"},    {"rows", "list"},     {"table", "list"},
         {"lines", "list"},     {"lijst", "list"},     {"regions", "map"},   {"kaart", "map"},
-        {"plattegrond", "map"}, {"floorplan", "map"},
+        {"plattegrond", "map"}, {"floorplan", "map"},  {"numbers", "figures"},
+        {"cijfers", "figures"}, {"stats", "figures"},  {"charts", "figures"},
     };
     for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++)
         if (strcasecmp(word, meant[i].word) == 0) return meant[i].layout;
@@ -68,13 +69,13 @@ static const char *layout_meant(const char *word)
 
 static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
 {
-    static const char *const names[] = {"grid", "list", "cards", "map"};
+    static const char *const names[] = {"grid", "list", "cards", "map", "figures"};
     if (!n) return LAYOUT_GRID;
-    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 4; i++)
+    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 5; i++)
         if (strcmp(n->str, names[i]) == 0) return (Layout)i;
-    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 4) : NULL;
+    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 5) : NULL;
     if (!hint && n->kind == YNODE_SCALAR) hint = layout_meant(n->str);
-    load_error(l, f, n, "'layout' must be grid, list, cards or map%s%s%s", hint ? "; did you "
+    load_error(l, f, n, "'layout' must be grid, list, cards, map or figures%s%s%s", hint ? "; did you "
                "mean '" : "", hint ? hint : "", hint ? "'?" : "");
     return LAYOUT_GRID;
 }
@@ -207,6 +208,12 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     read_links(l, f, ynode_get(m, "links"), it);
     read_item_sources(l, f, ynode_get(m, "sources"), it);
     read_color(l, f, ynode_get(m, "color"), &it->color, &it->has_color);
+    const YNode *figure = ynode_get(m, "figure");
+    read_figure(l, f, figure, it);
+    read_series(l, f, ynode_get(m, "series"), it);
+    if (c->layout == LAYOUT_FIGURES && !figure)
+        load_error(l, f, m, "an item in a 'figures' collection needs a 'figure' (the number "
+                   "to show, with its year)");
     const YNode *shape = ynode_get(m, "shape");
     read_shape(l, f, shape, c, &it->shape, &it->n_shape);
     if (c->layout == LAYOUT_MAP && !shape)

@@ -399,8 +399,10 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms);
 bool session_open(Session *s, const char *spec, int64_t now_ms)
 {
     bool ok = open_screen(s, spec, now_ms);
-    /* Opened directly (for a picture or a test): show it settled, without the entry motion. */
+    /* Opened directly (for a picture or a test): show it settled, without the entry motion
+     * or a count-up. */
     s->ui.changed_ms = now_ms - VIEW_TRANSITION_MS - 1;
+    for (size_t i = 0; i < s->ui.depth; i++) s->ui.stack[i].opened_ms = now_ms - VIEW_SETTLE_MS;
     s->dirty = true;
     return ok;
 }

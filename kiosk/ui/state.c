@@ -17,7 +17,7 @@ void ui_init(UiState *s, const Bundle *b, int64_t now_ms)
 void ui_reset(UiState *s, int64_t now_ms)
 {
     s->depth = 1;
-    s->stack[0] = (Screen){.kind = SCREEN_HOME, .filter = -1};
+    s->stack[0] = (Screen){.kind = SCREEN_HOME, .filter = -1, .opened_ms = now_ms};
     s->lang = s->bundle->default_language;
     s->quiz_pos = 0;
     s->focus = -1;
@@ -37,6 +37,7 @@ static bool push(UiState *s, Screen next, int64_t now_ms)
         memmove(&s->stack[1], &s->stack[2], (NAV_MAX_DEPTH - 2) * sizeof s->stack[0]);
         s->depth--;
     }
+    next.opened_ms = now_ms;
     s->stack[s->depth++] = next;
     s->focus = -1;
     s->changed_ms = now_ms;

@@ -36,6 +36,8 @@ typedef struct Screen {
     const Item *item;             /* SCREEN_ITEM */
     int filter;                   /* SCREEN_COLLECTION: category index, -1 for all */
     float scroll;                 /* px scrolled; kept when coming back to this screen */
+    int64_t opened_ms;            /* when it was opened (not when come back to), for motion
+                                     on first view only, such as a count-up */
 } Screen;
 
 typedef struct UiState {

@@ -204,14 +204,13 @@ static void mirror(DisplayList *d, ViewInfo *info)
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
                 int64_t now_ms, ViewInfo *info)
 {
-    (void)now_ms;
     dlist_reset(d, w, h);
     *info = (ViewInfo){0};
     const Bundle *b = s->bundle;
     Ctx c = {
         .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
         .u = view_unit(w, h), .portrait = h > w, .lang = s->lang,
-        .code = b->languages[s->lang], .info = info,
+        .code = b->languages[s->lang], .info = info, .now_ms = now_ms,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);

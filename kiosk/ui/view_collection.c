@@ -195,5 +195,6 @@ void view_collection(Ctx *c, const Screen *sc)
     y = chips(c, sc, y);
     Rect area = {c->content.x, y, c->content.w, c->content.y + c->content.h - y};
     if (col->layout == LAYOUT_MAP) map(c, sc, area);
+    else if (col->layout == LAYOUT_FIGURES) view_figures(c, sc, area);
     else grid(c, sc, area);
 }

@@ -23,6 +23,7 @@ typedef struct Ctx {
     Rect content;     /* the area above the bottom bar */
     Rect bound;       /* the container texts are being laid out on (w == 0: none) */
     ViewInfo *info;
+    int64_t now_ms;   /* the session's clock, for motion (view_animate) */
 } Ctx;
 
 /* Design sizes in units (see DESIGN-BRIEF: titles >= 56, body >= 28, nothing < 22 at 1080p). */
@@ -98,5 +99,11 @@ void view_about(Ctx *c, const Screen *sc);
 void view_attract(Ctx *c, int64_t now_ms);
 void view_pin(Ctx *c);
 void view_admin(Ctx *c);
+/* view_figures.c: a `figures` collection in `area`; and on an item's page, the panel with its
+ * numeral, year, source and chart (where the picture would be): drawn at r (r.h ignored),
+ * returning its height; figure_panel_height only measures. */
+void view_figures(Ctx *c, const Screen *sc, Rect area);
+float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms);
+float figure_panel_height(Ctx *c, float w, const Item *it);
 
 #endif

@@ -1,0 +1,259 @@
+/* view_figures.c: key figures: the number as the hero, its year and source, a bar chart.
+ *
+ * A figures collection is a grid of cards whose numeral is set at least three times the body
+ * size. The size is chosen once per screen, from the widest numeral of the collection in the
+ * screen's language, and the number of columns from that too: the numeral is never cut and
+ * never shrinks below FIG_HERO_MIN, whatever the language writes ("1 861 000", "%42").
+ * Rows take the height of their tallest card, so a figure without a chart is no taller than
+ * it needs to be.
+ *
+ * On the first view of a screen its numbers count up from zero (VIEW_SETTLE_MS, easing out;
+ * the screen asks for frames through view_animate). The count uses the figure's exact scaled
+ * value, so the last frame shows exactly the number written in the bundle, as does every
+ * picture of a screen opened settled (--render, the layout check). */
+#include <math.h>
+
+#include "core/color.h"
+#include "ui/chart.h"
+#include "ui/widgets.h"
+
+/* Sizes in units (widgets.h). */
+enum {
+    FIG_HERO_MIN = 96,    /* >= 3 x PX_BODY: the numeral is the hero */
+    FIG_HERO_MAX = 150,   /* on a card */
+    FIG_PAGE_HERO_MAX = 190, /* on the item's page */
+    FIG_CARD_MIN_W = 520, /* a caption of about 30 characters a line */
+    FIG_MAX_COLS = 4,
+    FIG_PAD = 32,
+    FIG_GAP = 12,         /* between the numeral, its caption and its note */
+    FIG_CAPTION_LINES = 3,
+    FIG_NOTE_LINES = 2,
+    FIG_CARD_CHART_H = 200,
+    FIG_PAGE_CHART_H = 360,
+    FIG_FRAME_MS = 16,    /* count-up frames */
+};
+
+/* The value shown now: counting up on the screen's first view, else exactly the value. */
+static int64_t shown_value(Ctx *c, const Figure *f, int64_t opened_ms)
+{
+    int64_t dt = c->now_ms - opened_ms;
+    if (dt < 0 || dt >= VIEW_SETTLE_MS) return f->value;
+    view_animate(c->info, opened_ms + VIEW_SETTLE_MS, FIG_FRAME_MS);
+    double t = (double)dt / VIEW_SETTLE_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
+    return (int64_t)llround((double)f->value * ease);
+}
+
+static const char *number_text(Ctx *c, int64_t scaled, int decimals, NumUnit unit, bool more)
+{
+    char buf[NUMFMT_BYTES];
+    return dlist_strdup(c->d, numfmt_format(buf, sizeof buf, scaled, decimals, unit, more, c->code));
+}
+
+static const char *figure_text(Ctx *c, const Figure *f, int64_t scaled)
+{
+    return number_text(c, scaled, f->decimals, f->unit, f->or_more);
+}
+
+/* "2023 · Techniekpact": the year and the source the figure comes from. */
+static const char *figure_note(Ctx *c, const Item *it)
+{
+    const char *year = T(c, &it->figure->year);
+    if (it->n_sources == 0) return year;
+    return dlist_printf(c->d, "%s \xC2\xB7 %s", year, T(c, &it->sources[0].title));
+}
+
+/* The numeral's colour: the accent where it reads as large text on the surface, else text. */
+static uint32_t hero_color(const Ctx *c)
+{
+    return color_contrast(c->t->accent, c->t->surface) >= 3.0 ? c->t->accent : c->t->text;
+}
+
+/* The largest size from lo to hi at which the numeral `s` fits in `width`. */
+static int hero_px(Ctx *c, const char *s, float width, float lo, float hi)
+{
+    float at_lo = w_text_width(c, s, FONT_BOLD, PX(c, lo));
+    float px = at_lo > 0 ? (float)PX(c, lo) * width / at_lo : U(c, hi);
+    return (int)fmaxf(U(c, lo), fminf(floorf(px), U(c, hi)));
+}
+
+/* The bar chart of an item's series in r: bars from zero, the value over each bar, the year
+ * under it; the latest bar in the accent colour, the earlier ones muted. */
+static void chart(Ctx *c, Rect r, const Item *it, int px)
+{
+    double values[SERIES_MAX_POINTS];
+    size_t n = chart_values(it->series, it->n_series, values);
+    float line = w_line_height(px), year_h = line;
+    /* the years take the lines the longest one needs in its slot (two at most) */
+    TextStyle ys = {FONT_REGULAR, px, c->t->muted, 2, true, "chart year"};
+    for (size_t i = 0; i < n; i++)
+        year_h = fmaxf(year_h, w_text_height(c, r.w / (float)n, T(c, &it->series[i].year), ys));
+    ChartGeom g;
+    if (!chart_layout(values, n, r, line, year_h + U(c, 4), 0.62f, &g)) return;
+    NumUnit unit = it->figure ? it->figure->unit : NUM_PLAIN;
+    dlist_rect(c->d, g.baseline, color_mix(c->t->surface, c->t->text, 0.35), 0);
+    for (size_t i = 0; i < g.n; i++) {
+        const ChartBar *b = &g.bars[i];
+        bool last = i + 1 == g.n;
+        if (b->bar.h > 0)
+            dlist_rect(c->d, b->bar, last ? hero_color(c) : c->t->muted, fminf(U(c, 6), b->bar.w / 4));
+        const SeriesPoint *p = &it->series[i];
+        w_text(c, b->value, number_text(c, p->value, p->decimals, unit, false),
+               (TextStyle){FONT_BOLD, px, c->t->text, 1, true, "chart value"});
+        w_text(c, (Rect){b->year.x, b->year.y + U(c, 4), b->year.w, 0}, T(c, &p->year), ys);
+    }
+}
+
+/* ---- the figures grid ---------------------------------------------------------------- */
+
+typedef struct FigGrid {
+    size_t cols;
+    float cw, inner; /* card width, and inside its padding */
+    int hero;        /* numeral size in px */
+} FigGrid;
+
+static const char *caption_of(Ctx *c, const Item *it)
+{
+    return text_present(&it->subtitle) ? T(c, &it->subtitle) : T(c, &it->title);
+}
+
+static TextStyle caption_style(Ctx *c)
+{
+    return (TextStyle){FONT_REGULAR, PX(c, PX_BODY), c->t->text, FIG_CAPTION_LINES, false,
+                       "figure caption"};
+}
+
+static TextStyle note_style(Ctx *c)
+{
+    return (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), c->t->muted, FIG_NOTE_LINES, false,
+                       "figure source"};
+}
+
+/* Columns and numeral size: as many columns as keep every numeral whole at FIG_HERO_MIN. */
+static FigGrid fig_grid(Ctx *c, const Collection *col, float avail)
+{
+    float g = U(c, SZ_GAP), pad = U(c, FIG_PAD), widest = 0;
+    const char *widest_s = "";
+    for (size_t i = 0; i < col->n_items; i++) {
+        const Figure *f = col->items[i].figure;
+        if (!f) continue;
+        const char *s = figure_text(c, f, f->value);
+        float w = w_text_width(c, s, FONT_BOLD, PX(c, FIG_HERO_MIN));
+        if (w > widest) {
+            widest = w;
+            widest_s = s;
+        }
+    }
+    float min_w = fmaxf(U(c, FIG_CARD_MIN_W), widest + 2 * pad);
+    FigGrid fg = {(size_t)fmaxf(1.0f, floorf((avail + g) / (min_w + g))), 0, 0, 0};
+    if (fg.cols > FIG_MAX_COLS) fg.cols = FIG_MAX_COLS;
+    fg.cw = (avail - g * (float)(fg.cols - 1)) / (float)fg.cols;
+    fg.inner = fg.cw - 2 * pad;
+    fg.hero = hero_px(c, widest_s, fg.inner, FIG_HERO_MIN, FIG_HERO_MAX);
+    return fg;
+}
+
+static float card_height(Ctx *c, const FigGrid *fg, const Item *it)
+{
+    float h = 2 * U(c, FIG_PAD) + w_line_height(fg->hero);
+    h += U(c, FIG_GAP) + w_text_height(c, fg->inner, caption_of(c, it), caption_style(c));
+    if (it->figure) h += U(c, FIG_GAP) + w_text_height(c, fg->inner, figure_note(c, it), note_style(c));
+    if (it->n_series) h += U(c, SZ_GAP) + U(c, FIG_CARD_CHART_H);
+    return h;
+}
+
+static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64_t opened_ms)
+{
+    float pad = U(c, FIG_PAD);
+    dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
+    Rect saved = c->bound;
+    c->bound = r;
+    float x = r.x + pad, y = r.y + pad;
+    const char *num = it->figure ? figure_text(c, it->figure, shown_value(c, it->figure, opened_ms))
+                                 : T(c, &it->title);
+    y += w_text(c, (Rect){x, y, fg->inner, 0}, num,
+                (TextStyle){FONT_BOLD, fg->hero, hero_color(c), 1, false, "figure"});
+    y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), fg->inner, 0}, caption_of(c, it),
+                                caption_style(c));
+    if (it->figure)
+        y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), fg->inner, 0},
+                                    figure_note(c, it), note_style(c));
+    if (it->n_series)
+        chart(c, (Rect){x, r.y + r.h - pad - U(c, FIG_CARD_CHART_H), fg->inner,
+                        U(c, FIG_CARD_CHART_H)}, it, PX(c, PX_SMALL));
+    c->bound = saved;
+    dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, U(c, SZ_RADIUS));
+}
+
+void view_figures(Ctx *c, const Screen *sc, Rect area)
+{
+    const Collection *col = sc->collection;
+    float g = U(c, SZ_GAP), m = U(c, SZ_MARGIN);
+    FigGrid fg = fig_grid(c, col, area.w - 2 * m);
+    /* Row heights first (the tallest card of each row), for the scrolling extent. */
+    float content = m, scroll = sc->scroll;
+    for (size_t i = 0; i < col->n_items; i += fg.cols) {
+        float rh = 0;
+        for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
+            rh = fmaxf(rh, card_height(c, &fg, &col->items[k]));
+        content += rh + g;
+    }
+    c->info->scroll_area = area;
+    c->info->scroll_viewport = area.h;
+    c->info->scroll_content = content;
+    scroll = fminf(scroll, fmaxf(0, content - area.h));
+    dlist_clip(c->d, area);
+    float y = area.y - scroll;
+    for (size_t i = 0; i < col->n_items; i += fg.cols) {
+        float rh = 0;
+        for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
+            rh = fmaxf(rh, card_height(c, &fg, &col->items[k]));
+        if (y + rh >= area.y && y <= area.y + area.h)
+            for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
+                figure_card(c, &fg, (Rect){area.x + m + (float)(k - i) * (fg.cw + g), y, fg.cw, rh},
+                            &col->items[k], sc->opened_ms);
+        y += rh + g;
+    }
+    dlist_unclip(c->d);
+}
+
+/* ---- the item's page ----------------------------------------------------------------- */
+
+/* The numeral, its year and source, and the chart, on a panel where the item's picture would
+ * be. With draw false, only measures. Returns the height. */
+static float panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw)
+{
+    float pad = U(c, FIG_PAD), inner = r.w - 2 * pad, x = r.x + pad, y = r.y + pad;
+    const Figure *f = it->figure;
+    int hero = 0;
+    float h = 2 * pad;
+    if (f) {
+        hero = hero_px(c, figure_text(c, f, f->value), inner, FIG_HERO_MIN, FIG_PAGE_HERO_MAX);
+        h += w_line_height(hero) + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
+    }
+    float chart_h = fminf(U(c, FIG_PAGE_CHART_H), inner * 0.75f);
+    if (it->n_series) h += (f ? U(c, SZ_GAP) : 0) + chart_h;
+    if (!draw) return h;
+    dlist_rect(c->d, (Rect){r.x, r.y, r.w, h}, c->t->surface, U(c, SZ_RADIUS));
+    Rect saved = c->bound;
+    c->bound = (Rect){r.x, r.y, r.w, h};
+    if (f) {
+        y += w_text(c, (Rect){x, y, inner, 0}, figure_text(c, f, shown_value(c, f, opened_ms)),
+                    (TextStyle){FONT_BOLD, hero, hero_color(c), 1, false, "figure"});
+        y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), inner, 0}, figure_note(c, it),
+                                    note_style(c));
+        y += U(c, SZ_GAP);
+    }
+    if (it->n_series) chart(c, (Rect){x, y, inner, chart_h}, it, PX(c, PX_BODY));
+    c->bound = saved;
+    return h;
+}
+
+float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
+{
+    return panel(c, r, it, opened_ms, true);
+}
+
+float figure_panel_height(Ctx *c, float w, const Item *it)
+{
+    return panel(c, (Rect){0, 0, w, 0}, it, 0, false);
+}
