@@ -346,7 +346,9 @@ bool session_tick(Session *s, int64_t now_ms)
         s->dirty = true;
     }
     if (now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS) s->dirty = true;
-    if (now_ms < s->info.animate_until) s->dirty = true;
+    /* The frame built last asked for motion: draw the next one, also when its deadline has
+     * passed since, so the motion's final state (a count-up's exact number) is drawn too. */
+    if (s->info.animate_until > 0) s->dirty = true;
     return s->dirty;
 }
 
@@ -356,7 +358,7 @@ int64_t session_next_wake(const Session *s)
     bool moving = scroller_is_animating(&s->scroller) ||
                   s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
-    if (s->now_ms < s->info.animate_until && s->now_ms + s->info.frame_ms < sc)
+    if (s->info.animate_until > 0 && s->now_ms + s->info.frame_ms < sc)
         sc = s->now_ms + s->info.frame_ms;
     int64_t wake = g < sc ? g : sc;
     if (s->corner_since && gesture_is_down(&s->gesture) &&
