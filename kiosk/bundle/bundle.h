@@ -33,6 +33,8 @@ enum {
     BUNDLE_MAX_IMAGE_PIXELS = BUNDLE_MAX_IMAGE_SIDE * BUNDLE_MAX_IMAGE_SIDE,
     /* Points of all map shapes together: drawing and hit-testing cost grows with them. */
     BUNDLE_MAX_SHAPE_POINTS = 20000,
+    /* Items of a `figures` collection: a wall of key figures, laid out whole every frame. */
+    BUNDLE_MAX_FIGURES = 64,
     BUNDLE_FORMAT = 1,
 };
 

@@ -275,6 +275,9 @@ void content_collections(Loader *l)
         b->n_collections++;
         if (!items || l->too_many_items) continue;
         size_t n = items->n;
+        if (c->layout == LAYOUT_FIGURES && n > BUNDLE_MAX_FIGURES)
+            load_error(l, f, items->kids[BUNDLE_MAX_FIGURES], "a 'figures' collection shows at "
+                       "most %d figures; put the others in another collection", BUNDLE_MAX_FIGURES);
         if (l->n_items + n > BUNDLE_MAX_ITEMS) {
             const YNode *at = items->kids[BUNDLE_MAX_ITEMS - l->n_items];
             load_error(l, f, at, "the bundle has more than %d items; split it into more "

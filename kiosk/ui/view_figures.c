@@ -4,8 +4,7 @@
  * size. The size is chosen once per screen, from the widest numeral of the collection in the
  * screen's language, and the number of columns from that too: the numeral is never cut and
  * never shrinks below FIG_HERO_MIN, whatever the language writes ("1 861 000", "%42").
- * Rows take the height of their tallest card, so a figure without a chart is no taller than
- * it needs to be.
+ * Cards are as tall as their content and fill columns like a poster wall.
  *
  * On the first view of a screen its numbers count up from zero (VIEW_SETTLE_MS, easing out;
  * the screen asks for frames through view_animate). The count uses the figure's exact scaled
@@ -32,6 +31,11 @@ enum {
     FIG_PAGE_CHART_H = 360,
     FIG_FRAME_MS = 16,    /* count-up frames */
 };
+
+/* A line box is 1.3 times the font size, and digits have no accents above them: the numeral
+ * moves up into the padding by this fraction of its size, so it sits as close to the card's
+ * top edge as its caption does to it. */
+#define HERO_LIFT 0.15f
 
 /* The value shown now: counting up on the screen's first view, else exactly the value. */
 static int64_t shown_value(Ctx *c, const Figure *f, int64_t opened_ms)
@@ -154,7 +158,7 @@ static FigGrid fig_grid(Ctx *c, const Collection *col, float avail)
 
 static float card_height(Ctx *c, const FigGrid *fg, const Item *it)
 {
-    float h = 2 * U(c, FIG_PAD) + w_line_height(fg->hero);
+    float h = 2 * U(c, FIG_PAD) + w_line_height(fg->hero) - HERO_LIFT * (float)fg->hero;
     h += U(c, FIG_GAP) + w_text_height(c, fg->inner, caption_of(c, it), caption_style(c));
     if (it->figure) h += U(c, FIG_GAP) + w_text_height(c, fg->inner, figure_note(c, it), note_style(c));
     if (it->n_series) h += U(c, SZ_GAP) + U(c, FIG_CARD_CHART_H);
@@ -167,7 +171,7 @@ static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64
     dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = r;
-    float x = r.x + pad, y = r.y + pad;
+    float x = r.x + pad, y = r.y + pad - HERO_LIFT * (float)fg->hero;
     const char *num = it->figure ? figure_text(c, it->figure, shown_value(c, it->figure, opened_ms))
                                  : T(c, &it->title);
     y += w_text(c, (Rect){x, y, fg->inner, 0}, num,
@@ -184,34 +188,35 @@ static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, U(c, SZ_RADIUS));
 }
 
+/* Cards fall into columns like a wall of posters: each into the column that ends highest
+ * (the leftmost of equals), so a figure without a chart leaves no hole under it. */
 void view_figures(Ctx *c, const Screen *sc, Rect area)
 {
     const Collection *col = sc->collection;
     float g = U(c, SZ_GAP), m = U(c, SZ_MARGIN);
     FigGrid fg = fig_grid(c, col, area.w - 2 * m);
-    /* Row heights first (the tallest card of each row), for the scrolling extent. */
-    float content = m, scroll = sc->scroll;
-    for (size_t i = 0; i < col->n_items; i += fg.cols) {
-        float rh = 0;
-        for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
-            rh = fmaxf(rh, card_height(c, &fg, &col->items[k]));
-        content += rh + g;
+    size_t n = col->n_items < BUNDLE_MAX_FIGURES ? col->n_items : BUNDLE_MAX_FIGURES;
+    Rect at[BUNDLE_MAX_FIGURES];
+    float bottom[FIG_MAX_COLS] = {0}, content = 0;
+    for (size_t i = 0; i < n; i++) {
+        size_t k = 0;
+        for (size_t j = 1; j < fg.cols; j++)
+            if (bottom[j] < bottom[k] - 0.5f) k = j;
+        float h = card_height(c, &fg, &col->items[i]);
+        at[i] = (Rect){area.x + m + (float)k * (fg.cw + g), bottom[k], fg.cw, h};
+        bottom[k] += h + g;
+        content = fmaxf(content, bottom[k]);
     }
+    content += m - g;
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;
     c->info->scroll_content = content;
-    scroll = fminf(scroll, fmaxf(0, content - area.h));
+    float top = area.y - fminf(sc->scroll, fmaxf(0, content - area.h));
     dlist_clip(c->d, area);
-    float y = area.y - scroll;
-    for (size_t i = 0; i < col->n_items; i += fg.cols) {
-        float rh = 0;
-        for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
-            rh = fmaxf(rh, card_height(c, &fg, &col->items[k]));
-        if (y + rh >= area.y && y <= area.y + area.h)
-            for (size_t k = i; k < i + fg.cols && k < col->n_items; k++)
-                figure_card(c, &fg, (Rect){area.x + m + (float)(k - i) * (fg.cw + g), y, fg.cw, rh},
-                            &col->items[k], sc->opened_ms);
-        y += rh + g;
+    for (size_t i = 0; i < n; i++) {
+        Rect r = {at[i].x, top + at[i].y, at[i].w, at[i].h};
+        if (r.y + r.h >= area.y && r.y <= area.y + area.h)
+            figure_card(c, &fg, r, &col->items[i], sc->opened_ms);
     }
     dlist_unclip(c->d);
 }
@@ -219,8 +224,8 @@ void view_figures(Ctx *c, const Screen *sc, Rect area)
 /* ---- the item's page ----------------------------------------------------------------- */
 
 /* The numeral, its year and source, and the chart, on a panel where the item's picture would
- * be. With draw false, only measures. Returns the height. */
-static float panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw)
+ * be; measured first, as the panel is drawn under its texts. Returns the height. */
+float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
 {
     float pad = U(c, FIG_PAD), inner = r.w - 2 * pad, x = r.x + pad, y = r.y + pad;
     const Figure *f = it->figure;
@@ -228,11 +233,11 @@ static float panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw)
     float h = 2 * pad;
     if (f) {
         hero = hero_px(c, figure_text(c, f, f->value), inner, FIG_HERO_MIN, FIG_PAGE_HERO_MAX);
-        h += w_line_height(hero) + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
+        y -= HERO_LIFT * (float)hero;
+        h += w_line_height(hero) - HERO_LIFT * (float)hero + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
     }
     float chart_h = fminf(U(c, FIG_PAGE_CHART_H), inner * 0.75f);
     if (it->n_series) h += (f ? U(c, SZ_GAP) : 0) + chart_h;
-    if (!draw) return h;
     dlist_rect(c->d, (Rect){r.x, r.y, r.w, h}, c->t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = (Rect){r.x, r.y, r.w, h};
@@ -248,12 +253,4 @@ static float panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw)
     return h;
 }
 
-float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
-{
-    return panel(c, r, it, opened_ms, true);
-}
 
-float figure_panel_height(Ctx *c, float w, const Item *it)
-{
-    return panel(c, (Rect){0, 0, w, 0}, it, 0, false);
-}

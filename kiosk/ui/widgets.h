@@ -101,9 +101,8 @@ void view_pin(Ctx *c);
 void view_admin(Ctx *c);
 /* view_figures.c: a `figures` collection in `area`; and on an item's page, the panel with its
  * numeral, year, source and chart (where the picture would be): drawn at r (r.h ignored),
- * returning its height; figure_panel_height only measures. */
+ * returning its height. */
 void view_figures(Ctx *c, const Screen *sc, Rect area);
 float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms);
-float figure_panel_height(Ctx *c, float w, const Item *it);
 
 #endif
