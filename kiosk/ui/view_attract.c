@@ -71,22 +71,25 @@ void view_attract(Ctx *c, int64_t now_ms)
     TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false, "attract title"};
     TextStyle sub = {FONT_REGULAR, PX(c, SLIDE_TEXT_PX), t->muted, 3, false, "attract subtitle"};
     const char *kind = T(c, &it->collection->title);
+    /* A key figure shows its number, under its collection's icon. */
+    const char *name = figure_or_title(c, it);
+    const Image *pic = it->image ? it->image : it->figure ? it->collection->icon : NULL;
     if (!c->portrait) {
         float pw = fminf(area.h, area.w * 0.42f);
-        w_picture(c, (Rect){area.x, area.y + (area.h - pw) / 2, pw, pw}, it->image, &it->title, tint);
+        w_picture(c, (Rect){area.x, area.y + (area.h - pw) / 2, pw, pw}, pic, &it->title, tint);
         float tx = area.x + pw + g, tw = area.w - pw - g;
-        float th = w_text_height(c, tw, kind, sub) + U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->title), title) +
+        float th = w_text_height(c, tw, kind, sub) + U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, name, title) +
                    U(c, SLIDE_LINE_GAP) + w_text_height(c, tw, T(c, &it->subtitle), sub);
         float y = area.y + fmaxf(0, (area.h - th) / 2);
         y += w_text(c, (Rect){tx, y, tw, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
-        y += w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){tx, y, tw, 0}, name, title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){tx, y, tw, 0}, T(c, &it->subtitle), sub);
     } else {
         float pw = fminf(area.w, area.h * 0.55f);
-        w_picture(c, (Rect){area.x + (area.w - pw) / 2, area.y, pw, pw}, it->image, &it->title, tint);
+        w_picture(c, (Rect){area.x + (area.w - pw) / 2, area.y, pw, pw}, pic, &it->title, tint);
         float y = area.y + pw + g;
         y += w_text(c, (Rect){area.x, y, area.w, 0}, kind, (TextStyle){FONT_BOLD, sub.px, t->accent, 1, false, NULL}) + U(c, SLIDE_LINE_GAP);
-        y += w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->title), title) + U(c, SLIDE_LINE_GAP);
+        y += w_text(c, (Rect){area.x, y, area.w, 0}, name, title) + U(c, SLIDE_LINE_GAP);
         w_text(c, (Rect){area.x, y, area.w, 0}, T(c, &it->subtitle), sub);
     }
 }

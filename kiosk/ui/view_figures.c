@@ -58,6 +58,11 @@ static const char *figure_text(Ctx *c, const Figure *f, int64_t scaled)
     return number_text(c, scaled, f->decimals, f->unit, f->or_more);
 }
 
+const char *figure_or_title(Ctx *c, const Item *it)
+{
+    return it->figure ? figure_text(c, it->figure, it->figure->value) : T(c, &it->title);
+}
+
 /* "2023 · Techniekpact": the year and the source the figure comes from. */
 static const char *figure_note(Ctx *c, const Item *it)
 {

@@ -104,5 +104,7 @@ void view_admin(Ctx *c);
  * returning its height. */
 void view_figures(Ctx *c, const Screen *sc, Rect area);
 float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms);
+/* An item's figure as the language writes it ("1.861.000"), or its title when it has none. */
+const char *figure_or_title(Ctx *c, const Item *it);
 
 #endif
