@@ -11,8 +11,10 @@
  * value, so the last frame shows exactly the number written in the bundle, as does every
  * picture of a screen opened settled (--render, the layout check). */
 #include <math.h>
+#include <string.h>
 
 #include "core/color.h"
+#include "layout/wrap.h"
 #include "ui/chart.h"
 #include "ui/widgets.h"
 
@@ -29,7 +31,7 @@ enum {
     FIG_NOTE_LINES = 2,
     FIG_CARD_CHART_H = 200,
     FIG_PAGE_CHART_H = 360,
-    FIG_FRAME_MS = 16,    /* count-up frames */
+    FIG_FRAME_MS = 33,    /* count-up frames: 30 a second is smooth for changing digits */
 };
 
 /* A line box is 1.3 times the font size, and digits have no accents above them: the numeral
@@ -58,6 +60,39 @@ static const char *figure_text(Ctx *c, const Figure *f, int64_t scaled)
     return number_text(c, scaled, f->decimals, f->unit, f->or_more);
 }
 
+/* The numeral's colour: the accent where it reads as large text on the surface, else text. */
+static uint32_t hero_color(const Ctx *c)
+{
+    return color_contrast(c->t->accent, c->t->surface) >= 3.0 ? c->t->accent : c->t->text;
+}
+
+/* While it counts, a numeral is new every frame: drawn whole, each frame would rasterise a
+ * new 100-px string (the benchmark saw 30 ms frames). Drawn glyph by glyph, each digit's
+ * picture is made once and cached, placed where the whole string puts it (the width of the
+ * text before it, kerning included). Right-to-left screens are mirrored command by command,
+ * which would reverse the digits: they draw the string whole. Returns the height. */
+static float numeral(Ctx *c, Rect box, const char *s, int px, bool counting)
+{
+    TextStyle st = {FONT_BOLD, px, hero_color(c), 1, false, "figure"};
+    if (!counting || view_rtl(c->code)) return w_text(c, box, s, st);
+    float h = w_line_height(px);
+    for (size_t i = 0, len = strlen(s); i < len;) {
+        size_t n = utf8_char_len(s + i);
+        float x0 = (float)c->m->width(c->m->ctx, FONT_BOLD, px, s, i);
+        float x1 = (float)c->m->width(c->m->ctx, FONT_BOLD, px, s, i + n);
+        DlCmd *cmd = dlist_push(c->d, DL_TEXT, (Rect){box.x + x0, box.y, x1 - x0, h});
+        cmd->text = s + i;
+        cmd->len = n;
+        cmd->font = FONT_BOLD;
+        cmd->px = px;
+        cmd->color = st.color;
+        cmd->box = (Rect){box.x, box.y, box.w, h};
+        cmd->bound = c->bound;
+        i += n;
+    }
+    return h;
+}
+
 const char *figure_or_title(Ctx *c, const Item *it)
 {
     return it->figure ? figure_text(c, it->figure, it->figure->value) : T(c, &it->title);
@@ -69,12 +104,6 @@ static const char *figure_note(Ctx *c, const Item *it)
     const char *year = T(c, &it->figure->year);
     if (it->n_sources == 0) return year;
     return dlist_printf(c->d, "%s \xC2\xB7 %s", year, T(c, &it->sources[0].title));
-}
-
-/* The numeral's colour: the accent where it reads as large text on the surface, else text. */
-static uint32_t hero_color(const Ctx *c)
-{
-    return color_contrast(c->t->accent, c->t->surface) >= 3.0 ? c->t->accent : c->t->text;
 }
 
 /* The largest size from lo to hi at which the numeral `s` fits in `width`. */
@@ -177,10 +206,10 @@ static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64
     Rect saved = c->bound;
     c->bound = r;
     float x = r.x + pad, y = r.y + pad - HERO_LIFT * (float)fg->hero;
-    const char *num = it->figure ? figure_text(c, it->figure, shown_value(c, it->figure, opened_ms))
-                                 : T(c, &it->title);
-    y += w_text(c, (Rect){x, y, fg->inner, 0}, num,
-                (TextStyle){FONT_BOLD, fg->hero, hero_color(c), 1, false, "figure"});
+    const Figure *f = it->figure;
+    int64_t v = f ? shown_value(c, f, opened_ms) : 0;
+    y += numeral(c, (Rect){x, y, fg->inner, 0}, f ? figure_text(c, f, v) : T(c, &it->title),
+                 fg->hero, f && v != f->value);
     y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), fg->inner, 0}, caption_of(c, it),
                                 caption_style(c));
     if (it->figure)
@@ -247,8 +276,8 @@ float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
     Rect saved = c->bound;
     c->bound = (Rect){r.x, r.y, r.w, h};
     if (f) {
-        y += w_text(c, (Rect){x, y, inner, 0}, figure_text(c, f, shown_value(c, f, opened_ms)),
-                    (TextStyle){FONT_BOLD, hero, hero_color(c), 1, false, "figure"});
+        int64_t v = shown_value(c, f, opened_ms);
+        y += numeral(c, (Rect){x, y, inner, 0}, figure_text(c, f, v), hero, v != f->value);
         y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), inner, 0}, figure_note(c, it),
                                     note_style(c));
         y += U(c, SZ_GAP);
