@@ -22,7 +22,7 @@
 enum {
     FIG_HERO_MIN = 96,    /* >= 3 x PX_BODY: the numeral is the hero */
     FIG_HERO_MAX = 150,   /* on a card */
-    FIG_PAGE_HERO_MAX = 190, /* on the item's page */
+    FIG_PAGE_HERO_MAX = 260, /* on the item's page, where a short one ("14%") may be huge */
     FIG_CARD_MIN_W = 520, /* a caption of about 30 characters a line */
     FIG_MAX_COLS = 4,
     FIG_PAD = 32,
