@@ -149,6 +149,17 @@ static void record(Bench *b, double view, double draw, double cpu)
     b->ft[b->n++] = view + draw;
 }
 
+/* Ends a run: its session, canvas and frame records. */
+static void bench_end(Bench *b)
+{
+    session_free(&b->s);
+    canvas_destroy(b->c);
+    free(b->ft);
+    free(b->vt);
+    free(b->dt);
+    free(b->ct);
+}
+
 /* One frame as the window's loop does it: tick, and when something changed build the list
  * and draw it. Returns the frame's work in ms (0 when nothing was drawn). */
 static double frame(Bench *b)
@@ -344,12 +355,7 @@ static int mode_frames(int argc, char **argv)
                pct(b.vt, b.n, 99), pct(b.dt, b.n, 50), pct(b.dt, b.n, 99),
                b.cpu_sum > 0 ? b.wall_sum / b.cpu_sum : 1.0, pct(b.ct, b.n, 50), pct(b.ct, b.n, 99));
         fflush(stdout);
-        session_free(&b.s);
-        canvas_destroy(b.c);
-        free(b.ft);
-        free(b.vt);
-        free(b.dt);
-        free(b.ct);
+        bench_end(&b);
     }
     bundle_free(bundle);
     script_free(&sc);
@@ -402,12 +408,7 @@ static int mode_figures(int argc, char **argv)
                counted ? b.ft[b.n - 1] : 0.0, counted, build / REPS, draw / REPS,
                (build + draw) / REPS);
         fflush(stdout);
-        session_free(&b.s);
-        canvas_destroy(b.c);
-        free(b.ft);
-        free(b.vt);
-        free(b.dt);
-        free(b.ct);
+        bench_end(&b);
     }
     bundle_free(bundle);
     return 0;
