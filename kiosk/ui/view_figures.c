@@ -35,9 +35,14 @@ enum {
 };
 
 /* A line box is 1.3 times the font size, and digits have no accents above them: the numeral
- * moves up into the padding by this fraction of its size, so it sits as close to the card's
- * top edge as its caption does to it. */
+ * moves up into the padding by this fraction of its size (its line box staying on the card),
+ * so it sits about as close to the card's top edge as its caption does to it. */
 #define HERO_LIFT 0.15f
+
+static float hero_lift(const Ctx *c, int hero)
+{
+    return fminf(HERO_LIFT * (float)hero, U(c, FIG_PAD) * 0.75f);
+}
 
 /* The value shown now: counting up on the screen's first view, else exactly the value. */
 static int64_t shown_value(Ctx *c, const Figure *f, int64_t opened_ms)
@@ -192,7 +197,7 @@ static FigGrid fig_grid(Ctx *c, const Collection *col, float avail)
 
 static float card_height(Ctx *c, const FigGrid *fg, const Item *it)
 {
-    float h = 2 * U(c, FIG_PAD) + w_line_height(fg->hero) - HERO_LIFT * (float)fg->hero;
+    float h = 2 * U(c, FIG_PAD) + w_line_height(fg->hero) - hero_lift(c, fg->hero);
     h += U(c, FIG_GAP) + w_text_height(c, fg->inner, caption_of(c, it), caption_style(c));
     if (it->figure) h += U(c, FIG_GAP) + w_text_height(c, fg->inner, figure_note(c, it), note_style(c));
     if (it->n_series) h += U(c, SZ_GAP) + U(c, FIG_CARD_CHART_H);
@@ -205,7 +210,7 @@ static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64
     dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = r;
-    float x = r.x + pad, y = r.y + pad - HERO_LIFT * (float)fg->hero;
+    float x = r.x + pad, y = r.y + pad - hero_lift(c, fg->hero);
     const Figure *f = it->figure;
     int64_t v = f ? shown_value(c, f, opened_ms) : 0;
     y += numeral(c, (Rect){x, y, fg->inner, 0}, f ? figure_text(c, f, v) : T(c, &it->title),
@@ -267,8 +272,8 @@ float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
     float h = 2 * pad;
     if (f) {
         hero = hero_px(c, figure_text(c, f, f->value), inner, FIG_HERO_MIN, FIG_PAGE_HERO_MAX);
-        y -= HERO_LIFT * (float)hero;
-        h += w_line_height(hero) - HERO_LIFT * (float)hero + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
+        y -= hero_lift(c, hero);
+        h += w_line_height(hero) - hero_lift(c, hero) + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
     }
     float chart_h = fminf(U(c, FIG_PAGE_CHART_H), inner * 0.75f);
     if (it->n_series) h += (f ? U(c, SZ_GAP) : 0) + chart_h;

@@ -351,9 +351,10 @@ want B && for size in 1920x1080 3840x2160; do
     cmax=$(awk '/^figures/{print $4}' "$work/b_fig_$size" | median_of)
     cn=$(awk '/^figures/{print $5; exit}' "$work/b_fig_$size")
     first=$(awk '/^figures/{print $2}' "$work/b_fig_$size" | median_of)
+    fcpu=$(awk '/^figures/{print $9}' "$work/b_fig_$size" | median_of)
     row B "$size: drawing time of a figures screen (In cijfers, settled): view_build + drawer_draw" \
       "$(cell_m 2 ' ms' < "$work/b_fig_${size}_all")" "$(cell_r 2 < "$work/b_fig_${size}_all")" \
-      "build $fb / draw $fd ms; count-up: $cn frames, p50 $cp50 ms, max $cmax ms; first frame $first ms"
+      "build $fb / draw $fd ms (CPU time of both: $fcpu ms); count-up: $cn frames, p50 $cp50 ms, max $cmax ms; first frame $first ms"
   else
     note "B $size: figures screen failed (see $log)"
   fi
