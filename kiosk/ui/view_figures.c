@@ -49,7 +49,7 @@ static int64_t shown_value(Ctx *c, const Figure *f, int64_t opened_ms)
 {
     int64_t dt = c->now_ms - opened_ms;
     if (dt < 0 || dt >= VIEW_SETTLE_MS) return f->value;
-    view_animate(c->info, opened_ms + VIEW_SETTLE_MS, FIG_FRAME_MS);
+    view_animate(c->info, FIG_FRAME_MS);
     double t = (double)dt / VIEW_SETTLE_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
     return (int64_t)llround((double)f->value * ease);
 }
@@ -101,6 +101,13 @@ static float numeral(Ctx *c, Rect box, const char *s, int px, bool counting)
 const char *figure_or_title(Ctx *c, const Item *it)
 {
     return it->figure ? figure_text(c, it->figure, it->figure->value) : T(c, &it->title);
+}
+
+const char *figure_caption(Ctx *c, const Item *it)
+{
+    const char *sub = T(c, &it->subtitle);
+    if (!it->figure) return sub;
+    return dlist_printf(c->d, *sub ? "%s (%s)" : "%s%s", sub, T(c, &it->figure->year));
 }
 
 /* "2023 · Techniekpact": the year and the source the figure comes from. */
@@ -207,7 +214,7 @@ static float card_height(Ctx *c, const FigGrid *fg, const Item *it)
 static void figure_card(Ctx *c, const FigGrid *fg, Rect r, const Item *it, int64_t opened_ms)
 {
     float pad = U(c, FIG_PAD);
-    dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
+    w_surface(c, r, c->t->surface, U(c, SZ_RADIUS)); /* touchable: with its edge */
     Rect saved = c->bound;
     c->bound = r;
     float x = r.x + pad, y = r.y + pad - hero_lift(c, fg->hero);
