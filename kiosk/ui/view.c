@@ -164,7 +164,10 @@ static void overlays(Ctx *c)
     const UiState *s = c->s;
     if (s->pressing) {
         const Hit *h = dlist_hit_at(d, s->press_x, s->press_y);
-        if (h && !h->poly) {
+        if (h && h->poly && h->action.item) {
+            /* a map region: its own outline, darkened, with the loader's triangles */
+            w_map_region(d, h->action.item, h->ox, h->oy, h->sx, c->t->text, 90);
+        } else if (h) {
             DlCmd *o = dlist_push(d, DL_RECT, h->clip);
             o->color = c->t->text;
             o->alpha = 40;

@@ -1,0 +1,224 @@
+#!/usr/bin/env python3
+"""Generates the map shapes of the five Techniekpact landsdelen (content/techniekpact/regions.yaml).
+
+Every border is written once, as a polyline of (longitude, latitude) points taken from places
+along it (Den Helder, IJmuiden, Hoek van Holland, Vlissingen, Cadzand, Putte, Baarle, Vaals,
+Venlo, Nijmegen, Winterswijk, Enschede, Coevorden, Ter Apel, Delfzijl, Lauwersoog, Harlingen,
+Den Oever, Lelystad ...), generalised to a few kilometres. A landsdeel's outline is a chain of
+those polylines (some walked backwards), so neighbours share exactly the same border points: no
+gap and no overlap between them. Points are projected equirectangularly, longitudes scaled by
+cos(52.2 deg), into the 1000 x 1200 space of the collection's map_size.
+
+The landsdelen follow ../../shared/FACTS.md (the pact's regional steering groups): Noord
+(Groningen, Fryslan, Drenthe), Oost (Gelderland, Overijssel), Noordwest (Noord-Holland, Utrecht,
+Flevoland), Zuidwest (Zuid-Holland, Zeeland, West-Brabant) and Zuidoost (Limburg and Midden-,
+Noordoost- and Zuidoost-Brabant). West-Brabant is taken as the Regio West-Brabant: west of a line
+from the Bergsche Maas near Heusden past Geertruidenberg, east of Oosterhout and Breda, to the
+Belgian border east of Baarle, with the Land van Altena north of the Bergsche Maas.
+
+Simplifications: the IJsselmeer and Markermeer are one bay (the Houtribdijk is not drawn; the
+Afsluitdijk is a thin part of Noordwest, though its eastern half is Fryslan's); the randmeren, rivers and the Veerse Meer are too narrow to show and count as land;
+Walcheren, Noord- and Zuid-Beveland and Tholen join the Brabant mainland; Schouwen-Duiveland,
+Goeree-Overflakkee, Zeeuws-Vlaanderen and the Wadden islands are separate parts.
+
+Usage:  python3 content/tools/regions_map.py            # print the shapes
+        python3 content/tools/regions_map.py --write    # replace them in regions.yaml
+"""
+import math
+import os
+import re
+import sys
+
+LON0, LAT0 = 3.30, 53.62  # top left of the map space
+SCALE = 1000 / ((7.30 - LON0) * math.cos(math.radians(52.2)))  # map units per degree latitude
+KX = SCALE * math.cos(math.radians(52.2))
+
+# ---- junctions where three landsdelen (or two and the sea or a border) meet -----------------
+A = (4.49, 52.30)   # coast between Zandvoort (Noord-Holland) and Noordwijk (Zuid-Holland)
+T1 = (5.06, 51.86)  # Zuid-Holland, Utrecht (Vijfheerenlanden) and Gelderland near Leerdam
+T2 = (5.12, 51.75)  # Altena, Heusden and the Bommelerwaard on the Maas
+T3 = (5.83, 52.79)  # Fryslan, Overijssel and the Noordoostpolder near Kuinre
+LEM = (5.71, 52.84)  # Lemmer on the IJsselmeer
+KWZ = (5.34, 53.07)  # Kornwerderzand, the Frisian end of the Afsluitdijk
+DO = (5.04, 52.93)   # Den Oever, the Noord-Holland end
+B = (6.73, 52.63)   # Drenthe, Overijssel and Germany near Coevorden
+C = (5.99, 51.73)   # Gelderland, Limburg and Germany near Mook and Groesbeek
+D = (5.01, 51.46)   # West- and Midden-Brabant on the Belgian border east of Baarle
+
+# ---- seams between landsdelen --------------------------------------------------------------
+NW_ZW = [A, (4.56, 52.27), (4.63, 52.22), (4.72, 52.20), (4.80, 52.19), (4.80, 52.12),
+         (4.82, 52.06), (4.88, 52.00), (4.93, 51.96), (4.97, 51.92), (4.99, 51.87), T1]
+NW_OOST = [T3, (5.90, 52.74), (5.92, 52.68), (5.86, 52.62), (5.80, 52.59), (5.83, 52.55),
+           (5.78, 52.47), (5.70, 52.41), (5.62, 52.36), (5.52, 52.31), (5.45, 52.27),
+           (5.47, 52.20), (5.47, 52.13), (5.52, 52.07), (5.60, 52.02), (5.62, 51.96),
+           (5.45, 51.96), (5.34, 51.97), (5.24, 51.96), (5.17, 51.96), (5.16, 51.93),
+           (5.12, 51.89), T1]
+ZW_OOST = [T1, (5.01, 51.83), (5.06, 51.79), T2]
+OOST_ZO = [T2, (5.22, 51.75), (5.30, 51.76), (5.43, 51.80), (5.56, 51.82), (5.66, 51.80),
+           (5.74, 51.77), (5.86, 51.75), C]
+ZW_ZO = [T2, (5.04, 51.72), (4.96, 51.70), (4.93, 51.68), (4.91, 51.63), (4.88, 51.56),
+         (4.93, 51.51), (4.99, 51.49), D]
+NOORD_NW = [LEM, (5.77, 52.82), T3]
+NOORD_OOST = [T3, (5.92, 52.81), (6.00, 52.83), (6.12, 52.84), (6.18, 52.79), (6.16, 52.73),
+              (6.18, 52.67), (6.30, 52.66), (6.40, 52.64), (6.52, 52.64), (6.62, 52.64), B]
+
+# ---- coasts and national borders -----------------------------------------------------------
+# Noord-Holland's North Sea and Wadden coast, Zandvoort to Den Oever.
+COAST_NH = [A, (4.53, 52.37), (4.58, 52.46), (4.60, 52.53), (4.62, 52.62), (4.65, 52.73),
+            (4.68, 52.82), (4.72, 52.92), (4.76, 52.965), (4.84, 52.93), (4.90, 52.90),
+            (4.97, 52.95), DO]
+# The IJsselmeer and Markermeer shore of Noord-Holland and Flevoland, Den Oever to Lemmer.
+SHORE_NW = [DO, (5.08, 52.86), (5.11, 52.77), (5.20, 52.74), (5.29, 52.70), (5.15, 52.66),
+            (5.06, 52.64), (5.08, 52.57), (5.07, 52.50), (5.03, 52.45), (4.99, 52.39),
+            (5.07, 52.35), (5.13, 52.36), (5.17, 52.40), (5.30, 52.46), (5.42, 52.52),
+            (5.52, 52.58), (5.63, 52.60), (5.71, 52.61), (5.62, 52.64), (5.60, 52.68),
+            (5.62, 52.75), (5.66, 52.81), LEM]
+# The Frisian IJsselmeer shore, Lemmer to Kornwerderzand.
+SHORE_NOORD = [LEM, (5.60, 52.85), (5.50, 52.86), (5.40, 52.87), (5.36, 52.89), (5.40, 52.94),
+               (5.42, 52.99), (5.40, 53.05), KWZ]
+# Wadden coast of Fryslan and Groningen, and the Dollard, Kornwerderzand to Nieuwe Statenzijl.
+COAST_NOORD = [KWZ, (5.41, 53.17), (5.48, 53.26), (5.62, 53.32), (5.76, 53.36), (5.90, 53.39),
+               (6.08, 53.40), (6.21, 53.41), (6.35, 53.40), (6.48, 53.43), (6.62, 53.43),
+               (6.75, 53.46), (6.85, 53.45), (6.93, 53.40), (6.93, 53.33), (7.04, 53.30),
+               (7.08, 53.25), (7.15, 53.24), (7.21, 53.23)]
+GERMANY_NOORD = [(7.21, 53.23), (7.21, 53.17), (7.20, 53.10), (7.19, 53.01), (7.10, 52.92),
+                 (7.07, 52.85), (7.05, 52.76), (7.03, 52.67), (6.92, 52.64), (6.80, 52.65), B]
+GERMANY_OOST = [B, (6.73, 52.56), (6.70, 52.49), (6.82, 52.46), (6.96, 52.44), (7.06, 52.39),
+                (7.03, 52.30), (7.01, 52.24), (6.96, 52.18), (6.86, 52.13), (6.77, 52.11),
+                (6.72, 52.07), (6.83, 52.00), (6.76, 51.93), (6.64, 51.90), (6.48, 51.84),
+                (6.38, 51.84), (6.25, 51.86), (6.14, 51.84), (6.05, 51.85), (6.00, 51.82),
+                (6.04, 51.77), C]
+GERMANY_ZO = [C, (6.04, 51.69), (6.10, 51.60), (6.14, 51.55), (6.21, 51.48), (6.22, 51.40),
+              (6.20, 51.35), (6.13, 51.30), (6.10, 51.25), (6.10, 51.18), (6.09, 51.13),
+              (6.02, 51.11), (5.95, 51.08), (5.88, 51.06), (5.87, 51.03), (5.91, 51.00),
+              (5.97, 50.97), (6.01, 50.95), (6.05, 50.91), (6.08, 50.87), (6.03, 50.82), (6.03, 50.77),
+              (6.02, 50.754)]
+# The Belgian border from Vaals round Limburg's tail and south of Eindhoven to Baarle.
+BELGIUM_ZO = [(6.02, 50.754), (5.94, 50.76), (5.86, 50.76), (5.78, 50.76), (5.71, 50.76),
+              (5.68, 50.79), (5.64, 50.82), (5.64, 50.85), (5.70, 50.89), (5.74, 50.94),
+              (5.76, 50.99), (5.77, 51.05), (5.80, 51.10), (5.84, 51.16), (5.78, 51.19),
+              (5.71, 51.22), (5.63, 51.23), (5.57, 51.26), (5.50, 51.29), (5.45, 51.26),
+              (5.40, 51.27), (5.32, 51.27), (5.24, 51.31), (5.18, 51.35), (5.12, 51.42),
+              (5.07, 51.46), D]
+# The Belgian border west of Baarle to the Schelde, then the Westerschelde's north shore and
+# round Walcheren, the Oosterschelde, Tholen, the Volkerak and the Hollands Diep to Voorne and
+# the coast of Zuid-Holland.
+BELGIUM_ZW = [D, (4.93, 51.43), (4.84, 51.45), (4.75, 51.43), (4.66, 51.43), (4.55, 51.44),
+              (4.48, 51.47), (4.44, 51.42), (4.40, 51.37), (4.29, 51.37)]
+COAST_ZW = [(4.29, 51.37), (4.21, 51.40), (4.08, 51.40), (3.99, 51.44), (3.91, 51.41),
+            (3.82, 51.39), (3.73, 51.42), (3.62, 51.44), (3.56, 51.45), (3.49, 51.49),
+            (3.44, 51.53), (3.50, 51.57), (3.60, 51.59), (3.72, 51.59), (3.85, 51.61),
+            (3.89, 51.56), (3.99, 51.52), (4.06, 51.49), (4.13, 51.46), (4.20, 51.45),
+            (4.25, 51.48), (4.20, 51.51), (4.10, 51.54), (4.02, 51.58), (4.10, 51.62),
+            (4.20, 51.64), (4.31, 51.65), (4.40, 51.67), (4.47, 51.69), (4.62, 51.69),
+            (4.63, 51.74), (4.54, 51.74), (4.43, 51.72), (4.30, 51.77), (4.18, 51.81),
+            (4.09, 51.85), (4.03, 51.90), (4.00, 51.96), (4.12, 51.99), (4.20, 52.05),
+            (4.27, 52.11), (4.34, 52.16), (4.40, 52.21), (4.45, 52.26), A]
+
+# ---- islands (each its own part) -----------------------------------------------------------
+ZEEUWS_VLAANDEREN = [(3.37, 51.37), (3.42, 51.39), (3.55, 51.41), (3.68, 51.39),
+                     (3.83, 51.35), (3.95, 51.36), (4.04, 51.37), (4.13, 51.36),
+                     (4.23, 51.35), (4.20, 51.30), (4.10, 51.27), (4.02, 51.25),
+                     (3.92, 51.21), (3.80, 51.20), (3.70, 51.24), (3.60, 51.27),
+                     (3.51, 51.24), (3.43, 51.25), (3.38, 51.29), (3.38, 51.33)]
+SCHOUWEN = [(3.69, 51.67), (3.72, 51.72), (3.80, 51.75), (3.90, 51.74), (4.00, 51.71),
+            (4.10, 51.68), (4.08, 51.65), (3.98, 51.64), (3.90, 51.63), (3.80, 51.64)]
+GOEREE = [(3.84, 51.80), (3.90, 51.84), (4.02, 51.83), (4.12, 51.79), (4.20, 51.76),
+          (4.30, 51.72), (4.42, 51.70), (4.38, 51.68), (4.28, 51.67), (4.18, 51.68),
+          (4.05, 51.71), (3.93, 51.75), (3.86, 51.77)]
+TEXEL = [(4.72, 53.00), (4.78, 53.07), (4.85, 53.14), (4.88, 53.18), (4.92, 53.16),
+         (4.90, 53.08), (4.86, 53.01), (4.79, 52.99)]
+VLIELAND = [(4.93, 53.25), (5.05, 53.30), (5.10, 53.30), (5.08, 53.27), (4.98, 53.24)]
+TERSCHELLING = [(5.18, 53.36), (5.35, 53.41), (5.55, 53.45), (5.58, 53.43), (5.40, 53.38),
+                (5.22, 53.34)]
+AMELAND = [(5.62, 53.45), (5.75, 53.47), (5.90, 53.47), (5.92, 53.45), (5.75, 53.43)]
+# The Afsluitdijk, drawn wider than it is (about 1.5 km instead of 90 m) so that it shows.
+AFSLUITDIJK = [(5.06, 52.945), (5.328, 53.073), (5.336, 53.061), (5.068, 52.933)]
+SCHIERMONNIKOOG = [(6.10, 53.48), (6.20, 53.50), (6.32, 53.50), (6.30, 53.47), (6.15, 53.46)]
+
+
+def chain(*lines):
+    """Joins polylines end to start into one ring (the last point is not repeated)."""
+    ring = []
+    for line in lines:
+        if ring:
+            assert ring[-1] == line[0], (ring[-1], line[0])
+            line = line[1:]
+        ring.extend(line)
+    assert ring[0] == ring[-1], (ring[0], ring[-1])
+    return ring[:-1]
+
+
+def rev(line):
+    return list(reversed(line))
+
+
+REGIONS = {
+    "noord": [
+        chain(SHORE_NOORD, COAST_NOORD, GERMANY_NOORD, rev(NOORD_OOST), rev(NOORD_NW)),
+        VLIELAND, TERSCHELLING, AMELAND, SCHIERMONNIKOOG],
+    "oost": [chain(NOORD_OOST, GERMANY_OOST, rev(OOST_ZO), rev(ZW_OOST), rev(NW_OOST))],
+    "noordwest": [chain(COAST_NH, SHORE_NW, NOORD_NW, NW_OOST, rev(NW_ZW)), TEXEL,
+                  AFSLUITDIJK],
+    "zuidwest": [chain(NW_ZW, ZW_OOST, ZW_ZO, BELGIUM_ZW, COAST_ZW), ZEEUWS_VLAANDEREN,
+                 SCHOUWEN, GOEREE],
+    "zuidoost": [chain(OOST_ZO, GERMANY_ZO, BELGIUM_ZO, rev(ZW_ZO))],
+}
+
+
+def project(p):
+    lon, lat = p
+    return (round((lon - LON0) * KX, 1), round((LAT0 - lat) * SCALE, 1))
+
+
+def shape_text(part):
+    return " ".join("%g,%g" % project(p) for p in part)
+
+
+def yaml_shape(parts, indent):
+    pad = " " * indent
+    if len(parts) == 1:
+        return pad + 'shape: "%s"\n' % shape_text(parts[0])
+    lines = [pad + "shape:\n"]
+    for part in parts:
+        lines.append(pad + '  - "%s"\n' % shape_text(part))
+    return "".join(lines)
+
+
+def write(path):
+    """Replaces each item's shape (one line, or a list of quoted lines) in regions.yaml."""
+    with open(path, encoding="utf-8") as f:
+        lines = f.readlines()
+    out, current, i = [], None, 0
+    while i < len(lines):
+        line = lines[i]
+        m = re.match(r"\s+- id: (\S+)", line)
+        if m:
+            current = m.group(1)
+        m = re.match(r"(\s+)shape:", line)
+        if m and current in REGIONS:
+            out.append(yaml_shape(REGIONS[current], len(m.group(1))))
+            i += 1
+            while i < len(lines) and re.match(r"\s+- \"", lines[i]):
+                i += 1
+            continue
+        out.append(line)
+        i += 1
+    with open(path, "w", encoding="utf-8") as f:
+        f.writelines(out)
+
+
+def main():
+    here = os.path.dirname(os.path.abspath(__file__))
+    if "--write" in sys.argv:
+        write(os.path.join(here, "..", "techniekpact", "regions.yaml"))
+    for rid, parts in REGIONS.items():
+        print("%s: %d points in %d part(s)" % (rid, sum(len(p) for p in parts), len(parts)),
+              file=sys.stderr)
+        if "--write" not in sys.argv:
+            print(rid)
+            print(yaml_shape(parts, 2), end="")
+
+
+if __name__ == "__main__":
+    main()
