@@ -22,7 +22,8 @@ Walcheren, Noord- and Zuid-Beveland and Tholen join the Brabant mainland; Schouw
 Goeree-Overflakkee, Zeeuws-Vlaanderen and the Wadden islands are separate parts.
 
 Usage:  python3 content/tools/regions_map.py            # print the shapes
-        python3 content/tools/regions_map.py --write    # replace them in regions.yaml
+        python3 content/tools/regions_map.py --write    # replace them in regions.yaml, and
+                                                        # redraw images/regions/*.svg
 """
 import math
 import os
@@ -208,10 +209,51 @@ def write(path):
         f.writelines(out)
 
 
+def colours(path):
+    """Each region's `color` from regions.yaml."""
+    out, current = {}, None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            m = re.match(r"\s+- id: (\S+)", line)
+            if m:
+                current = m.group(1)
+            m = re.match(r'\s+color: "(#[0-9A-Fa-f]{6})"', line)
+            if m and current in REGIONS:
+                out[current] = m.group(1)
+    return out
+
+
+def write_svgs(folder, fills):
+    """images/regions/ID.svg: the whole country light, region ID in its colour. The kiosk draws
+    its maps from the shapes themselves; these pictures are for other items about a region
+    (projects.yaml), so that they show the very same outlines."""
+    size, pad = 128, 6
+    xs = [project(p)[0] for parts in REGIONS.values() for part in parts for p in part]
+    ys = [project(p)[1] for parts in REGIONS.values() for part in parts for p in part]
+    s = (size - 2 * pad) / max(max(xs) - min(xs), max(ys) - min(ys))
+    ox = (size - (max(xs) - min(xs)) * s) / 2 - min(xs) * s
+    oy = (size - (max(ys) - min(ys)) * s) / 2 - min(ys) * s
+    for rid in REGIONS:
+        lines = ['<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %d %d" width="%d" '
+                 'height="%d">' % (size, size, size, size)]
+        for other, parts in REGIONS.items():
+            fill = fills.get(rid, "#30638E") if other == rid else "#D5DBE3"
+            for part in parts:
+                pts = " ".join("%.1f,%.1f" % (ox + x * s, oy + y * s)
+                               for x, y in (project(p) for p in part))
+                lines.append('<polygon points="%s" fill="%s" stroke="#FFFFFF" stroke-width="0.8" '
+                             'stroke-linejoin="round"/>' % (pts, fill))
+        lines.append("</svg>")
+        with open(os.path.join(folder, rid + ".svg"), "w", encoding="utf-8") as f:
+            f.write("\n".join(lines) + "\n")
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     if "--write" in sys.argv:
-        write(os.path.join(here, "..", "techniekpact", "regions.yaml"))
+        bundle = os.path.join(here, "..", "techniekpact")
+        write(os.path.join(bundle, "regions.yaml"))
+        write_svgs(os.path.join(bundle, "images", "regions"), colours(os.path.join(bundle, "regions.yaml")))
     for rid, parts in REGIONS.items():
         print("%s: %d points in %d part(s)" % (rid, sum(len(p) for p in parts), len(parts)),
               file=sys.stderr)
