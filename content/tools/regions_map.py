@@ -16,6 +16,10 @@ Noordoost- and Zuidoost-Brabant). West-Brabant is taken as the Regio West-Braban
 from the Bergsche Maas near Heusden past Geertruidenberg, east of Oosterhout and Breda, to the
 Belgian border east of Baarle, with the Land van Altena north of the Bergsche Maas.
 
+Each landsdeel is drawn as its provinces (Noord-Brabant as West-Brabant and the rest), so the
+province borders show inside it, and Noord-Brabant's split between Zuidwest and Zuidoost is
+visible as a province cut in two.
+
 Simplifications: the IJsselmeer and Markermeer are one bay (the Houtribdijk is not drawn; the
 Afsluitdijk is a thin part of Noordwest, though its eastern half is Fryslan's); the randmeren, rivers and the Veerse Meer are too narrow to show and count as land;
 Walcheren, Noord- and Zuid-Beveland and Tholen join the Brabant mainland; Schouwen-Duiveland,
@@ -46,6 +50,14 @@ B = (6.73, 52.63)   # Drenthe, Overijssel and Germany near Coevorden
 C = (5.99, 51.73)   # Gelderland, Limburg and Germany near Mook and Groesbeek
 D = (5.01, 51.46)   # West- and Midden-Brabant on the Belgian border east of Baarle
 
+# Where province borders inside a landsdeel meet a coast or another border.
+FL_NH = (5.10, 52.355)     # the IJmeer between Muiden and Almere
+THOLEN_S = (4.225, 51.495)  # the Eendracht's south end, between Bergen op Zoom and Tholen
+THOLEN_N = (4.25, 51.645)   # its north end, between Sint Philipsland and Steenbergen
+MOERDIJK = (4.625, 51.715)  # the Hollands Diep at the Moerdijk bridges
+FGD = (6.30, 53.09)        # Fryslan, Groningen and Drenthe near Haulerwijk and Marum
+NUT = (5.29, 52.30)        # Noord-Holland, Utrecht and Flevoland in the Gooimeer and Eemmeer
+
 # ---- seams between landsdelen --------------------------------------------------------------
 NW_ZW = [A, (4.56, 52.27), (4.63, 52.22), (4.72, 52.20), (4.80, 52.19), (4.80, 52.12),
          (4.82, 52.06), (4.88, 52.00), (4.93, 51.96), (4.97, 51.92), (4.99, 51.87), T1]
@@ -71,7 +83,7 @@ COAST_NH = [A, (4.53, 52.37), (4.58, 52.46), (4.60, 52.53), (4.62, 52.62), (4.65
 # The IJsselmeer and Markermeer shore of Noord-Holland and Flevoland, Den Oever to Lemmer.
 SHORE_NW = [DO, (5.08, 52.86), (5.11, 52.77), (5.20, 52.74), (5.29, 52.70), (5.15, 52.66),
             (5.06, 52.64), (5.08, 52.57), (5.07, 52.50), (5.03, 52.45), (4.99, 52.39),
-            (5.07, 52.35), (5.13, 52.36), (5.17, 52.40), (5.30, 52.46), (5.42, 52.52),
+            (5.07, 52.35), FL_NH, (5.13, 52.36), (5.17, 52.40), (5.30, 52.46), (5.42, 52.52),
             (5.52, 52.58), (5.63, 52.60), (5.71, 52.61), (5.62, 52.64), (5.60, 52.68),
             (5.62, 52.75), (5.66, 52.81), LEM]
 # The Frisian IJsselmeer shore, Lemmer to Kornwerderzand.
@@ -110,11 +122,29 @@ COAST_ZW = [(4.29, 51.37), (4.21, 51.40), (4.08, 51.40), (3.99, 51.44), (3.91, 5
             (3.82, 51.39), (3.73, 51.42), (3.62, 51.44), (3.56, 51.45), (3.49, 51.49),
             (3.44, 51.53), (3.50, 51.57), (3.60, 51.59), (3.72, 51.59), (3.85, 51.61),
             (3.89, 51.56), (3.99, 51.52), (4.06, 51.49), (4.13, 51.46), (4.20, 51.45),
-            (4.25, 51.48), (4.20, 51.51), (4.10, 51.54), (4.02, 51.58), (4.10, 51.62),
-            (4.20, 51.64), (4.31, 51.65), (4.40, 51.67), (4.47, 51.69), (4.62, 51.69),
-            (4.63, 51.74), (4.54, 51.74), (4.43, 51.72), (4.30, 51.77), (4.18, 51.81),
+            (4.25, 51.48), THOLEN_S, (4.20, 51.51), (4.10, 51.54), (4.02, 51.58), (4.10, 51.62),
+            (4.20, 51.64), THOLEN_N, (4.31, 51.65), (4.40, 51.67), (4.47, 51.69), (4.62, 51.69),
+            MOERDIJK, (4.63, 51.74), (4.54, 51.74), (4.43, 51.72), (4.30, 51.77), (4.18, 51.81),
             (4.09, 51.85), (4.03, 51.90), (4.00, 51.96), (4.12, 51.99), (4.20, 52.05),
             (4.27, 52.11), (4.34, 52.16), (4.40, 52.21), (4.45, 52.26), A]
+
+# ---- province borders inside a landsdeel -------------------------------------------------
+FR_GR = [(6.21, 53.41), (6.22, 53.35), (6.25, 53.28), (6.27, 53.20), (6.26, 53.14), FGD]
+GR_DR = [FGD, (6.40, 53.13), (6.50, 53.15), (6.60, 53.15), (6.70, 53.12), (6.80, 53.05),
+         (6.95, 52.95), (7.07, 52.85)]
+FR_DR = [FGD, (6.37, 52.96), (6.33, 52.90), (6.20, 52.87), (6.12, 52.84)]
+GLD_OV = [(5.83, 52.55), (5.95, 52.50), (6.07, 52.47), (6.10, 52.38), (6.12, 52.30),
+          (6.16, 52.24), (6.25, 52.21), (6.40, 52.22), (6.50, 52.17), (6.62, 52.15),
+          (6.70, 52.12), (6.77, 52.11)]
+NH_U = [(4.80, 52.19), (4.88, 52.23), (5.00, 52.26), (5.08, 52.24), (5.17, 52.20),
+        (5.25, 52.24), NUT]
+NH_FL = [FL_NH, (5.20, 52.32), NUT]
+U_FL = [NUT, (5.38, 52.28), (5.45, 52.27)]
+ZH_NB = [MOERDIJK, (4.70, 51.73), (4.80, 51.77), (4.88, 51.81), (4.97, 51.83), (5.01, 51.83)]
+ZL_NB_KREEKRAK = [(4.29, 51.37), (4.27, 51.41), (4.20, 51.45)]
+ZL_NB_EENDRACHT = [THOLEN_S, (4.23, 51.52), (4.24, 51.57), THOLEN_N]
+LB_NB = [(5.63, 51.23), (5.68, 51.29), (5.80, 51.34), (5.87, 51.40), (5.95, 51.45),
+         (5.98, 51.52), (5.95, 51.60), (5.97, 51.66), (5.93, 51.71), (5.86, 51.75)]
 
 # ---- islands (each its own part) -----------------------------------------------------------
 ZEEUWS_VLAANDEREN = [(3.37, 51.37), (3.42, 51.39), (3.55, 51.41), (3.68, 51.39),
@@ -154,16 +184,48 @@ def rev(line):
     return list(reversed(line))
 
 
+def seg(line, a, b):
+    """The part of polyline `line` from point a to point b, walked backwards when b comes first."""
+    i, j = line.index(a), line.index(b)
+    return line[i:j + 1] if i <= j else list(reversed(line[j:i + 1]))
+
+
+# Each landsdeel is made of its provinces (West-Brabant and the rest of Noord-Brabant count as
+# two), so the province borders show inside it, and of its islands.
+GRONINGEN = chain(seg(COAST_NOORD, (6.21, 53.41), (7.21, 53.23)),
+                  seg(GERMANY_NOORD, (7.21, 53.23), (7.07, 52.85)), rev(GR_DR), rev(FR_GR))
+DRENTHE = chain(GR_DR, seg(GERMANY_NOORD, (7.07, 52.85), B), seg(NOORD_OOST, B, (6.12, 52.84)),
+                rev(FR_DR))
+FRYSLAN = chain(SHORE_NOORD, seg(COAST_NOORD, KWZ, (6.21, 53.41)), FR_GR, FR_DR,
+                seg(NOORD_OOST, (6.12, 52.84), T3), rev(NOORD_NW))
+OVERIJSSEL = chain(NOORD_OOST, seg(GERMANY_OOST, B, (6.77, 52.11)), rev(GLD_OV),
+                   seg(NW_OOST, (5.83, 52.55), T3))
+GELDERLAND = chain(GLD_OV, seg(GERMANY_OOST, (6.77, 52.11), C), rev(OOST_ZO), rev(ZW_OOST),
+                   seg(NW_OOST, T1, (5.83, 52.55)))
+NOORD_HOLLAND = chain(COAST_NH, seg(SHORE_NW, DO, FL_NH), NH_FL, rev(NH_U),
+                      seg(NW_ZW, (4.80, 52.19), A))
+FLEVOLAND = chain(seg(SHORE_NW, FL_NH, LEM), NOORD_NW, seg(NW_OOST, T3, (5.45, 52.27)),
+                  rev(U_FL), rev(NH_FL))
+UTRECHT = chain(NH_U, U_FL, seg(NW_OOST, (5.45, 52.27), T1), seg(NW_ZW, T1, (4.80, 52.19)))
+ZUID_HOLLAND = chain(NW_ZW, seg(ZW_OOST, T1, (5.01, 51.83)), rev(ZH_NB),
+                     seg(COAST_ZW, MOERDIJK, A))
+WALCHEREN_BEVELAND = chain(seg(COAST_ZW, (4.29, 51.37), (4.20, 51.45)), rev(ZL_NB_KREEKRAK))
+THOLEN = chain(seg(COAST_ZW, THOLEN_S, THOLEN_N), rev(ZL_NB_EENDRACHT))
+WEST_BRABANT = chain(ZL_NB_KREEKRAK, seg(COAST_ZW, (4.20, 51.45), THOLEN_S), ZL_NB_EENDRACHT,
+                     seg(COAST_ZW, THOLEN_N, MOERDIJK), ZH_NB, seg(ZW_OOST, (5.01, 51.83), T2),
+                     ZW_ZO, BELGIUM_ZW)
+OOST_BRABANT = chain(seg(OOST_ZO, T2, (5.86, 51.75)), rev(LB_NB),
+                     seg(BELGIUM_ZO, (5.63, 51.23), D), rev(ZW_ZO))
+LIMBURG = chain(seg(OOST_ZO, (5.86, 51.75), C), GERMANY_ZO,
+                seg(BELGIUM_ZO, GERMANY_ZO[-1], (5.63, 51.23)), LB_NB)
+
 REGIONS = {
-    "noord": [
-        chain(SHORE_NOORD, COAST_NOORD, GERMANY_NOORD, rev(NOORD_OOST), rev(NOORD_NW)),
-        VLIELAND, TERSCHELLING, AMELAND, SCHIERMONNIKOOG],
-    "oost": [chain(NOORD_OOST, GERMANY_OOST, rev(OOST_ZO), rev(ZW_OOST), rev(NW_OOST))],
-    "noordwest": [chain(COAST_NH, SHORE_NW, NOORD_NW, NW_OOST, rev(NW_ZW)), TEXEL,
-                  AFSLUITDIJK],
-    "zuidwest": [chain(NW_ZW, ZW_OOST, ZW_ZO, BELGIUM_ZW, COAST_ZW), ZEEUWS_VLAANDEREN,
+    "noord": [FRYSLAN, GRONINGEN, DRENTHE, VLIELAND, TERSCHELLING, AMELAND, SCHIERMONNIKOOG],
+    "oost": [GELDERLAND, OVERIJSSEL],
+    "noordwest": [NOORD_HOLLAND, FLEVOLAND, UTRECHT, TEXEL, AFSLUITDIJK],
+    "zuidwest": [ZUID_HOLLAND, WEST_BRABANT, WALCHEREN_BEVELAND, THOLEN, ZEEUWS_VLAANDEREN,
                  SCHOUWEN, GOEREE],
-    "zuidoost": [chain(OOST_ZO, GERMANY_ZO, BELGIUM_ZO, rev(ZW_ZO))],
+    "zuidoost": [OOST_BRABANT, LIMBURG],
 }
 
 

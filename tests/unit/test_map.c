@@ -38,18 +38,6 @@ static size_t points(const Item *it)
     return n;
 }
 
-static void test_every_landsdeel_has_a_real_outline(void)
-{
-    CHECK_INT(regions->n_items, N_REGIONS);
-    for (size_t i = 0; i < N_REGIONS; i++) {
-        const Item *it = region(IDS[i]);
-        CHECK(it != NULL);
-        if (!it) continue;
-        if (points(it) < 40) fprintf(stderr, "  %s: %zu points\n", it->id, points(it));
-        CHECK(points(it) >= 40);
-        CHECK(it->shape[0].n_points >= 40); /* the mainland part alone */
-    }
-}
 
 /* Whether edge (a, b) of one outline is an edge of `it`, in either direction. */
 static bool has_edge(const Item *it, const float *a, const float *b)
@@ -64,6 +52,41 @@ static bool has_edge(const Item *it, const float *a, const float *b)
         }
     }
     return false;
+}
+
+/* Edges of a landsdeel's outline: those no other part of it has (its provinces share theirs). */
+static size_t outline_edges(const Item *it)
+{
+    size_t n = 0;
+    for (size_t p = 0; p < it->n_shape; p++) {
+        const Polygon *pg = &it->shape[p];
+        for (size_t j = 0; j < pg->n_points; j++) {
+            const float *a = pg->xy + 2 * j, *b = pg->xy + 2 * ((j + 1) % pg->n_points);
+            size_t owners = 0; /* parts of `it` with this edge, this one included */
+            for (size_t q = 0; q < it->n_shape; q++) {
+                Item one = *it;
+                one.shape = &it->shape[q];
+                one.n_shape = 1;
+                owners += has_edge(&one, a, b);
+            }
+            n += owners == 1;
+        }
+    }
+    return n;
+}
+
+static void test_every_landsdeel_has_a_real_outline(void)
+{
+    CHECK_INT(regions->n_items, N_REGIONS);
+    for (size_t i = 0; i < N_REGIONS; i++) {
+        const Item *it = region(IDS[i]);
+        CHECK(it != NULL);
+        if (!it) continue;
+        size_t outline = outline_edges(it);
+        fprintf(stderr, "  %s: %zu points in %zu parts, %zu on its outline\n", it->id, points(it),
+                it->n_shape, outline);
+        CHECK(outline >= 40);
+    }
 }
 
 static bool has_point(const Item *it, const float *a)
