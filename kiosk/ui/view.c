@@ -237,6 +237,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     if (!s->full_height) scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
-    overlays(&c);
+    /* after mirroring: the finger's point and the hit areas are then both on screen */
     if (view_rtl(c.code)) mirror(d, info);
+    overlays(&c);
 }

@@ -8,7 +8,9 @@
  * left part of the screen at full height and the heading, intro and a list of the regions go
  * to the right of it; in portrait the map is on top and the list (the controls) below it.
  * Names sit on opaque pills at each region's label point (poly_label_point, computed by the
- * loader), which keeps them clear of the seams between regions. */
+ * loader), which keeps them clear of the seams between regions. A map is never mirrored for a
+ * right-to-left language (the sea stays west): its box goes to the other side, and what is
+ * drawn in it is marked `placed` so that dlist_mirror leaves it. */
 #include <math.h>
 #include <string.h>
 
@@ -104,9 +106,25 @@ void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, u
     }
 }
 
+/* Starts drawing a map into `box`; returns the box where it goes on screen (the mirrored one
+ * for a right-to-left language, where what follows is `placed`). End with map_end. */
+static Rect map_begin(Ctx *c, Rect box)
+{
+    if (!view_rtl(c->code)) return box;
+    c->d->placing = true;
+    box.x = c->w - box.x - box.w;
+    return box;
+}
+
+static void map_end(Ctx *c)
+{
+    c->d->placing = false;
+}
+
 void w_map(Ctx *c, Rect box, const Item *focus)
 {
     const Collection *col = focus->collection;
+    box = map_begin(c, box);
     dlist_rect(c->d, box, color_mix(c->t->surface, c->t->text, 0.06), U(c, SZ_RADIUS));
     float pad = box.h * 0.06f;
     MapFrame f = fit(col, (Rect){box.x + pad, box.y + pad, box.w - 2 * pad, box.h - 2 * pad});
@@ -115,6 +133,7 @@ void w_map(Ctx *c, Rect box, const Item *focus)
         const Item *it = &col->items[i];
         w_map_region(c->d, it, f.ox, f.oy, f.s, it == focus ? w_map_color(it) : rest, 255);
     }
+    map_end(c);
 }
 
 const Polygon *w_map_main_part(const Item *it)
@@ -231,6 +250,7 @@ void view_map(Ctx *c, const Screen *sc)
                                                 list_box.y + list_box.h - top}, col->n_items);
         list_box.h = c->content.y + c->content.h - U(c, SZ_MARGIN) - list_box.y;
     }
+    map_box = map_begin(c, map_box);
     /* The sea behind the map: the panel shows the map's extent, the country fills its height. */
     dlist_rect(c->d, map_box, color_mix(c->t->background, 0x2F80C0, 0.10), U(c, SZ_RADIUS));
     float pad = U(c, SZ_GAP);
@@ -248,5 +268,6 @@ void view_map(Ctx *c, const Screen *sc)
         }
     }
     labels(c, col, f);
+    map_end(c);
     region_list(c, col, list_box, cols);
 }
