@@ -384,6 +384,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
         float fx = r.x + r.w * c->focus_x, fy = r.y + r.h * c->focus_y;
         r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
     }
+    if (c->alpha == 0) return; /* only fetched ahead of time (the attract loop's next slide) */
     if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }

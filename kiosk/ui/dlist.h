@@ -22,7 +22,7 @@ typedef enum {
     DL_RECT,   /* filled rounded rectangle */
     DL_FRAME,  /* rounded rectangle outline, `stroke` px wide */
     DL_TEXT,   /* one line of text; r is its box (x, y of the line box, measured width) */
-    DL_IMAGE,  /* a bundle image fitted into r (contain) */
+    DL_IMAGE,  /* a bundle image fitted into r (contain); alpha 0: only decode it, for later */
     DL_ICON,   /* a UI icon from assets/icons, by name, tinted with color */
     DL_QR,     /* a QR code of `text` filling r (square) */
     DL_POLY,   /* filled polygon: point p drawn at (ox + p.x * sx, oy + p.y * sy); r = bounds */
