@@ -544,3 +544,12 @@ bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t
     ns->pin_failures = old->pin_failures;
     return true;
 }
+
+bool session_set_here(Session *s, const char *id)
+{
+    const Item *it = id ? bundle_find_item(s->ui.bundle, id) : NULL;
+    bool region = it && it->n_shape > 0;
+    s->ui.here = region ? it->id : NULL;
+    s->dirty = true;
+    return !id || region;
+}

@@ -56,6 +56,9 @@ typedef struct UiState {
     PinMessage pin_message;
     const char *admin_status;    /* borrowed: status lines for the admin screen (session) */
     int64_t attract_ms;          /* when the attract loop started */
+    const char *here;            /* borrowed (the settings, which outlive the state): the id of
+                                    the region this kiosk stands in, marked on maps; NULL: none.
+                                    Kept by ui_reset: it belongs to the kiosk, not the visit */
     bool full_height;            /* drawn in strips for one full-height picture (--full): no
                                     scroll bar, which would show once per strip */
 } UiState;

@@ -170,7 +170,10 @@ static void overlays(Ctx *c)
     const UiState *s = c->s;
     if (s->pressing) {
         const Hit *h = dlist_hit_at(d, s->press_x, s->press_y);
-        if (h && !h->poly) {
+        if (h && h->poly && h->action.item) {
+            /* a map region: its own outline, darkened, with the loader's triangles */
+            w_map_region(d, h->action.item, h->ox, h->oy, h->sx, c->t->text, 90);
+        } else if (h) {
             DlCmd *o = dlist_push(d, DL_RECT, h->clip);
             o->color = c->t->text;
             o->alpha = 40;
@@ -241,6 +244,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     if (!s->full_height) scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
-    overlays(&c);
+    /* after mirroring: the finger's point and the hit areas are then both on screen */
     if (view_rtl(c.code)) mirror(d, info);
+    overlays(&c);
 }

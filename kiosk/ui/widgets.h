@@ -87,6 +87,19 @@ float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
 /* An item's picture fitted in r, or a monogram when it has none. */
 void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tint);
+/* An item's picture: the item's place on its map when it is a region (it has a shape), else
+ * w_picture. */
+void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint);
+
+/* Maps (view_map.c). A region's fill colour: its `color`, else one of five in turn. */
+uint32_t w_map_color(const Item *it);
+/* Pushes a region's polygons (with the loader's triangles) at screen = o + map * s. */
+void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, uint32_t color,
+                  uint8_t alpha);
+/* The whole map of focus's collection in `box`, light, with `focus` in its own colour. */
+void w_map(Ctx *c, Rect box, const Item *focus);
+/* The largest part of a region's shape (where its name goes), or NULL when it has none. */
+const Polygon *w_map_main_part(const Item *it);
 /* A card for an item, as used in grids and quiz results. */
 void w_item_card(Ctx *c, Rect r, const Item *it);
 /* A row for an item, as used in lists. */
@@ -97,6 +110,7 @@ float w_header(Ctx *c, const char *title, const char *intro);
 /* Screens (one file each). */
 void view_home(Ctx *c);
 void view_collection(Ctx *c, const Screen *sc);
+void view_map(Ctx *c, const Screen *sc);
 void view_item(Ctx *c, const Screen *sc);
 void view_quiz(Ctx *c);
 void view_result(Ctx *c);
