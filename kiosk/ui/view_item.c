@@ -151,7 +151,7 @@ void view_item(Ctx *c, const Screen *sc)
         dlist_clip(c->d, area);
         float top = m - scroll, ly = top;
         if (it->figure || it->n_series) ph = figure_panel(c, (Rect){m, ly, lw, 0}, it, sc->opened_ms);
-        else w_picture(c, (Rect){m, ly, lw, ph}, it->image, &it->title, tint);
+        else w_item_picture(c, (Rect){m, ly, lw, ph}, it, tint);
         ly += ph + g;
         float qh = qr_codes(c, m, ly, lw, it);
         if (qh > 0) ly += qh;
@@ -168,7 +168,7 @@ void view_item(Ctx *c, const Screen *sc)
         float y = m - scroll, w = area.w - 2 * m;
         float ph = fminf(w * 0.6f, U(c, 520));
         if (it->figure || it->n_series) ph = figure_panel(c, (Rect){m, y, w, 0}, it, sc->opened_ms);
-        else w_picture(c, (Rect){m, y, w, ph}, it->image, &it->title, tint);
+        else w_item_picture(c, (Rect){m, y, w, ph}, it, tint);
         y += ph + g;
         y += text_column(c, m, y, w, it, true);
         y += qr_codes(c, m, y, w, it);
