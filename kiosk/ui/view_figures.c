@@ -107,7 +107,8 @@ const char *figure_caption(Ctx *c, const Item *it)
 {
     const char *sub = T(c, &it->subtitle);
     if (!it->figure) return sub;
-    return dlist_printf(c->d, *sub ? "%s (%s)" : "%s%s", sub, T(c, &it->figure->year));
+    const char *year = T(c, &it->figure->year);
+    return *sub ? dlist_printf(c->d, "%s \xC2\xB7 %s", year, sub) : year;
 }
 
 /* "2023 · Techniekpact": the year and the source the figure comes from. */

@@ -125,7 +125,7 @@ void view_admin(Ctx *c);
 void view_figures(Ctx *c, const Screen *sc, Rect area);
 float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms);
 /* An item's figure as the language writes it ("1.861.000"), or its title when it has none;
- * and what it counts with its year ("mensen met een technisch beroep (2023)"), or the
+ * and its year with what it counts ("2023 · mensen met een technisch beroep"), or the
  * subtitle alone. */
 const char *figure_or_title(Ctx *c, const Item *it);
 const char *figure_caption(Ctx *c, const Item *it);
