@@ -186,6 +186,8 @@ typedef struct Quiz {
 
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
+    uint32_t picture_panel; /* behind pictures and monograms; default: from surface and
+                             * background, so a dark theme gets a dark panel */
     const char *font, *heading_font;
     const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;

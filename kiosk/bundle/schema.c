@@ -27,7 +27,8 @@ SCHEMA(SCHEMA_SOURCE, "a source", {"title", true}, {"url", false});
 SCHEMA(SCHEMA_THEME, "the 'theme' section", {"colors", false}, {"font", false},
        {"heading_font", false}, {"logo", false});
 SCHEMA(SCHEMA_COLORS, "the theme's 'colors'", {"background", false}, {"surface", false},
-       {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false});
+       {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false},
+       {"picture_panel", false});
 SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_delay", false},
        {"attract_slide", false}, {"attract_items", false});
 SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},

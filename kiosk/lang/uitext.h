@@ -17,6 +17,7 @@ typedef enum {
     STR_ALL,
     STR_SEE_ALSO,
     STR_SCAN,
+    STR_SCAN_SITE, /* before the site a QR code leads to: "Scan: kiesmbo.nl" */
     STR_QUESTION_OF, /* "{n}" and "{total}" are replaced by the numbers */
     STR_RESULT,
     STR_AGAIN,

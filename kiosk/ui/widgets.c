@@ -104,9 +104,10 @@ enum {
     ROW_GAP = 24, /* between a row's picture and its text */
 };
 
-static uint32_t tint_of(const Ctx *c, const Item *it)
+uint32_t w_picture_tint(const Ctx *c, const Item *it)
 {
-    return it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8) : color_mix(c->t->accent, 0xFFFFFF, 0.9);
+    uint32_t panel = c->t->picture_panel;
+    return it->has_color ? color_mix(it->color, panel, 0.8) : color_mix(c->t->accent, panel, 0.9);
 }
 
 /* An item's card or row: its surface, and texts laid out on it until item_box_end, which
@@ -133,7 +134,7 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     bool people = it->collection->layout == LAYOUT_CARDS;
     float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
     w_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it->image, &it->title,
-              tint_of(c, it));
+              w_picture_tint(c, it));
     float y = r.y + pad + pic_h + U(c, BELOW_PICTURE);
     Rect tb = {r.x + pad, y, r.w - 2 * pad, 0};
     TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"};
@@ -152,7 +153,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     float pad = U(c, ROW_PAD);
     Rect saved = item_box(c, r);
     float pic = r.h - 2 * pad;
-    w_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it->image, &it->title, tint_of(c, it));
+    w_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it->image, &it->title, w_picture_tint(c, it));
     float x = r.x + pad + pic + U(c, ROW_GAP), w = r.x + r.w - pad - x;
     bool sub = text_present(&it->subtitle);
     float th = w_line_height(PX(c, PX_CARD_TITLE)) + (sub ? w_line_height(PX(c, PX_SMALL)) : 0);

@@ -81,6 +81,16 @@ float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
 /* An item's picture fitted in r, or a monogram when it has none. */
 void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tint);
+/* The panel colour behind an item's picture: the theme's picture_panel, tinted with the
+ * item's colour (or a touch of accent). */
+uint32_t w_picture_tint(const Ctx *c, const Item *it);
+/* The site a link leads to, as people say it: "kiesmbo.nl" for "https://www.kiesmbo.nl/x"
+ * (list storage). */
+const char *w_link_site(Ctx *c, const char *url);
+/* Links as QR codes on a surface panel at box (x, y, w; h ignored), each captioned with its
+ * site ("Scan: kiesmbo.nl") and its own caption: one code beside its caption, several in a
+ * row. Draws only when `draw`; returns the height the panel takes either way. */
+float w_qr_panel(Ctx *c, Rect box, const Link *links, size_t n, bool draw);
 /* A card for an item, as used in grids and quiz results. */
 void w_item_card(Ctx *c, Rect r, const Item *it);
 /* A row for an item, as used in lists. */
