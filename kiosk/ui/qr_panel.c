@@ -6,6 +6,7 @@
  * every function measures when `draw` is false and draws the same layout when it is true.
  * One code stands beside its caption; two or more share the row, captions below. */
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -19,7 +20,7 @@ enum {
     PANEL_PAD = 20,
     CAPTION_GAP = 24,   /* between a code and the caption beside it */
     BELOW_CODE = 10,    /* between a code and the caption below it */
-    SITE_LINES = 2,
+    SITE_LINES = 3,     /* "Scan:" and a long host name, broken where it may be */
     LABEL_LINES = 3,
 };
 
@@ -29,6 +30,23 @@ const char *w_link_site(Ctx *c, const char *url)
     p = p ? p + 3 : url;
     if (strncasecmp(p, "www.", 4) == 0) p += 4;
     return dlist_printf(c->d, "%.*s", (int)strcspn(p, "/?#:"), p);
+}
+
+/* The site with a zero-width space after each dot: a long host name that needs two lines
+ * breaks after a dot ("ausbildung." / "example.com"), not inside a word. A left-to-right
+ * mark before it keeps the dot with its name on a right-to-left line. */
+static const char *breakable_site(Ctx *c, const char *url)
+{
+    const char *site = w_link_site(c, url);
+    char buf[512];
+    size_t n = 0;
+    for (const char *p = site; *p && n + 8 < sizeof buf; p++) {
+        buf[n++] = *p;
+        if (*p == '.' && p[1])
+            n += (size_t)snprintf(buf + n, sizeof buf - n, "\xE2\x80\x8E\xE2\x80\x8B");
+    }
+    buf[n] = '\0';
+    return dlist_strdup(c->d, buf);
 }
 
 /* The code on its white square; returns the square's side. */
@@ -51,7 +69,7 @@ static float text_or_measure(Ctx *c, Rect box, const char *s, TextStyle st, bool
 static float caption(Ctx *c, Rect box, const Link *link, bool center, bool draw)
 {
     const Theme *t = c->t;
-    const char *site = dlist_printf(c->d, "%s: %s", S(c, STR_SCAN_SITE), w_link_site(c, link->url));
+    const char *site = dlist_printf(c->d, "%s: %s", S(c, STR_SCAN_SITE), breakable_site(c, link->url));
     float h = text_or_measure(c, box, site,
                               (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, SITE_LINES, center,
                                           "QR caption"}, draw);

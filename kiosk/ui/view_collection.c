@@ -24,13 +24,13 @@ enum {
     MAP_ROW_H = 130,      /* the list beside the map */
 };
 
-/* Filter chips in rows; returns the y below them. */
-static float chips(Ctx *c, const Screen *sc, float y)
+/* Filter chips in rows from y; returns the height they take. Draws only when `draw`. */
+static float chips(Ctx *c, const Screen *sc, float y, bool draw)
 {
     const Collection *col = sc->collection;
-    if (col->n_categories == 0) return y;
+    if (col->n_categories == 0) return 0;
     float x0 = c->content.x + U(c, SZ_MARGIN), x = x0, right = c->content.w - U(c, SZ_MARGIN);
-    float h = U(c, SZ_TARGET), g = U(c, CHIP_GAP);
+    float h = U(c, SZ_TARGET), g = U(c, CHIP_GAP), y0 = y;
     for (int i = -1; i < (int)col->n_categories; i++) {
         const char *label = i < 0 ? S(c, STR_ALL) : T(c, &col->categories[i].title);
         float w = w_chip_width(c, label);
@@ -38,11 +38,12 @@ static float chips(Ctx *c, const Screen *sc, float y)
             x = x0;
             y += h + g;
         }
-        w_chip(c, (Rect){x, y, w, h}, label, sc->filter == i,
-               (Action){.kind = ACT_FILTER, .arg = i});
+        if (draw)
+            w_chip(c, (Rect){x, y, w, h}, label, sc->filter == i,
+                   (Action){.kind = ACT_FILTER, .arg = i});
         x += w + g;
     }
-    return y + h + U(c, BELOW_CHIPS);
+    return y + h - y0;
 }
 
 static bool in_filter(const Item *it, int filter)
@@ -67,6 +68,10 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     size_t n = 0;
     for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
     size_t rows = (n + cols - 1) / cols;
+    /* A tall screen with few items: taller cards (up to half again) rather than a band of
+     * nothing between the items and the controls below them. */
+    if (c->portrait && rows > 0 && (float)rows * (ch + g) + m < area.h)
+        ch = fminf(ch * 1.5f, (area.h - m) / (float)rows - g);
     float content = (float)rows * (ch + g) + m;
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;
@@ -188,12 +193,23 @@ static void map(Ctx *c, const Screen *sc, Rect area)
     }
 }
 
+/* The chips go above the items in landscape, where the whole screen is within reach; on a
+ * tall portrait screen they sit just above the bottom bar, in the lower two thirds where
+ * children and wheelchair users reach them (design brief), and the items scroll above. */
 void view_collection(Ctx *c, const Screen *sc)
 {
     const Collection *col = sc->collection;
     float y = w_header(c, T(c, &col->title), T(c, &col->intro));
-    y = chips(c, sc, y);
-    Rect area = {c->content.x, y, c->content.w, c->content.y + c->content.h - y};
+    float bottom = c->content.y + c->content.h;
+    float ch = chips(c, sc, 0, false);
+    if (ch > 0 && c->portrait && col->layout != LAYOUT_MAP) {
+        bottom -= U(c, SZ_GAP) + ch;
+        chips(c, sc, bottom, true);
+        bottom -= U(c, SZ_GAP);
+    } else if (ch > 0) {
+        y += chips(c, sc, y, true) + U(c, BELOW_CHIPS);
+    }
+    Rect area = {c->content.x, y, c->content.w, bottom - y};
     if (col->layout == LAYOUT_MAP) map(c, sc, area);
     else grid(c, sc, area);
 }

@@ -15,6 +15,10 @@
  * fit beside a picture); more are listed, as codes too, at the end of the text. */
 enum { QR_FIXED = 2 };
 
+/* How the text column shows the title: beside or under a picture, large where there is no
+ * picture, or not at all (the title has its own panel). */
+typedef enum { TITLE_NORMAL, TITLE_HERO, TITLE_NONE } TitleKind;
+
 static float facts(Ctx *c, float x, float y, float w, const Item *it)
 {
     const Theme *t = c->t;
@@ -81,17 +85,19 @@ static float sources(Ctx *c, float x, float y, float w, const Item *it)
 
 /* The text column: title, subtitle, facts, body, sources, related, and any links beyond
  * the fixed panel's. Returns its height. */
-static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool big_title)
+static float text_column(Ctx *c, float x, float y, float w, const Item *it, TitleKind title)
 {
     const Theme *t = c->t;
     float y0 = y;
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                (TextStyle){FONT_BOLD, PX(c, big_title ? PX_HERO : PX_TITLE), t->text, 0, false,
-                            "item title"});
-    if (text_present(&it->subtitle))
-        y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
-                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
-    y += U(c, 32);
+    if (title != TITLE_NONE) {
+        y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
+                    (TextStyle){FONT_BOLD, PX(c, title == TITLE_HERO ? PX_HERO : PX_TITLE), t->text,
+                                0, false, "item title"});
+        if (text_present(&it->subtitle))
+            y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
+                                  (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
+        y += U(c, 32);
+    }
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);
     /* Lines of 45-75 characters: limit the measure on very wide columns. */
@@ -103,7 +109,7 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool
     float rh = related(c, x, y, w, it);
     if (rh > 0) y += rh + U(c, 32);
     if (it->n_links > QR_FIXED) {
-        Rect more = {x, y, fminf(w, bw), 0};
+        Rect more = {x, y, fminf(w, U(c, 620)), 0};
         y += w_qr_panel(c, more, it->links + QR_FIXED, it->n_links - QR_FIXED, true) + U(c, 32);
     }
     return y - y0;
@@ -115,11 +121,12 @@ static size_t fixed_links(const Item *it)
 }
 
 /* The text scrolling in `area`, `above` below its top (unscrolled). Returns its height. */
-static float scrolling_text(Ctx *c, const Screen *sc, Rect area, float above, Rect col, bool big)
+static float scrolling_text(Ctx *c, const Screen *sc, Rect area, float above, Rect col,
+                            TitleKind title)
 {
     float m = U(c, SZ_MARGIN);
     dlist_clip(c->d, area);
-    float th = text_column(c, col.x, area.y + m + above - sc->scroll, col.w, sc->item, big);
+    float th = text_column(c, col.x, area.y + m + above - sc->scroll, col.w, sc->item, title);
     dlist_unclip(c->d);
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;
@@ -149,10 +156,35 @@ static void landscape(Ctx *c, const Screen *sc)
     /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
     Rect text_area = pic ? (Rect){tx - g / 2, area.y, area.x + area.w - tx + g / 2, area.h}
                          : (Rect){area.x, area.y, tw + m + g / 2, area.h};
-    scrolling_text(c, sc, text_area, 0, (Rect){tx, 0, tw, 0}, !pic);
+    scrolling_text(c, sc, text_area, 0, (Rect){tx, 0, tw, 0}, pic ? TITLE_NORMAL : TITLE_HERO);
 }
 
-/* Portrait: the QR strip above the bottom bar; above it picture and text scroll together. */
+/* Without a picture, portrait gives the title its own panel in the item's tint, set large
+ * at the panel's foot so it leads into the text: the panel can grow where a short page would
+ * leave a gap, and it is never empty. Returns the height it needs; draws only when `draw`. */
+static float title_panel(Ctx *c, Rect r, const Item *it, bool draw)
+{
+    const Theme *t = c->t;
+    float pad = U(c, 40), w = r.w - 2 * pad;
+    TextStyle ts = {FONT_BOLD, PX(c, PX_HERO), t->text, 0, false, "item title"};
+    TextStyle ss = {FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL};
+    bool sub = text_present(&it->subtitle);
+    float th = w_text_height(c, w, T(c, &it->title), ts);
+    float sh = sub ? U(c, 8) + w_text_height(c, w, T(c, &it->subtitle), ss) : 0;
+    if (draw) {
+        dlist_rect(c->d, r, w_picture_tint(c, it), U(c, SZ_RADIUS));
+        Rect saved = c->bound;
+        c->bound = r;
+        float y = r.y + r.h - pad - th - sh;
+        w_text(c, (Rect){r.x + pad, y, w, 0}, T(c, &it->title), ts);
+        if (sub) w_text(c, (Rect){r.x + pad, y + th + U(c, 8), w, 0}, T(c, &it->subtitle), ss);
+        c->bound = saved;
+    }
+    return 2 * pad + th + sh;
+}
+
+/* Portrait: the QR strip above the bottom bar; above it picture (or title panel) and text
+ * scroll together. */
 static void portrait(Ctx *c, const Screen *sc)
 {
     const Item *it = sc->item;
@@ -167,20 +199,21 @@ static void portrait(Ctx *c, const Screen *sc)
     }
     /* the text stops a little above the strip instead of running into its edge */
     Rect scroll_area = {area.x, area.y, area.w, bottom - area.y - (qh > 0 ? U(c, 16) : 0)};
-    float ph = it->image ? fminf(w * 0.6f, U(c, 520)) : 0, top = ph > 0 ? ph + g : 0;
+    bool pic = it->image != NULL;
+    float ph = pic ? fminf(w * 0.6f, U(c, 520)) : title_panel(c, (Rect){0, 0, w, 0}, it, false);
     size_t cmd0 = c->d->n_cmds, hit0 = c->d->n_hits;
-    scrolling_text(c, sc, scroll_area, top, (Rect){area.x + m, 0, w, 0}, ph == 0);
+    scrolling_text(c, sc, scroll_area, ph + g, (Rect){area.x + m, 0, w, 0},
+                   pic ? TITLE_NORMAL : TITLE_NONE);
+    /* A short page: the picture or title panel grows (up to a square), then all settles low. */
     float spare = scroll_area.h - c->info->scroll_content;
-    /* A short page: the picture grows (up to a square), then the whole settles low. */
-    float grow = ph > 0 && spare > 0 ? fminf(spare, w - ph) : 0;
+    float grow = spare > 0 ? fmaxf(0, fminf(spare, w - ph)) : 0;
     float low = spare > grow ? spare - grow : 0;
     if (grow + low > 0) dlist_shift(c->d, cmd0, hit0, grow + low);
-    if (ph > 0) {
-        dlist_clip(c->d, scroll_area);
-        w_picture(c, (Rect){area.x + m, scroll_area.y + m + low - sc->scroll, w, ph + grow}, it->image,
-                  &it->title, w_picture_tint(c, it));
-        dlist_unclip(c->d);
-    }
+    Rect top = {area.x + m, scroll_area.y + m + low - sc->scroll, w, ph + grow};
+    dlist_clip(c->d, scroll_area);
+    if (pic) w_picture(c, top, it->image, &it->title, w_picture_tint(c, it));
+    else title_panel(c, top, it, true);
+    dlist_unclip(c->d);
 }
 
 void view_item(Ctx *c, const Screen *sc)
