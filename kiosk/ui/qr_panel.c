@@ -20,7 +20,7 @@ enum {
     PANEL_PAD = 20,
     CAPTION_GAP = 24,   /* between a code and the caption beside it */
     BELOW_CODE = 10,    /* between a code and the caption below it */
-    SITE_LINES = 3,     /* "Scan:" and a long host name, broken where it may be */
+    SITE_LINES = 2,     /* a long host name, broken after a dot */
     LABEL_LINES = 3,
 };
 
@@ -65,14 +65,22 @@ static float text_or_measure(Ctx *c, Rect box, const char *s, TextStyle st, bool
     return draw ? w_text(c, box, s, st) : w_text_height(c, box.w, s, st);
 }
 
-/* "Scan: kiesmbo.nl" and under it the link's own caption; returns the height. */
+/* "Scan: kiesmbo.nl" and under it the link's own caption; returns the height. Where the
+ * first does not fit on one line, "Scan:" gets its own line and the site the next (a host
+ * name is one word: broken after "Scan:", not after a dot in the middle). */
 static float caption(Ctx *c, Rect box, const Link *link, bool center, bool draw)
 {
     const Theme *t = c->t;
-    const char *site = dlist_printf(c->d, "%s: %s", S(c, STR_SCAN_SITE), breakable_site(c, link->url));
-    float h = text_or_measure(c, box, site,
-                              (TextStyle){FONT_BOLD, PX(c, PX_SMALL), t->text, SITE_LINES, center,
-                                          "QR caption"}, draw);
+    TextStyle bold = {FONT_BOLD, PX(c, PX_SMALL), t->text, SITE_LINES, center, "QR caption"};
+    const char *scan = S(c, STR_SCAN_SITE), *site = breakable_site(c, link->url);
+    const char *line = dlist_printf(c->d, "%s: %s", scan, site);
+    float h;
+    if (w_text_width(c, line, FONT_BOLD, bold.px) <= box.w) {
+        h = text_or_measure(c, box, line, bold, draw);
+    } else {
+        h = text_or_measure(c, box, dlist_printf(c->d, "%s:", scan), bold, draw);
+        h += text_or_measure(c, (Rect){box.x, box.y + h, box.w, 0}, site, bold, draw);
+    }
     if (!text_present(&link->caption)) return h;
     box.y += h + U(c, 4);
     return h + U(c, 4) +

@@ -62,16 +62,17 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     float avail = area.w - 2 * m;
     float min_w = U(c, list ? ROW_MIN_W : people ? PERSON_MIN_W : TILE_MIN_W);
     size_t cols = (size_t)fmaxf(1.0f, floorf((avail + g) / (min_w + g)));
-    float cw = (avail - g * (float)(cols - 1)) / (float)cols;
-    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, PERSON_TEXT_H) : U(c, TILE_H);
     /* Matching items, in bundle order; positions are computed, not stored. */
     size_t n = 0;
     for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
+    if (list && cols > 1 && n < 2 * cols) cols = n > 3 ? 2 : 1; /* a short list reads down */
+    float cw = (avail - g * (float)(cols - 1)) / (float)cols;
+    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, PERSON_TEXT_H) : U(c, TILE_H);
     size_t rows = (n + cols - 1) / cols;
-    /* A tall screen with few items: taller cards (up to half again) rather than a band of
+    /* Few items: taller cards (rows up to twice, cards half again) rather than a band of
      * nothing between the items and the controls below them. */
-    if (c->portrait && rows > 0 && (float)rows * (ch + g) + m < area.h)
-        ch = fminf(ch * 1.5f, (area.h - m) / (float)rows - g);
+    if (rows > 0 && (float)rows * (ch + g) + m < area.h)
+        ch = fminf(ch * (list ? 2.0f : 1.5f), (area.h - m) / (float)rows - g);
     float content = (float)rows * (ch + g) + m;
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;

@@ -4,8 +4,9 @@
  * landscape they sit at the foot of a still column beside the scrolling text (under the
  * picture, or on their own when there is none); in portrait they are a strip just above the
  * bottom bar, within reach, and the text scrolls above it. An item without a picture is laid
- * out text first, with no empty panel. In portrait a short page lets its picture grow, then
- * settles low, so no band of nothing opens between the content and the controls. */
+ * out text first: its title on a panel of its own, no empty picture panel. A short page lets
+ * its picture grow (or its title panel take the room), then settles low, so no band of
+ * nothing opens between the content and the controls. */
 #include <math.h>
 
 #include "core/color.h"
@@ -15,9 +16,9 @@
  * fit beside a picture); more are listed, as codes too, at the end of the text. */
 enum { QR_FIXED = 2 };
 
-/* How the text column shows the title: beside or under a picture, large where there is no
- * picture, or not at all (the title has its own panel). */
-typedef enum { TITLE_NORMAL, TITLE_HERO, TITLE_NONE } TitleKind;
+/* How the text column shows the title: beside or under a picture, or not at all (the title
+ * has its own panel). */
+typedef enum { TITLE_NORMAL, TITLE_NONE } TitleKind;
 
 static float facts(Ctx *c, float x, float y, float w, const Item *it)
 {
@@ -91,7 +92,7 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
     float y0 = y;
     if (title != TITLE_NONE) {
         y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                    (TextStyle){FONT_BOLD, PX(c, title == TITLE_HERO ? PX_HERO : PX_TITLE), t->text,
+                    (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text,
                                 0, false, "item title"});
         if (text_present(&it->subtitle))
             y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
@@ -134,34 +135,9 @@ static float scrolling_text(Ctx *c, const Screen *sc, Rect area, float above, Re
     return th;
 }
 
-/* Landscape: a still column (picture on top, QR panel at its foot) and the text beside it.
- * Without a picture the text comes first and the codes stand at the right. */
-static void landscape(Ctx *c, const Screen *sc)
-{
-    const Item *it = sc->item;
-    Rect area = c->content;
-    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
-    float lw = fminf(area.w * 0.34f, U(c, 620));
-    size_t nq = fixed_links(it);
-    bool pic = it->image != NULL, side = pic || nq > 0;
-    float sx = pic ? area.x + m : area.x + area.w - m - lw; /* the still column */
-    float qh = w_qr_panel(c, (Rect){sx, 0, lw, 0}, it->links, nq, false);
-    if (qh > 0) w_qr_panel(c, (Rect){sx, area.y + area.h - m - qh, lw, 0}, it->links, nq, true);
-    if (pic) {
-        float ph = fminf(lw * 0.75f, area.h - 2 * m - (qh > 0 ? qh + g : 0));
-        w_picture(c, (Rect){sx, area.y + m, lw, ph}, it->image, &it->title, w_picture_tint(c, it));
-    }
-    float tx = area.x + m + (pic ? lw + g : 0);
-    float tw = area.w - 2 * m - (side ? lw + g : 0);
-    /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
-    Rect text_area = pic ? (Rect){tx - g / 2, area.y, area.x + area.w - tx + g / 2, area.h}
-                         : (Rect){area.x, area.y, tw + m + g / 2, area.h};
-    scrolling_text(c, sc, text_area, 0, (Rect){tx, 0, tw, 0}, pic ? TITLE_NORMAL : TITLE_HERO);
-}
-
-/* Without a picture, portrait gives the title its own panel in the item's tint, set large
- * at the panel's foot so it leads into the text: the panel can grow where a short page would
- * leave a gap, and it is never empty. Returns the height it needs; draws only when `draw`. */
+/* Without a picture the title gets its own panel in the item's tint, set large at the
+ * panel's foot so it leads into the text: the panel can grow where a short page would leave
+ * a gap, and it is never empty. Returns the height it needs; draws only when `draw`. */
 static float title_panel(Ctx *c, Rect r, const Item *it, bool draw)
 {
     const Theme *t = c->t;
@@ -183,13 +159,34 @@ static float title_panel(Ctx *c, Rect r, const Item *it, bool draw)
     return 2 * pad + th + sh;
 }
 
-/* Portrait: the QR strip above the bottom bar; above it picture (or title panel) and text
- * scroll together. */
+/* The lead (picture, or title panel without one) and the text under it, scrolling together
+ * in `area`, in the column x..x+w. A short page lets the picture grow (up to a square) or the
+ * title panel take the room, and what is left settles low, next to the controls. */
+static void lead_and_text(Ctx *c, const Screen *sc, Rect area, float x, float w)
+{
+    const Item *it = sc->item;
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
+    bool pic = it->image != NULL;
+    float ph = pic ? fminf(w * 0.6f, U(c, 520)) : title_panel(c, (Rect){0, 0, w, 0}, it, false);
+    size_t cmd0 = c->d->n_cmds, hit0 = c->d->n_hits;
+    scrolling_text(c, sc, area, ph + g, (Rect){x, 0, w, 0}, pic ? TITLE_NORMAL : TITLE_NONE);
+    float spare = area.h - c->info->scroll_content;
+    float grow = spare > 0 ? fmaxf(0, pic ? fminf(spare, w - ph) : spare) : 0;
+    float low = spare > grow ? spare - grow : 0;
+    if (grow + low > 0) dlist_shift(c->d, cmd0, hit0, grow + low);
+    Rect top = {x, area.y + m + low - sc->scroll, w, ph + grow};
+    dlist_clip(c->d, area);
+    if (pic) w_picture(c, top, it->image, &it->title, w_picture_tint(c, it));
+    else title_panel(c, top, it, true);
+    dlist_unclip(c->d);
+}
+
+/* Portrait: the QR strip above the bottom bar; the lead and the text scroll above it. */
 static void portrait(Ctx *c, const Screen *sc)
 {
     const Item *it = sc->item;
     Rect area = c->content;
-    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2, w = area.w - 2 * m;
+    float m = U(c, SZ_MARGIN), w = area.w - 2 * m;
     size_t nq = fixed_links(it);
     float qh = w_qr_panel(c, (Rect){m, 0, w, 0}, it->links, nq, false);
     float bottom = area.y + area.h;
@@ -199,21 +196,34 @@ static void portrait(Ctx *c, const Screen *sc)
     }
     /* the text stops a little above the strip instead of running into its edge */
     Rect scroll_area = {area.x, area.y, area.w, bottom - area.y - (qh > 0 ? U(c, 16) : 0)};
+    lead_and_text(c, sc, scroll_area, area.x + m, w);
+}
+
+/* Landscape: a still column (picture on top, QR panel at its foot) and the text beside it.
+ * Without a picture the title panel and the text come first and the codes stand at the
+ * right. */
+static void landscape(Ctx *c, const Screen *sc)
+{
+    const Item *it = sc->item;
+    Rect area = c->content;
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
+    float lw = fminf(area.w * 0.34f, U(c, 620));
+    size_t nq = fixed_links(it);
     bool pic = it->image != NULL;
-    float ph = pic ? fminf(w * 0.6f, U(c, 520)) : title_panel(c, (Rect){0, 0, w, 0}, it, false);
-    size_t cmd0 = c->d->n_cmds, hit0 = c->d->n_hits;
-    scrolling_text(c, sc, scroll_area, ph + g, (Rect){area.x + m, 0, w, 0},
-                   pic ? TITLE_NORMAL : TITLE_NONE);
-    /* A short page: the picture or title panel grows (up to a square), then all settles low. */
-    float spare = scroll_area.h - c->info->scroll_content;
-    float grow = spare > 0 ? fmaxf(0, fminf(spare, w - ph)) : 0;
-    float low = spare > grow ? spare - grow : 0;
-    if (grow + low > 0) dlist_shift(c->d, cmd0, hit0, grow + low);
-    Rect top = {area.x + m, scroll_area.y + m + low - sc->scroll, w, ph + grow};
-    dlist_clip(c->d, scroll_area);
-    if (pic) w_picture(c, top, it->image, &it->title, w_picture_tint(c, it));
-    else title_panel(c, top, it, true);
-    dlist_unclip(c->d);
+    float sx = pic ? area.x + m : area.x + area.w - m - lw; /* the still column */
+    float qh = w_qr_panel(c, (Rect){sx, 0, lw, 0}, it->links, nq, false);
+    if (qh > 0) w_qr_panel(c, (Rect){sx, area.y + area.h - m - qh, lw, 0}, it->links, nq, true);
+    if (!pic) {
+        float tw = area.w - 2 * m - (nq > 0 ? lw + g : 0);
+        lead_and_text(c, sc, (Rect){area.x, area.y, tw + m + g / 2, area.h}, area.x + m, tw);
+        return;
+    }
+    float ph = fminf(lw * 0.75f, area.h - 2 * m - (qh > 0 ? qh + g : 0));
+    w_picture(c, (Rect){sx, area.y + m, lw, ph}, it->image, &it->title, w_picture_tint(c, it));
+    float tx = area.x + m + lw + g;
+    /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
+    Rect text_area = {tx - g / 2, area.y, area.x + area.w - tx + g / 2, area.h};
+    scrolling_text(c, sc, text_area, 0, (Rect){tx, 0, area.x + area.w - m - tx, 0}, TITLE_NORMAL);
 }
 
 void view_item(Ctx *c, const Screen *sc)
