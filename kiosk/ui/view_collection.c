@@ -15,7 +15,6 @@ enum {
     ROW_MIN_W = 700,      /* list layout: a column at least this wide */
     ROW_H = 150,
     PERSON_MIN_W = 440,   /* cards layout (people): portrait pictures */
-    PERSON_TEXT_H = 200,  /* below the picture */
     TILE_MIN_W = 390,     /* grid layout */
     TILE_H = 400,
     LABEL_MAX_W = 300,    /* a region's name on the map */
@@ -67,7 +66,7 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
     if (list && cols > 1 && n < 2 * cols) cols = n > 3 ? 2 : 1; /* a short list reads down */
     float cw = (avail - g * (float)(cols - 1)) / (float)cols;
-    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, PERSON_TEXT_H) : U(c, TILE_H);
+    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, SZ_PERSON_TEXT) : U(c, TILE_H);
     size_t rows = (n + cols - 1) / cols;
     /* Few items: taller cards (rows up to twice, cards half again) rather than a band of
      * nothing between the items and the controls below them. */

@@ -2,6 +2,7 @@
  *
  * Every title here is fitted (TextStyle.what): it shrinks a little and hyphenates before an
  * ellipsis cuts it, and what is still cut is reported to `--check`. */
+#include <math.h>
 #include <string.h>
 
 #include "core/color.h"
@@ -132,7 +133,8 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     float pad = U(c, CARD_PAD);
     Rect saved = item_box(c, r);
     bool people = it->collection->layout == LAYOUT_CARDS;
-    float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
+    /* a taller card (few items on a tall screen) gives the room to the picture */
+    float pic_h = people ? fmaxf(r.w * 0.62f, r.h - 2 * pad - U(c, SZ_PERSON_TEXT)) : r.h * 0.42f;
     w_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it->image, &it->title,
               w_picture_tint(c, it));
     float y = r.y + pad + pic_h + U(c, BELOW_PICTURE);

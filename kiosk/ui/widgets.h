@@ -32,6 +32,7 @@ enum {
     SZ_RADIUS = 24,
     SZ_TARGET = 100, /* minimum touch target side */
     SZ_BAR = 136,    /* bottom bar height */
+    SZ_PERSON_TEXT = 200, /* a person's card: the text below the picture */
     PX_HERO = 76,
     PX_TITLE = 60,
     PX_CARD_TITLE = 34,

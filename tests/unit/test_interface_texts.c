@@ -118,7 +118,7 @@ static void test_german_french_arabic_on_every_screen(void)
     static const char *const langs[] = {"de", "fr", "ar"};
     for (size_t l = 0; l < 3; l++) {
         const char *lang = langs[l];
-        const StringId item[] = {STR_BACK, STR_HOME, STR_ABOUT, STR_SEE_ALSO, STR_SCAN};
+        const StringId item[] = {STR_BACK, STR_HOME, STR_ABOUT, STR_SEE_ALSO, STR_SCAN_SITE};
         expect_words(b, lang, "robots", item, 5);
         const StringId collection[] = {STR_ALL, STR_BACK, STR_HOME};
         expect_words(b, lang, "workshops", collection, 3);
