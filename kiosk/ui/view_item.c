@@ -218,7 +218,7 @@ static void landscape(Ctx *c, const Screen *sc)
         lead_and_text(c, sc, (Rect){area.x, area.y, tw + m + g / 2, area.h}, area.x + m, tw);
         return;
     }
-    float ph = fminf(lw * 0.75f, area.h - 2 * m - (qh > 0 ? qh + g : 0));
+    float ph = fmaxf(0, fminf(lw * 0.75f, area.h - 2 * m - (qh > 0 ? qh + g : 0)));
     w_picture(c, (Rect){sx, area.y + m, lw, ph}, it->image, &it->title, w_picture_tint(c, it));
     float tx = area.x + m + lw + g;
     /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
