@@ -116,6 +116,12 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
     return y - y0;
 }
 
+/* A region's page shows its place on the map where another item shows its picture. */
+static bool has_picture(const Item *it)
+{
+    return it->image != NULL || it->n_shape > 0;
+}
+
 static size_t fixed_links(const Item *it)
 {
     return it->n_links < QR_FIXED ? it->n_links : QR_FIXED;
@@ -166,7 +172,7 @@ static void lead_and_text(Ctx *c, const Screen *sc, Rect area, float x, float w)
 {
     const Item *it = sc->item;
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
-    bool pic = it->image != NULL;
+    bool pic = has_picture(it);
     float ph = pic ? fminf(w * 0.6f, U(c, 520)) : title_panel(c, (Rect){0, 0, w, 0}, it, false);
     size_t cmd0 = c->d->n_cmds, hit0 = c->d->n_hits;
     scrolling_text(c, sc, area, ph + g, (Rect){x, 0, w, 0}, pic ? TITLE_NORMAL : TITLE_NONE);
@@ -176,7 +182,7 @@ static void lead_and_text(Ctx *c, const Screen *sc, Rect area, float x, float w)
     if (grow + low > 0) dlist_shift(c->d, cmd0, hit0, grow + low);
     Rect top = {x, area.y + m + low - sc->scroll, w, ph + grow};
     dlist_clip(c->d, area);
-    if (pic) w_picture(c, top, it->image, &it->title, w_picture_tint(c, it));
+    if (pic) w_item_picture(c, top, it, w_picture_tint(c, it));
     else title_panel(c, top, it, true);
     dlist_unclip(c->d);
 }
@@ -209,7 +215,7 @@ static void landscape(Ctx *c, const Screen *sc)
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
     float lw = fminf(area.w * 0.34f, U(c, 620));
     size_t nq = fixed_links(it);
-    bool pic = it->image != NULL;
+    bool pic = has_picture(it);
     float sx = pic ? area.x + m : area.x + area.w - m - lw; /* the still column */
     float qh = w_qr_panel(c, (Rect){sx, 0, lw, 0}, it->links, nq, false);
     if (qh > 0) w_qr_panel(c, (Rect){sx, area.y + area.h - m - qh, lw, 0}, it->links, nq, true);
@@ -219,7 +225,7 @@ static void landscape(Ctx *c, const Screen *sc)
         return;
     }
     float ph = fmaxf(0, fminf(lw * 0.75f, area.h - 2 * m - (qh > 0 ? qh + g : 0)));
-    w_picture(c, (Rect){sx, area.y + m, lw, ph}, it->image, &it->title, w_picture_tint(c, it));
+    w_item_picture(c, (Rect){sx, area.y + m, lw, ph}, it, w_picture_tint(c, it));
     float tx = area.x + m + lw + g;
     /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
     Rect text_area = {tx - g / 2, area.y, area.x + area.w - tx + g / 2, area.h};
