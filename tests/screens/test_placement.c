@@ -3,7 +3,7 @@
  * On the default bundle and on tests/good/dark (dark theme, no pictures, German and Arabic),
  * in every language, at 1280x720, 1920x1080, 3840x2160 and 1080x1920, real fonts:
  *   - every item with links shows its QR code(s) whole, above the bottom bar, at scroll 0,
- *     and they stay put when the text scrolls (not in the scrolling part);
+ *     and they stay put when the text scrolls (not in the scrolling part), with A+ too;
  *   - each caption names the site ("Scan: kiesmbo.nl");
  *   - no empty band taller than a quarter of the screen on collection and item screens
  *     (collections of at least FEW_ITEMS items);
@@ -107,15 +107,18 @@ static bool shows_text(const DisplayList *d, const char *want)
     return false;
 }
 
-static void check_item_qr(const Bundle *b, const Item *it, int z, size_t l)
+static void check_item_qr(const Bundle *b, const Item *it, int z, size_t l, bool large)
 {
     Rig r;
     if (!rig_open(&r, b, z, l, it->id)) {
         CHECK(false);
         return;
     }
+    r.s.ui.large_text = large;
+    r.s.dirty = true;
     char where[160];
-    snprintf(where, sizeof where, "%s (%s) at %dx%d", it->id, b->languages[l], SIZES[z][0], SIZES[z][1]);
+    snprintf(where, sizeof where, "%s (%s%s) at %dx%d", it->id, b->languages[l],
+             large ? ", A+" : "", SIZES[z][0], SIZES[z][1]);
     const DisplayList *d = session_frame(&r.s);
     Rect at0[4], at1[4];
     size_t want = it->n_links < 2 ? it->n_links : 2, n0 = qr_codes(d, at0, 4);
@@ -158,7 +161,8 @@ static void test_qr_visible_without_scrolling(void)
                 if (it->n_links == 0) continue;
                 items++;
                 for (int z = 0; z < N_SIZES; z++)
-                    for (size_t l = 0; l < b->n_languages; l++) check_item_qr(b, it, z, l);
+                    for (size_t l = 0; l < b->n_languages; l++)
+                        for (int large = 0; large < 2; large++) check_item_qr(b, it, z, l, large);
             }
     }
     fprintf(stderr, "QR codes checked on %zu items with links\n", items);
