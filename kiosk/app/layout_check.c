@@ -65,7 +65,7 @@ static void check_screen(Check *k, Session *s, const char *name, const char *lan
     if (strcmp(name, "quiz") != 0 || !k->b->quiz) return;
     for (size_t q = 1; q < k->b->quiz->n_questions; q++) {
         session_apply(s, (Action){.kind = ACT_ANSWER, .arg = 0}, 0);
-        s->ui.changed_ms = -VIEW_TRANSITION_MS - 1; /* settled, as session_open leaves it */
+        ui_settle(&s->ui, 0); /* as session_open leaves it: no motion, no highlight */
         s->dirty = true;
         char buf[64];
         snprintf(buf, sizeof buf, "quiz question %zu", q + 1);

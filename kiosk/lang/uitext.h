@@ -36,6 +36,10 @@ typedef enum {
     STR_PREVIEW,
     STR_EXIT,
     STR_CLOSE,
+    STR_YOU_CHOSE,  /* the quiz result's reasons: "{why}" is replaced by the answers' words */
+    STR_MATCH,      /* "{n}" is replaced by the match percentage */
+    STR_BEST_MATCH, /* the result's main button: opens the best match */
+    STR_SCAN_SITE,  /* caption of the result's QR code: "{site}" is the link's site */
     STR_COUNT
 } StringId;
 

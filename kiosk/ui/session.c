@@ -281,7 +281,7 @@ void session_scroll(Session *s, float delta, int64_t now_ms)
 bool session_is_fresh(const Session *s)
 {
     const UiState *u = &s->ui;
-    return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_pos == 0 &&
+    return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_known == 0 &&
            u->focus < 0 && scroller_offset(&s->scroller) == 0;
 }
 
@@ -400,7 +400,7 @@ bool session_open(Session *s, const char *spec, int64_t now_ms)
 {
     bool ok = open_screen(s, spec, now_ms);
     /* Opened directly (for a picture or a test): show it settled, without the entry motion. */
-    s->ui.changed_ms = now_ms - VIEW_TRANSITION_MS - 1;
+    ui_settle(&s->ui, now_ms);
     s->dirty = true;
     return ok;
 }

@@ -23,6 +23,7 @@ typedef struct Ctx {
     Rect content;     /* the area above the bottom bar */
     Rect bound;       /* the container texts are being laid out on (w == 0: none) */
     ViewInfo *info;
+    int64_t now_ms;   /* the session's clock, for motion */
 } Ctx;
 
 /* Design sizes in units (see DESIGN-BRIEF: titles >= 56, body >= 28, nothing < 22 at 1080p). */
