@@ -28,7 +28,7 @@ enum {
     BOX_PAD = 20,
     TEXT_GAP = 28,      /* picture to text */
     RANK = 60,          /* the round rank badge */
-    HERO_TITLE_PX = 48,
+    HERO_TITLE_PX = 56,
     BAR_H = 18,
     BAR_W = 460,        /* the longest a match bar gets */
     LINE_GAP = 10,
@@ -64,7 +64,7 @@ static const char *why_line(Ctx *c, const QuizMatch *m)
 }
 
 typedef struct Styles {
-    TextStyle title, pct, why;
+    TextStyle title, sub, pct, why;
 } Styles;
 
 static Styles styles(Ctx *c, bool hero)
@@ -73,6 +73,7 @@ static Styles styles(Ctx *c, bool hero)
     return (Styles){
         .title = {FONT_BOLD, PX(c, hero ? HERO_TITLE_PX : PX_CARD_TITLE), t->text, hero ? 2 : 1,
                   false, "result title"},
+        .sub = {FONT_REGULAR, PX(c, PX_BODY), t->text, 1, false, NULL},
         .pct = {FONT_BOLD, PX(c, PX_SMALL), t->text, 1, false, NULL},
         .why = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, hero ? 2 : 1, false, "quiz why"},
     };
@@ -90,10 +91,15 @@ static float match_texts(Ctx *c, float x, float y, float w, const QuizMatch *m, 
     const char *pct = dlist_strdup(c->d, ui_fill_count(buf, sizeof buf, S(c, STR_MATCH),
                                                        (size_t)m->percent, 0));
     const char *why = why_line(c, m);
+    /* The best match says what you would do there, in its own subtitle. */
+    const char *sub = hero && text_present(&it->subtitle) ? T(c, &it->subtitle) : NULL;
     float lh = w_line_height(st.pct.px), gap = U(c, LINE_GAP), y0 = y;
     if (!draw)
-        return w_text_height(c, w, title, st.title) + gap + lh + gap + w_text_height(c, w, why, st.why);
-    y += w_text(c, (Rect){x, y, w, 0}, title, st.title) + gap;
+        return w_text_height(c, w, title, st.title) + gap + lh + gap +
+               w_text_height(c, w, why, st.why) + (sub ? w_text_height(c, w, sub, st.sub) : 0);
+    y += w_text(c, (Rect){x, y, w, 0}, title, st.title);
+    if (sub) y += w_text(c, (Rect){x, y, w, 0}, sub, st.sub);
+    y += gap;
     float pw = w_text_width(c, pct, FONT_BOLD, st.pct.px);
     float bw = fminf(U(c, BAR_W), w - pw - U(c, 16)), bh = U(c, BAR_H);
     if (bw > bh * 2) {
@@ -144,13 +150,16 @@ static void match_box(Ctx *c, Rect r, const QuizMatch *m, size_t rank, bool hero
         ty = pic.y + pic.h + pad;
     } else {
         float side = fminf(r.h - 2 * pad, r.w * 0.3f);
-        pic = (Rect){r.x + pad, r.y + pad, side, r.h - 2 * pad};
+        /* The others: their rank in a column of its own, so it hides none of the picture. */
+        float lead = hero ? 0 : U(c, RANK) + pad;
+        if (!hero) rank_badge(c, r.x + pad, r.y + (r.h - U(c, RANK)) / 2, rank, false);
+        pic = (Rect){r.x + pad + lead, r.y + pad, side, r.h - 2 * pad};
         tx = pic.x + side + U(c, TEXT_GAP);
         tw = r.x + r.w - pad - tx;
         ty = r.y + (r.h - match_texts(c, 0, 0, tw, m, hero, false)) / 2;
     }
     w_picture(c, pic, it->image, &it->title, tint);
-    rank_badge(c, pic.x + pad / 2, pic.y + pad / 2, rank, hero);
+    if (hero) rank_badge(c, pic.x + pad / 2, pic.y + pad / 2, rank, true);
     match_texts(c, tx, ty, tw, m, hero, true);
     c->bound = saved;
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, radius);
