@@ -2,19 +2,26 @@
  *
  * A quiz scores a few dozen items, so a small table and linear searches will do. Ties are
  * broken by a hash of the item's id rather than by position: an item listed first in
- * careers.yaml (or named "a...") must not win every draw. The hash is FNV-1a (core/util.h),
- * fixed for all time, so the same answers always give the same order on every kiosk. */
+ * careers.yaml (or named "a...") must not win every draw. The hash is the standard 64-bit
+ * FNV-1a, computed here rather than with core/util.h's hash_str (a cache hash, free to change,
+ * whose basis is not the standard one): the order is documented in content/README.md, and
+ * the same answers must give the same order on every kiosk and every version. */
 #include "ui/quiz_rank.h"
 
 #include <limits.h>
 #include <string.h>
 
-#include "core/util.h"
+uint64_t quiz_tie_hash(const char *id)
+{
+    uint64_t h = 0xcbf29ce484222325ull; /* FNV-1a 64: offset basis and prime */
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++) h = (h ^ *p) * 0x100000001b3ull;
+    return h;
+}
 
 bool quiz_before(const Item *a, int pa, const Item *b, int pb)
 {
     if (pa != pb) return pa > pb;
-    uint64_t ha = hash_str(a->id), hb = hash_str(b->id);
+    uint64_t ha = quiz_tie_hash(a->id), hb = quiz_tie_hash(b->id);
     if (ha != hb) return ha < hb;
     return strcmp(a->id, b->id) < 0; /* two ids with one hash: still a fixed order */
 }

@@ -7,6 +7,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bundle/bundle.h"
 
@@ -33,6 +34,7 @@ typedef struct QuizMatch {
 size_t quiz_rank(const Quiz *q, const int *answers, size_t n_answered, QuizMatch *out, size_t max);
 
 /* The tie rule: true when a (with pa points) ranks before b (with pb points). */
+uint64_t quiz_tie_hash(const char *id); /* standard 64-bit FNV-1a of the id's bytes */
 bool quiz_before(const Item *a, int pa, const Item *b, int pb);
 
 /* The most any one item can score: per item, the best answer of every question added up;
