@@ -23,6 +23,9 @@ enum {
     QUESTION_PX = 58,    /* the question: a title, one step under PX_TITLE */
     BELOW_QUESTION = 40,
     ANSWER_H_MAX = 190,
+    ANSWER_H_TALL = 230, /* portrait: taller answers where the screen has the room */
+    ICON_BAND_MIN = 260, /* portrait: free room from which on the quiz's picture fills it */
+    ICON_MAX = 420,
     ANSWER_H_MIN = 120,
     ANSWER_BORDER = 2,
     BADGE = 72,          /* the round A/B/C/D badge */
@@ -102,18 +105,32 @@ void view_quiz(Ctx *c)
     if (pos == 0 && text_present(&q->intro))
         y += w_text(c, (Rect){x, y, w * 0.8f, 0}, T(c, &q->intro),
                     (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "quiz intro"}) + U(c, BELOW_LABEL);
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text),
-                (TextStyle){FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false, "quiz question"});
-    y += U(c, BELOW_QUESTION);
-
+    TextStyle qs = {FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false, "quiz question"};
+    float qh = w_text_height(c, w, T(c, &qu->text), qs);
     size_t n = qu->n_answers;
     size_t cols = c->portrait ? 1 : 2, rows = (n + cols - 1) / cols;
     float g = U(c, SZ_GAP) * 1.5f;
     float bottom = c->content.h - m;
-    float bh = fminf(U(c, ANSWER_H_MAX), (bottom - y - g * (float)(rows - 1)) / (float)rows);
+    float top = y + qh + U(c, BELOW_QUESTION);
+    float hmax = U(c, c->portrait ? ANSWER_H_TALL : ANSWER_H_MAX);
+    float bh = fminf(hmax, (bottom - top - g * (float)(rows - 1)) / (float)rows);
     if (bh < U(c, ANSWER_H_MIN)) bh = U(c, ANSWER_H_MIN);
     float bw = (w - g * (float)(cols - 1)) / (float)cols;
-    if (c->portrait) y = fmaxf(y, bottom - (float)rows * bh - g * (float)(rows - 1));
+    if (c->portrait) {
+        /* Answers low, within reach, and the question just above them, where the eyes are;
+         * the room left between the progress line and the question shows the quiz's
+         * picture rather than an empty band. */
+        float ay = fmaxf(top, bottom - (float)rows * bh - g * (float)(rows - 1));
+        float qy = ay - U(c, BELOW_QUESTION) - qh, band = qy - y;
+        float side = fminf(fminf(band - 2 * U(c, BELOW_LABEL), U(c, ICON_MAX)), w);
+        if (q->icon && band >= U(c, ICON_BAND_MIN)) {
+            DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){x + (w - side) / 2, y + (band - side) / 2,
+                                                           side, side});
+            img->image = q->icon;
+        }
+        y = qy;
+    }
+    y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text), qs) + U(c, BELOW_QUESTION);
     for (size_t i = 0; i < n; i++) {
         Rect r = {x + (float)(i % cols) * (bw + g), y + (float)(i / cols) * (bh + g), bw, bh};
         int look = (int)i != chosen ? 0 : flash ? 2 : 1;
