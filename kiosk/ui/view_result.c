@@ -214,7 +214,10 @@ static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
         row = fmaxf(U(c, ROW_MIN), rest > 0 ? (col.h - U(c, HERO_MIN)) / rest - g : row);
         hero = col.h - rest * (row + g);
     }
-    float cap = c->portrait ? U(c, HERO_H_MAX) : U(c, HERO_H);
+    /* Fewer than three matches (a small quiz): the best one takes the others' room rather
+     * than leaving an empty band. */
+    float cap = (c->portrait ? U(c, HERO_H_MAX) : U(c, HERO_H)) +
+                (n < 3 ? (float)(3 - n) * (U(c, ROW_H) + g) : 0);
     float y = col.y;
     if (hero > cap) {
         y += hero - cap; /* anchored low: the free room goes above */
