@@ -27,7 +27,6 @@ enum {
     ICON_BAND_MIN = 260, /* portrait: free room from which on the quiz's picture fills it */
     ICON_MAX = 420,
     ANSWER_H_MIN = 120,
-    ANSWER_BORDER = 2,
     BADGE = 72,          /* the round A/B/C/D badge */
     ANSWER_PAD = 28,
     ANSWER_PX = 36,      /* answer text and badge letter */
@@ -55,9 +54,12 @@ static void answer_box(Ctx *c, Rect r, size_t i, const Answer *a, int chosen, fl
     float radius = U(c, SZ_RADIUS), bh = r.h;
     uint32_t bg = chosen ? color_mix(t->surface, t->accent, chosen == 2 ? fill : 0.1) : t->surface;
     uint32_t fg = chosen == 2 && fill > 0.5f ? t->on_accent : t->text;
-    dlist_rect(c->d, r, bg, radius);
-    if (chosen) dlist_frame(c->d, r, t->accent, radius, U(c, CHOSEN_BORDER));
-    else dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.18), radius, U(c, ANSWER_BORDER));
+    if (chosen) {
+        dlist_rect(c->d, r, bg, radius);
+        dlist_frame(c->d, r, t->accent, radius, U(c, CHOSEN_BORDER));
+    } else {
+        w_surface(c, r, bg, radius);
+    }
     c->bound = r;
     float badge = U(c, BADGE), pad = U(c, ANSWER_PAD);
     bool inverse = chosen == 2 && fill > 0.5f;
@@ -88,7 +90,7 @@ void view_quiz(Ctx *c)
     if (flash) {
         int64_t dt = c->now_ms - s->answered_ms;
         fill = dt >= HIGHLIGHT_FADE_MS ? 1 : (float)dt / HIGHLIGHT_FADE_MS;
-        view_animate(c->info, s->answered_ms + QUIZ_HIGHLIGHT_MS, 16);
+        view_animate(c->info, 16); /* the fill, then the next question on time */
     }
     const Question *qu = &q->questions[pos];
     float m = U(c, SZ_MARGIN) * 1.5f, w = c->content.w - 2 * m, x = m, y = m;

@@ -134,7 +134,7 @@ static void match_box(Ctx *c, Rect r, const QuizMatch *m, size_t rank, bool hero
     const Theme *t = c->t;
     const Item *it = m->item;
     float pad = U(c, BOX_PAD), radius = U(c, SZ_RADIUS);
-    dlist_rect(c->d, r, t->surface, radius);
+    w_surface(c, r, t->surface, radius);
     if (hero) dlist_frame(c->d, r, t->accent, radius, U(c, HERO_FRAME));
     Rect saved = c->bound;
     c->bound = r;
