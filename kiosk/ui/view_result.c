@@ -206,13 +206,17 @@ static float buttons(Ctx *c, float x, float y, float w, const Item *best)
 /* The matches in a column from y to bottom: the best one large, the others in rows. */
 static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
 {
-    float g = U(c, SZ_GAP);
-    float row = U(c, ROW_H), rest = (float)(n > 1 ? n - 1 : 0);
-    float hero = col.h - rest * (row + g);
-    if (hero < U(c, HERO_MIN)) {
+    float g = U(c, SZ_GAP), row = U(c, ROW_H);
+    size_t rest = n > 1 ? n - 1 : 0;
+    /* Four or five matches where one column has no room for them (landscape): the others
+     * side by side in two columns under the best one. */
+    size_t cols = rest > 2 && col.h - (float)rest * (row + g) < U(c, HERO_MIN) ? 2 : 1;
+    size_t rows = (rest + cols - 1) / cols;
+    float hero = col.h - (float)rows * (row + g);
+    if (hero < U(c, HERO_MIN) && rows > 0) {
         /* Short of room: the rows give some up first. */
-        row = fmaxf(U(c, ROW_MIN), rest > 0 ? (col.h - U(c, HERO_MIN)) / rest - g : row);
-        hero = col.h - rest * (row + g);
+        row = fmaxf(U(c, ROW_MIN), (col.h - U(c, HERO_MIN)) / (float)rows - g);
+        hero = col.h - (float)rows * (row + g);
     }
     /* Fewer than three matches (a small quiz): the best one takes the others' room rather
      * than leaving an empty band. */
@@ -223,11 +227,12 @@ static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
         y += hero - cap; /* anchored low: the free room goes above */
         hero = cap;
     }
-    for (size_t i = 0; i < n; i++) {
-        float h = i == 0 ? hero : row;
-        match_box(c, (Rect){col.x, y, col.w, h}, &m[i], i + 1, i == 0, i == 0 && c->portrait);
-        y += h + g;
-    }
+    if (n > 0) match_box(c, (Rect){col.x, y, col.w, hero}, &m[0], 1, true, c->portrait);
+    y += hero + g;
+    float cw = (col.w - g * (float)(cols - 1)) / (float)cols;
+    for (size_t k = 0; k < rest; k++)
+        match_box(c, (Rect){col.x + (float)(k % cols) * (cw + g), y + (float)(k / cols) * (row + g),
+                            cw, row}, &m[k + 1], k + 2, false, false);
 }
 
 void view_result(Ctx *c)
