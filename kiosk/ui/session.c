@@ -117,6 +117,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->corner_since = (e->x < corner && e->y < corner) ? e->t_ms : 0;
     }
         s->ui.pressing = true;
+        s->press_ms = e->t_ms;
         s->ui.press_x = e->x;
         s->ui.press_y = e->y;
         s->drag_scrolls = s->info.scroll_viewport > 0 &&
@@ -129,7 +130,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->ui.pressing = false;
         s->dirty = true;
         const Hit *h = dlist_hit_at(s->list, e->x, e->y);
-        if (h) session_apply(s, h->action, e->t_ms);
+        if (h && s->ui.changed_ms <= s->press_ms) session_apply(s, h->action, e->t_ms);
         break;
     }
     case GESTURE_LONG_PRESS:
