@@ -23,8 +23,7 @@ enum {
     HERO_H = 330,       /* the best match, landscape (less when the room is short) */
     HERO_MIN = 240,
     HERO_H_MAX = 620,   /* portrait: it grows into the free room up to this */
-    ROW_H = 150,        /* the second and third match */
-    ROW_MIN = 120,
+    ROW_H = 150,        /* the second and third match (more with larger text) */
     BOX_PAD = 20,
     TEXT_GAP = 28,      /* picture to text */
     RANK = 60,          /* the round rank badge */
@@ -204,20 +203,55 @@ static float buttons(Ctx *c, float x, float y, float w, const Item *best)
 }
 
 /* The matches in a column from y to bottom: the best one large, the others in rows. */
-static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
+/* The height a row needs for its texts (larger text, "A+", needs more than ROW_H). */
+static float row_need(Ctx *c, float cw, const QuizMatch *m, size_t n)
 {
-    float g = U(c, SZ_GAP), row = U(c, ROW_H);
+    float pad = U(c, BOX_PAD), side = U(c, ROW_H) - 2 * pad;
+    float tw = cw - 3 * pad - U(c, RANK) - side - U(c, TEXT_GAP), need = U(c, ROW_H);
+    for (size_t i = 1; i < n; i++) need = fmaxf(need, match_texts(c, 0, 0, tw, &m[i], false, false) + 2 * pad);
+    return need;
+}
+
+/* How the matches share a column: the others' rows, in one or two columns, and the least
+ * the best match needs. */
+typedef struct Plan {
+    size_t cols, rows;
+    float cw, row, least;
+} Plan;
+
+static Plan plan(Ctx *c, float w, float h, const QuizMatch *m, size_t n)
+{
+    float g = U(c, SZ_GAP), pad = U(c, BOX_PAD);
     size_t rest = n > 1 ? n - 1 : 0;
+    Plan p = {.cols = 1, .cw = w, .row = row_need(c, w, m, n), .least = U(c, HERO_MIN)};
     /* Four or five matches where one column has no room for them (landscape): the others
      * side by side in two columns under the best one. */
-    size_t cols = rest > 2 && col.h - (float)rest * (row + g) < U(c, HERO_MIN) ? 2 : 1;
-    size_t rows = (rest + cols - 1) / cols;
-    float hero = col.h - (float)rows * (row + g);
-    if (hero < U(c, HERO_MIN) && rows > 0) {
-        /* Short of room: the rows give some up first. */
-        row = fmaxf(U(c, ROW_MIN), (col.h - U(c, HERO_MIN)) / (float)rows - g);
-        hero = col.h - (float)rows * (row + g);
+    if (rest > 2 && h - (float)rest * (p.row + g) < U(c, HERO_MIN)) {
+        p.cols = 2;
+        p.cw = (w - g) / 2;
+        p.row = row_need(c, p.cw, m, n);
     }
+    p.rows = (rest + p.cols - 1) / p.cols;
+    if (n > 0 && !c->portrait) {
+        float tw = w - 2 * pad - fminf(p.least - 2 * pad, w * 0.3f) - U(c, TEXT_GAP);
+        p.least = fmaxf(p.least, match_texts(c, 0, 0, tw, &m[0], true, false) + 2 * pad);
+    }
+    return p;
+}
+
+/* The height the matches need at the least. */
+static float plan_need(Ctx *c, const Plan *p)
+{
+    return p->least + (float)p->rows * (p->row + U(c, SZ_GAP));
+}
+
+static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
+{
+    float g = U(c, SZ_GAP);
+    size_t rest = n > 1 ? n - 1 : 0;
+    Plan p = plan(c, col.w, col.h, m, n);
+    /* The best match gets what is left, at least its texts' height. */
+    float hero = fmaxf(col.h - (float)p.rows * (p.row + g), p.least);
     /* Fewer than three matches (a small quiz): the best one takes the others' room rather
      * than leaving an empty band. */
     float cap = (c->portrait ? U(c, HERO_H_MAX) : U(c, HERO_H)) +
@@ -229,10 +263,22 @@ static void ranking(Ctx *c, Rect col, const QuizMatch *m, size_t n)
     }
     if (n > 0) match_box(c, (Rect){col.x, y, col.w, hero}, &m[0], 1, true, c->portrait);
     y += hero + g;
-    float cw = (col.w - g * (float)(cols - 1)) / (float)cols;
     for (size_t k = 0; k < rest; k++)
-        match_box(c, (Rect){col.x + (float)(k % cols) * (cw + g), y + (float)(k / cols) * (row + g),
-                            cw, row}, &m[k + 1], k + 2, false, false);
+        match_box(c, (Rect){col.x + (float)(k % p.cols) * (p.cw + g),
+                            y + (float)(k / p.cols) * (p.row + g), p.cw, p.row},
+                  &m[k + 1], k + 2, false, false);
+}
+
+/* Landscape keeps the result's intro only where the matches still get their room (with
+ * larger text, "A+", they need it more than the sentence above them). */
+static bool intro_fits(Ctx *c, const char *title, const char *intro, float w, const QuizMatch *m,
+                       size_t n)
+{
+    if (c->portrait || !intro || !*intro) return true;
+    float lw = w - U(c, SIDE_W) - 2 * U(c, SZ_GAP);
+    float room = c->content.h - U(c, SZ_MARGIN) - w_header_height(c, title, intro);
+    Plan p = plan(c, lw, room, m, n);
+    return plan_need(c, &p) <= room;
 }
 
 void view_result(Ctx *c)
@@ -243,7 +289,6 @@ void view_result(Ctx *c)
         return;
     }
     const char *title = text_present(&q->result_title) ? T(c, &q->result_title) : S(c, STR_RESULT);
-    float y = w_header(c, title, T(c, &q->result_text));
     QuizMatch m[QUIZ_RANK_MAX];
     size_t n = quiz_rank(q, c->s->answers, c->s->quiz_pos, m,
                          (size_t)q->result_count < QUIZ_RANK_MAX ? (size_t)q->result_count
@@ -251,6 +296,8 @@ void view_result(Ctx *c)
     const Item *best = n ? m[0].item : NULL;
     float mg = U(c, SZ_MARGIN), g = U(c, SZ_GAP), bottom = c->content.h - mg;
     float w = c->content.w - 2 * mg;
+    float y = intro_fits(c, title, T(c, &q->result_text), w, m, n)
+                  ? w_header(c, title, T(c, &q->result_text)) : w_header(c, title, NULL);
     if (!c->portrait) {
         float sw = U(c, SIDE_W), lw = w - sw - g * 2;
         float bh = 2 * U(c, BUTTON_H) + g;
