@@ -17,6 +17,7 @@
 
 enum {
     BUNDLE_MAX_LANGS = 8,
+    QUIZ_WHY_MAX = 24, /* characters in an answer's `why`; --check warns beyond */
     BUNDLE_MAX_ITEMS = 10000,
     BUNDLE_MAX_FILES = 64,
     BUNDLE_MAX_TEXT_BYTES = 16384,
@@ -167,6 +168,7 @@ typedef struct Score {
 
 typedef struct Answer {
     Text text;
+    Text why; /* 1-3 words for the result's "you chose ..." line; may be absent */
     const Score *scores;
     size_t n_scores;
 } Answer;

@@ -50,7 +50,7 @@ SCHEMA(SCHEMA_LINK, "a link", {"url", true}, {"caption", false});
 SCHEMA(SCHEMA_QUIZ, "the 'quiz' section", {"title", true}, {"intro", false}, {"icon", false},
        {"questions", true}, {"result", false});
 SCHEMA(SCHEMA_QUESTION, "a quiz question", {"text", true}, {"answers", true});
-SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true});
+SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true}, {"why", false});
 SCHEMA(SCHEMA_RESULT, "the quiz 'result'", {"title", false}, {"text", false},
        {"count", false});
 

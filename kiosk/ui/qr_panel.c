@@ -72,13 +72,18 @@ static float caption(Ctx *c, Rect box, const Link *link, bool center, bool draw)
 {
     const Theme *t = c->t;
     TextStyle bold = {FONT_BOLD, PX(c, PX_SMALL), t->text, SITE_LINES, center, "QR caption"};
-    const char *scan = S(c, STR_SCAN_SITE), *site = breakable_site(c, link->url);
-    const char *line = dlist_printf(c->d, "%s: %s", scan, site);
+    const char *tpl = S(c, STR_SCAN_SITE), *site = breakable_site(c, link->url);
+    char buf[512];
+    const char *line = dlist_strdup(c->d, ui_fill(buf, sizeof buf, tpl, "{site}", site));
+    const char *blank = strstr(tpl, "{site}");
     float h;
-    if (w_text_width(c, line, FONT_BOLD, bold.px) <= box.w) {
+    if (w_text_width(c, line, FONT_BOLD, bold.px) <= box.w || !blank || blank == tpl) {
         h = text_or_measure(c, box, line, bold, draw);
     } else {
-        h = text_or_measure(c, box, dlist_printf(c->d, "%s:", scan), bold, draw);
+        /* What comes before the site on a line of its own ("Scan:"), the site on the next. */
+        size_t n = (size_t)(blank - tpl);
+        while (n > 0 && tpl[n - 1] == ' ') n--;
+        h = text_or_measure(c, box, dlist_printf(c->d, "%.*s", (int)n, tpl), bold, draw);
         h += text_or_measure(c, (Rect){box.x, box.y + h, box.w, 0}, site, bold, draw);
     }
     if (!text_present(&link->caption)) return h;

@@ -208,7 +208,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
         .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
         .u = view_unit(w, h), .text_scale = s->large_text ? UI_LARGE_TEXT : 1.0f,
         .portrait = h > w, .lang = s->lang,
-        .code = b->languages[s->lang], .info = info,
+        .code = b->languages[s->lang], .info = info, .now_ms = now_ms,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);

@@ -177,16 +177,29 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     item_box_end(c, r, it, saved);
 }
 
-float w_header(Ctx *c, const char *title, const char *intro)
+/* One layout for drawing the header and for measuring it (draw = false). */
+static float header(Ctx *c, const char *title, const char *intro, bool draw)
 {
     const Theme *t = c->t;
     float x = c->content.x + U(c, SZ_MARGIN), w = c->content.w - 2 * U(c, SZ_MARGIN);
     float y = c->content.y + U(c, 40);
-    y += w_text(c, (Rect){x, y, w, 0}, title, (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 2, false, "heading"});
+    TextStyle ts = {FONT_BOLD, PX(c, PX_TITLE), t->text, 2, false, "heading"};
+    y += draw ? w_text(c, (Rect){x, y, w, 0}, title, ts) : w_text_height(c, w, title, ts);
     if (intro && *intro) {
         y += U(c, 8);
-        y += w_text(c, (Rect){x, y, w * (c->portrait ? 1.0f : 0.7f), 0}, intro,
-                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "intro"});
+        float iw = w * (c->portrait ? 1.0f : 0.7f);
+        TextStyle is = {FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "intro"};
+        y += draw ? w_text(c, (Rect){x, y, iw, 0}, intro, is) : w_text_height(c, iw, intro, is);
     }
     return y + U(c, 28);
+}
+
+float w_header(Ctx *c, const char *title, const char *intro)
+{
+    return header(c, title, intro, true);
+}
+
+float w_header_height(Ctx *c, const char *title, const char *intro)
+{
+    return header(c, title, intro, false);
 }

@@ -24,6 +24,7 @@ typedef struct Ctx {
     Rect content;     /* the area above the bottom bar */
     Rect bound;       /* the container texts are being laid out on (w == 0: none) */
     ViewInfo *info;
+    int64_t now_ms;   /* the session's clock, for motion */
 } Ctx;
 
 /* Design sizes in units (see DESIGN-BRIEF: titles >= 56, body >= 28, nothing < 22 at 1080p). */
@@ -117,6 +118,8 @@ void w_item_card(Ctx *c, Rect r, const Item *it);
 void w_item_row(Ctx *c, Rect r, const Item *it);
 /* A screen title (and optional intro) at the top of the content; returns the y below it. */
 float w_header(Ctx *c, const char *title, const char *intro);
+/* The y below that header, without drawing it. */
+float w_header_height(Ctx *c, const char *title, const char *intro);
 
 /* Screens (one file each). */
 void view_home(Ctx *c);
