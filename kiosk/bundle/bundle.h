@@ -18,6 +18,7 @@
 
 enum {
     BUNDLE_MAX_LANGS = 8,
+    QUIZ_WHY_MAX = 24, /* characters in an answer's `why`; --check warns beyond */
     BUNDLE_MAX_ITEMS = 10000,
     BUNDLE_MAX_FILES = 64,
     BUNDLE_MAX_TEXT_BYTES = 16384,
@@ -191,6 +192,7 @@ typedef struct Score {
 
 typedef struct Answer {
     Text text;
+    Text why; /* 1-3 words for the result's "you chose ..." line; may be absent */
     const Score *scores;
     size_t n_scores;
 } Answer;
@@ -215,6 +217,8 @@ typedef struct Theme {
     /* The edge of cards, tiles and buttons: given, or the mix of surface and text that
      * stands out 3:1 from page and card (WCAG 1.4.11, non-text contrast). */
     uint32_t edge;
+    uint32_t picture_panel; /* behind pictures and monograms; default: from surface and
+                             * background, so a dark theme gets a dark panel */
     const char *font, *heading_font;
     const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;

@@ -341,9 +341,27 @@ void content_kiosk(Loader *l)
     k->n_attract_slides = seq->n;
 }
 
+/* Characters, not bytes: a Ukrainian word is as long as an English one on screen. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static void read_answer(Loader *l, const YFile *f, const YNode *m, Answer *a)
 {
     read_text(l, f, ynode_get(m, "text"), &a->text);
+    const YNode *why = ynode_get(m, "why");
+    if (read_text(l, f, why, &a->why))
+        for (size_t i = 0; i < BUNDLE_MAX_LANGS; i++)
+            if (a->why.s[i] && utf8_chars(a->why.s[i]) > QUIZ_WHY_MAX) {
+                /* Three of them share one line on the result, beside the others' words. */
+                load_warning(l, f, why, "'why' \"%s\" is long for the result's \"you chose\" "
+                             "line; keep it to 1-3 words (%d characters at most)", a->why.s[i],
+                             QUIZ_WHY_MAX);
+                break;
+            }
     const YNode *s = ynode_get(m, "scores");
     if (!s) return;
     if (s->kind != YNODE_MAP || s->n == 0) {

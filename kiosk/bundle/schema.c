@@ -28,7 +28,7 @@ SCHEMA(SCHEMA_THEME, "the 'theme' section", {"colors", false}, {"font", false},
        {"heading_font", false}, {"logo", false});
 SCHEMA(SCHEMA_COLORS, "the theme's 'colors'", {"background", false}, {"surface", false},
        {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false},
-       {"edge", false});
+       {"edge", false}, {"picture_panel", false});
 SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_delay", false},
        {"attract_slide", false}, {"attract_slides", false}, {"attract_items", false});
 SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},
@@ -53,7 +53,7 @@ SCHEMA(SCHEMA_LINK, "a link", {"url", true}, {"caption", false});
 SCHEMA(SCHEMA_QUIZ, "the 'quiz' section", {"title", true}, {"intro", false}, {"icon", false},
        {"questions", true}, {"result", false});
 SCHEMA(SCHEMA_QUESTION, "a quiz question", {"text", true}, {"answers", true});
-SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true});
+SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true}, {"why", false});
 SCHEMA(SCHEMA_RESULT, "the quiz 'result'", {"title", false}, {"text", false},
        {"count", false});
 

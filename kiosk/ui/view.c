@@ -124,20 +124,8 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
     int64_t dt = now_ms - c->s->changed_ms;
     if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
     float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
-    float dy = (1 - ease) * U(c, SLIDE_IN);
-    DisplayList *d = c->d;
-    for (size_t i = first_cmd; i < d->n_cmds; i++) {
-        DlCmd *cmd = &d->cmds[i];
-        if (cmd->kind == DL_CLIP) continue; /* clip areas stay put: content slides within */
-        cmd->r.y += dy;
-        cmd->box.y += dy;
-        cmd->oy += dy;
-    }
-    for (size_t i = first_hit; i < d->n_hits; i++) {
-        d->hits[i].r.y += dy;
-        d->hits[i].clip.y += dy;
-        d->hits[i].oy += dy;
-    }
+    /* clip areas stay put: content slides within */
+    dlist_shift(c->d, first_cmd, first_hit, (1 - ease) * U(c, SLIDE_IN));
 }
 
 /* A thin bar at the right edge of a scrolling area shows that there is more, and where you

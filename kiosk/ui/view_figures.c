@@ -31,6 +31,7 @@ enum {
     FIG_NOTE_LINES = 2,
     FIG_CARD_CHART_H = 200,
     FIG_PAGE_CHART_H = 360,
+    FIG_CHART_MIN_H = 220,
     FIG_FRAME_MS = 33,    /* count-up frames: 30 a second is smooth for changing digits */
 };
 
@@ -271,29 +272,34 @@ void view_figures(Ctx *c, const Screen *sc, Rect area)
 /* ---- the item's page ----------------------------------------------------------------- */
 
 /* The numeral, its year and source, and the chart, on a panel where the item's picture would
- * be; measured first, as the panel is drawn under its texts. Returns the height. */
-float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
+ * be. Given more height than it needs (r.h), the chart grows, or without one the figure sits
+ * in the middle; given less, the chart shrinks down to FIG_CHART_MIN_H. Returns the height it
+ * needs (draw false) or took. */
+float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw)
 {
-    float pad = U(c, FIG_PAD), inner = r.w - 2 * pad, x = r.x + pad, y = r.y + pad;
+    float pad = U(c, FIG_PAD), inner = r.w - 2 * pad;
     const Figure *f = it->figure;
-    int hero = 0;
-    float h = 2 * pad;
-    if (f) {
-        hero = hero_px(c, figure_text(c, f, f->value), inner, FIG_HERO_MIN, FIG_PAGE_HERO_MAX);
-        y -= hero_lift(c, hero);
-        h += w_line_height(hero) - hero_lift(c, hero) + U(c, FIG_GAP) + w_text_height(c, inner, figure_note(c, it), note_style(c));
-    }
-    float chart_h = fminf(U(c, FIG_PAGE_CHART_H), inner * 0.75f);
-    if (it->n_series) h += (f ? U(c, SZ_GAP) : 0) + chart_h;
+    int hero = f ? hero_px(c, figure_text(c, f, f->value), inner, FIG_HERO_MIN, FIG_PAGE_HERO_MAX) : 0;
+    float head = f ? w_line_height(hero) - hero_lift(c, hero) + U(c, FIG_GAP) +
+                     w_text_height(c, inner, figure_note(c, it), note_style(c)) : 0;
+    float chart_h = it->n_series ? fminf(U(c, FIG_PAGE_CHART_H), inner * 0.75f) : 0;
+    float gap = f && it->n_series ? U(c, SZ_GAP) : 0, need = 2 * pad + head + gap + chart_h;
+    if (!draw) return need;
+    float spare = r.h > 0 ? r.h - need : 0;
+    if (it->n_series) chart_h = fmaxf(fminf(chart_h, U(c, FIG_CHART_MIN_H)), chart_h + spare);
+    float h = fmaxf(r.h, 2 * pad + head + gap + chart_h);
+    float y = r.y + pad + (it->n_series ? 0 : fmaxf(0, spare / 2));
     dlist_rect(c->d, (Rect){r.x, r.y, r.w, h}, c->t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = (Rect){r.x, r.y, r.w, h};
+    float x = r.x + pad;
     if (f) {
         int64_t v = shown_value(c, f, opened_ms);
+        y -= hero_lift(c, hero);
         y += numeral(c, (Rect){x, y, inner, 0}, figure_text(c, f, v), hero, v != f->value);
         y += U(c, FIG_GAP) + w_text(c, (Rect){x, y + U(c, FIG_GAP), inner, 0}, figure_note(c, it),
                                     note_style(c));
-        y += U(c, SZ_GAP);
+        y += gap;
     }
     if (it->n_series) chart(c, (Rect){x, y, inner, chart_h}, it, PX(c, PX_BODY));
     c->bound = saved;
