@@ -179,7 +179,8 @@ static void quiz_slide(Ctx *c, Rect stage, float progress, size_t index)
 {
     const Theme *t = c->t;
     const Quiz *q = c->b->quiz;
-    dlist_rect(c->d, stage, t->accent, 0);
+    /* Darker than the band below it, so the invitation stays a band of its own. */
+    dlist_rect(c->d, stage, color_mix(t->accent, t->text, 0.45), 0);
     Rect pic, text;
     split(c, stage, &pic, &text);
     zooming_picture(c, pic, q ? q->icon : NULL, progress, index);
