@@ -107,6 +107,9 @@ bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out);
 bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out);
 bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                 const Polygon **out, size_t *n_out);
+/* Sets the label point of every part of every region of map collection `c` (poly_label_point),
+ * treating edges no other region shares as open water. After all its items are read. */
+void map_label_points(Collection *c);
 /* A sequence node (reports "expected a list" otherwise); NULL for absent or wrong. */
 const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
                       const char *what);
@@ -123,6 +126,10 @@ void content_home(Loader *l);
 void content_quiz(Loader *l);
 void content_kiosk(Loader *l);
 void content_resolve(Loader *l);
+
+/* figure.c: an item's `figure` and `series` (read after its `sources`). */
+void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it);
+void read_series(Loader *l, const YFile *f, const YNode *n, Item *it);
 
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);

@@ -13,6 +13,7 @@ void dlist_reset(DisplayList *d, float width, float height)
     d->n_cmds = d->n_hits = d->text_used = d->n_issues = 0;
     d->overflow = false;
     d->clipping = false;
+    d->placing = false;
     d->width = width;
     d->height = height;
     d->clip = (Rect){0, 0, width, height};
@@ -26,7 +27,7 @@ DlCmd *dlist_push(DisplayList *d, DlKind kind, Rect r)
         return &sink;
     }
     DlCmd *c = &d->cmds[d->n_cmds++];
-    *c = (DlCmd){.kind = kind, .r = r, .alpha = 255, .clipped = d->clipping};
+    *c = (DlCmd){.kind = kind, .r = r, .alpha = 255, .clipped = d->clipping, .placed = d->placing};
     return c;
 }
 
@@ -68,8 +69,25 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius)
         return NULL;
     }
     Hit *h = &d->hits[d->n_hits++];
-    *h = (Hit){.r = r, .action = a, .radius = radius, .clip = visible};
+    *h = (Hit){.r = r, .action = a, .radius = radius, .clip = visible, .placed = d->placing};
     return h;
+}
+
+void dlist_shift(DisplayList *d, size_t first_cmd, size_t first_hit, float dy)
+{
+    for (size_t i = first_cmd; i < d->n_cmds; i++) {
+        DlCmd *cmd = &d->cmds[i];
+        if (cmd->kind == DL_CLIP) continue;
+        cmd->r.y += dy;
+        cmd->box.y += dy;
+        cmd->bound.y += dy;
+        cmd->oy += dy;
+    }
+    for (size_t i = first_hit; i < d->n_hits; i++) {
+        d->hits[i].r.y += dy;
+        d->hits[i].clip.y += dy;
+        d->hits[i].oy += dy;
+    }
 }
 
 const char *dlist_strdup(DisplayList *d, const char *s)
@@ -121,6 +139,7 @@ void dlist_mirror(DisplayList *d)
     float w = d->width;
     for (size_t i = 0; i < d->n_cmds; i++) {
         DlCmd *c = &d->cmds[i];
+        if (c->placed) continue;
         c->r = mirror_rect(c->r, w);
         c->box = mirror_rect(c->box, w);
         c->bound = mirror_rect(c->bound, w);
@@ -133,6 +152,7 @@ void dlist_mirror(DisplayList *d)
     }
     for (size_t i = 0; i < d->n_hits; i++) {
         Hit *h = &d->hits[i];
+        if (h->placed) continue;
         h->r = mirror_rect(h->r, w);
         h->clip = mirror_rect(h->clip, w);
         if (h->poly) {

@@ -45,6 +45,9 @@ typedef struct Session {
     int64_t now_ms;
     int64_t input_ms;    /* last touch or key: the idle clock */
     bool swallow;        /* ignore the rest of this touch (it woke the kiosk from attract) */
+    int64_t press_ms;    /* when the current touch went down: a tap counts only on the screen
+                            it started on (a quick second tap on a quiz answer must not
+                            answer the next question too) */
     unsigned long actions; /* actions applied, for statistics and tests */
     unsigned long idle_resets, attract_starts;
     /* Admin: the hidden corner gesture, the PIN check, and requests for the main loop. */
@@ -109,6 +112,10 @@ unsigned session_take_requests(Session *s);
 void session_set_admin_status(Session *s, const char *text);
 /* Draw again although nothing in the session changed (exposed window, a picture arrived). */
 void session_invalidate(Session *s);
+/* Marks the map region `id` (borrowed: the settings, which must outlive the session) as where
+ * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
+ * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */
+bool session_set_here(Session *s, const char *id);
 /* A touch woke a dark (closed) kiosk: counts as input, presses nothing. */
 void session_wake_touch(Session *s, int64_t now_ms);
 

@@ -11,7 +11,7 @@ pass=0 fail=0
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
 expect_log() {
-  for _ in $(seq 150); do
+  for _ in $(seq 300); do
     if tail -n +"$2" "$log" | grep -q -- "$1"; then echo "ok   $3"; pass=$((pass + 1)); return 0; fi
     sleep 0.1
   done
@@ -24,15 +24,18 @@ SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 --usb-dir "$tmp/media" "$tmp/b
 pid=$!
 expect_log "showing bundle mini version 0.1" 1 "starts on the built-in bundle"
 
-m=$(mark); mkdir "$tmp/media/user/STICK"; cp -r "$src/." "$tmp/media/user/STICK/"
-sed -i 's/^  version: .*/  version: "usb-1"/' "$tmp/media/user/STICK/bundle.yaml"
+# A stick appears whole (it is mounted), so each is made beside the mount folder and moved in.
+m=$(mark); mkdir "$tmp/STICK"; cp -r "$src/." "$tmp/STICK/"
+sed -i 's/^  version: .*/  version: "usb-1"/' "$tmp/STICK/bundle.yaml"
+mv "$tmp/STICK" "$tmp/media/user/STICK"
 expect_log "switched to bundle mini version usb-1" "$m" "a stick with a valid bundle is shown"
 
 m=$(mark); rm -rf "$tmp/media/user/STICK"
 expect_log "switched to bundle mini version 0.1" "$m" "pulling the stick out brings the built-in bundle back"
 
-m=$(mark); mkdir "$tmp/media/user/BROKEN"; cp -r "$src/." "$tmp/media/user/BROKEN/"
-echo "nonsense: [" >> "$tmp/media/user/BROKEN/bundle.yaml"
+m=$(mark); mkdir "$tmp/BROKEN"; cp -r "$src/." "$tmp/BROKEN/"
+echo "nonsense: [" >> "$tmp/BROKEN/bundle.yaml"
+mv "$tmp/BROKEN" "$tmp/media/user/BROKEN"
 expect_log "kept the bundle on screen" "$m" "a stick with a broken bundle is refused"
 if tail -n +"$m" "$log" | grep -q "switched"; then echo "FAIL the broken stick was shown"; fail=$((fail + 1));
 else echo "ok   the broken stick is not shown"; pass=$((pass + 1)); fi
