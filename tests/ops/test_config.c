@@ -14,6 +14,11 @@
 #include "ops/pin.h"
 
 #define DIR_ "tests/ops/config/"
+/* These tests expect a machine without the service group (test_config_owner.c covers it):
+ * one where the package made `kiosk` must give the same results. */
+#define NO_SERVICE_GROUP "kiosk-test-no-such-group"
+#define config_set_pin_hash(p, h, e, n) config_set_pin_hash_for(p, h, NO_SERVICE_GROUP, e, n)
+#define config_check_permissions(p, w, n) config_check_permissions_for(p, NO_SERVICE_GROUP, w, n)
 #define FULL_HASH "$y$j9T$h/29k57wUN0yjdb8axDvs1$CyHoSWt0LafePIsMV8tyAZ13UjgostpLsfHjdXyXTmD"
 #define OLD_HASH "$y$j9T$aVB.SzzVKrb1m2p8rvDPS.$gljRFHZOGSDd06lCvtKBfV49JfxzTVvKhug1445zz22"
 
