@@ -32,8 +32,12 @@ static void load_settings(const Options *o, KioskConfig *cfg)
     bool ok = config_load(o->config, cfg, &d);
     diags_print(&d, stderr);
     diags_free(&d);
-    if (!ok) log_warning("the settings in %s have errors (see above); using defaults where they "
-                         "are wrong", cfg->path ? cfg->path : "?");
+    if (cfg->ignored)
+        log_error("not using the settings file %s (see above); every setting has its default",
+                  cfg->path ? cfg->path : "?");
+    else if (!ok)
+        log_warning("the settings in %s have errors (see above); using defaults where they are "
+                    "wrong", cfg->path ? cfg->path : "?");
     char warning[1024];
     if (cfg->found && !config_check_permissions(cfg->path, warning, sizeof warning))
         log_warning("warning: %s", warning);

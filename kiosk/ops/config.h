@@ -32,6 +32,8 @@ enum {
 typedef struct KioskConfig {
     char *path;          /* owned; the file read (or looked for) */
     bool found;          /* false when the file does not exist: everything is a default */
+    bool ignored;        /* the file exists but nothing was read from it (unreadable, not
+                            YAML, not a settings file): everything is a default */
     char *bundle;        /* owned; absolute folder, or NULL when not set (the command line or
                             the built-in default decides) */
     char *admin_pin;     /* owned; a yescrypt hash (pin_is_hash), or NULL when no PIN is set.
