@@ -7,6 +7,7 @@
  * two, so a kiosk at rest sleeps without a timeout and uses no CPU. */
 #include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -96,9 +97,25 @@ static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now)
     }
 }
 
+/* KIOSK_FRAME_LOG=1: one line per frame shown, with the wall-clock time right after it was
+ * presented and a hash of its pixels, so a test can tap the window (a real X event) and see
+ * when the pixels changed. Reading the pixels back costs a copy of the screen per frame. */
+static void log_frame(Window *w, unsigned long long *shown)
+{
+    unsigned long long hash = 0;
+    bool read = window_pixel_hash(w, &hash);
+    window_show(w);
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    log_info("frame %llu presented at %lld.%06ld, pixels %016llx%s", ++*shown,
+             (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)");
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o)
 {
+    bool frame_log = getenv("KIOSK_FRAME_LOG") && strcmp(getenv("KIOSK_FRAME_LOG"), "1") == 0;
+    unsigned long long frames = 0;
     for (;;) {
         int64_t now = window_now();
         Requests r = supervisor_step(k, now, wall_now());
@@ -106,7 +123,8 @@ static int run(Window *w, Supervisor *k, const Options *o)
         if (r.redraw) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
-            window_show(w);
+            if (frame_log) log_frame(w, &frames);
+            else window_show(w);
         }
         if (r.ready) {
             service_ready();

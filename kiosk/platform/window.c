@@ -16,6 +16,7 @@
 #include <stdlib.h>
 
 #include "core/log.h"
+#include "core/util.h"
 #include "platform/draw.h"
 #include "platform/lockdown.h"
 #include "platform/pngfile.h"
@@ -323,6 +324,15 @@ void window_draw(Window *w, const DisplayList *list)
 void window_show(Window *w)
 {
     SDL_RenderPresent(w->ren);
+}
+
+bool window_pixel_hash(Window *w, unsigned long long *hash)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w->pw, w->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0;
+    if (ok) *hash = hash_bytes(hash_start(HASH_SEED), s->pixels, (size_t)s->pitch * (size_t)s->h);
+    SDL_FreeSurface(s);
+    return ok;
 }
 
 bool window_save_png(Window *w, const char *path)
