@@ -5,7 +5,8 @@
 #   --render-all onto an existing file, into a folder it may not write, onto a full device;
 #   --stats --csv into a folder where a CSV file is /dev/full, the report to a full stdout;
 #   --config linked to a shadow-like or passwd-like file, or to a binary;
-#   a replay of 100,000 `wait 10000000` (31 years): refused within 1 s.
+#   a replay of 100,000 `wait 10000000` (31 years): refused within 1 s;
+#   numbers with junk after them, a replay script that is a folder, 257 statistics files.
 set -euo pipefail
 kiosk=$(realpath "$1")
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -106,4 +107,15 @@ if [ ${#timer[@]} -gt 0 ]; then
   if [ "$cpu" -lt 1000 ]; then ok "refused in $cpu ms CPU ($wall s wall, process included)"
   else bad "refused only after $cpu ms CPU"; fi
 fi
+# 11. The command line: every number strict, a folder is not a script, at most 256 databases.
+expect 2 "kiosk: --size needs a size like 1920x1080" "--size 1920x1080junk" -- \
+  "$kiosk" --size 1920x1080junk --check "$mini"
+expect 2 "kiosk: --rotate needs 0, 90, 180 or 270" "--rotate 90abc" -- "$kiosk" --rotate 90abc --check "$mini"
+expect 2 "kiosk: --cache-mb needs a number from 8 to 4096" "--cache-mb 96junk" -- \
+  "$kiosk" --cache-mb 96junk --check "$mini"
+expect 1 "kiosk: cannot read the replay script $tmp: it is a folder, not a text file" \
+  "--replay FOLDER" -- "$kiosk" --replay "$tmp" "$mini"
+dbs=(); for i in $(seq 257); do dbs+=("$tmp/stats.db"); done
+expect 2 "kiosk: --stats takes at most 256 databases at once (257 given)" "--stats with 257 files" -- \
+  "$kiosk" --stats "${dbs[@]}"
 finish
