@@ -6,6 +6,7 @@
  * in platform/window.c; this file only reads the settings and the first bundle and joins the
  * two, so a kiosk at rest sleeps without a timeout and uses no CPU. */
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,13 +71,38 @@ static Bundle *first_bundle(const char *path, const char *assets, char *report, 
     return b;
 }
 
+/* Frames drawn since the last status report (SIGUSR1): how many, the longest time one took to
+ * draw and show, and the longest gap between two (how evenly motion is paced). */
+typedef struct FrameStats {
+    unsigned long frames;
+    int64_t since, last, worst_draw, worst_gap;
+} FrameStats;
+
+static void frame_done(FrameStats *f, int64_t start, int64_t end)
+{
+    if (f->frames && start - f->last > f->worst_gap) f->worst_gap = start - f->last;
+    if (end - start > f->worst_draw) f->worst_draw = end - start;
+    f->last = end;
+    f->frames++;
+}
+
+static void frame_report(FrameStats *f, int64_t now)
+{
+    double s = (double)(now - f->since) / 1000.0;
+    log_notice("status: frames %lu in %.1f s (%.1f per second), slowest draw %lld ms, longest gap "
+               "between frames %lld ms",
+               f->frames, s, s > 0 ? (double)f->frames / s : 0.0, (long long)f->worst_draw,
+               (long long)f->worst_gap);
+    *f = (FrameStats){.since = now, .last = now};
+}
+
 static void wake_window(void *ctx)
 {
     window_wake(ctx);
 }
 
 /* One event from the backend, handed to the supervisor. */
-static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now)
+static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now, FrameStats *fs)
 {
     char what[96];
     switch (e->kind) {
@@ -91,7 +117,10 @@ static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now)
         supervisor_close(k, e->escape, what);
         break;
     case WINDOW_WAKE:
-        for (int sig; (sig = signals_take());) supervisor_signal(k, sig, now);
+        for (int sig; (sig = signals_take());) {
+            supervisor_signal(k, sig, now);
+            if (sig == SIGUSR1) frame_report(fs, now);
+        }
         break;
     case WINDOW_TIMEOUT: break;
     }
@@ -116,6 +145,7 @@ static int run(Window *w, Supervisor *k, const Options *o)
 {
     bool frame_log = getenv("KIOSK_FRAME_LOG") && strcmp(getenv("KIOSK_FRAME_LOG"), "1") == 0;
     unsigned long long frames = 0;
+    FrameStats fs = {.since = window_now()};
     for (;;) {
         int64_t now = window_now();
         Requests r = supervisor_step(k, now, wall_now());
@@ -125,6 +155,7 @@ static int run(Window *w, Supervisor *k, const Options *o)
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
+            frame_done(&fs, now, window_now());
         }
         if (r.ready) {
             service_ready();
@@ -135,7 +166,7 @@ static int run(Window *w, Supervisor *k, const Options *o)
         if (r.quit) return r.exit_code;
         WindowEvent e;
         window_next_event(w, r.wake_ms, &e);
-        do dispatch(k, &e, window_now());
+        do dispatch(k, &e, window_now(), &fs);
         while (e.kind != WINDOW_TIMEOUT && (window_next_event(w, 0, &e), e.kind != WINDOW_TIMEOUT));
     }
 }

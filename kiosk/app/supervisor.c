@@ -386,7 +386,10 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
         r.ping_watchdog = true;
         k->next_ping_ms = now + k->watchdog_ms;
     }
-    r.wake_ms = earliest(r.wake_ms, earliest(session_next_wake(&k->s), k->next_ping_ms));
+    /* A dark screen shows nothing, so the attract loop's motion must not wake the loop: the
+     * kiosk uses no CPU while it is off (a touch wakes it through the window's events). */
+    int64_t session_wake = k->dark ? INT64_MAX : session_next_wake(&k->s);
+    r.wake_ms = earliest(r.wake_ms, earliest(session_wake, k->next_ping_ms));
     if (k->pending) r.wake_ms = earliest(r.wake_ms, now + QUIET_LOOK_MS);
     if (k->preview.pid) r.wake_ms = earliest(r.wake_ms, now + PREVIEW_LOOK_MS);
     r.quit = k->quit;

@@ -186,15 +186,26 @@ typedef struct Quiz {
 
 typedef struct Theme {
     uint32_t background, surface, text, muted, accent, on_accent; /* 0xRRGGBB */
+    /* The edge of cards, tiles and buttons: given, or the mix of surface and text that
+     * stands out 3:1 from page and card (WCAG 1.4.11, non-text contrast). */
+    uint32_t edge;
     const char *font, *heading_font;
     const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;
 } Theme;
 
+/* One slide of the attract loop: an item (its picture, or its figure as a big number), the
+ * quiz teaser, or the bundle's title and logo. */
+typedef enum { SLIDE_ITEM, SLIDE_QUIZ, SLIDE_TITLE } SlideKind;
+typedef struct AttractSlide {
+    SlideKind kind;
+    const Item *item; /* SLIDE_ITEM */
+} AttractSlide;
+
 typedef struct KioskSettings {
     int idle_timeout_s, attract_delay_s, attract_slide_s;
-    const Item *const *attract_items;
-    size_t n_attract_items;
+    const AttractSlide *attract_slides; /* as the bundle lists them; none: chosen (ui/state.c) */
+    size_t n_attract_slides;
 } KioskSettings;
 
 typedef struct Bundle {

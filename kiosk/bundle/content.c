@@ -24,7 +24,7 @@ void add_ref(Loader *l, RefKind kind, const YFile *f, const YNode *n, void *slot
 static void register_id(Loader *l, const YFile *f, const YNode *n, const char *id, IdKind kind,
                         void *ptr)
 {
-    if (strcmp(id, "quiz") == 0 || strcmp(id, "about") == 0) {
+    if (strcmp(id, "quiz") == 0 || strcmp(id, "about") == 0 || strcmp(id, "title") == 0) {
         load_error(l, f, n, "'%s' is reserved for the built-in screen; choose another id", id);
         return;
     }
@@ -304,14 +304,30 @@ void content_kiosk(Loader *l)
     read_int(l, f, ynode_get(m, "idle_timeout"), 10, 3600, &k->idle_timeout_s);
     read_int(l, f, ynode_get(m, "attract_delay"), 0, 3600, &k->attract_delay_s);
     read_int(l, f, ynode_get(m, "attract_slide"), 2, 120, &k->attract_slide_s);
-    const YNode *seq = read_seq(l, f, ynode_get(m, "attract_items"), 1, 200, "item ids");
-    if (seq) {
-        const Item **slots = arena_calloc(l->arena, seq->n, sizeof *slots);
-        for (size_t i = 0; slots && i < seq->n; i++)
-            add_ref(l, REF_ATTRACT, f, seq->kids[i], &slots[i], NULL);
-        k->attract_items = slots;
-        k->n_attract_items = seq->n;
+    /* 'attract_items' is the first version's name, from when every slide was an item. */
+    const YNode *given = ynode_get(m, "attract_slides"), *old = ynode_get(m, "attract_items");
+    if (given && old)
+        load_error(l, f, old, "give either 'attract_slides' or 'attract_items' (its older name), "
+                              "not both");
+    const YNode *seq = read_seq(l, f, given ? given : old, 1, 200,
+                                "slides: item ids and the words title and quiz");
+    if (!seq) return;
+    AttractSlide *slides = arena_calloc(l->arena, seq->n, sizeof *slides);
+    for (size_t i = 0; slides && i < seq->n; i++) {
+        const YNode *n = seq->kids[i];
+        bool word = n->kind == YNODE_SCALAR && n->str;
+        if (word && strcmp(n->str, "title") == 0) {
+            slides[i].kind = SLIDE_TITLE;
+        } else if (word && strcmp(n->str, "quiz") == 0) {
+            slides[i].kind = SLIDE_QUIZ;
+            if (!l->quiz.node) load_error(l, f, n, "the quiz slide needs a quiz in the bundle");
+        } else {
+            slides[i].kind = SLIDE_ITEM;
+            add_ref(l, REF_ATTRACT, f, n, &slides[i].item, NULL);
+        }
     }
+    k->attract_slides = slides;
+    k->n_attract_slides = seq->n;
 }
 
 static void read_answer(Loader *l, const YFile *f, const YNode *m, Answer *a)

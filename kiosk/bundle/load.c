@@ -231,8 +231,12 @@ static const struct {
     {"background", offsetof(Theme, background)}, {"surface", offsetof(Theme, surface)},
     {"text", offsetof(Theme, text)},             {"muted", offsetof(Theme, muted)},
     {"accent", offsetof(Theme, accent)},         {"on_accent", offsetof(Theme, on_accent)},
+    {"edge", offsetof(Theme, edge)},
 };
 enum { N_THEME_COLOURS = sizeof THEME_COLOURS / sizeof THEME_COLOURS[0] };
+
+/* Not a colour (colours are 24-bit): edge was not given. */
+enum { EDGE_UNSET = 0x1000000 };
 
 static uint32_t *theme_colour(Theme *t, size_t at)
 {
@@ -254,7 +258,7 @@ static void read_theme(Loader *l)
     Theme *t = &l->b->theme;
     *t = (Theme){.background = 0xF4F6FA, .surface = 0xFFFFFF, .text = 0x14213D,
                  .muted = 0x4A5568, .accent = 0xC43D50, .on_accent = 0xFFFFFF,
-                 .font = "Inter", .heading_font = NULL};
+                 .edge = EDGE_UNSET, .font = "Inter", .heading_font = NULL};
     const YFile *f = l->theme.file;
     const YNode *n = l->theme.node;
     if (n) {
@@ -275,6 +279,14 @@ static void read_theme(Loader *l)
         }
     }
     if (!t->heading_font) t->heading_font = t->font;
+    if (t->edge == EDGE_UNSET) {
+        t->edge = color_reach_contrast(t->surface, t->text, t->background, t->surface, 3.0);
+    } else if (!bad[N_THEME_COLOURS - 1] && color_contrast(t->edge, t->background) < 3.0) {
+        load_warning(l, f, n,
+                     "the colour edge has a contrast of %.1f:1 against the background; at least "
+                     "3:1 is needed to see where a card ends (leave it out to have one chosen)",
+                     color_contrast(t->edge, t->background));
+    }
     /* WCAG AA: 4.5:1 for normal text. Checked here so an organiser hears it before a fair. */
     static const struct {
         size_t fg, bg;

@@ -28,9 +28,10 @@ SCHEMA(SCHEMA_SOURCE, "a source", {"title", true}, {"url", false});
 SCHEMA(SCHEMA_THEME, "the 'theme' section", {"colors", false}, {"font", false},
        {"heading_font", false}, {"logo", false});
 SCHEMA(SCHEMA_COLORS, "the theme's 'colors'", {"background", false}, {"surface", false},
-       {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false});
+       {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false},
+       {"edge", false});
 SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_delay", false},
-       {"attract_slide", false}, {"attract_items", false});
+       {"attract_slide", false}, {"attract_slides", false}, {"attract_items", false});
 SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},
        {"tiles", true});
 SCHEMA(SCHEMA_TILE, "a home tile", {"target", true}, {"title", false}, {"short_title", false},

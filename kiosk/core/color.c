@@ -31,3 +31,12 @@ uint32_t color_mix(uint32_t a, uint32_t b, double t)
     }
     return out;
 }
+
+uint32_t color_reach_contrast(uint32_t from, uint32_t toward, uint32_t a, uint32_t b, double ratio)
+{
+    for (int step = 0; step <= 100; step++) {
+        uint32_t c = color_mix(from, toward, step / 100.0);
+        if (color_contrast(c, a) >= ratio && color_contrast(c, b) >= ratio) return c;
+    }
+    return toward;
+}

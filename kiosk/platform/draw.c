@@ -24,9 +24,10 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "core/log.h"
+#include "platform/rounded.h"
 #include "platform/textrun.h"
 
-enum { ARC_MAX_SEGMENTS = 16, MAX_VERTS = 4 * (ARC_MAX_SEGMENTS + 1) + 2, FAILED_MAX = 64 };
+enum { FAILED_MAX = 64 };
 
 struct Drawer {
     SDL_Renderer *r;
@@ -137,96 +138,14 @@ static SDL_Color rgba(uint32_t c, uint8_t a)
     return (SDL_Color){(Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, a};
 }
 
-/* Points around a rounded rectangle, clockwise, corner arcs included. */
-static int outline(Rect r, float radius, SDL_FPoint *pts)
-{
-    radius = fminf(radius, fminf(r.w, r.h) / 2);
-    int seg = radius < 2 ? 1 : (int)fminf(ARC_MAX_SEGMENTS, fmaxf(3, radius / 3));
-    const float cx[4] = {r.x + r.w - radius, r.x + r.w - radius, r.x + radius, r.x + radius};
-    const float cy[4] = {r.y + radius, r.y + r.h - radius, r.y + r.h - radius, r.y + radius};
-    int n = 0;
-    for (int k = 0; k < 4; k++) {
-        float a0 = (float)(-M_PI / 2 + k * M_PI / 2);
-        for (int i = 0; i <= seg; i++) {
-            float a = a0 + (float)(M_PI / 2) * (float)i / (float)seg;
-            pts[n++] = (SDL_FPoint){cx[k] + radius * cosf(a), cy[k] + radius * sinf(a)};
-        }
-    }
-    return n;
-}
-
 static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
 {
-    if (radius < 1) {
-        SDL_SetRenderDrawColor(d->r, col.r, col.g, col.b, col.a);
-        SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-        SDL_RenderFillRectF(d->r, &(SDL_FRect){r.x, r.y, r.w, r.h});
-        return;
-    }
-    /* The body as three plain rectangles (the software renderer fills those fast) and only the
-     * four corners as triangle fans: rasterising whole cards as triangles cost most of a frame. */
-    radius = fminf(radius, fminf(r.w, r.h) / 2);
-    SDL_SetRenderDrawColor(d->r, col.r, col.g, col.b, col.a);
-    SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-    /* Opaque: let the side bands reach a pixel into the corners, so no seam shows where the
-     * rectangles meet the fans (a translucent overlay must not overlap itself). */
-    float o = col.a == 255 ? 1.0f : 0.0f;
-    SDL_FRect body[3] = {{r.x + radius - o, r.y, r.w - 2 * radius + 2 * o, r.h},
-                         {r.x, r.y + radius - o, radius, r.h - 2 * radius + 2 * o},
-                         {r.x + r.w - radius, r.y + radius - o, radius, r.h - 2 * radius + 2 * o}};
-    SDL_RenderFillRectsF(d->r, body, 3);
-    SDL_FPoint pts[MAX_VERTS];
-    int n = outline(r, radius, pts), per = n / 4;
-    const float cx[4] = {r.x + r.w - radius, r.x + r.w - radius, r.x + radius, r.x + radius};
-    const float cy[4] = {r.y + radius, r.y + r.h - radius, r.y + r.h - radius, r.y + radius};
-    SDL_Vertex v[MAX_VERTS + 4];
-    int idx[3 * MAX_VERTS], nv = 0, ni = 0;
-    for (int k = 0; k < 4; k++) {
-        int centre = nv;
-        v[nv++] = (SDL_Vertex){{cx[k], cy[k]}, col, {0, 0}};
-        for (int i = 0; i < per; i++) v[nv++] = (SDL_Vertex){pts[k * per + i], col, {0, 0}};
-        for (int i = 0; i + 1 < per; i++) {
-            idx[ni++] = centre;
-            idx[ni++] = centre + 1 + i;
-            idx[ni++] = centre + 2 + i;
-        }
-    }
-    SDL_RenderGeometry(d->r, NULL, v, nv, idx, ni);
+    rounded_fill(d->r, d->cache, r, radius, col);
 }
 
 static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
 {
-    SDL_FPoint outer[MAX_VERTS], inner[MAX_VERTS];
-    int n = outline(r, radius, outer);
-    Rect in = {r.x + width, r.y + width, r.w - 2 * width, r.h - 2 * width};
-    if (in.w <= 0 || in.h <= 0) {
-        fill_rounded(d, r, radius, col);
-        return;
-    }
-    /* Same segment count inside and out: pass the outer radius' segmentation through. */
-    float ir = fmaxf(radius - width, 0.01f);
-    int seg = (n / 4) - 1;
-    const float cx[4] = {in.x + in.w - ir, in.x + in.w - ir, in.x + ir, in.x + ir};
-    const float cy[4] = {in.y + ir, in.y + in.h - ir, in.y + in.h - ir, in.y + ir};
-    int m = 0;
-    for (int k = 0; k < 4; k++)
-        for (int i = 0; i <= seg; i++) {
-            float a = (float)(-M_PI / 2 + k * M_PI / 2) + (float)(M_PI / 2) * (float)i / (float)(seg ? seg : 1);
-            inner[m++] = (SDL_FPoint){cx[k] + ir * cosf(a), cy[k] + ir * sinf(a)};
-        }
-    SDL_Vertex v[2 * MAX_VERTS];
-    int idx[6 * MAX_VERTS];
-    for (int i = 0; i < n; i++) {
-        v[2 * i] = (SDL_Vertex){outer[i], col, {0, 0}};
-        v[2 * i + 1] = (SDL_Vertex){inner[i], col, {0, 0}};
-    }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-        int a = 2 * i, b = 2 * i + 1, c = 2 * ((i + 1) % n), e = 2 * ((i + 1) % n) + 1;
-        idx[k++] = a; idx[k++] = b; idx[k++] = c;
-        idx[k++] = b; idx[k++] = e; idx[k++] = c;
-    }
-    SDL_RenderGeometry(d->r, NULL, v, 2 * n, idx, k);
+    rounded_stroke(d->r, d->cache, r, radius, width, col);
 }
 
 /* One region: its triangles (made once by the loader) in one SDL_RenderGeometry call, then
@@ -431,7 +350,8 @@ static void placeholder(Drawer *d, Rect r)
     SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
 }
 
-static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip)
+static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip,
+                         uint8_t alpha)
 {
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
@@ -441,16 +361,27 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
     else SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, alpha);
     SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
 static void draw_image(Drawer *d, const DlCmd *c)
 {
-    int w = (int)lroundf(c->r.w), h = (int)lroundf(c->r.h);
+    /* A zooming picture is decoded once at the largest zoom and only scaled while it moves:
+     * decoding at every frame's size would rasterise the SVG again 30 times a second. */
+    bool zooms = c->zoom > 1.0f;
+    float big = zooms ? DL_ZOOM_MAX : 1.0f;
+    int w = (int)lroundf(c->r.w * big), h = (int)lroundf(c->r.h * big);
     if (w <= 0 || h <= 0) return;
     bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
-    if (t) blit_contain(d, t, c->r, 0, false, false);
+    Rect r = c->r;
+    if (zooms) {
+        float z = fminf(c->zoom, DL_ZOOM_MAX);
+        float fx = r.x + r.w * c->focus_x, fy = r.y + r.h * c->focus_y;
+        r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
+    }
+    if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
@@ -463,7 +394,7 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip);
+    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -500,7 +431,7 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         case DL_QR: {
             int side = (int)lroundf(fminf(c->r.w, c->r.h));
             SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false, false);
+            if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
             break;
         }
         case DL_POLY:

@@ -129,6 +129,7 @@ void dlist_mirror(DisplayList *d)
             c->sx = -c->sx;
         }
         if (c->kind == DL_ICON) c->flip = !c->flip;
+        if (c->kind == DL_IMAGE) c->focus_x = 1 - c->focus_x;
     }
     for (size_t i = 0; i < d->n_hits; i++) {
         Hit *h = &d->hits[i];

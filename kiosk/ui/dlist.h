@@ -46,6 +46,8 @@ typedef struct DlCmd {
     bool clipped; /* drawn inside a scrolling clip: vertical overflow is expected there */
     /* image */
     const Image *image;
+    float zoom;             /* DL_IMAGE: > 1 draws it that much larger around (focus_x, focus_y), */
+    float focus_x, focus_y; /* fractions of r; up to DL_ZOOM_MAX (the attract loop's slow zoom) */
     const char *icon;
     bool flip;    /* DL_ICON: drawn mirrored (a back arrow in a right-to-left layout) */
     /* polygon */
@@ -93,6 +95,8 @@ typedef struct Hit {
     float ox, oy, sx, sy; /* polygon transform, as in DL_POLY; r is the shape's bounds */
     Rect clip;           /* visible part (a card half scrolled away is only tappable there) */
 } Hit;
+
+#define DL_ZOOM_MAX 1.15f
 
 enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 1024,
        DLIST_MAX_ISSUES = 64 };

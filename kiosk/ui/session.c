@@ -346,7 +346,7 @@ bool session_tick(Session *s, int64_t now_ms)
         s->dirty = true;
     }
     if (now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS) s->dirty = true;
-    if (now_ms < s->info.animate_until) s->dirty = true;
+    if (s->info.frame_ms > 0) s->dirty = true; /* the last frame was in motion */
     return s->dirty;
 }
 
@@ -356,8 +356,7 @@ int64_t session_next_wake(const Session *s)
     bool moving = scroller_is_animating(&s->scroller) ||
                   s->now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS;
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
-    if (s->now_ms < s->info.animate_until && s->now_ms + s->info.frame_ms < sc)
-        sc = s->now_ms + s->info.frame_ms;
+    if (s->info.frame_ms > 0 && s->now_ms + s->info.frame_ms < sc) sc = s->now_ms + s->info.frame_ms;
     int64_t wake = g < sc ? g : sc;
     if (s->corner_since && gesture_is_down(&s->gesture) &&
         s->corner_since + SESSION_ADMIN_HOLD_MS < wake)

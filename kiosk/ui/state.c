@@ -217,24 +217,65 @@ size_t ui_quiz_result(const UiState *s, const Item **items, int *points, size_t 
     return out;
 }
 
-const Item *ui_attract_item(const UiState *s, int64_t now_ms)
+static size_t items_with_pictures(const Bundle *b, const Item **nth, size_t want)
 {
-    const Bundle *b = s->bundle;
-    const KioskSettings *k = &b->kiosk;
-    if (!s->attract) return NULL;
-    int64_t elapsed = now_ms > s->attract_ms ? now_ms - s->attract_ms : 0;
-    size_t slide = (size_t)(elapsed / ((int64_t)k->attract_slide_s * 1000));
-    if (k->n_attract_items) return k->attract_items[slide % k->n_attract_items];
     size_t n = 0;
     for (size_t c = 0; c < b->n_collections; c++)
-        for (size_t i = 0; i < b->collections[c].n_items; i++)
-            n += b->collections[c].items[i].image != NULL;
-    if (n == 0) return NULL;
-    size_t want = slide % n;
-    for (size_t c = 0; c < b->n_collections; c++)
-        for (size_t i = 0; i < b->collections[c].n_items; i++)
-            if (b->collections[c].items[i].image && want-- == 0) return &b->collections[c].items[i];
-    return NULL;
+        for (size_t i = 0; i < b->collections[c].n_items; i++) {
+            const Item *it = &b->collections[c].items[i];
+            if (!it->image) continue;
+            if (nth && n == want) *nth = it;
+            n++;
+        }
+    return n;
+}
+
+enum { ITEMS_PER_QUIZ_SLIDE = 4 };
+
+size_t ui_attract_count(const Bundle *b)
+{
+    if (b->kiosk.n_attract_slides) return b->kiosk.n_attract_slides;
+    size_t n = items_with_pictures(b, NULL, 0);
+    size_t quiz = !b->quiz ? 0 : n ? (n + ITEMS_PER_QUIZ_SLIDE - 1) / ITEMS_PER_QUIZ_SLIDE : 1;
+    return 1 + n + quiz;
+}
+
+AttractSlide ui_attract_nth(const Bundle *b, size_t k)
+{
+    const KioskSettings *ks = &b->kiosk;
+    if (ks->n_attract_slides) return ks->attract_slides[k % ks->n_attract_slides];
+    k %= ui_attract_count(b);
+    if (k == 0) return (AttractSlide){SLIDE_TITLE, NULL};
+    k--;
+    size_t n = items_with_pictures(b, NULL, 0), block = ITEMS_PER_QUIZ_SLIDE + (b->quiz ? 1 : 0);
+    size_t pos = k % block, at = k / block * ITEMS_PER_QUIZ_SLIDE + pos;
+    if (pos == ITEMS_PER_QUIZ_SLIDE || at >= n) return (AttractSlide){SLIDE_QUIZ, NULL};
+    const Item *it = NULL;
+    items_with_pictures(b, &it, at);
+    return (AttractSlide){SLIDE_ITEM, it};
+}
+
+bool ui_attract_phase(const UiState *s, int64_t now_ms, AttractPhase *out)
+{
+    if (!s->attract) return false;
+    int64_t slide_ms = (int64_t)s->bundle->kiosk.attract_slide_s * 1000;
+    int64_t elapsed = now_ms > s->attract_ms ? now_ms - s->attract_ms : 0;
+    size_t k = (size_t)(elapsed / slide_ms);
+    int64_t into = elapsed % slide_ms;
+    out->index = k;
+    out->slide = ui_attract_nth(s->bundle, k);
+    out->before = ui_attract_nth(s->bundle, k ? k - 1 : 0);
+    out->progress = (float)into / (float)slide_ms;
+    /* The first slide simply appears: it follows the home screen, not another slide. */
+    out->fade = k == 0 || into >= ATTRACT_FADE_MS ? 1.0f : (float)into / ATTRACT_FADE_MS;
+    return true;
+}
+
+const Item *ui_attract_item(const UiState *s, int64_t now_ms)
+{
+    AttractPhase p;
+    if (!ui_attract_phase(s, now_ms, &p) || p.slide.kind != SLIDE_ITEM) return NULL;
+    return p.slide.item;
 }
 
 const char *screen_kind_name(ScreenKind kind)

@@ -72,8 +72,24 @@ static inline const Screen *ui_top_const(const UiState *s) { return &s->stack[s-
 void ui_open_pin(UiState *s, int64_t now_ms);
 void ui_open_admin(UiState *s, int64_t now_ms);
 
-/* The item the attract loop shows at now_ms (the bundle's attract_items, else every item with
- * a picture, one per attract_slide seconds), or NULL when not in the attract loop. */
+/* The attract loop's slides, one per attract_slide seconds: the bundle's attract_slides, or
+ * by default the title, then every item with a picture with the quiz teaser after each four. */
+size_t ui_attract_count(const Bundle *b);
+AttractSlide ui_attract_nth(const Bundle *b, size_t n);
+
+/* Where the attract loop is at now_ms: the slide, the one before it (still fading out), how
+ * far into the slide (0..1) and how far the cross-fade has come (0..1; 1 when it is over). */
+enum { ATTRACT_FADE_MS = 600 };
+typedef struct AttractPhase {
+    AttractSlide slide, before;
+    size_t index;   /* how many slides were shown before this one since the loop started */
+    float progress; /* 0 at the slide's start, 1 at its end */
+    float fade;
+} AttractPhase;
+bool ui_attract_phase(const UiState *s, int64_t now_ms, AttractPhase *out);
+
+/* The item the attract loop shows at now_ms, or NULL (not in the attract loop, or a title or
+ * quiz slide). */
 const Item *ui_attract_item(const UiState *s, int64_t now_ms);
 
 /* The quiz result: the best-scoring items, best first (ties in bundle order). Returns how

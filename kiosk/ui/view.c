@@ -189,9 +189,8 @@ bool view_rtl(const char *code)
     return false;
 }
 
-void view_animate(ViewInfo *info, int64_t until, int frame_ms)
+void view_animate(ViewInfo *info, int frame_ms)
 {
-    if (until > info->animate_until) info->animate_until = until;
     if (frame_ms > 0 && (info->frame_ms == 0 || frame_ms < info->frame_ms)) info->frame_ms = frame_ms;
 }
 

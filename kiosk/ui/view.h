@@ -23,14 +23,14 @@ typedef struct ViewInfo {
     float scroll_viewport; /* height of the top screen's scrolling area (0: no scrolling) */
     float scroll_content;  /* height of its content */
     Rect scroll_area;      /* where a drag scrolls */
-    /* Motion the screen itself asks for (attract loop, count-up, answer highlight): draw
-     * again every frame_ms until animate_until (session clock); 0: the screen is still. */
-    int64_t animate_until;
+    /* Motion the screen itself asks for (attract loop, count-up, answer highlight): the
+     * next frame in frame_ms; 0: the screen is still. A moving screen asks again on each
+     * frame it builds and stops asking once it has settled. */
     int frame_ms;
 } ViewInfo;
 
-/* Asks for frames every frame_ms until `until` (keeps the later deadline, the shorter step). */
-void view_animate(ViewInfo *info, int64_t until, int frame_ms);
+/* Asks for another frame in frame_ms (the shortest step asked for wins). */
+void view_animate(ViewInfo *info, int frame_ms);
 
 /* Rebuilds `d` for the top screen of `s` at size w x h. */
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,

@@ -25,8 +25,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
     uint32_t fg = color_contrast(th->text, bg) >= 4.5 ? th->text : 0xFFFFFF;
     uint32_t muted = color_contrast(th->muted, bg) >= 4.5 ? th->muted : fg;
     float radius = U(c, SZ_RADIUS) * 1.5f, pad = U(c, 28);
-    dlist_rect(c->d, r, bg, radius);
-    dlist_frame(c->d, r, color_mix(bg, th->text, 0.12), radius, U(c, 2));
+    w_surface(c, r, bg, radius);
     c->bound = r;
     float icon = t->image ? fminf(r.h - 2 * pad, U(c, 150)) : 0; /* no picture: text only */
     bool side = r.w >= r.h * 1.35f; /* icon left of the text when the tile is wide enough */

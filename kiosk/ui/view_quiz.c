@@ -78,8 +78,7 @@ void view_quiz(Ctx *c)
     for (size_t i = 0; i < n; i++) {
         Rect r = {x + (float)(i % cols) * (bw + g), y + (float)(i / cols) * (bh + g), bw, bh};
         float radius = U(c, SZ_RADIUS);
-        dlist_rect(c->d, r, t->surface, radius);
-        dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.18), radius, U(c, ANSWER_BORDER));
+        w_surface(c, r, t->surface, radius);
         c->bound = r;
         float badge = U(c, BADGE), pad = U(c, ANSWER_PAD);
         dlist_rect(c->d, (Rect){r.x + pad, r.y + (bh - badge) / 2, badge, badge}, t->accent, badge / 2);

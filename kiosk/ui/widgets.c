@@ -8,14 +8,19 @@
 #include "layout/wrap.h"
 #include "ui/widgets.h"
 
+void w_surface(Ctx *c, Rect r, uint32_t fill, float radius)
+{
+    dlist_rect(c->d, r, fill, radius);
+    if (color_contrast(fill, c->t->background) < 3.0) dlist_frame(c->d, r, c->t->edge, radius, U(c, 2));
+}
+
 void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a)
 {
     const Theme *t = c->t;
     uint32_t bg = kind == BTN_ACCENT ? t->accent : t->surface;
     uint32_t fg = kind == BTN_ACCENT ? t->on_accent : t->text;
     float radius = U(c, SZ_RADIUS);
-    if (kind != BTN_QUIET) dlist_rect(c->d, r, bg, radius);
-    if (kind == BTN_SURFACE) dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.18), radius, U(c, 2));
+    if (kind != BTN_QUIET) w_surface(c, r, bg, radius);
     int px = PX(c, PX_BUTTON);
     float icon_side = icon ? U(c, 44) : 0, gap = icon ? U(c, 14) : 0;
     float label_w = label ? w_text_width(c, label, FONT_BOLD, px) : 0;
@@ -55,8 +60,7 @@ float w_chip_width(Ctx *c, const char *label)
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a)
 {
     const Theme *t = c->t;
-    dlist_rect(c->d, r, selected ? t->accent : t->surface, r.h / 2);
-    if (!selected) dlist_frame(c->d, r, color_mix(t->surface, t->text, 0.25), r.h / 2, U(c, 2));
+    w_surface(c, r, selected ? t->accent : t->surface, r.h / 2);
     int px = PX(c, PX_SMALL);
     Rect saved = c->bound;
     c->bound = r;
@@ -113,7 +117,7 @@ static uint32_t tint_of(const Ctx *c, const Item *it)
  * makes the whole box tappable. Returns the container that was current before. */
 static Rect item_box(Ctx *c, Rect r)
 {
-    dlist_rect(c->d, r, c->t->surface, U(c, SZ_RADIUS));
+    w_surface(c, r, c->t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = r;
     return saved;

@@ -71,6 +71,10 @@ float w_line_height(int px);
 /* Body text (paragraphs and bullets); returns the height used. */
 float w_body(Ctx *c, Rect box, const Body *body, int px, uint32_t color);
 
+/* Something touchable's face: filled, with an edge where the fill alone does not stand out
+ * 3:1 from the page (WCAG 1.4.11), so every card, tile and button shows where it ends. */
+void w_surface(Ctx *c, Rect r, uint32_t fill, float radius);
+
 typedef enum { BTN_SURFACE, BTN_ACCENT, BTN_QUIET } ButtonKind;
 /* A labelled button with an optional icon; its hit area is the whole rect. */
 void w_button(Ctx *c, Rect r, const char *label, const char *icon, ButtonKind kind, Action a);

@@ -12,7 +12,8 @@
 #         from outside by polling the X screen's pixels (xwait), next to a minimal SDL program
 #   B     drawing time per frame over a scripted session, 1920x1080 and 3840x2160 (bench_session)
 #   C     memory (PSS): the window after start; kiosk --replay of 10,000 taps, start and end
-#   D     CPU seconds in 30 s idle on the home screen and in 30 s of attract loop (Xvfb)
+#   D     CPU seconds in 30 s idle on the home screen; CPU, frames per second and worst frame of
+#         30 s of attract loop (Xvfb, frame counts from the kiosk's SIGUSR1 status line)
 #   E     a generated bundle of 2,000 items with 500 photos of 3000x2000: first frame, fling-
 #         scrolling the whole grid (frame times), peak RSS against the cache budget
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
@@ -408,22 +409,40 @@ fi
 hz=$(getconf CLK_TCK)
 if [ $have_x -eq 1 ] && want D; then
   say "D: $runs idle kiosks and $runs in the attract loop, side by side, 40 s"
-  idle=() att=()
-  for _ in $(seq "$runs"); do
+  idle=() att=() attlog=()
+  for i in $(seq "$runs"); do
     start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" >>"$log" 2>&1 & idle+=($!); pids+=($!)
-    start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" "$attract" >>"$log" 2>&1 & att+=($!); pids+=($!)
+    start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" "$attract" >"$work/att$i.log" 2>&1 & att+=($!); pids+=($!)
+    attlog+=("$work/att$i.log")
   done
   sleep 10.5 # the attract copy's loop starts 10 s after start
   declare -A t0s
   for p in "${idle[@]}" "${att[@]}"; do t0s[$p]=$(ticks $p); done
+  kill -USR1 "${att[@]}" # status: starts the frame counts over
   sleep 30
+  kill -USR1 "${att[@]}"
   for p in "${idle[@]}"; do awk -v a="${t0s[$p]}" -v b="$(ticks $p)" -v hz=$hz 'BEGIN{print (b - a) / hz}'; done | stats > "$work/d_idle"
-  for p in "${att[@]}"; do awk -v a="${t0s[$p]}" -v b="$(ticks $p)" -v hz=$hz 'BEGIN{print (b - a) / hz}'; done | stats > "$work/d_att"
+  for p in "${att[@]}"; do awk -v a="${t0s[$p]}" -v b="$(ticks $p)" -v hz=$hz 'BEGIN{print (b - a) / hz * 100 / 30}'; done | stats > "$work/d_att"
+  sleep 0.5
+  # "status: frames N in S s (F per second), slowest draw D ms, longest gap between frames G ms"
+  for f in "${attlog[@]}"; do grep 'status: frames' "$f" | tail -1; done > "$work/d_frames"
   stop_tree "${idle[@]}" "${att[@]}"
   row D "CPU in 30 s idle on the home screen (window, Xvfb)" \
     "$(cell_m 2 ' CPU-s' < "$work/d_idle")" "$(cell_r 2 < "$work/d_idle")" ""
-  row D "CPU in 30 s of attract loop (bundle copy: idle_timeout 10, attract_delay 0, attract_slide 8)" \
-    "$(cell_m 2 ' CPU-s' < "$work/d_att")" "$(cell_r 2 < "$work/d_att")" ""
+  row D "CPU of the attract loop, 1920x1080 window (Xvfb), % of one core over 30 s (bundle copy: idle_timeout 10, attract_delay 0, attract_slide 8)" \
+    "$(cell_m 1 ' %' < "$work/d_att")" "$(cell_r 1 < "$work/d_att")" ""
+  sed -n 's/.*(\([0-9.]*\) per second).*/\1/p' "$work/d_frames" | stats > "$work/d_fps"
+  sed -n 's/.*slowest draw \([0-9]*\) ms.*/\1/p' "$work/d_frames" | stats > "$work/d_draw"
+  sed -n 's/.*between frames \([0-9]*\) ms.*/\1/p' "$work/d_frames" | stats > "$work/d_gap"
+  if [ -s "$work/d_fps" ]; then
+    row D "attract loop: frames per second (10 while a slide drifts, 30 in a cross-fade)" \
+      "$(cell_m 1 ' fps' < "$work/d_fps")" "$(cell_r 1 < "$work/d_fps")" ""
+    row D "attract loop: slowest frame to draw and show / longest gap between frames" \
+      "$(cell_m 0 ' ms' < "$work/d_draw") / $(cell_m 0 ' ms' < "$work/d_gap")" \
+      "$(cell_r 0 < "$work/d_draw") / $(cell_r 0 < "$work/d_gap")" ""
+  else
+    note "D: no frame status from the attract kiosks (see $log)"
+  fi
 fi
 
 # ---- E: 2,000 items, 500 photos of 3000x2000 --------------------------------------------------

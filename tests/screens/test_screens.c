@@ -6,7 +6,9 @@
  *     the display list never runs out of room;
  *   - every touch target is at least ~9 mm (100 px at 1080p, scaled) and inside the screen;
  *     no two targets overlap;
- *   - every text has at least 4.5:1 contrast with what it is drawn on (WCAG AA).
+ *   - every text has at least 4.5:1 contrast with what it is drawn on (WCAG AA);
+ *   - every touchable face (card, tile, chip, button) stands out 3:1 from the page by its
+ *     colour or its edge (WCAG 1.4.11, non-text contrast).
  * Then golden screenshots: a few screens compared with the PNGs in tests/golden/.
  * Refresh them after an intended change with:  build-test/tests/test_screens --refresh  */
 #include <math.h>
@@ -38,6 +40,34 @@ static uint32_t background_at(const DisplayList *d, size_t before, float x, floa
         if (c->kind == DL_RECT && c->alpha == 255 && rect_contains(c->r, x, y)) return c->color;
     }
     return 0xFFFFFF;
+}
+
+static int edges_checked;
+
+static bool same_rect(Rect a, Rect b)
+{
+    return fabsf(a.x - b.x) < 1 && fabsf(a.y - b.y) < 1 && fabsf(a.w - b.w) < 1 && fabsf(a.h - b.h) < 1;
+}
+
+/* WCAG 1.4.11: a touchable face (a filled rect where a target is) stands out 3:1 from the page,
+ * by its fill or by an outline drawn on it. */
+static void check_edge(const DisplayList *d, const Hit *hit, const char *where)
+{
+    uint32_t page = bundle->theme.background;
+    for (size_t j = d->n_cmds; j-- > 0;) {
+        const DlCmd *c = &d->cmds[j];
+        if (c->kind != DL_RECT || c->alpha != 255 || !same_rect(c->r, hit->r)) continue;
+        edges_checked++;
+        double best = color_contrast(c->color, page);
+        for (size_t k = j + 1; k < d->n_cmds; k++)
+            if (d->cmds[k].kind == DL_FRAME && same_rect(d->cmds[k].r, hit->r))
+                best = fmax(best, color_contrast(d->cmds[k].color, page));
+        if (best < 3.0)
+            fprintf(stderr, "%s: target at %.0f,%.0f %.0fx%.0f stands out only %.2f:1 from the page\n",
+                    where, hit->r.x, hit->r.y, hit->r.w, hit->r.h, best);
+        CHECK(best >= 3.0);
+        return;
+    }
 }
 
 static void check_list(const DisplayList *d, float w, float h, const char *what)
@@ -88,6 +118,7 @@ static void check_list(const DisplayList *d, float w, float h, const char *what)
             fprintf(stderr, "%s: target %zu (action %d) is %.0fx%.0f at %.0f,%.0f; minimum %.0f\n",
                     where, i, a->action.kind, a->r.w, a->r.h, a->r.x, a->r.y, min);
         CHECK(big && inside);
+        if (!a->poly) check_edge(d, a, where);
         for (size_t j = i + 1; j < d->n_hits; j++) {
             const Hit *b = &d->hits[j];
             if (a->poly || b->poly) continue; /* map shapes: tested by their own polygons */
@@ -136,9 +167,10 @@ static void test_every_screen_every_size(void)
         canvas_destroy(c);
     }
     free(names);
-    fprintf(stderr, "checked %d screens, %d texts, %d touch targets\n", screens_checked,
-            texts_checked, targets_checked);
+    fprintf(stderr, "checked %d screens, %d texts, %d touch targets (%d faces for their edge)\n",
+            screens_checked, texts_checked, targets_checked, edges_checked);
     CHECK(screens_checked >= 4 * 2 * 60);
+    CHECK(edges_checked >= screens_checked); /* at least the bottom bar's buttons on each */
 }
 
 /* The screen an action opens, by name ("" when it stays on this screen). */

@@ -36,8 +36,8 @@ static void test_mini_meta_and_theme(void)
     CHECK(b->theme.logo && strcmp(b->theme.logo->rel, "images/dot.svg") == 0);
     CHECK_INT(b->kiosk.idle_timeout_s, 45);
     CHECK_INT(b->kiosk.attract_delay_s, 30);
-    CHECK_INT(b->kiosk.n_attract_items, 1);
-    CHECK_STR(b->kiosk.attract_items[0]->id, "robot");
+    CHECK_INT(b->kiosk.n_attract_slides, 1);
+    CHECK_STR(b->kiosk.attract_slides[0].item->id, "robot");
     CHECK_INT(b->n_sources, 1);
     CHECK_STR(b->sources[0].url, "https://example.org/bron");
     CHECK_INT(b->n_images, 1); /* one file, referenced three times */

@@ -269,8 +269,9 @@ static void test_idle_reset_and_attract(void)
     CHECK_STR(screen(&s), "attract");
     CHECK(session_attract_item(&s, 75000) != NULL);
     CHECK_STR(session_attract_item(&s, 75000)->id, "robot"); /* mini: attract_items [robot] */
-    /* the next wake is the next slide, not a busy loop */
-    CHECK_INT(session_next_wake(&s), 75000 + 8000);
+    /* the loop drifts slowly: a frame every 100 ms, not a busy loop */
+    session_frame(&s);
+    CHECK_INT(session_next_wake(&s), 75000 + 100);
     /* A touch on the spot of the first home tile: wakes, shows home, does not open the tile. */
     session_frame(&s);
     unsigned long before = s.actions;
@@ -286,6 +287,41 @@ static void test_idle_reset_and_attract(void)
         tap(&s, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2, 90100);
         CHECK_STR(screen(&s), "collection:workshops");
     }
+    session_free(&s);
+}
+
+static const DlCmd *find_cmd(const DisplayList *d, DlKind kind, size_t nth)
+{
+    for (size_t i = 0; i < d->n_cmds; i++)
+        if (d->cmds[i].kind == kind && nth-- == 0) return &d->cmds[i];
+    return NULL;
+}
+
+/* The attract loop moves: its picture zooms over a slide, the next slide fades in over
+ * ATTRACT_FADE_MS, and a touch in the middle of the fade only wakes the kiosk. */
+static void test_attract_moves_and_fades(void)
+{
+    Session s;
+    if (!start(&s, "attract", 0)) return;
+    const DlCmd *pic = find_cmd(session_frame(&s), DL_IMAGE, 0);
+    CHECK(pic != NULL);
+    float zoom0 = pic ? pic->zoom : 0;
+    session_tick(&s, 4000);
+    pic = find_cmd(session_frame(&s), DL_IMAGE, 0);
+    CHECK(pic && pic->zoom > zoom0 + 0.01f);
+    CHECK(session_next_wake(&s) <= 4000 + 100);
+    /* 300 ms into the second slide (mini: 8 s slides): the new one is half faded in */
+    session_tick(&s, 8300);
+    const DisplayList *d = session_frame(&s);
+    size_t half = 0;
+    for (size_t i = 0; i < d->n_cmds; i++) half += d->cmds[i].alpha > 64 && d->cmds[i].alpha < 192;
+    CHECK(half > 0);
+    CHECK(session_next_wake(&s) <= 8300 + 33);
+    unsigned long before = s.actions;
+    session_pointer(&s, POINTER_DOWN, 960, 540, 8300);
+    session_pointer(&s, POINTER_UP, 960, 540, 8380);
+    CHECK_STR(screen(&s), "home");
+    CHECK_INT(s.actions, before);
     session_free(&s);
 }
 
@@ -431,6 +467,7 @@ int main(void)
         RUN(test_keyboard_quiz_again);
     RUN(test_next_wake);
     RUN(test_idle_reset_and_attract);
+    RUN(test_attract_moves_and_fades);
     RUN(test_no_reset_while_finger_down);
     RUN(test_admin_needs_the_hidden_gesture_and_the_right_pin);
     RUN(test_no_pin_configured_keeps_admin_locked);
