@@ -25,7 +25,10 @@ expect_log() {
 }
 
 never_log() {
-  if tail -n +"$2" "$log" | grep -q -- "$1"; then bad "$3: unexpected '$1'"; else ok "$3"; fi
+  if tail -n +"$2" "$log" | grep -q -- "$1"; then
+    bad "$3: unexpected '$1' after line $2"
+    sed 's/^/     | /' "$log"
+  else ok "$3"; fi
 }
 
 # version DIR V: sets the bundle's meta version.

@@ -24,8 +24,10 @@ expect_log "switched to bundle mini version usb-1" "$m" "a stick with a valid bu
 m=$(mark); rm -rf "$tmp/media/user/STICK"
 expect_log "switched to bundle mini version 0.1" "$m" "pulling the stick out brings the built-in bundle back"
 
-m=$(mark); mkdir "$tmp/media/user/BROKEN"; cp -r "$src/." "$tmp/media/user/BROKEN/"
-echo "nonsense: [" >> "$tmp/media/user/BROKEN/bundle.yaml"
+# Made broken beside the mount folder and moved in whole: copied in place, the kiosk could
+# (on a loaded machine) look at the stick between the copy and the breaking edit.
+mkdir "$tmp/BROKEN"; cp -r "$src/." "$tmp/BROKEN/"; echo "nonsense: [" >> "$tmp/BROKEN/bundle.yaml"
+m=$(mark); mv "$tmp/BROKEN" "$tmp/media/user/BROKEN"
 expect_log "kept the bundle on screen" "$m" "a stick with a broken bundle is refused"
 never_log "switched" "$m" "the broken stick is not shown"
 finish
