@@ -324,43 +324,49 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
 }
 
 /* A file that is not a settings file at all (a symbolic link to /etc/shadow, a binary, another
- * program's config) must not come back line by line as "unknown key" messages: it is refused
- * once, with counts only. The rule: it is not 'key: value' lines; or none of its keys is a
- * setting or a near typo of one; or it has more unknown keys than there are settings, which
- * no number of typos in a real settings file can give. */
-static bool is_settings_file(Reader *r, const YNode *root)
+ * program's config) must not come back line by line as "unknown key" messages, nor get an
+ * admin_pin line appended by --set-pin: it is refused once, with counts only. The rule: it is
+ * not 'key: value' lines; or none of its keys is a setting or a near typo of one; or it has
+ * more unknown keys than there are settings, which no number of typos in a real settings
+ * file can give. */
+bool config_is_settings_tree(const YNode *root, const YNode **at, char *why, size_t n)
 {
     enum { N_KEYS = sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0] };
+    *at = root;
     if (root->kind != YNODE_MAP) {
-        error_at(r, root, "not a settings file (it is not 'key: value' lines, like 'rotate: "
-                 "90'); no setting is read from it");
+        err_set(why, n, "it is not 'key: value' lines, like 'rotate: 90'");
         return false;
     }
     const char *names[N_KEYS];
     for (size_t i = 0; i < N_KEYS; i++) names[i] = CONFIG_KEYS[i].name;
     size_t keys = 0, unknown = 0, plausible = 0;
-    const YNode *first_unknown = NULL;
     for (size_t i = 0; i + 1 < root->n; i += 2, keys++) {
         const YNode *k = root->kids[i];
         bool scalar = k->kind == YNODE_SCALAR, known = false;
         for (size_t j = 0; scalar && j < N_KEYS; j++) known |= strcmp(k->str, names[j]) == 0;
         if (known || (scalar && suggest(k->str, names, N_KEYS))) plausible++;
         if (known) continue;
-        unknown++;
-        if (!first_unknown) first_unknown = k;
+        if (unknown++ == 0) *at = k;
     }
     if (keys > 0 && plausible == 0) {
-        error_at(r, first_unknown, "not a settings file (none of its %zu key%s is a kiosk "
-                 "setting); no setting is read from it", keys, keys == 1 ? "" : "s");
+        err_set(why, n, "none of its %zu key%s is a kiosk setting", keys, keys == 1 ? "" : "s");
         return false;
     }
     if (unknown > N_KEYS) {
-        error_at(r, first_unknown, "not a settings file (%zu of its %zu keys are not kiosk "
-                 "settings; there are only %d settings); no setting is read from it", unknown,
-                 keys, (int)N_KEYS);
+        err_set(why, n, "%zu of its %zu keys are not kiosk settings; there are only %d settings",
+                unknown, keys, (int)N_KEYS);
         return false;
     }
     return true;
+}
+
+static bool is_settings_file(Reader *r, const YNode *root)
+{
+    const YNode *at;
+    char why[256];
+    if (config_is_settings_tree(root, &at, why, sizeof why)) return true;
+    error_at(r, at, "not a settings file (%s); no setting is read from it", why);
+    return false;
 }
 
 /* Whether the file can be opened, with a clear error when not: a kiosk running as its own

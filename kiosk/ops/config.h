@@ -55,6 +55,14 @@ typedef struct KioskConfig {
  * that were wrong and the values of those that were right, so a caller may go on. */
 bool config_load(const char *path, KioskConfig *out, Diags *diags);
 
+/* Whether a parsed file is a settings file at all (not a link to /etc/shadow, a passwd file or
+ * another program's settings): 'key: value' lines, at least one of them a setting or a near
+ * typo of one, and no more unknown keys than there are settings. When not, `why` (n bytes)
+ * says why without quoting the file, and *at is the node to point at. */
+struct YNode;
+bool config_is_settings_tree(const struct YNode *root, const struct YNode **at, char *why,
+                             size_t n);
+
 /* Frees what `c` owns and zeroes it. NULL and a zeroed config are allowed. */
 void config_free(KioskConfig *c);
 

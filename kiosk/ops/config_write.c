@@ -195,8 +195,11 @@ static bool edit_text(Arena *arena, const char *shown, const char *text, size_t 
                 first_problem(&d, buf, sizeof buf));
         goto done;
     }
-    if (f.root && f.root->kind != YNODE_MAP) {
-        err_set(err, n, "%s is not made of 'key: value' lines; fix it first", shown);
+    const YNode *where;
+    if (f.root && !config_is_settings_tree(f.root, &where, buf, sizeof buf)) {
+        /* Never append a PIN hash to /etc/shadow because --config pointed at it. */
+        err_set(err, n, "%s:%d:%d: not a settings file (%s); it was not changed", shown,
+                where->line, where->col, buf);
         goto done;
     }
     const YNode *key = NULL, *value = NULL;

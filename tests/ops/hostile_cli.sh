@@ -4,7 +4,7 @@
 #   -o /dev/full (and a folder, a missing folder) with --render, and with --replay's shot;
 #   --render-all onto an existing file, into a folder it may not write, onto a full device;
 #   --stats --csv into a folder where a CSV file is /dev/full, the report to a full stdout;
-#   --config linked to a shadow-like or passwd-like file, or to a binary;
+#   --config linked to a shadow-like or passwd-like file, or to a binary; --set-pin onto one;
 #   a replay of 100,000 `wait 10000000` (31 years): refused within 1 s;
 #   numbers with junk after them, a replay script that is a folder, 257 statistics files.
 set -euo pipefail
@@ -88,6 +88,12 @@ for f in shadow-like passwd-like many-unknown; do
     ok "--config linked to $f.yaml: $(grep "^$tmp/$f.yaml" "$tmp/err" | sed "s|$tmp/||")"
   else bad "--config linked to $f.yaml:"; sed 's/^/     | /' "$tmp/err"; fi
 done
+cp "$root/tests/ops/config/shadow-like.yaml" "$tmp/shadow" && ln -s "$tmp/shadow" "$tmp/pin.yaml"
+expect 1 "kiosk: $tmp/shadow:1:1: not a settings file (none of its 3 keys is a kiosk setting); it was not changed" \
+  "--set-pin --config linked to a shadow-like file: refused" -- \
+  sh -c 'echo 123456 | "$1" --set-pin --config "$2"' sh "$kiosk" "$tmp/pin.yaml"
+if cmp -s "$tmp/shadow" "$root/tests/ops/config/shadow-like.yaml"; then ok "... and the file is unchanged"
+else bad "--set-pin changed the shadow-like file"; fi
 ln -s "$kiosk" "$tmp/binary.yaml"
 "$kiosk" --config "$tmp/binary.yaml" --windowed 640x360 --window-shot "$tmp/s.png" "$mini" > /dev/null 2> "$tmp/err" || true
 if [ "$(grep -c "^$tmp/binary.yaml" "$tmp/err")" -eq 1 ] &&

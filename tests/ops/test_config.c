@@ -444,6 +444,23 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
     CHECK(!c.ignored && c.rotate == 90);
     config_free(&c);
     diags_free(&d);
+
+    /* --set-pin never appends a PIN hash to such a file (through a link, as root). */
+    dir = temp_dir();
+    const char *copy = copy_fixture(dir, "shadow-like.yaml");
+    char link[300], err[CONFIG_ERR_SIZE], want[600];
+    snprintf(link, sizeof link, "%s/config.yaml", dir);
+    CHECK(symlink(copy, link) == 0);
+    char *before = read_all(copy);
+    CHECK(!config_set_pin_hash(link, FULL_HASH, err, sizeof err));
+    snprintf(want, sizeof want, "%s:1:1: not a settings file (none of its 3 keys is a kiosk "
+             "setting); it was not changed", copy);
+    CHECK_STR(err, want);
+    char *after = read_all(copy);
+    CHECK(before && after && strcmp(before, after) == 0);
+    free(before);
+    free(after);
+    remove_tree(dir);
 }
 
 static void test_set_pin_keeps_comments_and_other_keys(void)
