@@ -25,6 +25,7 @@ cleanup() {
 }
 trap cleanup EXIT
 start_x 640x360 "$tmp"
+tap_limit=$(tap_limit_ms "$kiosk")
 # The language button of the bottom bar, on every screen: each tap switches nl <-> en.
 tap() { tap_changes_pixels 510 337 "$1"; }
 

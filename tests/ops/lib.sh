@@ -89,9 +89,15 @@ settle() {
 }
 
 # tap_changes_pixels X Y WHAT: a tap (button down and up, a real X event) at (X, Y) must give
-# a frame with other pixels within 100 ms, and the X server's screen must differ after it.
-# The time is from just before the tap is handed to the waiting xdotool to just after the
+# a frame with other pixels within $tap_limit ms, and the X server's screen must differ after
+# it. The time is from just before the tap is handed to the waiting xdotool to just after the
 # first new frame was presented (the kiosk's clock and ours are the same wall clock).
+# The limit is 100 ms; a kiosk built with AddressSanitizer (as ./run.sh test builds it: a
+# Debug build, ~3x slower, beside other tests on two cores) gets 200 ms, as test_bad_bundles
+# gives its CPU budgets slack under ASan. Every measured time is printed either way.
+tap_limit_ms() {
+  if grep -q -a __asan_init "$1" 2> /dev/null; then echo 200; else echo 100; fi
+}
 tap_changes_pixels() {
   local before shot m t0 line ms
   echo "mousemove $1 $2" >&8
@@ -112,7 +118,7 @@ tap_changes_pixels() {
   settle
   if [ "$(xwd -root -silent | md5sum)" = "$shot" ]; then
     bad "$3: the kiosk logged new pixels but the X screen did not change"
-  elif [ "$ms" -lt 100 ]; then ok "$3: a tap changed the pixels in $ms ms"
-  else bad "$3: a tap changed the pixels only after $ms ms (more than 100)"; fi
+  elif [ "$ms" -lt "$tap_limit" ]; then ok "$3: a tap changed the pixels in $ms ms (limit $tap_limit)"
+  else bad "$3: a tap changed the pixels only after $ms ms (limit $tap_limit)"; fi
 }
-tap_ms=()
+tap_ms=() tap_limit=100
