@@ -48,7 +48,7 @@ if [ "$(id -u)" -eq 0 ]; then as_user=(setpriv --reuid=nobody --regid=nogroup --
 mkdir -p "$tmp/b" && cp -r "$src/." "$tmp/b/" && chmod -R a+rX "$tmp/b"
 : > "$log"
 NOTIFY_SOCKET=$tmp/notify.sock WATCHDOG_USEC=200000 KIOSK_FRAME_LOG=1 \
-  "${as_user[@]}" "$kiosk" --config "$tmp/none.yaml" "$tmp/b" 2>> "$log" &
+  "${x_prio[@]}" "${as_user[@]}" "$kiosk" --config "$tmp/none.yaml" "$tmp/b" 2>> "$log" &
 pid=$!
 expect_log "showing bundle mini version 0.1" 1 "starts on version 0.1"
 tap "at start"

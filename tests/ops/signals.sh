@@ -22,7 +22,7 @@ trap cleanup EXIT
 if command -v Xvfb > /dev/null && command -v xdotool > /dev/null && command -v xwd > /dev/null; then
   start_x 640x360 "$tmp"
   tap_limit=$(tap_limit_ms "$kiosk")
-  run=(env KIOSK_FRAME_LOG=1 "$kiosk" --config "$tmp/none.yaml")
+  run=("${x_prio[@]}" env KIOSK_FRAME_LOG=1 "$kiosk" --config "$tmp/none.yaml")
 else
   echo "(no Xvfb/xdotool: SDL's dummy video driver)"
   run=(env SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 --config "$tmp/none.yaml")
