@@ -27,7 +27,7 @@ typedef struct Found {
     char shown[SHOWN_MAX];
     char screen[64];  /* the first screen it was seen on */
     const char *lang;
-    unsigned sizes;   /* bit i: SIZES[i] */
+    unsigned sizes;   /* bit i: SIZES[i]; bit N_SIZES + i: SIZES[i] with larger text ("A+") */
 } Found;
 
 typedef struct Check {
@@ -41,6 +41,9 @@ static void collect(Check *k, const DisplayList *dl, const char *screen, const c
 {
     for (size_t i = 0; i < dl->n_issues; i++) {
         const DlIssue *is = &dl->issues[i];
+        /* With larger text a visitor asked for size over completeness: only titles must
+         * still fit whole; a subtitle or intro may then be cut. */
+        if (size >= N_SIZES && (!strstr(is->what, "title") || strstr(is->what, "subtitle"))) continue;
         Found *f = NULL;
         for (size_t j = 0; j < k->n && !f; j++)
             if (k->found[j].text == is->text && k->found[j].what == is->what &&
@@ -61,6 +64,8 @@ static void collect(Check *k, const DisplayList *dl, const char *screen, const c
 static void check_screen(Check *k, Session *s, const char *name, const char *lang, int size)
 {
     if (!session_open(s, name, 0)) return;
+    s->ui.large_text = size >= N_SIZES;
+    s->dirty = true;
     collect(k, session_frame(s), name, lang, size);
     if (strcmp(name, "quiz") != 0 || !k->b->quiz) return;
     for (size_t q = 1; q < k->b->quiz->n_questions; q++) {
@@ -77,20 +82,21 @@ static void check_all(Check *k, TextMeasure m)
 {
     const Bundle *b = k->b;
     static const char *const fixed[] = {"home", "attract", "about", "quiz", "result"};
-    for (int z = 0; z < N_SIZES; z++)
+    for (int zz = 0; zz < 2 * N_SIZES; zz++) /* each size with normal, then larger text */
         for (size_t l = 0; l < b->n_languages; l++) {
+            int z = zz % N_SIZES;
             Session s;
             if (!session_init(&s, b, m, (float)SIZES[z].w, (float)SIZES[z].h, 0)) return;
             s.ui.lang = l;
             s.list->widths_only = true; /* read for its issues, never drawn */
             for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
                 if (b->quiz || (fixed[i][0] != 'q' && fixed[i][0] != 'r'))
-                    check_screen(k, &s, fixed[i], b->languages[l], z);
+                    check_screen(k, &s, fixed[i], b->languages[l], zz);
             for (size_t c = 0; c < b->n_collections; c++) {
                 const Collection *col = &b->collections[c];
-                check_screen(k, &s, col->id, b->languages[l], z);
+                check_screen(k, &s, col->id, b->languages[l], zz);
                 for (size_t i = 0; i < col->n_items; i++)
-                    check_screen(k, &s, col->items[i].id, b->languages[l], z);
+                    check_screen(k, &s, col->items[i].id, b->languages[l], zz);
             }
             session_free(&s);
         }
@@ -113,11 +119,13 @@ static void print_found(const Check *k, const Found *f, FILE *err)
     char where[512];
     if (o) snprintf(where, sizeof where, "%s:%d:%d", o->file, o->line, o->col);
     else snprintf(where, sizeof where, "%s (interface text)", k->b->dir);
-    char sizes[128] = "";
-    for (int z = 0; z < N_SIZES; z++)
-        if (f->sizes & (1u << z)) {
+    char sizes[320] = "";
+    for (int zz = 0; zz < 2 * N_SIZES; zz++)
+        if (f->sizes & (1u << zz)) {
             size_t used = strlen(sizes);
-            snprintf(sizes + used, sizeof sizes - used, "%s%dx%d", used ? ", " : "", SIZES[z].w, SIZES[z].h);
+            int z = zz % N_SIZES;
+            snprintf(sizes + used, sizeof sizes - used, "%s%dx%d%s", used ? ", " : "", SIZES[z].w,
+                     SIZES[z].h, zz >= N_SIZES ? " with larger text (A+)" : "");
         }
     char text[96];
     size_t n = strlen(f->text) < sizeof text - 4 ? strlen(f->text) : sizeof text - 4;

@@ -18,6 +18,7 @@
 #include "app/signals.h"
 #include "app/supervisor.h"
 #include "core/log.h"
+#include "layout/hyphen.h"
 #include "ops/config.h"
 #include "ops/watch.h"
 #include "platform/window.h"
@@ -189,6 +190,7 @@ int window_run(const Options *o)
     char report[2048], self[PATH_MAX];
     unsigned long long fingerprint = watch_fingerprint(bundle_path); /* before reading it */
     Bundle *b = assets ? first_bundle(bundle_path, assets, report, sizeof report) : NULL;
+    if (b) hyphen_preload_async((const char *const *)b->languages, b->n_languages);
     if (!assets) log_error("cannot find the program's assets folder (assets/icons)");
     if (!b) {
         config_free(&cfg);

@@ -8,6 +8,8 @@
  * outcome and wakes the owner, who decides when to switch. */
 #include "app/reload.h"
 
+#include "layout/hyphen.h"
+
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -15,6 +17,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "layout/hyphen.h"
 #include "ops/watch.h"
 
 enum { REPORT_BYTES = 8192 };
@@ -90,6 +93,8 @@ static void *load_thread(void *arg)
     Diags d;
     diags_init(&d);
     Bundle *b = bundle_load(r->path, &d);
+    /* Its languages' hyphenation ready before it is shown, not at a visitor's first tap. */
+    if (b) hyphen_preload((const char *const *)b->languages, b->n_languages);
     unsigned long long after = watch_fingerprint(r->path);
     char report[REPORT_BYTES];
     diags_to_text(&d, report, sizeof report);

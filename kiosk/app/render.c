@@ -16,6 +16,7 @@
 #include "platform/canvas.h"
 #include "ui/session.h"
 #include "core/log.h"
+#include "ops/config.h"
 
 static Bundle *load_or_report(const char *dir)
 {
@@ -48,13 +49,30 @@ static bool shoot(Session *s, Canvas *c, const char *path, bool full)
     return canvas_save_png(c, path);
 }
 
+/* With --config, the kiosk's own settings that change what is drawn (here: the "you are
+ * here" region), so an organiser sees the screen as this kiosk will show it. */
+static void apply_settings(const Options *o, Session *s, KioskConfig *cfg)
+{
+    if (!o->config) return;
+    Diags d;
+    diags_init(&d);
+    config_load(o->config, cfg, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (!session_set_here(s, cfg->here))
+        log_warning("warning: here: '%s' in %s is no region on the bundle's map; no \"you are "
+                    "here\" marker", cfg->here, o->config);
+}
+
 static int render_one(const Options *o, const Bundle *b, const char *assets)
 {
     Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
     if (!c) return 1;
     Session s;
+    KioskConfig cfg = {0}; /* outlives the session, which borrows cfg.here */
     int rc = 1;
     if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) goto out;
+    apply_settings(o, &s, &cfg);
     if (o->lang && !set_language(&s, o->lang)) {
         log_warning("the bundle has no language '%s'", o->lang);
         goto out_session;
@@ -72,6 +90,7 @@ static int render_one(const Options *o, const Bundle *b, const char *assets)
 out_session:
     session_free(&s);
 out:
+    config_free(&cfg);
     canvas_destroy(c);
     return rc;
 }

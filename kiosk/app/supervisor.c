@@ -117,6 +117,18 @@ static void open_stats(Supervisor *k, int64_t wall)
     else stats_prune(k->stats, k->cfg->stats_keep_days, wall);
 }
 
+/* The settings' `here:` on this bundle's map; an id it does not have is said, not fatal. */
+static void set_here(Supervisor *k)
+{
+    bool has_map = false; /* a bundle without a map (the notice bundle) marks nothing, quietly */
+    for (size_t i = 0; i < k->bundle->n_collections; i++)
+        has_map = has_map || k->bundle->collections[i].layout == LAYOUT_MAP;
+    if (!session_set_here(&k->s, k->cfg->here) && has_map)
+        log_warning("warning: here: '%s' in %s is no region on the map of bundle %s; no \"you "
+                    "are here\" marker", k->cfg->here, k->cfg->path ? k->cfg->path : "the settings",
+                    k->bundle->id);
+}
+
 Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wall)
 {
     Supervisor *k = calloc(1, sizeof *k);
@@ -138,6 +150,7 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     k->next_ping_ms = su->watchdog_ms ? now : INT64_MAX;
     k->preview_program = su->preview_program;
     k->preview_dir = su->preview_dir ? su->preview_dir : "/tmp/kiosk-preview";
+    set_here(k);
     k->wake = su->wake;
     k->wake_ctx = su->wake_ctx;
     open_stats(k, wall);
@@ -265,6 +278,7 @@ static void swap_bundle(Supervisor *k, int64_t now, int64_t wall)
     k->theme_changed = true;
     usage_init(&k->usage, k->stats, &k->s, now, wall);
     log_notice("switched to bundle %s version %s (%zu items)", nb->id, nb->version, nb->n_items);
+    set_here(k);
 }
 
 /* Outside opening hours the screen is dark, unless someone touched it within the idle time.

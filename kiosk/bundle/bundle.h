@@ -94,6 +94,8 @@ typedef struct Polygon {
     size_t n_points;
     const unsigned short *tris; /* triangles as index triples, made once by the loader */
     size_t n_tris;
+    float area;                 /* in map units squared */
+    float label_x, label_y;     /* where a name sits clear of the outline (poly_label_point) */
 } Polygon;
 
 typedef struct Collection Collection;

@@ -286,6 +286,7 @@ void content_collections(Loader *l)
         }
         c->items = its;
         l->n_items += c->n_items;
+        if (c->layout == LAYOUT_MAP) map_label_points(c);
     }
     b->collections = cols;
     b->n_items = l->n_items;

@@ -107,6 +107,9 @@ bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out);
 bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out);
 bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                 const Polygon **out, size_t *n_out);
+/* Sets the label point of every part of every region of map collection `c` (poly_label_point),
+ * treating edges no other region shares as open water. After all its items are read. */
+void map_label_points(Collection *c);
 /* A sequence node (reports "expected a list" otherwise); NULL for absent or wrong. */
 const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, size_t max,
                       const char *what);

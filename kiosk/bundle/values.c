@@ -413,6 +413,8 @@ const YNode *read_seq(Loader *l, const YFile *f, const YNode *n, size_t min, siz
 }
 
 enum { SHAPE_MAX_POINTS = POLY_MAX_POINTS, SHAPE_MAX_PARTS = 32, SHAPE_MAX_TOTAL_POINTS = 4000 };
+/* A region's name on a map is about four times as wide as tall: look for room across. */
+#define LABEL_SQUASH 4.0f
 
 static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                           Polygon *out)
@@ -451,7 +453,7 @@ static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Colle
     float *kept = arena_calloc(l->arena, count * 2, sizeof *kept);
     if (!kept) return false;
     memcpy(kept, xy, count * 2 * sizeof *kept);
-    *out = (Polygon){kept, count, NULL, 0};
+    *out = (Polygon){.xy = kept, .n_points = count};
     return true;
 bad:
     load_error(l, f, n, "cannot read the points near '%.20s'; write them as \"x,y x,y x,y\"", p);
@@ -481,6 +483,7 @@ static bool check_polygon(Loader *l, const YFile *f, const YNode *n, Polygon *po
     }
     poly->tris = tris;
     poly->n_tris = n_tris;
+    poly->area = poly_area(xy, count);
     return true;
 }
 
@@ -523,4 +526,66 @@ bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
     *out = polys;
     *n_out = parts;
     return true;
+}
+
+/* One corner of a region's outline, for finding the corners regions share. */
+typedef struct Corner {
+    float x, y;
+    size_t item;
+} Corner;
+
+static int corner_cmp(const void *a, const void *b)
+{
+    const Corner *p = a, *q = b;
+    if (p->x != q->x) return p->x < q->x ? -1 : 1;
+    if (p->y != q->y) return p->y < q->y ? -1 : 1;
+    return 0;
+}
+
+/* Whether another region than `item` has a corner at (x, y). */
+static bool shared_corner(const Corner *all, size_t n, float x, float y, size_t item)
+{
+    Corner key = {x, y, 0};
+    size_t lo = 0, hi = n;
+    while (lo < hi) { /* the first corner not before (x, y) */
+        size_t mid = (lo + hi) / 2;
+        if (corner_cmp(&all[mid], &key) < 0) lo = mid + 1;
+        else hi = mid;
+    }
+    for (; lo < n && all[lo].x == x && all[lo].y == y; lo++)
+        if (all[lo].item != item) return true;
+    return false;
+}
+
+void map_label_points(Collection *c)
+{
+    size_t total = 0;
+    for (size_t i = 0; i < c->n_items; i++)
+        for (size_t p = 0; p < c->items[i].n_shape; p++) total += c->items[i].shape[p].n_points;
+    Corner *all = total ? malloc(total * sizeof *all) : NULL;
+    bool *open = malloc((SHAPE_MAX_POINTS + 1) * sizeof *open);
+    if (!all || !open) goto out; /* the labels stay where check_polygon put them */
+    size_t k = 0;
+    for (size_t i = 0; i < c->n_items; i++)
+        for (size_t p = 0; p < c->items[i].n_shape; p++)
+            for (size_t j = 0; j < c->items[i].shape[p].n_points; j++) {
+                const float *xy = c->items[i].shape[p].xy;
+                all[k++] = (Corner){xy[2 * j], xy[2 * j + 1], i};
+            }
+    qsort(all, total, sizeof *all, corner_cmp);
+    for (size_t i = 0; i < c->n_items; i++)
+        for (size_t p = 0; p < c->items[i].n_shape; p++) {
+            /* the loader's own polygons, in its arena: written once, before the bundle is
+             * frozen */
+            Polygon *pg = (Polygon *)&c->items[i].shape[p];
+            for (size_t j = 0; j < pg->n_points; j++) {
+                size_t j2 = (j + 1) % pg->n_points;
+                open[j] = !shared_corner(all, total, pg->xy[2 * j], pg->xy[2 * j + 1], i) ||
+                          !shared_corner(all, total, pg->xy[2 * j2], pg->xy[2 * j2 + 1], i);
+            }
+            poly_label_point(pg->xy, pg->n_points, LABEL_SQUASH, open, &pg->label_x, &pg->label_y);
+        }
+out:
+    free(all);
+    free(open);
 }

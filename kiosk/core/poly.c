@@ -158,3 +158,63 @@ bool poly_self_intersects(const float *xy, size_t n, size_t *ea, size_t *eb)
     }
     return false;
 }
+
+/* Distance from (x, y) to the outline, with x divided by `squash` first and edges to open
+ * water counted OPEN_WATER_FAR times as far (see poly.h); negative outside the polygon. */
+#define OPEN_WATER_FAR 1.6f
+static float clearance(const float *xy, size_t n, float squash, const bool *open, float x, float y)
+{
+    bool inside = false;
+    float best = INFINITY;
+    for (size_t i = 0, j = n - 1; i < n; j = i++) {
+        float ax = xy[2 * j] / squash, ay = xy[2 * j + 1], bx = xy[2 * i] / squash, by = xy[2 * i + 1];
+        if ((ay > y) != (by > y) && x < (bx - ax) * (y - ay) / (by - ay) + ax) inside = !inside;
+        float dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+        float t = len2 > 0 ? ((x - ax) * dx + (y - ay) * dy) / len2 : 0;
+        t = fminf(fmaxf(t, 0), 1);
+        float ex = ax + t * dx - x, ey = ay + t * dy - y;
+        float far = open && open[j] ? OPEN_WATER_FAR * OPEN_WATER_FAR : 1.0f;
+        best = fminf(best, (ex * ex + ey * ey) * far);
+    }
+    return (inside ? 1 : -1) * sqrtf(best);
+}
+
+float poly_label_point(const float *xy, size_t n, float squash, const bool *open, float *lx,
+                       float *ly)
+{
+    enum { GRID = 24, ROUNDS = 4 };
+    float x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    for (size_t i = 0; i < n; i++) {
+        x0 = fminf(x0, xy[2 * i] / squash);
+        x1 = fmaxf(x1, xy[2 * i] / squash);
+        y0 = fminf(y0, xy[2 * i + 1]);
+        y1 = fmaxf(y1, xy[2 * i + 1]);
+    }
+    float bx = (x0 + x1) / 2, by = (y0 + y1) / 2, best = -INFINITY;
+    float w = x1 - x0, h = y1 - y0;
+    /* A grid over the bounds, then finer grids around the best point so far: each round
+     * shrinks the window to three cells of the previous grid. */
+    for (int round = 0; round < ROUNDS; round++) {
+        float cx = bx, cy = by;
+        for (int gy = 0; gy <= GRID; gy++)
+            for (int gx = 0; gx <= GRID; gx++) {
+                float x = cx - w / 2 + w * (float)gx / GRID, y = cy - h / 2 + h * (float)gy / GRID;
+                float d = clearance(xy, n, squash, open, x, y);
+                if (d > best) {
+                    best = d;
+                    bx = x;
+                    by = y;
+                }
+            }
+        w *= 3.0f / GRID;
+        h *= 3.0f / GRID;
+    }
+    *lx = bx * squash;
+    *ly = by;
+    return best;
+}
+
+float poly_area(const float *xy, size_t n)
+{
+    return fabsf(signed_area(xy, n));
+}

@@ -20,4 +20,18 @@ size_t poly_triangulate(const float *xy, size_t n, unsigned short *tris, size_t 
  * bounding-box test first: about 2 ms for 2,000 points. */
 bool poly_self_intersects(const float *xy, size_t n, size_t *ea, size_t *eb);
 
+/* The point inside a simple polygon farthest from its outline (the pole of inaccessibility),
+ * where a label sits clear of the borders. Distances across are divided by `squash` (> 0)
+ * first: a label is wider than tall, so with squash 3 a point with room to the left and
+ * right wins over one in a round bulge. `open` (NULL: none) marks edges (edge i runs from
+ * point i to i + 1) that face open water rather than a neighbour: they count as 1.6 times
+ * as far, so a label may reach out over the sea but not over a neighbouring region. Writes
+ * the point and returns its clearance in map units (vertically); a grid search refined four
+ * times, O(n) per sample, done once per shape by the loader. */
+float poly_label_point(const float *xy, size_t n, float squash, const bool *open, float *lx,
+                       float *ly);
+
+/* The polygon's area (either winding). */
+float poly_area(const float *xy, size_t n);
+
 #endif

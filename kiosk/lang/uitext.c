@@ -38,6 +38,7 @@ const char *const UITEXT_KEYS[STR_COUNT] = {
     [STR_PREVIEW] = "preview",
     [STR_EXIT] = "exit",
     [STR_CLOSE] = "close",
+    [STR_YOU_ARE_HERE] = "you_are_here",
 };
 
 typedef struct Table {
@@ -73,6 +74,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Voorbeeld maken",
         [STR_EXIT] = "Kiosk afsluiten",
         [STR_CLOSE] = "Terug naar de kiosk",
+        [STR_YOU_ARE_HERE] = "Jij bent hier",
     }},
     {"en", {
         [STR_BACK] = "Back",
@@ -101,6 +103,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Render preview",
         [STR_EXIT] = "Exit the kiosk",
         [STR_CLOSE] = "Back to the kiosk",
+        [STR_YOU_ARE_HERE] = "You are here",
     }},
     {"de", {
         [STR_BACK] = "Zurück",
@@ -129,6 +132,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Vorschau erstellen",
         [STR_EXIT] = "Kiosk beenden",
         [STR_CLOSE] = "Zurück zum Kiosk",
+        [STR_YOU_ARE_HERE] = "Du bist hier",
     }},
     {"fr", {
         [STR_BACK] = "Retour",
@@ -157,6 +161,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Créer un aperçu",
         [STR_EXIT] = "Quitter la borne",
         [STR_CLOSE] = "Retour à la borne",
+        [STR_YOU_ARE_HERE] = "Tu es ici",
     }},
     {"es", {
         [STR_BACK] = "Volver",
@@ -185,6 +190,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Crear vista previa",
         [STR_EXIT] = "Cerrar el quiosco",
         [STR_CLOSE] = "Volver al quiosco",
+        [STR_YOU_ARE_HERE] = "Estás aquí",
     }},
     {"tr", {
         [STR_BACK] = "Geri",
@@ -213,6 +219,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Önizleme oluştur",
         [STR_EXIT] = "Kiosku kapat",
         [STR_CLOSE] = "Kioska dön",
+        [STR_YOU_ARE_HERE] = "Buradasın",
     }},
     {"uk", {
         [STR_BACK] = "Назад",
@@ -241,6 +248,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "Створити попередній перегляд",
         [STR_EXIT] = "Вийти з кіоску",
         [STR_CLOSE] = "Повернутися до кіоску",
+        [STR_YOU_ARE_HERE] = "Ти тут",
     }},
     {"ar", {
         [STR_BACK] = "رجوع",
@@ -269,6 +277,7 @@ static const Table TABLES[] = {
         [STR_PREVIEW] = "إنشاء معاينة",
         [STR_EXIT] = "إغلاق البرنامج",
         [STR_CLOSE] = "العودة إلى العرض",
+        [STR_YOU_ARE_HERE] = "أنت هنا",
     }},
 };
 

@@ -36,6 +36,7 @@ typedef enum {
     STR_PREVIEW,
     STR_EXIT,
     STR_CLOSE,
+    STR_YOU_ARE_HERE, /* the marker on a map at the kiosk's own region (settings: here) */
     STR_COUNT
 } StringId;
 

@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 
 #include <hyphen.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -28,6 +29,10 @@ typedef struct Dict {
 
 static Dict dicts[HYPHEN_MAX_LANGS];
 static size_t n_dicts;
+/* Dictionaries are loaded ahead on another thread (hyphen_preload), so the list is shared. A
+ * Dict never moves or changes once made, so only finding and making one needs the lock. */
+static pthread_mutex_t dicts_lock = PTHREAD_MUTEX_INITIALIZER;
+static bool released; /* after hyphen_release: a preload still running loads nothing more */
 
 static bool readable(const char *path)
 {
@@ -59,17 +64,58 @@ static char *find_file(const char *lang)
     return NULL;
 }
 
-static Dict *dict_for(const char *lang)
+static Dict *dict_for_locked(const char *lang)
 {
     if (!lang || !*lang || strlen(lang) >= HYPHEN_LANG_CODE) return NULL;
     for (size_t i = 0; i < n_dicts; i++)
         if (strcmp(dicts[i].lang, lang) == 0) return &dicts[i];
-    if (n_dicts == HYPHEN_MAX_LANGS) return NULL; /* more languages than a bundle can have */
-    Dict *d = &dicts[n_dicts++];
-    snprintf(d->lang, sizeof d->lang, "%s", lang);
-    d->file = find_file(lang);
-    d->dict = d->file ? hnj_hyphen_load(d->file) : NULL;
+    if (n_dicts == HYPHEN_MAX_LANGS || released) return NULL; /* more than a bundle can have */
+    Dict d = {0};
+    snprintf(d.lang, sizeof d.lang, "%s", lang);
+    d.file = find_file(lang);
+    d.dict = d.file ? hnj_hyphen_load(d.file) : NULL;
+    dicts[n_dicts] = d;
+    return &dicts[n_dicts++];
+}
+
+static Dict *dict_for(const char *lang)
+{
+    pthread_mutex_lock(&dicts_lock);
+    Dict *d = dict_for_locked(lang);
+    pthread_mutex_unlock(&dicts_lock);
     return d;
+}
+
+void hyphen_preload(const char *const *langs, size_t n)
+{
+    for (size_t i = 0; i < n; i++) dict_for(langs[i]);
+}
+
+typedef struct Preload {
+    size_t n;
+    char langs[HYPHEN_MAX_LANGS][HYPHEN_LANG_CODE];
+} Preload;
+
+static void *preload_thread(void *arg)
+{
+    Preload *p = arg;
+    for (size_t i = 0; i < p->n; i++) dict_for(p->langs[i]);
+    free(p);
+    return NULL;
+}
+
+void hyphen_preload_async(const char *const *langs, size_t n)
+{
+    Preload *p = calloc(1, sizeof *p);
+    if (!p) return;
+    for (size_t i = 0; i < n && p->n < HYPHEN_MAX_LANGS; i++)
+        snprintf(p->langs[p->n++], HYPHEN_LANG_CODE, "%s", langs[i]);
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &attr, preload_thread, p) != 0) free(p); /* then loaded on first use */
+    pthread_attr_destroy(&attr);
 }
 
 bool hyphen_available(const char *lang)
@@ -188,9 +234,12 @@ bool hyphen_points(void *ctx, const char *lang, const char *word, size_t len,
 
 void hyphen_release(void)
 {
+    pthread_mutex_lock(&dicts_lock);
     for (size_t i = 0; i < n_dicts; i++) {
         if (dicts[i].dict) hnj_hyphen_free(dicts[i].dict);
         free(dicts[i].file);
     }
     n_dicts = 0;
+    released = true;
+    pthread_mutex_unlock(&dicts_lock);
 }

@@ -2,8 +2,8 @@
  *
  * One dictionary per language, found by code under HYPHEN_DIR (Debian's hyphen-nl, hyphen-de,
  * hyphen-en-us... install them there as hyph_<lang>[_<REGION>].dic), loaded on first use and
- * kept for the life of the process. No SDL; file reads only. Not thread-safe: the layout runs
- * on one thread. */
+ * kept for the life of the process. No SDL; file reads only. A big dictionary (German's takes
+ * seconds) is loaded ahead on another thread, so the first German visitor never waits. */
 #ifndef KIOSK_HYPHEN_H
 #define KIOSK_HYPHEN_H
 
@@ -29,7 +29,12 @@ const char *hyphen_file(const char *lang);
  * dictionary knows). ctx is unused. */
 bool hyphen_points(void *ctx, const char *lang, const char *word, size_t len,
                    unsigned char *points);
-/* Frees every loaded dictionary (for a clean exit under a leak checker). */
+/* Loads the dictionaries of these languages now (on the calling thread: the bundle reloader's),
+ * or on a thread of their own (the first bundle, while the window starts). */
+void hyphen_preload(const char *const *langs, size_t n);
+void hyphen_preload_async(const char *const *langs, size_t n);
+/* Frees every loaded dictionary (for a clean exit under a leak checker; no preload may be
+ * running). */
 void hyphen_release(void);
 
 #endif

@@ -40,6 +40,7 @@
 static const SchemaKey CONFIG_KEYS[] = {
     {"bundle", false}, {"admin_pin", false}, {"rotate", false},  {"opening_hours", false},
     {"stats", false},  {"stats_keep_days", false}, {"usb_dir", false}, {"cache_mb", false},
+    {"here", false},
 };
 static const Schema SCHEMA_CONFIG = {"the kiosk config", CONFIG_KEYS,
                                      sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0]};
@@ -54,6 +55,7 @@ void config_free(KioskConfig *c)
     free(c->admin_pin);
     free(c->stats);
     free(c->usb_dir);
+    free(c->here);
     memset(c, 0, sizeof *c);
 }
 
@@ -302,6 +304,20 @@ static void read_hours(Reader *r, const YNode *n, KioskConfig *c)
     c->has_hours = true;
 }
 
+/* Only the form of the id is checked here: which regions exist is the bundle's business, and
+ * the bundle may change while the settings stay (supervisor_here_check warns then). */
+static void read_here(Reader *r, const YNode *n, char **slot)
+{
+    const char *s = scalar(r, "here", n, "the id of a region on the bundle's map, e.g. noord");
+    if (!s) return;
+    if (!text_is_id(s, n->len, CONFIG_MAX_ID_BYTES)) {
+        error_at(r, n, "here must be the id of a region on the map (lowercase letters, digits "
+                 "and '-', e.g. noord), not '%.40s'", s);
+        return;
+    }
+    keep(r, n, slot, s);
+}
+
 static void read_config(Reader *r, const YNode *root, KioskConfig *c)
 {
     const YNode *v;
@@ -321,6 +337,7 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
                   &c->usb_dir, false);
     if ((v = ynode_get(root, "cache_mb")))
         read_int(r, "cache_mb", v, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &c->cache_mb);
+    if ((v = ynode_get(root, "here"))) read_here(r, v, &c->here);
 }
 
 /* A file that is not a settings file at all (a symbolic link to /etc/shadow, a binary, another

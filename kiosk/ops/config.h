@@ -27,6 +27,7 @@ enum {
     CONFIG_MAX_CACHE_MB = 4096,
     CONFIG_MAX_PATH_BYTES = 4096, /* PATH_MAX on Linux */
     CONFIG_ERR_SIZE = 1024,       /* enough for every message this module writes into err */
+    CONFIG_MAX_ID_BYTES = 64,     /* as a bundle's ids */
 };
 
 typedef struct KioskConfig {
@@ -46,6 +47,8 @@ typedef struct KioskConfig {
     int stats_keep_days; /* 1 .. CONFIG_MAX_STATS_KEEP_DAYS; default 365 */
     char *usb_dir;       /* owned; folder where USB sticks are mounted; default /media */
     int cache_mb;        /* CONFIG_MIN_CACHE_MB .. CONFIG_MAX_CACHE_MB; default 96 */
+    char *here;          /* owned; id of the map region this kiosk stands in (a "you are
+                            here" marker), or NULL when not set */
 } KioskConfig;
 
 /* Reads the config at `path` (NULL: CONFIG_DEFAULT_PATH) into `out`, which always ends up

@@ -169,6 +169,9 @@ static void fill_polygon(Drawer *d, const DlCmd *c)
         v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
                             {0, 0}};
     for (size_t i = 0; i < 3 * nt; i++) idx[i] = tris[i];
+    /* Untextured geometry takes the renderer's draw blend mode, which the last rectangle set:
+     * a translucent shape (a pressed region's shade) must blend, not replace the pixels. */
+    SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
     SDL_RenderGeometry(d->r, NULL, v, (int)c->n_points, idx, (int)(3 * nt));
     /* A light border between neighbouring regions, as quads along each edge. */
     float w = fmaxf(1.5f, c->sx * 3);
@@ -381,6 +384,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
         float fx = r.x + r.w * c->focus_x, fy = r.y + r.h * c->focus_y;
         r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
     }
+    if (c->alpha == 0) return; /* only fetched ahead of time (the attract loop's next slide) */
     if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }

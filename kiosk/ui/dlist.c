@@ -13,6 +13,7 @@ void dlist_reset(DisplayList *d, float width, float height)
     d->n_cmds = d->n_hits = d->text_used = d->n_issues = 0;
     d->overflow = false;
     d->clipping = false;
+    d->placing = false;
     d->width = width;
     d->height = height;
     d->clip = (Rect){0, 0, width, height};
@@ -26,7 +27,7 @@ DlCmd *dlist_push(DisplayList *d, DlKind kind, Rect r)
         return &sink;
     }
     DlCmd *c = &d->cmds[d->n_cmds++];
-    *c = (DlCmd){.kind = kind, .r = r, .alpha = 255, .clipped = d->clipping};
+    *c = (DlCmd){.kind = kind, .r = r, .alpha = 255, .clipped = d->clipping, .placed = d->placing};
     return c;
 }
 
@@ -68,7 +69,7 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius)
         return NULL;
     }
     Hit *h = &d->hits[d->n_hits++];
-    *h = (Hit){.r = r, .action = a, .radius = radius, .clip = visible};
+    *h = (Hit){.r = r, .action = a, .radius = radius, .clip = visible, .placed = d->placing};
     return h;
 }
 
@@ -121,6 +122,7 @@ void dlist_mirror(DisplayList *d)
     float w = d->width;
     for (size_t i = 0; i < d->n_cmds; i++) {
         DlCmd *c = &d->cmds[i];
+        if (c->placed) continue;
         c->r = mirror_rect(c->r, w);
         c->box = mirror_rect(c->box, w);
         c->bound = mirror_rect(c->bound, w);
@@ -133,6 +135,7 @@ void dlist_mirror(DisplayList *d)
     }
     for (size_t i = 0; i < d->n_hits; i++) {
         Hit *h = &d->hits[i];
+        if (h->placed) continue;
         h->r = mirror_rect(h->r, w);
         h->clip = mirror_rect(h->clip, w);
         if (h->poly) {

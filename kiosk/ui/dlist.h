@@ -22,7 +22,7 @@ typedef enum {
     DL_RECT,   /* filled rounded rectangle */
     DL_FRAME,  /* rounded rectangle outline, `stroke` px wide */
     DL_TEXT,   /* one line of text; r is its box (x, y of the line box, measured width) */
-    DL_IMAGE,  /* a bundle image fitted into r (contain) */
+    DL_IMAGE,  /* a bundle image fitted into r (contain); alpha 0: only decode it, for later */
     DL_ICON,   /* a UI icon from assets/icons, by name, tinted with color */
     DL_QR,     /* a QR code of `text` filling r (square) */
     DL_POLY,   /* filled polygon: point p drawn at (ox + p.x * sx, oy + p.y * sy); r = bounds */
@@ -44,6 +44,8 @@ typedef struct DlCmd {
     Rect bound;   /* DL_TEXT: the card, tile or button it sits on (w == 0: none), which it must
                    * not leave in either direction */
     bool clipped; /* drawn inside a scrolling clip: vertical overflow is expected there */
+    bool placed;  /* laid out for right to left already (a map, which is never mirrored):
+                     dlist_mirror leaves it where it is */
     /* image */
     const Image *image;
     float zoom;             /* DL_IMAGE: > 1 draws it that much larger around (focus_x, focus_y), */
@@ -76,6 +78,7 @@ typedef enum {
     ACT_ADMIN_RELOAD,
     ACT_ADMIN_PREVIEW,
     ACT_ADMIN_EXIT,
+    ACT_TEXT_SIZE,     /* larger text for this visit, or back to normal */
     ACT_COUNT
 } ActionKind;
 
@@ -94,6 +97,7 @@ typedef struct Hit {
     size_t n_poly;
     float ox, oy, sx, sy; /* polygon transform, as in DL_POLY; r is the shape's bounds */
     Rect clip;           /* visible part (a card half scrolled away is only tappable there) */
+    bool placed;         /* as DlCmd.placed */
 } Hit;
 
 #define DL_ZOOM_MAX 1.15f
@@ -130,6 +134,7 @@ typedef struct DisplayList {
                        * that can go wrong there) instead of being laid out line by line */
     Rect clip;     /* current clip, for hits and texts */
     bool clipping;
+    bool placing;  /* new commands and hits are `placed` (set and cleared by the view) */
     float width, height; /* the viewport */
 } DisplayList;
 
@@ -146,7 +151,9 @@ const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((fo
 
 /* Mirrors the whole list left to right, for a right-to-left interface language: every
  * rectangle, clip, hit area and polygon moves to the other side, icons are flipped; text and
- * pictures keep their own direction (text is ordered by the bidi algorithm when drawn). */
+ * pictures keep their own direction (text is ordered by the bidi algorithm when drawn).
+ * Commands and hits marked `placed` stay: a map keeps its geography, so its view puts it on
+ * the mirrored side itself. */
 void dlist_mirror(DisplayList *d);
 
 /* The topmost hit area at (x, y), or NULL. */

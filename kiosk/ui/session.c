@@ -461,7 +461,8 @@ const Hit *session_find_target(Session *s, const char *name)
         const char *name;
         ActionKind kind;
     } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
-                 {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN}};
+                 {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN},
+                 {"text-size", ACT_TEXT_SIZE}};
     const DisplayList *d = session_frame(s);
     int arg = -2;
     ActionKind kind = ACT_NONE;
@@ -542,4 +543,13 @@ bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t
     ns->guard = old->guard;
     ns->pin_failures = old->pin_failures;
     return true;
+}
+
+bool session_set_here(Session *s, const char *id)
+{
+    const Item *it = id ? bundle_find_item(s->ui.bundle, id) : NULL;
+    bool region = it && it->n_shape > 0;
+    s->ui.here = region ? it->id : NULL;
+    s->dirty = true;
+    return !id || region;
 }

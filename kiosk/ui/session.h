@@ -99,7 +99,7 @@ bool session_open(Session *s, const char *spec, int64_t now_ms);
 const char *session_screen_name(const Session *s, char *buf, size_t size);
 
 /* The hit area on screen that `name` designates (an item or collection id, or back, home,
- * language, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
+ * language, text-size, about, quiz, again, answer-N, filter-N, filter-all), or NULL. */
 const Hit *session_find_target(Session *s, const char *name);
 
 /* What the admin screen asked the supervisor to do; each request is returned once. */
@@ -109,6 +109,10 @@ unsigned session_take_requests(Session *s);
 void session_set_admin_status(Session *s, const char *text);
 /* Draw again although nothing in the session changed (exposed window, a picture arrived). */
 void session_invalidate(Session *s);
+/* Marks the map region `id` (borrowed: the settings, which must outlive the session) as where
+ * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
+ * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */
+bool session_set_here(Session *s, const char *id);
 /* A touch woke a dark (closed) kiosk: counts as input, presses nothing. */
 void session_wake_touch(Session *s, int64_t now_ms);
 

@@ -24,6 +24,7 @@ void ui_reset(UiState *s, int64_t now_ms)
     s->pressing = false;
     s->changed_ms = now_ms;
     s->attract = false;
+    s->large_text = false;
     memset(s->pin, 0, sizeof s->pin);
     s->pin_len = 0;
     s->pin_message = PIN_MSG_NONE;
@@ -131,6 +132,9 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
         s->depth = 1;
         s->focus = -1;
         s->changed_ms = now_ms;
+        return true;
+    case ACT_TEXT_SIZE:
+        s->large_text = !s->large_text;
         return true;
     case ACT_LANGUAGE:
         if (s->bundle->n_languages < 2) return false;

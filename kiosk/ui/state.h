@@ -50,14 +50,20 @@ typedef struct UiState {
     float press_x, press_y;
     int64_t changed_ms;          /* when the screen last changed, for the entry transition */
     bool attract;                /* the attract loop is showing (nobody is using the kiosk) */
+    bool large_text;             /* "A+": all text UI_LARGE_TEXT times larger, for this visit */
     char pin[16];                /* digits typed on the PIN pad (never stored anywhere else) */
     size_t pin_len;
     PinMessage pin_message;
     const char *admin_status;    /* borrowed: status lines for the admin screen (session) */
     int64_t attract_ms;          /* when the attract loop started */
+    const char *here;            /* borrowed (the settings, which outlive the state): the id of
+                                    the region this kiosk stands in, marked on maps; NULL: none.
+                                    Kept by ui_reset: it belongs to the kiosk, not the visit */
     bool full_height;            /* drawn in strips for one full-height picture (--full): no
                                     scroll bar, which would show once per strip */
 } UiState;
+
+#define UI_LARGE_TEXT 1.25f
 
 void ui_init(UiState *s, const Bundle *b, int64_t now_ms);
 /* Applies one action; returns true when anything visible changed. */

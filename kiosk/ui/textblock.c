@@ -78,6 +78,7 @@ static uint64_t fit_key(const Ctx *c, const WrapRun *run, float width, TextStyle
     h = hash_bytes(h, c->code, strlen(c->code));
     h = hash_u64(h, (uint64_t)(int64_t)(width * 64));
     h = hash_u64(h, ((uint64_t)st.px << 32) ^ ((uint64_t)st.max_lines << 8) ^ (uint64_t)st.font);
+    h = hash_u64(h, (uint64_t)(c->text_scale * 1000.0f));
     return h | 1; /* 0 marks an empty slot */
 }
 
@@ -95,7 +96,9 @@ static int fit(Ctx *c, Wrapped *w, const WrapRun *runs, int n, float width, Text
         *fits = m->fits;
         return m->px;
     }
-    int floor = (int)((float)st.px * TEXT_FIT_FLOOR + 0.5f);
+    /* With larger text (A+) a title may shrink back to the floor of its normal size: it
+     * never gets smaller than without A+, and is never cut where it was whole before. */
+    int floor = (int)((float)st.px * TEXT_FIT_FLOOR / c->text_scale + 0.5f);
     int step = st.px / 20 > 1 ? st.px / 20 : 1;
     FitMemo found = {key, floor, HYPHEN_FILL, false};
     for (int mode = HYPHEN_NONE; mode < HYPHEN_MODES && !found.fits; mode++)

@@ -42,13 +42,13 @@ float view_min_target(float w, float h)
  * Accueil, Українська). Where that is too wide (a portrait screen) they are narrowed
  * together, but not below the width of their word: then each gets its word's width and a
  * share of the rest. Only when even the words do not fit is anything cut. */
-enum { BAR_BACK, BAR_HOME, BAR_LANGUAGE, BAR_ABOUT, BAR_COUNT };
+enum { BAR_BACK, BAR_HOME, BAR_LANGUAGE, BAR_TEXT_SIZE, BAR_ABOUT, BAR_COUNT };
 
 static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *const icons[BAR_COUNT],
                        float w[BAR_COUNT])
 {
     static const float design[BAR_COUNT] = {BAR_BUTTON_W, BAR_BUTTON_W, LANGUAGE_BUTTON_W,
-                                            ABOUT_BUTTON_W};
+                                            SZ_TARGET, ABOUT_BUTTON_W};
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP), total = 0, natural[BAR_COUNT];
     int shown = 0;
     for (int i = 0; i < BAR_COUNT; i++) {
@@ -79,6 +79,9 @@ static void bar_widths(Ctx *c, const char *const labels[BAR_COUNT], const char *
 
 static void bottom_bar(Ctx *c)
 {
+    /* The bar keeps its size with larger text: its five buttons must stay where they always
+     * are and at least a finger wide, also on a narrow portrait screen in a long language. */
+    c->text_scale = 1.0f;
     const Theme *t = c->t;
     Rect bar = {0, c->h - U(c, SZ_BAR), c->w, U(c, SZ_BAR)};
     dlist_rect(c->d, bar, t->surface, 0);
@@ -91,8 +94,8 @@ static void bottom_bar(Ctx *c)
     const char *labels[BAR_COUNT] = {
         deep ? S(c, STR_BACK) : NULL, deep ? S(c, STR_HOME) : NULL,
         languages ? bundle_ui_text(b, (s->lang + 1) % b->n_languages, STR_LANGUAGE_NAME) : NULL,
-        S(c, STR_ABOUT)};
-    static const char *const icons[BAR_COUNT] = {"back", "home", "globe", "info"};
+        s->large_text ? "A\xE2\x88\x92" : "A+", S(c, STR_ABOUT)}; /* A+ / A− (minus sign) */
+    static const char *const icons[BAR_COUNT] = {"back", "home", "globe", NULL, "info"};
     float w[BAR_COUNT];
     bar_widths(c, labels, icons, w);
     if (deep) {
@@ -104,6 +107,9 @@ static void bottom_bar(Ctx *c)
     float x = c->w - m - w[BAR_ABOUT];
     w_button(c, (Rect){x, y, w[BAR_ABOUT], bh}, labels[BAR_ABOUT], "info", BTN_SURFACE,
              (Action){.kind = ACT_ABOUT});
+    x -= g + w[BAR_TEXT_SIZE];
+    w_button(c, (Rect){x, y, w[BAR_TEXT_SIZE], bh}, labels[BAR_TEXT_SIZE], NULL,
+             s->large_text ? BTN_ACCENT : BTN_SURFACE, (Action){.kind = ACT_TEXT_SIZE});
     if (languages) {
         x -= g + w[BAR_LANGUAGE];
         w_button(c, (Rect){x, y, w[BAR_LANGUAGE], bh}, labels[BAR_LANGUAGE], "globe", BTN_ACCENT,
@@ -164,7 +170,10 @@ static void overlays(Ctx *c)
     const UiState *s = c->s;
     if (s->pressing) {
         const Hit *h = dlist_hit_at(d, s->press_x, s->press_y);
-        if (h && !h->poly) {
+        if (h && h->poly && h->action.item) {
+            /* a map region: its own outline, darkened, with the loader's triangles */
+            w_map_region(d, h->action.item, h->ox, h->oy, h->sx, c->t->text, 90);
+        } else if (h) {
             DlCmd *o = dlist_push(d, DL_RECT, h->clip);
             o->color = c->t->text;
             o->alpha = 40;
@@ -209,7 +218,8 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     const Bundle *b = s->bundle;
     Ctx c = {
         .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
-        .u = view_unit(w, h), .portrait = h > w, .lang = s->lang,
+        .u = view_unit(w, h), .text_scale = s->large_text ? UI_LARGE_TEXT : 1.0f,
+        .portrait = h > w, .lang = s->lang,
         .code = b->languages[s->lang], .info = info,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
@@ -234,6 +244,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     if (!s->full_height) scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);
-    overlays(&c);
+    /* after mirroring: the finger's point and the hit areas are then both on screen */
     if (view_rtl(c.code)) mirror(d, info);
+    overlays(&c);
 }

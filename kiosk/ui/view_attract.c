@@ -113,9 +113,10 @@ static void split(const Ctx *c, Rect stage, Rect *pic, Rect *text)
     }
 }
 
-static void zooming_picture(Ctx *c, Rect r, const Image *img, float progress, size_t index)
+/* Returns the picture's command (NULL without a picture). */
+static DlCmd *zooming_picture(Ctx *c, Rect r, const Image *img, float progress, size_t index)
 {
-    if (!img) return;
+    if (!img) return NULL;
     /* Each slide drifts towards a different point, so consecutive slides do not move alike. */
     static const float focus[][2] = {{0.3f, 0.35f}, {0.7f, 0.6f}, {0.5f, 0.3f}, {0.35f, 0.7f}};
     const float *f = focus[index % 4];
@@ -126,6 +127,20 @@ static void zooming_picture(Ctx *c, Rect r, const Image *img, float progress, si
     p->focus_x = f[0];
     p->focus_y = f[1];
     dlist_unclip(c->d);
+    return p;
+}
+
+/* The next slide's picture, invisible, in the last part of a slide: it is decoded then (on the
+ * drawer's worker in the window), not in the middle of the cross-fade. */
+static void prefetch(Ctx *c, Rect stage, AttractSlide next, size_t index)
+{
+    const Image *img = next.kind == SLIDE_QUIZ && c->b->quiz ? c->b->quiz->icon
+                       : next.kind == SLIDE_ITEM && next.item && !is_figure(c, next.item) ? next.item->image
+                                                                                        : NULL;
+    Rect pic, text;
+    split(c, stage, &pic, &text);
+    DlCmd *p = zooming_picture(c, pic, img, 0, index);
+    if (p) p->alpha = 0;
 }
 
 static void item_slide(Ctx *c, Rect stage, const Item *it, float progress, size_t index)
@@ -262,6 +277,7 @@ void view_attract(Ctx *c, int64_t now_ms)
     } else {
         slide(c, stage, p.slide, p.progress, p.index);
     }
+    if (p.progress > 0.7f) prefetch(c, stage, ui_attract_nth(c->b, p.index + 1), p.index + 1);
     band(c, now_ms);
     int frame = p.fade < 1.0f ? FADE_FRAME_MS : DRIFT_FRAME_MS;
     view_animate(c->info, frame);

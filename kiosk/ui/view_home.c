@@ -42,6 +42,10 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         TextStyle ts = {FONT_BOLD, PX(c, 42), fg, 2, false, "tile title"};
         TextStyle ss = {FONT_REGULAR, PX(c, PX_SMALL), muted, 2, false, "tile subtitle"};
         if (r.h - 2 * pad >= 3 * w_line_height(ts.px) + U(c, 8) + w_line_height(ss.px)) ts.max_lines = 3;
+        /* A title that needs a third line gets it before the subtitle gets any (larger text). */
+        else if (r.h - 2 * pad >= 3 * w_line_height(ts.px) &&
+                 !w_text_fits(c, tw, w_title_that_fits(c, tw, &t->title, &t->short_title, ts), ts))
+            ts.max_lines = 3;
         const char *title = w_title_that_fits(c, tw, &t->title, &t->short_title, ts);
         float title_h = w_text_height(c, tw, title, ts);
         /* The subtitle gets the lines that are left inside the tile. */

@@ -150,7 +150,7 @@ void view_item(Ctx *c, const Screen *sc)
         c->info->scroll_viewport = area.h;
         dlist_clip(c->d, area);
         float top = m - scroll, ly = top;
-        w_picture(c, (Rect){m, ly, lw, ph}, it->image, &it->title, tint);
+        w_item_picture(c, (Rect){m, ly, lw, ph}, it, tint);
         ly += ph + g;
         float qh = qr_codes(c, m, ly, lw, it);
         if (qh > 0) ly += qh;
@@ -166,7 +166,7 @@ void view_item(Ctx *c, const Screen *sc)
         dlist_clip(c->d, area);
         float y = m - scroll, w = area.w - 2 * m;
         float ph = fminf(w * 0.6f, U(c, 520));
-        w_picture(c, (Rect){m, y, w, ph}, it->image, &it->title, tint);
+        w_item_picture(c, (Rect){m, y, w, ph}, it, tint);
         y += ph + g;
         y += text_column(c, m, y, w, it, true);
         y += qr_codes(c, m, y, w, it);

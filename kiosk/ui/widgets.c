@@ -99,6 +99,12 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
     }
 }
 
+void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint)
+{
+    if (it->n_shape > 0) w_map(c, r, it);
+    else w_picture(c, r, it->image, &it->title, tint);
+}
+
 /* Item cards and rows, in units (widgets.h). */
 enum {
     CARD_PAD = 20,
@@ -136,8 +142,7 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     Rect saved = item_box(c, r);
     bool people = it->collection->layout == LAYOUT_CARDS;
     float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
-    w_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it->image, &it->title,
-              tint_of(c, it));
+    w_item_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it, tint_of(c, it));
     float y = r.y + pad + pic_h + U(c, BELOW_PICTURE);
     Rect tb = {r.x + pad, y, r.w - 2 * pad, 0};
     TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"};
@@ -156,7 +161,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     float pad = U(c, ROW_PAD);
     Rect saved = item_box(c, r);
     float pic = r.h - 2 * pad;
-    w_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it->image, &it->title, tint_of(c, it));
+    w_item_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it, tint_of(c, it));
     float x = r.x + pad + pic + U(c, ROW_GAP), w = r.x + r.w - pad - x;
     bool sub = text_present(&it->subtitle);
     float th = w_line_height(PX(c, PX_CARD_TITLE)) + (sub ? w_line_height(PX(c, PX_SMALL)) : 0);

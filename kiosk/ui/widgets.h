@@ -17,6 +17,7 @@ typedef struct Ctx {
     const TextMeasure *m;
     float w, h;   /* viewport */
     float u;      /* one design unit in px */
+    float text_scale; /* 1, or UI_LARGE_TEXT after "A+": PX() sizes text with it */
     bool portrait;
     size_t lang;
     const char *code; /* language code, for UI strings */
@@ -41,7 +42,8 @@ enum {
 };
 
 static inline float U(const Ctx *c, float units) { return units * c->u; }
-static inline int PX(const Ctx *c, float units) { return (int)(units * c->u + 0.5f); }
+/* A text size (and lengths measured in text, like a line's width in characters). */
+static inline int PX(const Ctx *c, float units) { return (int)(units * c->u * c->text_scale + 0.5f); }
 static inline const char *T(const Ctx *c, const Text *t) { return text_get(t, c->lang); }
 static inline const char *S(const Ctx *c, StringId id) { return bundle_ui_text(c->b, c->lang, id); }
 
@@ -85,6 +87,19 @@ float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
 /* An item's picture fitted in r, or a monogram when it has none. */
 void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tint);
+/* An item's picture: the item's place on its map when it is a region (it has a shape), else
+ * w_picture. */
+void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint);
+
+/* Maps (view_map.c). A region's fill colour: its `color`, else one of five in turn. */
+uint32_t w_map_color(const Item *it);
+/* Pushes a region's polygons (with the loader's triangles) at screen = o + map * s. */
+void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, uint32_t color,
+                  uint8_t alpha);
+/* The whole map of focus's collection in `box`, light, with `focus` in its own colour. */
+void w_map(Ctx *c, Rect box, const Item *focus);
+/* The largest part of a region's shape (where its name goes), or NULL when it has none. */
+const Polygon *w_map_main_part(const Item *it);
 /* A card for an item, as used in grids and quiz results. */
 void w_item_card(Ctx *c, Rect r, const Item *it);
 /* A row for an item, as used in lists. */
@@ -95,6 +110,7 @@ float w_header(Ctx *c, const char *title, const char *intro);
 /* Screens (one file each). */
 void view_home(Ctx *c);
 void view_collection(Ctx *c, const Screen *sc);
+void view_map(Ctx *c, const Screen *sc);
 void view_item(Ctx *c, const Screen *sc);
 void view_quiz(Ctx *c);
 void view_result(Ctx *c);

@@ -415,7 +415,7 @@ if [ $have_x -eq 1 ] && want D; then
     start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" "$attract" >"$work/att$i.log" 2>&1 & att+=($!); pids+=($!)
     attlog+=("$work/att$i.log")
   done
-  sleep 10.5 # the attract copy's loop starts 10 s after start
+  sleep 13 # the attract copy's loop starts 10 s after its first frame
   declare -A t0s
   for p in "${idle[@]}" "${att[@]}"; do t0s[$p]=$(ticks $p); done
   kill -USR1 "${att[@]}" # status: starts the frame counts over

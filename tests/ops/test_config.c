@@ -147,8 +147,9 @@ static void test_full_file(void)
     CHECK_INT(c.stats_keep_days, 180);
     CHECK_STR(c.usb_dir, "/media/usb");
     CHECK_INT(c.cache_mb, 128);
+    CHECK_STR(c.here, "zuidwest");
     config_free(&c);
-    CHECK(c.bundle == NULL && c.path == NULL);
+    CHECK(c.bundle == NULL && c.path == NULL && c.here == NULL);
     config_free(&c); /* twice is harmless */
     diags_free(&d);
 }
@@ -190,7 +191,7 @@ static void test_unknown_key_with_suggestion(void)
     CHECK_STR(diag_text(&d, 1),
               DIR_ "unknown-key.yaml:4:1: error: unknown key 'colour' in the kiosk config; the "
                    "keys allowed here are: bundle, admin_pin, rotate, opening_hours, stats, "
-                   "stats_keep_days, usb_dir, cache_mb");
+                   "stats_keep_days, usb_dir, cache_mb, here");
     /* the rest is still read */
     CHECK_STR(c.bundle, "/srv/kiosk/current");
     CHECK_INT(c.rotate, 0);
@@ -228,6 +229,22 @@ static void test_bad_rotate(void)
     CHECK_STR(diag_text(&d, 0), DIR_ "bad-rotate.yaml:1:9: error: rotate must be 0, 90, 180 or "
                                      "270 (degrees clockwise), not 45");
     CHECK_INT(c.rotate, 0); /* the default stays */
+    config_free(&c);
+    diags_free(&d);
+}
+
+/* `here` is checked for its form only; whether the bundle's map has that region is checked
+ * against the bundle (session_set_here, tests/unit/test_map.c). */
+static void test_bad_here(void)
+{
+    KioskConfig c;
+    Diags d;
+    load_bad(DIR_ "bad-here.yaml", &c, &d);
+    CHECK_INT(d.errors, 1);
+    CHECK_STR(diag_text(&d, 0), DIR_ "bad-here.yaml:1:7: error: here must be the id of a region "
+                                     "on the map (lowercase letters, digits and '-', e.g. noord), "
+                                     "not 'Noord West'");
+    CHECK(c.here == NULL); /* no marker rather than a wrong one */
     config_free(&c);
     diags_free(&d);
 }
@@ -665,6 +682,7 @@ int main(void)
     RUN(test_missing_file_gives_defaults);
     RUN(test_unknown_key_with_suggestion);
     RUN(test_bad_rotate);
+    RUN(test_bad_here);
     RUN(test_bad_hours);
     RUN(test_plain_pin_is_refused_without_repeating_it);
     RUN(test_every_bad_value_is_reported_at_its_line);

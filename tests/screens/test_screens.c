@@ -1,7 +1,7 @@
 /* test_screens.c: what a person would see, checked from the display list and the pixels.
  *
  * For every screen of the default bundle, in both languages, at 1280x720, 1920x1080,
- * 3840x2160 and 1080x1920 (real fonts, real layout):
+ * 3840x2160 and 1080x1920, with normal and with larger text (A+) (real fonts, real layout):
  *   - nothing overflows: no text leaves its box or the screen, none runs into the bottom bar,
  *     the display list never runs out of room;
  *   - every touch target is at least ~9 mm (100 px at 1080p, scaled) and inside the screen;
@@ -153,23 +153,27 @@ static void test_every_screen_every_size(void)
         Canvas *c = canvas_create(64, 64, &bundle->theme, assets, 8 << 20); /* fonts only */
         CHECK(c != NULL);
         if (!c) break;
-        for (size_t l = 0; l < bundle->n_languages; l++)
-            for (size_t i = 0; i < k; i++) {
-                Session s;
-                CHECK(session_init(&s, bundle, canvas_measure(c), (float)w, (float)h, 0));
-                s.ui.lang = l;
-                CHECK(session_open(&s, names[i], 0));
-                char what[160];
-                snprintf(what, sizeof what, "%s (%s)", names[i], bundle->languages[l]);
-                check_list(session_frame(&s), (float)w, (float)h, what);
-                session_free(&s);
-            }
+        for (int large = 0; large < 2; large++) /* normal text, then larger text ("A+") */
+            for (size_t l = 0; l < bundle->n_languages; l++)
+                for (size_t i = 0; i < k; i++) {
+                    Session s;
+                    CHECK(session_init(&s, bundle, canvas_measure(c), (float)w, (float)h, 0));
+                    s.ui.lang = l;
+                    CHECK(session_open(&s, names[i], 0));
+                    s.ui.large_text = large;
+                    s.dirty = true;
+                    char what[160];
+                    snprintf(what, sizeof what, "%s (%s%s)", names[i], bundle->languages[l],
+                             large ? ", larger text" : "");
+                    check_list(session_frame(&s), (float)w, (float)h, what);
+                    session_free(&s);
+                }
         canvas_destroy(c);
     }
     free(names);
     fprintf(stderr, "checked %d screens, %d texts, %d touch targets (%d faces for their edge)\n",
             screens_checked, texts_checked, targets_checked, edges_checked);
-    CHECK(screens_checked >= 4 * 2 * 60);
+    CHECK(screens_checked >= 4 * 2 * 2 * 60);
     CHECK(edges_checked >= screens_checked); /* at least the bottom bar's buttons on each */
 }
 

@@ -57,6 +57,17 @@ static Shown wrap(const char *lang, bool hyphens, bool fill, const char *s, int 
     return sh;
 }
 
+/* Loaded ahead on another thread while this one asks for points: the asking thread gets the
+ * same answer (it waits for the load), and nothing is loaded twice (ASan/TSan-clean). */
+static void test_preload_on_another_thread(void)
+{
+    const char *const langs[] = {"fr", "es"};
+    hyphen_preload_async(langs, 2);
+    CHECK(hyphen_available("fr"));
+    CHECK(hyphen_available("es"));
+    CHECK(strchr(points("fr", "exposition"), '-') != NULL);
+}
+
 static void test_dictionaries_are_installed(void)
 {
     CHECK(hyphen_available("nl"));
@@ -166,6 +177,7 @@ static void test_punctuation_around_a_word_is_not_hyphenated(void)
 int main(void)
 {
     RUN(test_dictionaries_are_installed);
+    RUN(test_preload_on_another_thread);
     RUN(test_dutch_points);
     RUN(test_german_points);
     RUN(test_english_points);

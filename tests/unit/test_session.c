@@ -325,6 +325,25 @@ static void test_attract_moves_and_fades(void)
     session_free(&s);
 }
 
+/* "A+" in the bottom bar makes all text larger for this visit; the idle reset ends it. */
+static void test_larger_text_for_one_visit(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    float x, y;
+    const DlCmd *title = find_cmd(session_frame(&s), DL_TEXT, 0);
+    int normal_px = title ? title->px : 0;
+    if (centre_of(&s, "text-size", &x, &y)) tap(&s, x, y, 1000);
+    CHECK(s.ui.large_text);
+    session_tick(&s, 1000 + VIEW_TRANSITION_MS + 1);
+    title = find_cmd(session_frame(&s), DL_TEXT, 0);
+    CHECK(title && title->px > normal_px);
+    session_tick(&s, 1080 + 45000); /* mini: idle_timeout 45 s */
+    CHECK_STR(screen(&s), "home");
+    CHECK(!s.ui.large_text);
+    session_free(&s);
+}
+
 /* A finger resting on the screen is not idle. */
 static void test_no_reset_while_finger_down(void)
 {
@@ -468,6 +487,7 @@ int main(void)
     RUN(test_next_wake);
     RUN(test_idle_reset_and_attract);
     RUN(test_attract_moves_and_fades);
+    RUN(test_larger_text_for_one_visit);
     RUN(test_no_reset_while_finger_down);
     RUN(test_admin_needs_the_hidden_gesture_and_the_right_pin);
     RUN(test_no_pin_configured_keeps_admin_locked);
