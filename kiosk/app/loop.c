@@ -183,6 +183,10 @@ static const char *self_program(char *buf, size_t n)
 
 int window_run(const Options *o)
 {
+    /* First of all: before any thread starts, and before the first bundle is read (a SIGHUP or
+     * SIGTERM that came while it was read killed the process with the default action). A
+     * signal that comes now waits, pending, for the signal thread. */
+    signals_block();
     KioskConfig cfg = {0};
     load_settings(o, &cfg);
     const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
@@ -196,7 +200,6 @@ int window_run(const Options *o)
         config_free(&cfg);
         return 1;
     }
-    signals_block(); /* before any thread starts */
     WindowSettings ws = {
         .width = o->width, .height = o->height, .windowed = o->windowed,
         .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate, .renderer = o->renderer,
