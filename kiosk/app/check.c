@@ -14,6 +14,7 @@ static const char *layout_name(Layout l)
     case LAYOUT_LIST: return "list";
     case LAYOUT_CARDS: return "cards";
     case LAYOUT_MAP: return "map";
+    case LAYOUT_FIGURES: return "figures";
     }
     return "?";
 }

@@ -60,6 +60,41 @@ static void collect(Check *k, const DisplayList *dl, const char *screen, const c
     }
 }
 
+/* The result once for every item the quiz scores, answered as that item would like best
+ * (each question's answer that gives it most), so every title that can come first (and most
+ * that come second and third) is laid out in the result's own boxes. */
+static void check_results(Check *k, Session *s, const char *lang, int size)
+{
+    const Quiz *q = k->b->quiz;
+    enum { MAX_FAVS = 256 };
+    const Item *done[MAX_FAVS];
+    size_t n_done = 0;
+    for (size_t qi = 0; qi < q->n_questions && qi < QUIZ_MAX_QUESTIONS; qi++)
+        for (size_t ai = 0; ai < q->questions[qi].n_answers; ai++)
+            for (size_t si = 0; si < q->questions[qi].answers[ai].n_scores; si++) {
+                const Item *fav = q->questions[qi].answers[ai].scores[si].item;
+                bool seen = false;
+                for (size_t d = 0; d < n_done; d++) seen |= done[d] == fav;
+                if (seen || n_done == MAX_FAVS) continue;
+                done[n_done++] = fav;
+                for (size_t j = 0; j < q->n_questions && j < QUIZ_MAX_QUESTIONS; j++) {
+                    const Question *qu = &q->questions[j];
+                    int best = 0, most = -1000;
+                    for (size_t a = 0; a < qu->n_answers; a++)
+                        for (size_t x = 0; x < qu->answers[a].n_scores; x++)
+                            if (qu->answers[a].scores[x].item == fav &&
+                                qu->answers[a].scores[x].points > most) {
+                                most = qu->answers[a].scores[x].points;
+                                best = (int)a;
+                            }
+                    s->ui.answers[j] = best;
+                }
+                ui_settle(&s->ui, 0);
+                s->dirty = true;
+                collect(k, session_frame(s), "result", lang, size);
+            }
+}
+
 /* Builds one screen and collects its issues; the quiz is walked question by question. */
 static void check_screen(Check *k, Session *s, const char *name, const char *lang, int size)
 {
@@ -67,10 +102,11 @@ static void check_screen(Check *k, Session *s, const char *name, const char *lan
     s->ui.large_text = size >= N_SIZES;
     s->dirty = true;
     collect(k, session_frame(s), name, lang, size);
+    if (strcmp(name, "result") == 0 && k->b->quiz) check_results(k, s, lang, size);
     if (strcmp(name, "quiz") != 0 || !k->b->quiz) return;
     for (size_t q = 1; q < k->b->quiz->n_questions; q++) {
         session_apply(s, (Action){.kind = ACT_ANSWER, .arg = 0}, 0);
-        s->ui.changed_ms = -VIEW_TRANSITION_MS - 1; /* settled, as session_open leaves it */
+        ui_settle(&s->ui, 0); /* as session_open leaves it: no motion, no highlight */
         s->dirty = true;
         char buf[64];
         snprintf(buf, sizeof buf, "quiz question %zu", q + 1);

@@ -15,6 +15,7 @@
 #include "bundle/bundle.h"
 #include "core/fileio.h"
 #include "platform/canvas.h"
+#include "ui/quiz_rank.h"
 #include "ui/session.h"
 #include "core/log.h"
 
@@ -69,6 +70,35 @@ static void tap(Replay *r, float x, float y)
     advance(r, FRAME_MS);
 }
 
+/* The quiz as a visitor sees it: "question:N" (1-based; 0 when no question is shown),
+ * "chosen:N" (the answer given to the question shown, kept by Back or just tapped, from 0;
+ * "chosen:none"), "ranked:N" (matches on the result, counting only those with a "why"),
+ * "best:ID" (the best match). */
+static void quiz_seen(const Session *s, const char *want, char *buf, size_t n)
+{
+    const UiState *u = &s->ui;
+    const Quiz *q = u->bundle->quiz;
+    ScreenKind k = ui_top_const(u)->kind;
+    bool flash = ui_quiz_highlighting(u, s->now_ms);
+    bool asking = q && !u->attract && (k == SCREEN_QUIZ || (k == SCREEN_RESULT && flash));
+    size_t pos = flash ? u->quiz_pos - 1 : u->quiz_pos;
+    QuizMatch m[QUIZ_RANK_MAX];
+    size_t nm = q && k == SCREEN_RESULT && !flash ? quiz_rank(q, u->answers, u->quiz_pos, m,
+                                                              (size_t)q->result_count) : 0;
+    size_t why = 0;
+    for (size_t i = 0; i < nm; i++) why += m[i].n_why > 0;
+    if (strncmp(want, "question:", 9) == 0)
+        snprintf(buf, n, "question:%zu", asking ? pos + 1 : 0);
+    else if (strncmp(want, "chosen:", 7) == 0 && asking && pos < u->quiz_known)
+        snprintf(buf, n, "chosen:%d", u->answers[pos]);
+    else if (strncmp(want, "chosen:", 7) == 0)
+        snprintf(buf, n, "chosen:none");
+    else if (strncmp(want, "ranked:", 7) == 0)
+        snprintf(buf, n, "ranked:%zu", why);
+    else
+        snprintf(buf, n, "best:%s", nm ? m[0].item->id : "none");
+}
+
 static bool run_step(Replay *r, const Step *st)
 {
     char name[160];
@@ -117,6 +147,9 @@ static bool run_step(Replay *r, const Step *st)
     case STEP_EXPECT:
         if (strncmp(st->arg, "lang:", 5) == 0)
             snprintf(name, sizeof name, "lang:%s", r->s.ui.bundle->languages[r->s.ui.lang]);
+        else if (strncmp(st->arg, "question:", 9) == 0 || strncmp(st->arg, "chosen:", 7) == 0 ||
+                 strncmp(st->arg, "ranked:", 7) == 0 || strncmp(st->arg, "best:", 5) == 0)
+            quiz_seen(&r->s, st->arg, name, sizeof name);
         else
             session_screen_name(&r->s, name, sizeof name);
         if (strcmp(name, st->arg) != 0) {

@@ -13,10 +13,12 @@
 #include <stdint.h>
 
 #include "bundle/diag.h"
+#include "lang/numfmt.h"
 #include "lang/uitext.h"
 
 enum {
     BUNDLE_MAX_LANGS = 8,
+    QUIZ_WHY_MAX = 24, /* characters in an answer's `why`; --check warns beyond */
     BUNDLE_MAX_ITEMS = 10000,
     BUNDLE_MAX_FILES = 64,
     BUNDLE_MAX_TEXT_BYTES = 16384,
@@ -32,6 +34,8 @@ enum {
     BUNDLE_MAX_IMAGE_PIXELS = BUNDLE_MAX_IMAGE_SIDE * BUNDLE_MAX_IMAGE_SIDE,
     /* Points of all map shapes together: drawing and hit-testing cost grows with them. */
     BUNDLE_MAX_SHAPE_POINTS = 20000,
+    /* Items of a `figures` collection: a wall of key figures, laid out whole every frame. */
+    BUNDLE_MAX_FIGURES = 64,
     BUNDLE_FORMAT = 1,
 };
 
@@ -98,6 +102,24 @@ typedef struct Polygon {
     float label_x, label_y;     /* where a name sits clear of the outline (poly_label_point) */
 } Polygon;
 
+/* A number shown as the hero of its item: value / 10^decimals, exact (see lang/numfmt.h). */
+typedef struct Figure {
+    int64_t value;
+    int decimals;  /* 0..NUMFMT_MAX_DECIMALS */
+    NumUnit unit;  /* NUM_PLAIN or NUM_PERCENT */
+    bool or_more;  /* shown with a "+" ("70.000+") */
+    Text year;     /* when it was counted: "2023", "2017/18", "4e kwartaal 2023" */
+} Figure;
+
+/* One bar of an item's chart: a value in the item's figure unit, and its year. */
+typedef struct SeriesPoint {
+    Text year;
+    int64_t value; /* >= 0, scaled by 10^decimals like Figure.value */
+    int decimals;
+} SeriesPoint;
+
+enum { SERIES_MIN_POINTS = 2, SERIES_MAX_POINTS = 12 };
+
 typedef struct Collection Collection;
 
 typedef struct Item {
@@ -120,6 +142,9 @@ typedef struct Item {
     size_t n_related;
     const Polygon *shape;
     size_t n_shape;
+    const Figure *figure; /* NULL when the item is not a figure; its source is sources[0] */
+    const SeriesPoint *series; /* a chart of the figure over the years (n_series == 0: none) */
+    size_t n_series;
     uint32_t color; /* 0xRRGGBB */
     bool has_color;
     const Collection *collection;
@@ -132,7 +157,7 @@ typedef struct Category {
     const Image *icon;
 } Category;
 
-typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP } Layout;
+typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP, LAYOUT_FIGURES } Layout;
 
 struct Collection {
     const char *id;
@@ -167,6 +192,7 @@ typedef struct Score {
 
 typedef struct Answer {
     Text text;
+    Text why; /* 1-3 words for the result's "you chose ..." line; may be absent */
     const Score *scores;
     size_t n_scores;
 } Answer;
@@ -191,6 +217,8 @@ typedef struct Theme {
     /* The edge of cards, tiles and buttons: given, or the mix of surface and text that
      * stands out 3:1 from page and card (WCAG 1.4.11, non-text contrast). */
     uint32_t edge;
+    uint32_t picture_panel; /* behind pictures and monograms; default: from surface and
+                             * background, so a dark theme gets a dark panel */
     const char *font, *heading_font;
     const char *fonts_dir; /* the bundle's fonts/ folder when it holds TTF/OTF files, or NULL */
     const Image *logo;

@@ -59,7 +59,8 @@ static const char *layout_meant(const char *word)
         {"kaarten", "cards"},  {"tiles", "grid"},     {"gallery", "grid"},  {"icons", "grid"},
         {"tegels", "grid"},    {"raster", "grid"},    {"rows", "list"},     {"table", "list"},
         {"lines", "list"},     {"lijst", "list"},     {"regions", "map"},   {"kaart", "map"},
-        {"plattegrond", "map"}, {"floorplan", "map"},
+        {"plattegrond", "map"}, {"floorplan", "map"},  {"numbers", "figures"},
+        {"cijfers", "figures"}, {"stats", "figures"},  {"charts", "figures"},
     };
     for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++)
         if (strcasecmp(word, meant[i].word) == 0) return meant[i].layout;
@@ -68,13 +69,13 @@ static const char *layout_meant(const char *word)
 
 static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
 {
-    static const char *const names[] = {"grid", "list", "cards", "map"};
+    static const char *const names[] = {"grid", "list", "cards", "map", "figures"};
     if (!n) return LAYOUT_GRID;
-    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 4; i++)
+    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 5; i++)
         if (strcmp(n->str, names[i]) == 0) return (Layout)i;
-    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 4) : NULL;
+    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 5) : NULL;
     if (!hint && n->kind == YNODE_SCALAR) hint = layout_meant(n->str);
-    load_error(l, f, n, "'layout' must be grid, list, cards or map%s%s%s", hint ? "; did you "
+    load_error(l, f, n, "'layout' must be grid, list, cards, map or figures%s%s%s", hint ? "; did you "
                "mean '" : "", hint ? hint : "", hint ? "'?" : "");
     return LAYOUT_GRID;
 }
@@ -207,6 +208,12 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     read_links(l, f, ynode_get(m, "links"), it);
     read_item_sources(l, f, ynode_get(m, "sources"), it);
     read_color(l, f, ynode_get(m, "color"), &it->color, &it->has_color);
+    const YNode *figure = ynode_get(m, "figure");
+    read_figure(l, f, figure, it);
+    read_series(l, f, ynode_get(m, "series"), it);
+    if (c->layout == LAYOUT_FIGURES && !figure)
+        load_error(l, f, m, "an item in a 'figures' collection needs a 'figure' (the number "
+                   "to show, with its year)");
     const YNode *shape = ynode_get(m, "shape");
     read_shape(l, f, shape, c, &it->shape, &it->n_shape);
     if (c->layout == LAYOUT_MAP && !shape)
@@ -268,6 +275,9 @@ void content_collections(Loader *l)
         b->n_collections++;
         if (!items || l->too_many_items) continue;
         size_t n = items->n;
+        if (c->layout == LAYOUT_FIGURES && n > BUNDLE_MAX_FIGURES)
+            load_error(l, f, items->kids[BUNDLE_MAX_FIGURES], "a 'figures' collection shows at "
+                       "most %d figures; put the others in another collection", BUNDLE_MAX_FIGURES);
         if (l->n_items + n > BUNDLE_MAX_ITEMS) {
             const YNode *at = items->kids[BUNDLE_MAX_ITEMS - l->n_items];
             load_error(l, f, at, "the bundle has more than %d items; split it into more "
@@ -331,9 +341,27 @@ void content_kiosk(Loader *l)
     k->n_attract_slides = seq->n;
 }
 
+/* Characters, not bytes: a Ukrainian word is as long as an English one on screen. */
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static void read_answer(Loader *l, const YFile *f, const YNode *m, Answer *a)
 {
     read_text(l, f, ynode_get(m, "text"), &a->text);
+    const YNode *why = ynode_get(m, "why");
+    if (read_text(l, f, why, &a->why))
+        for (size_t i = 0; i < BUNDLE_MAX_LANGS; i++)
+            if (a->why.s[i] && utf8_chars(a->why.s[i]) > QUIZ_WHY_MAX) {
+                /* Three of them share one line on the result, beside the others' words. */
+                load_warning(l, f, why, "'why' \"%s\" is long for the result's \"you chose\" "
+                             "line; keep it to 1-3 words (%d characters at most)", a->why.s[i],
+                             QUIZ_WHY_MAX);
+                break;
+            }
     const YNode *s = ynode_get(m, "scores");
     if (!s) return;
     if (s->kind != YNODE_MAP || s->n == 0) {

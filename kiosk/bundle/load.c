@@ -231,12 +231,12 @@ static const struct {
     {"background", offsetof(Theme, background)}, {"surface", offsetof(Theme, surface)},
     {"text", offsetof(Theme, text)},             {"muted", offsetof(Theme, muted)},
     {"accent", offsetof(Theme, accent)},         {"on_accent", offsetof(Theme, on_accent)},
-    {"edge", offsetof(Theme, edge)},
+    {"edge", offsetof(Theme, edge)},             {"picture_panel", offsetof(Theme, picture_panel)},
 };
 enum { N_THEME_COLOURS = sizeof THEME_COLOURS / sizeof THEME_COLOURS[0] };
 
-/* Not a colour (colours are 24-bit): edge was not given. */
-enum { EDGE_UNSET = 0x1000000 };
+/* Not a colour (colours are 24-bit): edge or picture_panel was not given. */
+enum { COLOUR_UNSET = 0x1000000 };
 
 static uint32_t *theme_colour(Theme *t, size_t at)
 {
@@ -252,13 +252,22 @@ static bool colour_bad(const bool bad[N_THEME_COLOURS], size_t at)
     return false;
 }
 
+/* The panel behind pictures, when the theme does not name one: the surface leaning toward
+ * the background, so pictures sit on the theme's own tone (light on a light theme, dark on a
+ * dark one), never on a fixed cream. */
+static uint32_t default_picture_panel(const Theme *t)
+{
+    return color_mix(t->surface, t->background, 0.5);
+}
+
 static void read_theme(Loader *l)
 {
     bool bad[N_THEME_COLOURS] = {0};
     Theme *t = &l->b->theme;
     *t = (Theme){.background = 0xF4F6FA, .surface = 0xFFFFFF, .text = 0x14213D,
                  .muted = 0x4A5568, .accent = 0xC43D50, .on_accent = 0xFFFFFF,
-                 .edge = EDGE_UNSET, .font = "Inter", .heading_font = NULL};
+                 .edge = COLOUR_UNSET, .picture_panel = COLOUR_UNSET, .font = "Inter",
+                 .heading_font = NULL};
     const YFile *f = l->theme.file;
     const YNode *n = l->theme.node;
     if (n) {
@@ -279,14 +288,16 @@ static void read_theme(Loader *l)
         }
     }
     if (!t->heading_font) t->heading_font = t->font;
-    if (t->edge == EDGE_UNSET) {
+    if (t->edge == COLOUR_UNSET) {
         t->edge = color_reach_contrast(t->surface, t->text, t->background, t->surface, 3.0);
-    } else if (!bad[N_THEME_COLOURS - 1] && color_contrast(t->edge, t->background) < 3.0) {
+    } else if (!colour_bad(bad, offsetof(Theme, edge)) &&
+               color_contrast(t->edge, t->background) < 3.0) {
         load_warning(l, f, n,
                      "the colour edge has a contrast of %.1f:1 against the background; at least "
                      "3:1 is needed to see where a card ends (leave it out to have one chosen)",
                      color_contrast(t->edge, t->background));
     }
+    if (t->picture_panel == COLOUR_UNSET) t->picture_panel = default_picture_panel(t);
     /* WCAG AA: 4.5:1 for normal text. Checked here so an organiser hears it before a fair. */
     static const struct {
         size_t fg, bg;
@@ -297,6 +308,8 @@ static void read_theme(Loader *l)
         {offsetof(Theme, muted), offsetof(Theme, background), "muted on background"},
         {offsetof(Theme, muted), offsetof(Theme, surface), "muted on surface"},
         {offsetof(Theme, on_accent), offsetof(Theme, accent), "on_accent on accent"},
+        /* an item without a picture shows its initial on the panel, on cards */
+        {offsetof(Theme, text), offsetof(Theme, picture_panel), "text on picture_panel"},
     };
     for (size_t i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         if (colour_bad(bad, pairs[i].fg) || colour_bad(bad, pairs[i].bg)) continue;

@@ -127,6 +127,10 @@ void content_quiz(Loader *l);
 void content_kiosk(Loader *l);
 void content_resolve(Loader *l);
 
+/* figure.c: an item's `figure` and `series` (read after its `sources`). */
+void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it);
+void read_series(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

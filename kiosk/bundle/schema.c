@@ -29,7 +29,7 @@ SCHEMA(SCHEMA_THEME, "the 'theme' section", {"colors", false}, {"font", false},
        {"heading_font", false}, {"logo", false});
 SCHEMA(SCHEMA_COLORS, "the theme's 'colors'", {"background", false}, {"surface", false},
        {"text", false}, {"muted", false}, {"accent", false}, {"on_accent", false},
-       {"edge", false});
+       {"edge", false}, {"picture_panel", false});
 SCHEMA(SCHEMA_KIOSK, "the 'kiosk' section", {"idle_timeout", false}, {"attract_delay", false},
        {"attract_slide", false}, {"attract_slides", false}, {"attract_items", false});
 SCHEMA(SCHEMA_HOME, "the 'home' section", {"title", false}, {"subtitle", false},
@@ -45,13 +45,16 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"subtitle", false},
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
-       {"shape", false}, {"color", false});
+       {"shape", false}, {"color", false}, {"figure", false}, {"series", false});
+SCHEMA(SCHEMA_FIGURE, "a figure", {"value", true}, {"year", true}, {"unit", false},
+       {"or_more", false});
+SCHEMA(SCHEMA_POINT, "a point of a series", {"year", true}, {"value", true});
 SCHEMA(SCHEMA_FACT, "a fact", {"label", true}, {"value", true});
 SCHEMA(SCHEMA_LINK, "a link", {"url", true}, {"caption", false});
 SCHEMA(SCHEMA_QUIZ, "the 'quiz' section", {"title", true}, {"intro", false}, {"icon", false},
        {"questions", true}, {"result", false});
 SCHEMA(SCHEMA_QUESTION, "a quiz question", {"text", true}, {"answers", true});
-SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true});
+SCHEMA(SCHEMA_ANSWER, "a quiz answer", {"text", true}, {"scores", true}, {"why", false});
 SCHEMA(SCHEMA_RESULT, "the quiz 'result'", {"title", false}, {"text", false},
        {"count", false});
 
@@ -59,7 +62,7 @@ const Schema *const SCHEMA_ALL[] = {
     &SCHEMA_ROOT,  &SCHEMA_INCLUDED,   &SCHEMA_META,     &SCHEMA_SOURCE, &SCHEMA_THEME,
     &SCHEMA_COLORS, &SCHEMA_KIOSK,     &SCHEMA_HOME,     &SCHEMA_TILE,   &SCHEMA_COLLECTION,
     &SCHEMA_CATEGORY, &SCHEMA_ITEM,    &SCHEMA_FACT,     &SCHEMA_LINK,   &SCHEMA_QUIZ,
-    &SCHEMA_QUESTION, &SCHEMA_ANSWER,  &SCHEMA_RESULT,
+    &SCHEMA_QUESTION, &SCHEMA_ANSWER,  &SCHEMA_RESULT,  &SCHEMA_FIGURE, &SCHEMA_POINT,
 };
 const size_t SCHEMA_ALL_COUNT = sizeof SCHEMA_ALL / sizeof SCHEMA_ALL[0];
 

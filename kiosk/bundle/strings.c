@@ -16,14 +16,26 @@
 
 #include "bundle/loader.h"
 
-/* A bundle's text for a counted phrase must keep both numbers: the screen fills them in. */
+/* A bundle's text for a phrase with blanks must keep them: the screen fills them in. */
 static bool placeholders_ok(Loader *l, const YFile *f, const YNode *v, StringId id)
 {
-    if (id != STR_QUESTION_OF || (strstr(v->str, "{n}") && strstr(v->str, "{total}")))
-        return true;
-    load_error(l, f, v, "'question_of' must contain {n} and {total} (the question number and "
-               "the number of questions), e.g. \"Question {n} of {total}\"");
-    return false;
+    static const struct { StringId id; const char *need, *need2, *what, *example; } blanks[] = {
+        {STR_QUESTION_OF, "{n}", "{total}", "the question number and the number of questions",
+         "Question {n} of {total}"},
+        {STR_YOU_CHOSE, "{why}", NULL, "the words of the visitor's answers", "You chose: {why}"},
+        {STR_MATCH, "{n}", NULL, "the match percentage", "{n}% match"},
+        {STR_SCAN_SITE, "{site}", NULL, "the site the QR code leads to", "Scan: {site}"},
+    };
+    for (size_t i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
+        if (blanks[i].id != id) continue;
+        if (strstr(v->str, blanks[i].need) && (!blanks[i].need2 || strstr(v->str, blanks[i].need2)))
+            return true;
+        load_error(l, f, v, "'%s' must contain %s%s%s (%s), e.g. \"%s\"", uitext_key(id),
+                   blanks[i].need, blanks[i].need2 ? " and " : "",
+                   blanks[i].need2 ? blanks[i].need2 : "", blanks[i].what, blanks[i].example);
+        return false;
+    }
+    return true;
 }
 
 static void read_one_language(Loader *l, const YFile *f, const YNode *k, const YNode *m,

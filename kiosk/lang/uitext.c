@@ -39,6 +39,10 @@ const char *const UITEXT_KEYS[STR_COUNT] = {
     [STR_EXIT] = "exit",
     [STR_CLOSE] = "close",
     [STR_YOU_ARE_HERE] = "you_are_here",
+    [STR_YOU_CHOSE] = "you_chose",
+    [STR_MATCH] = "match",
+    [STR_BEST_MATCH] = "best_match",
+    [STR_SCAN_SITE] = "scan_site",
 };
 
 typedef struct Table {
@@ -75,6 +79,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Kiosk afsluiten",
         [STR_CLOSE] = "Terug naar de kiosk",
         [STR_YOU_ARE_HERE] = "Jij bent hier",
+        [STR_YOU_CHOSE] = "Jij koos: {why}",
+        [STR_MATCH] = "{n}% match",
+        [STR_BEST_MATCH] = "Bekijk je beste match",
+        [STR_SCAN_SITE] = "Scan: {site}",
     }},
     {"en", {
         [STR_BACK] = "Back",
@@ -104,6 +112,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Exit the kiosk",
         [STR_CLOSE] = "Back to the kiosk",
         [STR_YOU_ARE_HERE] = "You are here",
+        [STR_YOU_CHOSE] = "You chose: {why}",
+        [STR_MATCH] = "{n}% match",
+        [STR_BEST_MATCH] = "See your best match",
+        [STR_SCAN_SITE] = "Scan: {site}",
     }},
     {"de", {
         [STR_BACK] = "Zurück",
@@ -133,6 +145,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Kiosk beenden",
         [STR_CLOSE] = "Zurück zum Kiosk",
         [STR_YOU_ARE_HERE] = "Du bist hier",
+        [STR_YOU_CHOSE] = "Du hast gewählt: {why}",
+        [STR_MATCH] = "{n} % passend",
+        [STR_BEST_MATCH] = "Zu deinem besten Treffer",
+        [STR_SCAN_SITE] = "Scannen: {site}",
     }},
     {"fr", {
         [STR_BACK] = "Retour",
@@ -162,6 +178,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Quitter la borne",
         [STR_CLOSE] = "Retour à la borne",
         [STR_YOU_ARE_HERE] = "Tu es ici",
+        [STR_YOU_CHOSE] = "Tu as choisi : {why}",
+        [STR_MATCH] = "{n} % compatible",
+        [STR_BEST_MATCH] = "Voir ton meilleur choix",
+        [STR_SCAN_SITE] = "Scanner : {site}",
     }},
     {"es", {
         [STR_BACK] = "Volver",
@@ -191,6 +211,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Cerrar el quiosco",
         [STR_CLOSE] = "Volver al quiosco",
         [STR_YOU_ARE_HERE] = "Estás aquí",
+        [STR_YOU_CHOSE] = "Elegiste: {why}",
+        [STR_MATCH] = "{n} % afín",
+        [STR_BEST_MATCH] = "Ver tu mejor opción",
+        [STR_SCAN_SITE] = "Escanea: {site}",
     }},
     {"tr", {
         [STR_BACK] = "Geri",
@@ -220,6 +244,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Kiosku kapat",
         [STR_CLOSE] = "Kioska dön",
         [STR_YOU_ARE_HERE] = "Buradasın",
+        [STR_YOU_CHOSE] = "Seçtiklerin: {why}",
+        [STR_MATCH] = "%{n} uyum",
+        [STR_BEST_MATCH] = "En iyi eşleşmeni gör",
+        [STR_SCAN_SITE] = "Tara: {site}",
     }},
     {"uk", {
         [STR_BACK] = "Назад",
@@ -249,6 +277,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "Вийти з кіоску",
         [STR_CLOSE] = "Повернутися до кіоску",
         [STR_YOU_ARE_HERE] = "Ти тут",
+        [STR_YOU_CHOSE] = "Твій вибір: {why}",
+        [STR_MATCH] = "{n}% збігу",
+        [STR_BEST_MATCH] = "Твій найкращий збіг",
+        [STR_SCAN_SITE] = "Скануй: {site}",
     }},
     {"ar", {
         [STR_BACK] = "رجوع",
@@ -278,6 +310,10 @@ static const Table TABLES[] = {
         [STR_EXIT] = "إغلاق البرنامج",
         [STR_CLOSE] = "العودة إلى العرض",
         [STR_YOU_ARE_HERE] = "أنت هنا",
+        [STR_YOU_CHOSE] = "اخترت: {why}",
+        [STR_MATCH] = "تطابق {n}%",
+        [STR_BEST_MATCH] = "شاهد أفضل نتيجة لك",
+        [STR_SCAN_SITE] = "امسح: {site}",
     }},
 };
 

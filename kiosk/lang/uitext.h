@@ -37,6 +37,10 @@ typedef enum {
     STR_EXIT,
     STR_CLOSE,
     STR_YOU_ARE_HERE, /* the marker on a map at the kiosk's own region (settings: here) */
+    STR_YOU_CHOSE,  /* the quiz result's reasons: "{why}" is replaced by the answers' words */
+    STR_MATCH,      /* "{n}" is replaced by the match percentage */
+    STR_BEST_MATCH, /* the result's main button: opens the best match */
+    STR_SCAN_SITE,  /* caption of a QR code: "{site}" is the site it leads to ("Scan: kiesmbo.nl") */
     STR_COUNT
 } StringId;
 

@@ -73,6 +73,23 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius)
     return h;
 }
 
+void dlist_shift(DisplayList *d, size_t first_cmd, size_t first_hit, float dy)
+{
+    for (size_t i = first_cmd; i < d->n_cmds; i++) {
+        DlCmd *cmd = &d->cmds[i];
+        if (cmd->kind == DL_CLIP) continue;
+        cmd->r.y += dy;
+        cmd->box.y += dy;
+        cmd->bound.y += dy;
+        cmd->oy += dy;
+    }
+    for (size_t i = first_hit; i < d->n_hits; i++) {
+        d->hits[i].r.y += dy;
+        d->hits[i].clip.y += dy;
+        d->hits[i].oy += dy;
+    }
+}
+
 const char *dlist_strdup(DisplayList *d, const char *s)
 {
     size_t n = strlen(s) + 1;

@@ -156,6 +156,10 @@ const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((fo
  * the mirrored side itself. */
 void dlist_mirror(DisplayList *d);
 
+/* Moves the commands from `first_cmd` and the hit areas from `first_hit` on down by dy
+ * (up for dy < 0). Clip commands stay put: what moves, moves within its clip. */
+void dlist_shift(DisplayList *d, size_t first_cmd, size_t first_hit, float dy);
+
 /* The topmost hit area at (x, y), or NULL. */
 const Hit *dlist_hit_at(const DisplayList *d, float x, float y);
 

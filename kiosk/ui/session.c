@@ -117,6 +117,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->corner_since = (e->x < corner && e->y < corner) ? e->t_ms : 0;
     }
         s->ui.pressing = true;
+        s->press_ms = e->t_ms;
         s->ui.press_x = e->x;
         s->ui.press_y = e->y;
         s->drag_scrolls = s->info.scroll_viewport > 0 &&
@@ -129,7 +130,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->ui.pressing = false;
         s->dirty = true;
         const Hit *h = dlist_hit_at(s->list, e->x, e->y);
-        if (h) session_apply(s, h->action, e->t_ms);
+        if (h && s->ui.changed_ms <= s->press_ms) session_apply(s, h->action, e->t_ms);
         break;
     }
     case GESTURE_LONG_PRESS:
@@ -281,7 +282,7 @@ void session_scroll(Session *s, float delta, int64_t now_ms)
 bool session_is_fresh(const Session *s)
 {
     const UiState *u = &s->ui;
-    return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_pos == 0 &&
+    return u->depth == 1 && u->lang == u->bundle->default_language && u->quiz_known == 0 &&
            u->focus < 0 && scroller_offset(&s->scroller) == 0;
 }
 
@@ -399,7 +400,7 @@ bool session_open(Session *s, const char *spec, int64_t now_ms)
 {
     bool ok = open_screen(s, spec, now_ms);
     /* Opened directly (for a picture or a test): show it settled, without the entry motion. */
-    s->ui.changed_ms = now_ms - VIEW_TRANSITION_MS - 1;
+    ui_settle(&s->ui, now_ms);
     s->dirty = true;
     return ok;
 }

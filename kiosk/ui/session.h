@@ -45,6 +45,9 @@ typedef struct Session {
     int64_t now_ms;
     int64_t input_ms;    /* last touch or key: the idle clock */
     bool swallow;        /* ignore the rest of this touch (it woke the kiosk from attract) */
+    int64_t press_ms;    /* when the current touch went down: a tap counts only on the screen
+                            it started on (a quick second tap on a quiz answer must not
+                            answer the next question too) */
     unsigned long actions; /* actions applied, for statistics and tests */
     unsigned long idle_resets, attract_starts;
     /* Admin: the hidden corner gesture, the PIN check, and requests for the main loop. */

@@ -7,6 +7,9 @@
 
 #include <string.h>
 
+#include "ui/quiz_rank.h"
+#include "ui/view.h" /* VIEW_TRANSITION_MS, VIEW_SETTLE_MS */
+
 void ui_init(UiState *s, const Bundle *b, int64_t now_ms)
 {
     memset(s, 0, sizeof *s);
@@ -17,9 +20,11 @@ void ui_init(UiState *s, const Bundle *b, int64_t now_ms)
 void ui_reset(UiState *s, int64_t now_ms)
 {
     s->depth = 1;
-    s->stack[0] = (Screen){.kind = SCREEN_HOME, .filter = -1};
+    s->stack[0] = (Screen){.kind = SCREEN_HOME, .filter = -1, .opened_ms = now_ms};
     s->lang = s->bundle->default_language;
     s->quiz_pos = 0;
+    s->quiz_known = 0;
+    s->answered_ms = INT64_MIN / 2;
     s->focus = -1;
     s->pressing = false;
     s->changed_ms = now_ms;
@@ -38,6 +43,7 @@ static bool push(UiState *s, Screen next, int64_t now_ms)
         memmove(&s->stack[1], &s->stack[2], (NAV_MAX_DEPTH - 2) * sizeof s->stack[0]);
         s->depth--;
     }
+    next.opened_ms = now_ms;
     s->stack[s->depth++] = next;
     s->focus = -1;
     s->changed_ms = now_ms;
@@ -89,20 +95,54 @@ static bool pin_key(UiState *s, Action a)
     return true;
 }
 
-/* The answer `arg` to the question being asked; after the last one, the result. */
+/* The answer `arg` to the question being asked; after the last one, the result. The state
+ * moves on at once; the view keeps the answered question on screen, its answer highlighted,
+ * for QUIZ_HIGHLIGHT_MS, and the next screen's entry motion starts after that. */
 static bool answer(UiState *s, int arg, int64_t now_ms)
 {
     const Quiz *quiz = s->bundle->quiz;
     Screen *top = ui_top(s);
-    if (!quiz || top->kind != SCREEN_QUIZ || s->quiz_pos >= quiz->n_questions) return false;
+    if (!quiz || top->kind != SCREEN_QUIZ || s->quiz_pos >= quiz->n_questions ||
+        s->quiz_pos >= QUIZ_MAX_QUESTIONS)
+        return false;
     const Question *q = &quiz->questions[s->quiz_pos];
     if (arg < 0 || (size_t)arg >= q->n_answers) return false;
-    if (s->quiz_pos < QUIZ_MAX_QUESTIONS) s->answers[s->quiz_pos] = arg;
+    s->answers[s->quiz_pos] = arg;
     s->quiz_pos++;
+    if (s->quiz_known < s->quiz_pos) s->quiz_known = s->quiz_pos;
     if (s->quiz_pos >= quiz->n_questions) top->kind = SCREEN_RESULT;
+    s->focus = -1;
+    s->answered_ms = now_ms;
+    s->changed_ms = now_ms + QUIZ_HIGHLIGHT_MS;
+    return true;
+}
+
+/* Back inside the quiz: the previous question, its answer kept (and shown); from the result,
+ * the last question. Back on the first question leaves the quiz (false: not handled here). */
+static bool quiz_back(UiState *s, int64_t now_ms)
+{
+    Screen *top = ui_top(s);
+    if (top->kind == SCREEN_RESULT) top->kind = SCREEN_QUIZ;
+    else if (top->kind != SCREEN_QUIZ || s->quiz_pos == 0) return false;
+    s->quiz_pos--;
+    s->answered_ms = INT64_MIN / 2;
     s->focus = -1;
     s->changed_ms = now_ms;
     return true;
+}
+
+void ui_settle(UiState *s, int64_t now_ms)
+{
+    s->changed_ms = now_ms - VIEW_TRANSITION_MS - 1;
+    s->answered_ms = INT64_MIN / 2;
+    for (size_t i = 0; i < s->depth; i++) s->stack[i].opened_ms = now_ms - VIEW_SETTLE_MS;
+}
+
+bool ui_quiz_highlighting(const UiState *s, int64_t now_ms)
+{
+    ScreenKind k = ui_top_const(s)->kind;
+    return (k == SCREEN_QUIZ || k == SCREEN_RESULT) && s->quiz_pos > 0 &&
+           now_ms >= s->answered_ms && now_ms - s->answered_ms < QUIZ_HIGHLIGHT_MS;
 }
 
 bool ui_apply(UiState *s, Action a, int64_t now_ms)
@@ -120,6 +160,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
     case ACT_PIN_ERASE:
         return pin_key(s, a);
     case ACT_BACK:
+        if (quiz_back(s, now_ms)) return true;
         if (s->depth <= 1) return false;
         forget_pin(s);
         s->depth--;
@@ -162,6 +203,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
     case ACT_QUIZ_AGAIN:
         if (!quiz) return false;
         s->quiz_pos = 0;
+        s->quiz_known = 0;
         if (a.kind == ACT_QUIZ_AGAIN && ui_top(s)->kind == SCREEN_RESULT) {
             ui_top(s)->kind = SCREEN_QUIZ;
             s->focus = -1;
@@ -179,46 +221,17 @@ size_t ui_quiz_result(const UiState *s, const Item **items, int *points, size_t 
 {
     const Quiz *quiz = s->bundle->quiz;
     if (!quiz) return 0;
+    QuizMatch m[QUIZ_RANK_MAX];
     size_t want = (size_t)quiz->result_count < max ? (size_t)quiz->result_count : max;
-    /* Totals per scored item; a quiz scores a few dozen items, so a small table will do. */
-    enum { MAX_SCORED = 256 };
-    const Item *seen[MAX_SCORED];
-    int total[MAX_SCORED];
-    size_t n = 0;
-    for (size_t qi = 0; qi < quiz->n_questions && qi < s->quiz_pos && qi < QUIZ_MAX_QUESTIONS;
-         qi++) {
-        const Answer *ans = &quiz->questions[qi].answers[s->answers[qi]];
-        for (size_t k = 0; k < ans->n_scores; k++) {
-            size_t j = 0;
-            while (j < n && seen[j] != ans->scores[k].item) j++;
-            if (j == n) {
-                if (n == MAX_SCORED) continue;
-                seen[n] = ans->scores[k].item;
-                total[n++] = 0;
-            }
-            total[j] += ans->scores[k].points;
-        }
+    if (want > QUIZ_RANK_MAX) want = QUIZ_RANK_MAX;
+    size_t n = quiz_rank(quiz, s->answers, s->quiz_pos < QUIZ_MAX_QUESTIONS ? s->quiz_pos
+                                                                           : QUIZ_MAX_QUESTIONS,
+                         m, want);
+    for (size_t i = 0; i < n; i++) {
+        items[i] = m[i].item;
+        if (points) points[i] = m[i].points;
     }
-    size_t out = 0;
-    bool used[MAX_SCORED] = {0};
-    while (out < want) {
-        int best = -1;
-        for (size_t j = 0; j < n; j++) {
-            if (used[j] || total[j] <= 0) continue;
-            bool better = best < 0 || total[j] > total[best] ||
-                          (total[j] == total[best] &&
-                           (seen[j]->collection->index < seen[best]->collection->index ||
-                            (seen[j]->collection == seen[best]->collection &&
-                             seen[j]->index < seen[best]->index)));
-            if (better) best = (int)j;
-        }
-        if (best < 0) break;
-        used[best] = true;
-        items[out] = seen[best];
-        if (points) points[out] = total[best];
-        out++;
-    }
-    return out;
+    return n;
 }
 
 static size_t items_with_pictures(const Bundle *b, const Item **nth, size_t want)

@@ -12,6 +12,8 @@
 #include "ui/dlist.h"
 
 enum { NAV_MAX_DEPTH = 16, QUIZ_MAX_QUESTIONS = 50 };
+/* A chosen answer stays on screen, highlighted, this long before the next question. */
+enum { QUIZ_HIGHLIGHT_MS = 150 };
 
 typedef enum {
     SCREEN_HOME,
@@ -36,6 +38,8 @@ typedef struct Screen {
     const Item *item;             /* SCREEN_ITEM */
     int filter;                   /* SCREEN_COLLECTION: category index, -1 for all */
     float scroll;                 /* px scrolled; kept when coming back to this screen */
+    int64_t opened_ms;            /* when it was opened (not when come back to), for motion
+                                     on first view only, such as a count-up */
 } Screen;
 
 typedef struct UiState {
@@ -43,8 +47,11 @@ typedef struct UiState {
     Screen stack[NAV_MAX_DEPTH]; /* stack[0] is always home */
     size_t depth;                /* number of screens on the stack, >= 1 */
     size_t lang;                 /* index into bundle->languages */
-    int answers[QUIZ_MAX_QUESTIONS];
+    int answers[QUIZ_MAX_QUESTIONS]; /* answers[i] answers question i, for i < quiz_known */
     size_t quiz_pos;             /* question being asked */
+    size_t quiz_known;           /* questions with an answer kept (Back keeps them) */
+    int64_t answered_ms;         /* when question quiz_pos - 1 was answered: it stays on screen
+                                    with its answer highlighted for QUIZ_HIGHLIGHT_MS */
     int focus;                   /* keyboard focus: index of a hit area, -1 for none */
     bool pressing;               /* a finger or button is down at (press_x, press_y) */
     float press_x, press_y;
@@ -98,7 +105,14 @@ bool ui_attract_phase(const UiState *s, int64_t now_ms, AttractPhase *out);
  * quiz slide). */
 const Item *ui_attract_item(const UiState *s, int64_t now_ms);
 
-/* The quiz result: the best-scoring items, best first (ties in bundle order). Returns how
+/* Shows the top screen as it rests: no entry motion, no answer highlight, no count-up (for
+ * pictures, tests and a screen opened directly). */
+void ui_settle(UiState *s, int64_t now_ms);
+/* True while the answer just given is still shown highlighted (the question it answered is
+ * quiz_pos - 1). */
+bool ui_quiz_highlighting(const UiState *s, int64_t now_ms);
+
+/* The quiz result: the best-scoring items, best first (ties: quiz_rank.h). Returns how
  * many were written (at most max and the quiz's result count). */
 size_t ui_quiz_result(const UiState *s, const Item **items, int *points, size_t max);
 

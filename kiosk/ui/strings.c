@@ -1,4 +1,5 @@
-/* strings.c: counted phrases ("Vraag 3 van 8") from a pattern with {n} and {total}. */
+/* strings.c: phrases with blanks: counted ones ("Vraag 3 van 8") from {n} and {total}, and
+ * the quiz result's "{why}", "{site}". The bundle's text is data, never a printf format. */
 #include "ui/strings.h"
 
 #include <stdio.h>
@@ -24,5 +25,33 @@ char *ui_fill_count(char *buf, size_t size, const char *pattern, size_t n, size_
         }
         used = used + w < size ? used + w : size - 1;
     }
+    return buf;
+}
+
+char *ui_fill(char *buf, size_t size, const char *pattern, const char *blank, const char *value)
+{
+    size_t used = 0, bl = strlen(blank);
+    if (size == 0) return buf;
+    for (const char *p = pattern; *p;) {
+        const char *from = p;
+        size_t len = 1;
+        if (strncmp(p, blank, bl) == 0) {
+            from = value;
+            len = strlen(value);
+            p += bl;
+        } else {
+            p++;
+        }
+        if (used + len >= size) {
+            len = size - 1 - used;
+            while (len > 0 && ((unsigned char)from[len] & 0xC0) == 0x80) len--;
+            memcpy(buf + used, from, len);
+            used += len;
+            break;
+        }
+        memcpy(buf + used, from, len);
+        used += len;
+    }
+    buf[used] = '\0';
     return buf;
 }

@@ -15,4 +15,8 @@
  * text is data, never a printf format). Always NUL-terminates; returns buf. */
 char *ui_fill_count(char *buf, size_t size, const char *pattern, size_t n, size_t total);
 
+/* Copies `pattern` into buf with every `blank` ("{why}") replaced by `value`. Always
+ * NUL-terminates (a value that does not fit is cut between characters); returns buf. */
+char *ui_fill(char *buf, size_t size, const char *pattern, const char *blank, const char *value);
+
 #endif

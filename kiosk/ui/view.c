@@ -124,20 +124,8 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
     int64_t dt = now_ms - c->s->changed_ms;
     if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
     float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
-    float dy = (1 - ease) * U(c, SLIDE_IN);
-    DisplayList *d = c->d;
-    for (size_t i = first_cmd; i < d->n_cmds; i++) {
-        DlCmd *cmd = &d->cmds[i];
-        if (cmd->kind == DL_CLIP) continue; /* clip areas stay put: content slides within */
-        cmd->r.y += dy;
-        cmd->box.y += dy;
-        cmd->oy += dy;
-    }
-    for (size_t i = first_hit; i < d->n_hits; i++) {
-        d->hits[i].r.y += dy;
-        d->hits[i].clip.y += dy;
-        d->hits[i].oy += dy;
-    }
+    /* clip areas stay put: content slides within */
+    dlist_shift(c->d, first_cmd, first_hit, (1 - ease) * U(c, SLIDE_IN));
 }
 
 /* A thin bar at the right edge of a scrolling area shows that there is more, and where you
@@ -212,7 +200,6 @@ static void mirror(DisplayList *d, ViewInfo *info)
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,
                 int64_t now_ms, ViewInfo *info)
 {
-    (void)now_ms;
     dlist_reset(d, w, h);
     *info = (ViewInfo){0};
     const Bundle *b = s->bundle;
@@ -220,7 +207,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
         .d = d, .s = s, .b = b, .t = &b->theme, .m = m, .w = w, .h = h,
         .u = view_unit(w, h), .text_scale = s->large_text ? UI_LARGE_TEXT : 1.0f,
         .portrait = h > w, .lang = s->lang,
-        .code = b->languages[s->lang], .info = info,
+        .code = b->languages[s->lang], .info = info, .now_ms = now_ms,
     };
     c.content = (Rect){0, 0, w, h - U(&c, SZ_BAR)};
     dlist_rect(d, (Rect){0, 0, w, h}, b->theme.background, 0);

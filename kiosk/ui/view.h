@@ -10,8 +10,9 @@
 #include "ui/dlist.h"
 #include "ui/state.h"
 
-/* How long a new screen takes to settle into place (ms). */
-enum { VIEW_TRANSITION_MS = 180 };
+/* How long a new screen takes to settle into place (ms), and how long any first-view motion
+ * of a screen lasts at most (a figure's count-up): a screen opened longer ago is still. */
+enum { VIEW_TRANSITION_MS = 180, VIEW_SETTLE_MS = 600 };
 
 typedef struct TextMeasure {
     void *ctx;

@@ -50,9 +50,10 @@ enum {
 /* How much a slide's picture grows over its time on screen (at most DL_ZOOM_MAX). */
 #define SLIDE_ZOOM 0.12f
 
-/* A figure slide: an item whose title is a number ("1.861.000", "14%"). */
+/* A figure slide: an item with a `figure`, or one whose title is a number ("1.861.000"). */
 static bool is_figure(const Ctx *c, const Item *it)
 {
+    if (it->figure) return true;
     const char *t = T(c, &it->title);
     return t && isdigit((unsigned char)t[0]);
 }
@@ -158,7 +159,8 @@ static void item_slide(Ctx *c, Rect stage, const Item *it, float progress, size_
         Rect a = {U(c, ATTRACT_MARGIN), U(c, ATTRACT_MARGIN), c->w - 2 * U(c, ATTRACT_MARGIN),
                   stage.h - 2 * U(c, ATTRACT_MARGIN)};
         TextStyle num = {FONT_BOLD, PX(c, FIGURE_PX * (c->portrait ? 0.8f : 1.0f)), t->background, 1, false, "attract figure"};
-        const char *texts[] = {T(c, &it->collection->title), T(c, &it->title), T(c, &it->subtitle)};
+        const char *texts[] = {T(c, &it->collection->title), figure_or_title(c, it),
+                               figure_caption(c, it)};
         TextStyle styles[] = {kind, num, sub};
         float h = stack_height(c, a.w, texts, styles, 3);
         text_stack(c, (Rect){a.x, a.y + fmaxf(0, (a.h - h) / 2), a.w, h}, texts, styles, 3);
@@ -177,7 +179,8 @@ static void quiz_slide(Ctx *c, Rect stage, float progress, size_t index)
 {
     const Theme *t = c->t;
     const Quiz *q = c->b->quiz;
-    dlist_rect(c->d, stage, t->accent, 0);
+    /* Darker than the band below it, so the invitation stays a band of its own. */
+    dlist_rect(c->d, stage, color_mix(t->accent, t->text, 0.45), 0);
     Rect pic, text;
     split(c, stage, &pic, &text);
     zooming_picture(c, pic, q ? q->icon : NULL, progress, index);

@@ -14,18 +14,17 @@ enum {
     ROW_MIN_W = 700,      /* list layout: a column at least this wide */
     ROW_H = 150,
     PERSON_MIN_W = 440,   /* cards layout (people): portrait pictures */
-    PERSON_TEXT_H = 200,  /* below the picture */
     TILE_MIN_W = 390,     /* grid layout */
     TILE_H = 400,
 };
 
-/* Filter chips in rows; returns the y below them. */
-static float chips(Ctx *c, const Screen *sc, float y)
+/* Filter chips in rows from y; returns the height they take. Draws only when `draw`. */
+static float chips(Ctx *c, const Screen *sc, float y, bool draw)
 {
     const Collection *col = sc->collection;
-    if (col->n_categories == 0) return y;
+    if (col->n_categories == 0) return 0;
     float x0 = c->content.x + U(c, SZ_MARGIN), x = x0, right = c->content.w - U(c, SZ_MARGIN);
-    float h = U(c, SZ_TARGET), g = U(c, CHIP_GAP);
+    float h = U(c, SZ_TARGET), g = U(c, CHIP_GAP), y0 = y;
     for (int i = -1; i < (int)col->n_categories; i++) {
         const char *label = i < 0 ? S(c, STR_ALL) : T(c, &col->categories[i].title);
         float w = w_chip_width(c, label);
@@ -33,11 +32,12 @@ static float chips(Ctx *c, const Screen *sc, float y)
             x = x0;
             y += h + g;
         }
-        w_chip(c, (Rect){x, y, w, h}, label, sc->filter == i,
-               (Action){.kind = ACT_FILTER, .arg = i});
+        if (draw)
+            w_chip(c, (Rect){x, y, w, h}, label, sc->filter == i,
+                   (Action){.kind = ACT_FILTER, .arg = i});
         x += w + g;
     }
-    return y + h + U(c, BELOW_CHIPS);
+    return y + h - y0;
 }
 
 static bool in_filter(const Item *it, int filter)
@@ -56,12 +56,17 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     float avail = area.w - 2 * m;
     float min_w = U(c, list ? ROW_MIN_W : people ? PERSON_MIN_W : TILE_MIN_W);
     size_t cols = (size_t)fmaxf(1.0f, floorf((avail + g) / (min_w + g)));
-    float cw = (avail - g * (float)(cols - 1)) / (float)cols;
-    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, PERSON_TEXT_H) : U(c, TILE_H);
     /* Matching items, in bundle order; positions are computed, not stored. */
     size_t n = 0;
     for (size_t i = 0; i < col->n_items; i++) n += in_filter(&col->items[i], sc->filter);
+    if (list && cols > 1 && n < 2 * cols) cols = n > 3 ? 2 : 1; /* a short list reads down */
+    float cw = (avail - g * (float)(cols - 1)) / (float)cols;
+    float ch = list ? U(c, ROW_H) : people ? cw * 0.62f + U(c, SZ_PERSON_TEXT) : U(c, TILE_H);
     size_t rows = (n + cols - 1) / cols;
+    /* Few items: taller cards (rows up to twice, cards half again) rather than a band of
+     * nothing between the items and the controls below them. */
+    if (rows > 0 && (float)rows * (ch + g) + m < area.h)
+        ch = fminf(ch * (list ? 2.0f : 1.5f), (area.h - m) / (float)rows - g);
     float content = (float)rows * (ch + g) + m;
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;
@@ -83,6 +88,9 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     dlist_unclip(c->d);
 }
 
+/* The chips go above the items in landscape, where the whole screen is within reach; on a
+ * tall portrait screen they sit just above the bottom bar, in the lower two thirds where
+ * children and wheelchair users reach them (design brief), and the items scroll above. */
 void view_collection(Ctx *c, const Screen *sc)
 {
     const Collection *col = sc->collection;
@@ -91,7 +99,16 @@ void view_collection(Ctx *c, const Screen *sc)
         return;
     }
     float y = w_header(c, T(c, &col->title), T(c, &col->intro));
-    y = chips(c, sc, y);
-    Rect area = {c->content.x, y, c->content.w, c->content.y + c->content.h - y};
-    grid(c, sc, area);
+    float bottom = c->content.y + c->content.h;
+    float ch = chips(c, sc, 0, false);
+    if (ch > 0 && c->portrait) {
+        bottom -= U(c, SZ_GAP) + ch;
+        chips(c, sc, bottom, true);
+        bottom -= U(c, SZ_GAP);
+    } else if (ch > 0) {
+        y += chips(c, sc, y, true) + U(c, BELOW_CHIPS);
+    }
+    Rect area = {c->content.x, y, c->content.w, bottom - y};
+    if (col->layout == LAYOUT_FIGURES) view_figures(c, sc, area);
+    else grid(c, sc, area);
 }

@@ -66,7 +66,13 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         tw = r.w - 2 * pad - U(c, 8);
         ty = r.y + pad + (t->image ? icon + U(c, 16) : 0);
         TextStyle ts = {FONT_BOLD, PX(c, 40), fg, 2, false, "tile title"};
-        ty += w_text(c, (Rect){tx, ty, tw, 0}, w_title_that_fits(c, tw, &t->title, &t->short_title, ts), ts);
+        const char *title = w_title_that_fits(c, tw, &t->title, &t->short_title, ts);
+        if (!t->image) {
+            /* Text only: the title and a line of subtitle in the middle of the tile. */
+            float need = w_text_height(c, tw, title, ts) + U(c, 6) + w_line_height(PX(c, PX_SMALL));
+            ty = fmaxf(ty, r.y + (r.h - need) / 2);
+        }
+        ty += w_text(c, (Rect){tx, ty, tw, 0}, title, ts);
         float left = r.y + r.h - pad - ty;
         int lines = (int)(left / (PX(c, PX_SMALL) * 1.3f));
         if (lines > 0)
@@ -120,8 +126,12 @@ void view_home(Ctx *c)
     size_t rows = (n + cols - 1) / cols;
     float bottom = c->content.y + c->content.h - m;
     float th_ = ((bottom - y) - g * (float)(rows - 1)) / (float)rows;
-    float max_h = U(c, c->portrait ? 360 : 300);
-    if (th_ > max_h) th_ = max_h;
+    float max_h = U(c, c->portrait ? 560 : 300);
+    if (th_ > max_h) {
+        /* Few tiles: as big as a tile gets, and in portrait low, where a child reaches them. */
+        if (c->portrait) y = bottom - (max_h * (float)rows + g * (float)(rows - 1));
+        th_ = max_h;
+    }
     size_t i = 0;
     for (size_t r = 0; r < rows; r++) {
         size_t left = n - i, in_row = (left + (rows - r) - 1) / (rows - r);

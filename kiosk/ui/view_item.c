@@ -1,11 +1,24 @@
 /* view_item.c: one item: picture, title, facts, body, related items and QR codes.
  *
- * Landscape keeps the picture and the QR codes still on the left while the text column on the
- * right scrolls; portrait stacks everything in one scrolling column, picture first. */
+ * The QR codes never scroll: a visitor who wants the link should not have to find it. In
+ * landscape they sit at the foot of a still column beside the scrolling text (under the
+ * picture, or on their own when there is none); in portrait they are a strip just above the
+ * bottom bar, within reach, and the text scrolls above it. An item without a picture is laid
+ * out text first: its title on a panel of its own, no empty picture panel. A short page lets
+ * its picture grow (or its title panel take the room), then settles low, so no band of
+ * nothing opens between the content and the controls. */
 #include <math.h>
 
 #include "core/color.h"
 #include "ui/widgets.h"
+
+/* Links that get the still QR panel (the first is usually the one that matters; two still
+ * fit beside a picture); more are listed, as codes too, at the end of the text. */
+enum { QR_FIXED = 2 };
+
+/* How the text column shows the title: beside or under a picture, or not at all (the title
+ * has its own panel). */
+typedef enum { TITLE_NORMAL, TITLE_NONE } TitleKind;
 
 static float facts(Ctx *c, float x, float y, float w, const Item *it)
 {
@@ -54,40 +67,6 @@ static float related(Ctx *c, float x, float y, float w, const Item *it)
     return y + h - y0;
 }
 
-/* QR codes side by side (wrapping), each with its caption; returns the height used. */
-static const char *qr_caption(Ctx *c, const Link *link)
-{
-    return text_present(&link->caption) ? T(c, &link->caption) : S(c, STR_SCAN);
-}
-
-/* Captions take the lines the longest one needs (two at least, four at most): the cells are
- * in the scrolling text column, so a longer caption costs height, not words. */
-enum { QR_CAPTION_MIN_LINES = 2, QR_CAPTION_MAX_LINES = 4 };
-
-static float qr_codes(Ctx *c, float x, float y, float w, const Item *it)
-{
-    if (it->n_links == 0) return 0;
-    const Theme *t = c->t;
-    float side = fminf(U(c, 230), w), g = U(c, SZ_GAP), pad = U(c, 16);
-    size_t per_row = (size_t)fmaxf(1, floorf((w + g) / (side + 2 * pad + g)));
-    TextStyle cs = {FONT_BOLD, PX(c, PX_SMALL), t->text, QR_CAPTION_MAX_LINES, true, "QR caption"};
-    float cap_h = w_line_height(cs.px) * QR_CAPTION_MIN_LINES;
-    for (size_t i = 0; i < it->n_links; i++)
-        cap_h = fmaxf(cap_h, w_text_height(c, side + 2 * pad, qr_caption(c, &it->links[i]), cs));
-    float cell_h = side + 2 * pad + U(c, 8) + cap_h;
-    for (size_t i = 0; i < it->n_links; i++) {
-        float cx = x + (float)(i % per_row) * (side + 2 * pad + g);
-        float cy = y + (float)(i / per_row) * (cell_h + g);
-        dlist_rect(c->d, (Rect){cx, cy, side + 2 * pad, side + 2 * pad}, 0xFFFFFF, U(c, 16));
-        DlCmd *q = dlist_push(c->d, DL_QR, (Rect){cx + pad, cy + pad, side, side});
-        q->text = it->links[i].url;
-        w_text(c, (Rect){cx, cy + side + 2 * pad + U(c, 8), side + 2 * pad, 0},
-               qr_caption(c, &it->links[i]), cs);
-    }
-    size_t rows = (it->n_links + per_row - 1) / per_row;
-    return (float)rows * (cell_h + g);
-}
-
 /* The item's own sources, small, under the body: "Bron: title (url)". Returns the height used. */
 static float sources(Ctx *c, float x, float y, float w, const Item *it)
 {
@@ -105,72 +84,170 @@ static float sources(Ctx *c, float x, float y, float w, const Item *it)
     return y - y0;
 }
 
-/* Title, subtitle, facts, body, sources, related: the text column. Returns its height. */
-static float text_column(Ctx *c, float x, float y, float w, const Item *it, bool with_related)
+/* The text column: title, subtitle, facts, body, sources, related, and any links beyond
+ * the fixed panel's. Returns its height. */
+static float text_column(Ctx *c, float x, float y, float w, const Item *it, TitleKind title)
 {
     const Theme *t = c->t;
     float y0 = y;
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
-                (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 0, false, "item title"});
-    if (text_present(&it->subtitle))
-        y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
-                              (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
-    y += U(c, 32);
+    if (title != TITLE_NONE) {
+        y += w_text(c, (Rect){x, y, w, 0}, T(c, &it->title),
+                    (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text,
+                                0, false, "item title"});
+        if (text_present(&it->subtitle))
+            y += U(c, 8) + w_text(c, (Rect){x, y + U(c, 8), w, 0}, T(c, &it->subtitle),
+                                  (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
+        y += U(c, 32);
+    }
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);
+    /* Lines of 45-75 characters: limit the measure on very wide columns. */
+    float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
     const Body *body = &it->body[c->lang];
-    if (body->n_blocks) {
-        /* Lines of 45-75 characters: limit the measure on very wide columns. */
-        float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
-        y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
-    }
-    float sh = sources(c, x, y, fminf(w, (float)PX(c, PX_BODY) * 34), it);
+    if (body->n_blocks) y += w_body(c, (Rect){x, y, bw, 0}, body, PX(c, PX_BODY), t->text) + U(c, 16);
+    float sh = sources(c, x, y, bw, it);
     if (sh > 0) y += sh + U(c, 24);
-    if (with_related) {
-        float rh = related(c, x, y, w, it);
-        if (rh > 0) y += rh + U(c, 32);
+    float rh = related(c, x, y, w, it);
+    if (rh > 0) y += rh + U(c, 32);
+    if (it->n_links > QR_FIXED) {
+        Rect more = {x, y, fminf(w, U(c, 620)), 0};
+        y += w_qr_panel(c, more, it->links + QR_FIXED, it->n_links - QR_FIXED, true) + U(c, 32);
     }
     return y - y0;
 }
 
-void view_item(Ctx *c, const Screen *sc)
+/* A region's page shows its place on the map where another item shows its picture, and a
+ * key figure its number (and chart). */
+static bool has_picture(const Item *it)
+{
+    return it->image != NULL || it->n_shape > 0 || it->figure || it->n_series;
+}
+
+/* The picture, the map or the figure panel in r; a figure panel fills r.h (0: only
+ * measures) and returns the height it needs. */
+static float lead_picture(Ctx *c, const Screen *sc, Rect r, bool draw)
+{
+    const Item *it = sc->item;
+    if (it->figure || it->n_series) return figure_panel(c, r, it, sc->opened_ms, draw);
+    if (draw) w_item_picture(c, r, it, w_picture_tint(c, it));
+    return r.h;
+}
+
+static size_t fixed_links(const Item *it)
+{
+    return it->n_links < QR_FIXED ? it->n_links : QR_FIXED;
+}
+
+/* The text scrolling in `area`, `above` below its top (unscrolled). Returns its height. */
+static float scrolling_text(Ctx *c, const Screen *sc, Rect area, float above, Rect col,
+                            TitleKind title)
+{
+    float m = U(c, SZ_MARGIN);
+    dlist_clip(c->d, area);
+    float th = text_column(c, col.x, area.y + m + above - sc->scroll, col.w, sc->item, title);
+    dlist_unclip(c->d);
+    c->info->scroll_area = area;
+    c->info->scroll_viewport = area.h;
+    c->info->scroll_content = above + th + 2 * m;
+    return th;
+}
+
+/* Without a picture the title gets its own panel in the item's tint, set large at the
+ * panel's foot so it leads into the text: the panel can grow where a short page would leave
+ * a gap, and it is never empty. Returns the height it needs; draws only when `draw`. */
+static float title_panel(Ctx *c, Rect r, const Item *it, bool draw)
+{
+    const Theme *t = c->t;
+    float pad = U(c, 40), w = r.w - 2 * pad;
+    TextStyle ts = {FONT_BOLD, PX(c, PX_HERO), t->text, 0, false, "item title"};
+    TextStyle ss = {FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL};
+    bool sub = text_present(&it->subtitle);
+    float th = w_text_height(c, w, T(c, &it->title), ts);
+    float sh = sub ? U(c, 8) + w_text_height(c, w, T(c, &it->subtitle), ss) : 0;
+    if (draw) {
+        dlist_rect(c->d, r, w_picture_tint(c, it), U(c, SZ_RADIUS));
+        Rect saved = c->bound;
+        c->bound = r;
+        float y = r.y + r.h - pad - th - sh;
+        w_text(c, (Rect){r.x + pad, y, w, 0}, T(c, &it->title), ts);
+        if (sub) w_text(c, (Rect){r.x + pad, y + th + U(c, 8), w, 0}, T(c, &it->subtitle), ss);
+        c->bound = saved;
+    }
+    return 2 * pad + th + sh;
+}
+
+/* The lead (picture, or title panel without one) and the text under it, scrolling together
+ * in `area`, in the column x..x+w. A short page lets the picture grow (up to a square) or the
+ * title panel take the room, and what is left settles low, next to the controls. */
+static void lead_and_text(Ctx *c, const Screen *sc, Rect area, float x, float w)
 {
     const Item *it = sc->item;
     float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
-    Rect area = {c->content.x, c->content.y, c->content.w, c->content.h};
-    uint32_t tint = it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8)
-                                  : color_mix(c->t->accent, 0xFFFFFF, 0.9);
-    float scroll = sc->scroll;
-    if (!c->portrait) {
-        /* Two columns that scroll together: picture, QR codes and related items on the left,
-         * the text on the right. */
-        float lw = fminf(area.w * 0.34f, U(c, 620));
-        float ph = fminf(lw * 0.75f, area.h * 0.45f);
-        c->info->scroll_area = area;
-        c->info->scroll_viewport = area.h;
-        dlist_clip(c->d, area);
-        float top = m - scroll, ly = top;
-        w_item_picture(c, (Rect){m, ly, lw, ph}, it, tint);
-        ly += ph + g;
-        float qh = qr_codes(c, m, ly, lw, it);
-        if (qh > 0) ly += qh;
-        float rh = related(c, m, ly, lw, it);
-        if (rh > 0) ly += rh + g;
-        float tx = m + lw + g;
-        float th = text_column(c, tx, top, area.w - tx - m, it, false);
-        dlist_unclip(c->d);
-        c->info->scroll_content = fmaxf(ly - g - top, th) + 2 * m; /* ly ends with a gap */
-    } else {
-        c->info->scroll_area = area;
-        c->info->scroll_viewport = area.h;
-        dlist_clip(c->d, area);
-        float y = m - scroll, w = area.w - 2 * m;
-        float ph = fminf(w * 0.6f, U(c, 520));
-        w_item_picture(c, (Rect){m, y, w, ph}, it, tint);
-        y += ph + g;
-        y += text_column(c, m, y, w, it, true);
-        y += qr_codes(c, m, y, w, it);
-        dlist_unclip(c->d);
-        c->info->scroll_content = y + scroll + m;
+    bool pic = has_picture(it);
+    float ph = !pic ? title_panel(c, (Rect){0, 0, w, 0}, it, false)
+                    : lead_picture(c, sc, (Rect){0, 0, w, fminf(w * 0.6f, U(c, 520))}, false);
+    size_t cmd0 = c->d->n_cmds, hit0 = c->d->n_hits;
+    scrolling_text(c, sc, area, ph + g, (Rect){x, 0, w, 0}, pic ? TITLE_NORMAL : TITLE_NONE);
+    float spare = area.h - c->info->scroll_content;
+    float grow = spare > 0 ? fmaxf(0, pic ? fminf(spare, w - ph) : spare) : 0;
+    float low = spare > grow ? spare - grow : 0;
+    if (grow + low > 0) dlist_shift(c->d, cmd0, hit0, grow + low);
+    Rect top = {x, area.y + m + low - sc->scroll, w, ph + grow};
+    dlist_clip(c->d, area);
+    if (pic) lead_picture(c, sc, top, true);
+    else title_panel(c, top, it, true);
+    dlist_unclip(c->d);
+}
+
+/* Portrait: the QR strip above the bottom bar; the lead and the text scroll above it. */
+static void portrait(Ctx *c, const Screen *sc)
+{
+    const Item *it = sc->item;
+    Rect area = c->content;
+    float m = U(c, SZ_MARGIN), w = area.w - 2 * m;
+    size_t nq = fixed_links(it);
+    float qh = w_qr_panel(c, (Rect){m, 0, w, 0}, it->links, nq, false);
+    float bottom = area.y + area.h;
+    if (qh > 0) {
+        bottom -= U(c, SZ_GAP) + qh;
+        w_qr_panel(c, (Rect){area.x + m, bottom, w, 0}, it->links, nq, true);
     }
+    /* the text stops a little above the strip instead of running into its edge */
+    Rect scroll_area = {area.x, area.y, area.w, bottom - area.y - (qh > 0 ? U(c, 16) : 0)};
+    lead_and_text(c, sc, scroll_area, area.x + m, w);
+}
+
+/* Landscape: a still column (picture on top, QR panel at its foot) and the text beside it.
+ * Without a picture the title panel and the text come first and the codes stand at the
+ * right. */
+static void landscape(Ctx *c, const Screen *sc)
+{
+    const Item *it = sc->item;
+    Rect area = c->content;
+    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP) * 2;
+    float lw = fminf(area.w * 0.34f, U(c, 620));
+    size_t nq = fixed_links(it);
+    bool pic = has_picture(it);
+    float sx = pic ? area.x + m : area.x + area.w - m - lw; /* the still column */
+    float qh = w_qr_panel(c, (Rect){sx, 0, lw, 0}, it->links, nq, false);
+    if (qh > 0) w_qr_panel(c, (Rect){sx, area.y + area.h - m - qh, lw, 0}, it->links, nq, true);
+    if (!pic) {
+        float tw = area.w - 2 * m - (nq > 0 ? lw + g : 0);
+        lead_and_text(c, sc, (Rect){area.x, area.y, tw + m + g / 2, area.h}, area.x + m, tw);
+        return;
+    }
+    float room = area.h - 2 * m - (qh > 0 ? qh + g : 0);
+    /* a figure panel takes the column's height (its chart grows), a picture up to 4:3 */
+    float ph = fmaxf(0, it->figure || it->n_series ? room : fminf(lw * 0.75f, room));
+    lead_picture(c, sc, (Rect){sx, area.y + m, lw, ph}, true);
+    float tx = area.x + m + lw + g;
+    /* the scrolling part starts half a gap before the text, so its bar stays clear of it */
+    Rect text_area = {tx - g / 2, area.y, area.x + area.w - tx + g / 2, area.h};
+    scrolling_text(c, sc, text_area, 0, (Rect){tx, 0, area.x + area.w - m - tx, 0}, TITLE_NORMAL);
+}
+
+void view_item(Ctx *c, const Screen *sc)
+{
+    if (c->portrait) portrait(c, sc);
+    else landscape(c, sc);
 }

@@ -1,7 +1,12 @@
 /* view_quiz.c: one question at a time with big answers, then the result.
  *
  * In portrait the answers sit in the lower part of the screen, where every visitor can reach
- * them; in landscape they form a 2 x 2 block under the question. */
+ * them; in landscape they form a 2 x 2 block under the question.
+ *
+ * A tapped answer fills with the accent colour and stays so for QUIZ_HIGHLIGHT_MS before the
+ * next question comes (the state has moved on already: ui_quiz_highlighting); meanwhile the
+ * answers take no taps, so a double tap cannot answer the next question too. Coming back to a
+ * question (Back) shows the answer given before with an accent edge. */
 #include <math.h>
 
 #include "core/color.h"
@@ -18,16 +23,15 @@ enum {
     QUESTION_PX = 58,    /* the question: a title, one step under PX_TITLE */
     BELOW_QUESTION = 40,
     ANSWER_H_MAX = 190,
+    ANSWER_H_TALL = 230, /* portrait: taller answers where the screen has the room */
+    ICON_BAND_MIN = 260, /* portrait: free room from which on the quiz's picture fills it */
+    ICON_MAX = 420,
     ANSWER_H_MIN = 120,
-    ANSWER_BORDER = 2,
     BADGE = 72,          /* the round A/B/C/D badge */
     ANSWER_PAD = 28,
     ANSWER_PX = 36,      /* answer text and badge letter */
-    AGAIN_H = 110,       /* the result's "again" button */
-    AGAIN_W = 340,
-    RESULT_ROW_H = 170,  /* portrait: one row per match */
-    RESULT_CARD_W = 520, /* landscape: one card per match */
-    RESULT_CARD_H = 440,
+    CHOSEN_BORDER = 5,   /* the answer given (kept when coming back) */
+    HIGHLIGHT_FADE_MS = 60, /* the chosen answer fills with accent this fast */
 };
 
 static void progress(Ctx *c, float x, float y, size_t pos, size_t n)
@@ -41,12 +45,53 @@ static void progress(Ctx *c, float x, float y, size_t pos, size_t n)
     }
 }
 
+/* How an answer looks: 0 = not chosen, 1 = chosen before (an accent edge), 2 = just tapped
+ * (filled with accent, `fill` 0..1 of the way there). */
+static void answer_box(Ctx *c, Rect r, size_t i, const Answer *a, int chosen, float fill)
+{
+    const Theme *t = c->t;
+    static const char *const letters[] = {"A", "B", "C", "D"};
+    float radius = U(c, SZ_RADIUS), bh = r.h;
+    uint32_t bg = chosen ? color_mix(t->surface, t->accent, chosen == 2 ? fill : 0.1) : t->surface;
+    uint32_t fg = chosen == 2 && fill > 0.5f ? t->on_accent : t->text;
+    if (chosen) {
+        dlist_rect(c->d, r, bg, radius);
+        dlist_frame(c->d, r, t->accent, radius, U(c, CHOSEN_BORDER));
+    } else {
+        w_surface(c, r, bg, radius);
+    }
+    c->bound = r;
+    float badge = U(c, BADGE), pad = U(c, ANSWER_PAD);
+    bool inverse = chosen == 2 && fill > 0.5f;
+    dlist_rect(c->d, (Rect){r.x + pad, r.y + (bh - badge) / 2, badge, badge},
+               inverse ? t->on_accent : t->accent, badge / 2);
+    int lp = PX(c, ANSWER_PX);
+    float lw = w_text_width(c, letters[i], FONT_BOLD, lp);
+    w_text(c, (Rect){r.x + pad + (badge - lw) / 2, r.y + (bh - lp * 1.3f) / 2, lw + 2, 0},
+           letters[i], (TextStyle){FONT_BOLD, lp, inverse ? t->accent : t->on_accent, 1, false, NULL});
+    float tx = r.x + pad + badge + pad, tw = r.x + r.w - pad - tx;
+    TextStyle st = {FONT_BOLD, PX(c, ANSWER_PX), fg, 2, false, "quiz answer"};
+    float th = w_text_height(c, tw, T(c, &a->text), st);
+    w_text(c, (Rect){tx, r.y + (bh - th) / 2, tw, 0}, T(c, &a->text), st);
+    c->bound = (Rect){0};
+}
+
 void view_quiz(Ctx *c)
 {
     const Quiz *q = c->b->quiz;
     const Theme *t = c->t;
     if (!q || q->n_questions == 0) return;
-    size_t pos = c->s->quiz_pos < q->n_questions ? c->s->quiz_pos : q->n_questions - 1;
+    const UiState *s = c->s;
+    bool flash = ui_quiz_highlighting(s, c->now_ms);
+    size_t pos = flash ? s->quiz_pos - 1 : s->quiz_pos;
+    if (pos >= q->n_questions) pos = q->n_questions - 1;
+    int chosen = pos < s->quiz_known ? s->answers[pos] : -1;
+    float fill = 1;
+    if (flash) {
+        int64_t dt = c->now_ms - s->answered_ms;
+        fill = dt >= HIGHLIGHT_FADE_MS ? 1 : (float)dt / HIGHLIGHT_FADE_MS;
+        view_animate(c->info, 16); /* the fill, then the next question on time */
+    }
     const Question *qu = &q->questions[pos];
     float m = U(c, SZ_MARGIN) * 1.5f, w = c->content.w - 2 * m, x = m, y = m;
     y += w_text(c, (Rect){x, y, w, 0}, T(c, &q->title),
@@ -62,65 +107,36 @@ void view_quiz(Ctx *c)
     if (pos == 0 && text_present(&q->intro))
         y += w_text(c, (Rect){x, y, w * 0.8f, 0}, T(c, &q->intro),
                     (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "quiz intro"}) + U(c, BELOW_LABEL);
-    y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text),
-                (TextStyle){FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false, "quiz question"});
-    y += U(c, BELOW_QUESTION);
-
+    TextStyle qs = {FONT_BOLD, PX(c, QUESTION_PX), t->text, 3, false, "quiz question"};
+    float qh = w_text_height(c, w, T(c, &qu->text), qs);
     size_t n = qu->n_answers;
     size_t cols = c->portrait ? 1 : 2, rows = (n + cols - 1) / cols;
     float g = U(c, SZ_GAP) * 1.5f;
     float bottom = c->content.h - m;
-    float bh = fminf(U(c, ANSWER_H_MAX), (bottom - y - g * (float)(rows - 1)) / (float)rows);
+    float top = y + qh + U(c, BELOW_QUESTION);
+    float hmax = U(c, c->portrait ? ANSWER_H_TALL : ANSWER_H_MAX);
+    float bh = fminf(hmax, (bottom - top - g * (float)(rows - 1)) / (float)rows);
     if (bh < U(c, ANSWER_H_MIN)) bh = U(c, ANSWER_H_MIN);
     float bw = (w - g * (float)(cols - 1)) / (float)cols;
-    if (c->portrait) y = fmaxf(y, bottom - (float)rows * bh - g * (float)(rows - 1));
-    static const char *const letters[] = {"A", "B", "C", "D"};
+    if (c->portrait) {
+        /* Answers low, within reach, and the question just above them, where the eyes are;
+         * the room left between the progress line and the question shows the quiz's
+         * picture rather than an empty band. */
+        float ay = fmaxf(top, bottom - (float)rows * bh - g * (float)(rows - 1));
+        float qy = ay - U(c, BELOW_QUESTION) - qh, band = qy - y;
+        float side = fminf(fminf(band - 2 * U(c, BELOW_LABEL), U(c, ICON_MAX)), w);
+        if (q->icon && band >= U(c, ICON_BAND_MIN)) {
+            DlCmd *img = dlist_push(c->d, DL_IMAGE, (Rect){x + (w - side) / 2, y + (band - side) / 2,
+                                                           side, side});
+            img->image = q->icon;
+        }
+        y = qy;
+    }
+    y += w_text(c, (Rect){x, y, w, 0}, T(c, &qu->text), qs) + U(c, BELOW_QUESTION);
     for (size_t i = 0; i < n; i++) {
         Rect r = {x + (float)(i % cols) * (bw + g), y + (float)(i / cols) * (bh + g), bw, bh};
-        float radius = U(c, SZ_RADIUS);
-        w_surface(c, r, t->surface, radius);
-        c->bound = r;
-        float badge = U(c, BADGE), pad = U(c, ANSWER_PAD);
-        dlist_rect(c->d, (Rect){r.x + pad, r.y + (bh - badge) / 2, badge, badge}, t->accent, badge / 2);
-        int lp = PX(c, ANSWER_PX);
-        float lw = w_text_width(c, letters[i], FONT_BOLD, lp);
-        w_text(c, (Rect){r.x + pad + (badge - lw) / 2, r.y + (bh - lp * 1.3f) / 2, lw + 2, 0},
-               letters[i], (TextStyle){FONT_BOLD, lp, t->on_accent, 1, false, NULL});
-        float tx = r.x + pad + badge + pad, tw = r.x + r.w - pad - tx;
-        TextStyle st = {FONT_BOLD, PX(c, ANSWER_PX), t->text, 2, false, "quiz answer"};
-        float th = w_text_height(c, tw, T(c, &qu->answers[i].text), st);
-        w_text(c, (Rect){tx, r.y + (bh - th) / 2, tw, 0}, T(c, &qu->answers[i].text), st);
-        c->bound = (Rect){0};
-        dlist_hit(c->d, r, (Action){.kind = ACT_ANSWER, .arg = (int)i}, radius);
+        int look = (int)i != chosen ? 0 : flash ? 2 : 1;
+        answer_box(c, r, i, &qu->answers[i], look, fill);
+        if (!flash) dlist_hit(c->d, r, (Action){.kind = ACT_ANSWER, .arg = (int)i}, U(c, SZ_RADIUS));
     }
-}
-
-void view_result(Ctx *c)
-{
-    const Quiz *q = c->b->quiz;
-    const Theme *t = c->t;
-    const char *title = text_present(&q->result_title) ? T(c, &q->result_title) : S(c, STR_RESULT);
-    float y = w_header(c, title, T(c, &q->result_text));
-    const Item *best[5];
-    size_t n = ui_quiz_result(c->s, best, NULL, 5);
-    float m = U(c, SZ_MARGIN), g = U(c, SZ_GAP);
-    float w = c->content.w - 2 * m;
-    size_t cols = c->portrait ? 1 : (n ? n : 1);
-    float again_h = U(c, AGAIN_H);
-    float avail = c->content.h - y - again_h - 2 * m;
-    if (c->portrait) {
-        float rh = fminf(U(c, RESULT_ROW_H), (avail - g * (float)(n ? n - 1 : 0)) / (float)(n ? n : 1));
-        for (size_t i = 0; i < n; i++)
-            w_item_row(c, (Rect){m, y + (float)i * (rh + g), w, rh}, best[i]);
-        y += (float)n * (rh + g);
-    } else {
-        float cw = fminf((w - g * (float)(cols - 1)) / (float)cols, U(c, RESULT_CARD_W));
-        float ch = fminf(avail, U(c, RESULT_CARD_H));
-        for (size_t i = 0; i < n; i++)
-            w_item_card(c, (Rect){m + (float)i * (cw + g), y, cw, ch}, best[i]);
-        y += ch + g;
-    }
-    (void)t;
-    w_button(c, (Rect){m, y + m / 2, U(c, AGAIN_W), again_h}, S(c, STR_AGAIN), "again", BTN_ACCENT,
-             (Action){.kind = ACT_QUIZ_AGAIN});
 }

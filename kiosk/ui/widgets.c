@@ -2,6 +2,7 @@
  *
  * Every title here is fitted (TextStyle.what): it shrinks a little and hyphenates before an
  * ellipsis cuts it, and what is still cut is reported to `--check`. */
+#include <math.h>
 #include <string.h>
 
 #include "core/color.h"
@@ -114,9 +115,10 @@ enum {
     ROW_GAP = 24, /* between a row's picture and its text */
 };
 
-static uint32_t tint_of(const Ctx *c, const Item *it)
+uint32_t w_picture_tint(const Ctx *c, const Item *it)
 {
-    return it->has_color ? color_mix(it->color, 0xFFFFFF, 0.8) : color_mix(c->t->accent, 0xFFFFFF, 0.9);
+    uint32_t panel = c->t->picture_panel;
+    return it->has_color ? color_mix(it->color, panel, 0.8) : color_mix(c->t->accent, panel, 0.9);
 }
 
 /* An item's card or row: its surface, and texts laid out on it until item_box_end, which
@@ -141,8 +143,9 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
     float pad = U(c, CARD_PAD);
     Rect saved = item_box(c, r);
     bool people = it->collection->layout == LAYOUT_CARDS;
-    float pic_h = people ? r.w * 0.62f : r.h * 0.42f;
-    w_item_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it, tint_of(c, it));
+    /* a taller card (few items on a tall screen) gives the room to the picture */
+    float pic_h = people ? fmaxf(r.w * 0.62f, r.h - 2 * pad - U(c, SZ_PERSON_TEXT)) : r.h * 0.42f;
+    w_item_picture(c, (Rect){r.x + pad, r.y + pad, r.w - 2 * pad, pic_h}, it, w_picture_tint(c, it));
     float y = r.y + pad + pic_h + U(c, BELOW_PICTURE);
     Rect tb = {r.x + pad, y, r.w - 2 * pad, 0};
     TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), t->text, 2, false, "card title"};
@@ -161,7 +164,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     float pad = U(c, ROW_PAD);
     Rect saved = item_box(c, r);
     float pic = r.h - 2 * pad;
-    w_item_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it, tint_of(c, it));
+    w_item_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it, w_picture_tint(c, it));
     float x = r.x + pad + pic + U(c, ROW_GAP), w = r.x + r.w - pad - x;
     bool sub = text_present(&it->subtitle);
     float th = w_line_height(PX(c, PX_CARD_TITLE)) + (sub ? w_line_height(PX(c, PX_SMALL)) : 0);
@@ -174,16 +177,29 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
     item_box_end(c, r, it, saved);
 }
 
-float w_header(Ctx *c, const char *title, const char *intro)
+/* One layout for drawing the header and for measuring it (draw = false). */
+static float header(Ctx *c, const char *title, const char *intro, bool draw)
 {
     const Theme *t = c->t;
     float x = c->content.x + U(c, SZ_MARGIN), w = c->content.w - 2 * U(c, SZ_MARGIN);
     float y = c->content.y + U(c, 40);
-    y += w_text(c, (Rect){x, y, w, 0}, title, (TextStyle){FONT_BOLD, PX(c, PX_TITLE), t->text, 2, false, "heading"});
+    TextStyle ts = {FONT_BOLD, PX(c, PX_TITLE), t->text, 2, false, "heading"};
+    y += draw ? w_text(c, (Rect){x, y, w, 0}, title, ts) : w_text_height(c, w, title, ts);
     if (intro && *intro) {
         y += U(c, 8);
-        y += w_text(c, (Rect){x, y, w * (c->portrait ? 1.0f : 0.7f), 0}, intro,
-                    (TextStyle){FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "intro"});
+        float iw = w * (c->portrait ? 1.0f : 0.7f);
+        TextStyle is = {FONT_REGULAR, PX(c, PX_BODY), t->muted, 2, false, "intro"};
+        y += draw ? w_text(c, (Rect){x, y, iw, 0}, intro, is) : w_text_height(c, iw, intro, is);
     }
     return y + U(c, 28);
+}
+
+float w_header(Ctx *c, const char *title, const char *intro)
+{
+    return header(c, title, intro, true);
+}
+
+float w_header_height(Ctx *c, const char *title, const char *intro)
+{
+    return header(c, title, intro, false);
 }

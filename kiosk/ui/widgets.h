@@ -24,6 +24,7 @@ typedef struct Ctx {
     Rect content;     /* the area above the bottom bar */
     Rect bound;       /* the container texts are being laid out on (w == 0: none) */
     ViewInfo *info;
+    int64_t now_ms;   /* the session's clock, for motion */
 } Ctx;
 
 /* Design sizes in units (see DESIGN-BRIEF: titles >= 56, body >= 28, nothing < 22 at 1080p). */
@@ -33,6 +34,7 @@ enum {
     SZ_RADIUS = 24,
     SZ_TARGET = 100, /* minimum touch target side */
     SZ_BAR = 136,    /* bottom bar height */
+    SZ_PERSON_TEXT = 200, /* a person's card: the text below the picture */
     PX_HERO = 76,
     PX_TITLE = 60,
     PX_CARD_TITLE = 34,
@@ -87,6 +89,16 @@ float w_chip_width(Ctx *c, const char *label);
 void w_chip(Ctx *c, Rect r, const char *label, bool selected, Action a);
 /* An item's picture fitted in r, or a monogram when it has none. */
 void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tint);
+/* The panel colour behind an item's picture: the theme's picture_panel, tinted with the
+ * item's colour (or a touch of accent). */
+uint32_t w_picture_tint(const Ctx *c, const Item *it);
+/* The site a link leads to, as people say it: "kiesmbo.nl" for "https://www.kiesmbo.nl/x"
+ * (list storage). */
+const char *w_link_site(Ctx *c, const char *url);
+/* Links as QR codes on a surface panel at box (x, y, w; h ignored), each captioned with its
+ * site ("Scan: kiesmbo.nl") and its own caption: one code beside its caption, several in a
+ * row. Draws only when `draw`; returns the height the panel takes either way. */
+float w_qr_panel(Ctx *c, Rect box, const Link *links, size_t n, bool draw);
 /* An item's picture: the item's place on its map when it is a region (it has a shape), else
  * w_picture. */
 void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint);
@@ -106,6 +118,8 @@ void w_item_card(Ctx *c, Rect r, const Item *it);
 void w_item_row(Ctx *c, Rect r, const Item *it);
 /* A screen title (and optional intro) at the top of the content; returns the y below it. */
 float w_header(Ctx *c, const char *title, const char *intro);
+/* The y below that header, without drawing it. */
+float w_header_height(Ctx *c, const char *title, const char *intro);
 
 /* Screens (one file each). */
 void view_home(Ctx *c);
@@ -118,5 +132,14 @@ void view_about(Ctx *c, const Screen *sc);
 void view_attract(Ctx *c, int64_t now_ms);
 void view_pin(Ctx *c);
 void view_admin(Ctx *c);
+/* view_figures.c: a `figures` collection in `area`; and on an item's page, the panel with its
+ * numeral, year, source and chart where the picture would be (see figure_panel there). */
+void view_figures(Ctx *c, const Screen *sc, Rect area);
+float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw);
+/* An item's figure as the language writes it ("1.861.000"), or its title when it has none;
+ * and its year with what it counts ("2023 · mensen met een technisch beroep"), or the
+ * subtitle alone. */
+const char *figure_or_title(Ctx *c, const Item *it);
+const char *figure_caption(Ctx *c, const Item *it);
 
 #endif

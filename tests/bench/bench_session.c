@@ -21,6 +21,12 @@
  *       Prints "scroll WALL_S FRAMES MAX_MS OVER33 HWM_MB DECODES CACHE_MB BUSY P50_MS FIRST_MS"
  *       (FRAMES, MAX, OVER33 and P50 are the scrolling frames; FIRST: the frame opening the grid).
  *   bench_session dump BUNDLE WxH SCREEN       the display list of a screen (to build home.html)
+ *   bench_session figures [--runs N] BUNDLE WxH COLLECTION
+ *       Opens a figures collection from home on a simulated clock and prints per run "figures
+ *       FIRST_MS COUNT_P50 COUNT_MAX COUNT_FRAMES BUILD_MS DRAW_MS ALL_MS CPU_MS": its first
+ *       frame (textures not cached yet), the count-up's frames (every 16 ms until the screen
+ *       is still), and the settled screen's view_build / drawer_draw / both (mean of 20,
+ *       wall time) and both in CPU time (not stretched by other programs).
  *   bench_session kinds BUNDLE WxH SCREEN      drawing time of a settled screen split by command
  *                                              kind (where the drawer's time goes)
  *   bench_session svg2png IN.svg OUT.png PX    rasterise an SVG (the PNG of minimal_sdl)
@@ -142,6 +148,17 @@ static void record(Bench *b, double view, double draw, double cpu)
     b->vt[b->n] = view;
     b->dt[b->n] = draw;
     b->ft[b->n++] = view + draw;
+}
+
+/* Ends a run: its session, canvas and frame records. */
+static void bench_end(Bench *b)
+{
+    session_free(&b->s);
+    canvas_destroy(b->c);
+    free(b->ft);
+    free(b->vt);
+    free(b->dt);
+    free(b->ct);
 }
 
 /* One frame as the window's loop does it: tick, and when something changed build the list
@@ -339,15 +356,63 @@ static int mode_frames(int argc, char **argv)
                pct(b.vt, b.n, 99), pct(b.dt, b.n, 50), pct(b.dt, b.n, 99),
                b.cpu_sum > 0 ? b.wall_sum / b.cpu_sum : 1.0, pct(b.ct, b.n, 50), pct(b.ct, b.n, 99));
         fflush(stdout);
-        session_free(&b.s);
-        canvas_destroy(b.c);
-        free(b.ft);
-        free(b.vt);
-        free(b.dt);
-        free(b.ct);
+        bench_end(&b);
     }
     bundle_free(bundle);
     script_free(&sc);
+    return 0;
+}
+
+/* ---- a figures screen ------------------------------------------------------------------ */
+
+/* The figures collection opened from home on the simulated clock: its first frame (text
+ * textures not yet made), the count-up's frames (built and drawn every 16 ms until the
+ * screen is still), then the settled screen built and drawn again REPS times. */
+static int mode_figures(int argc, char **argv)
+{
+    int runs = 5, i = 0;
+    for (; i + 1 < argc && strcmp(argv[i], "--runs") == 0; i += 2) runs = atoi(argv[i + 1]);
+    int w, h;
+    if (argc - i < 3 || !parse_size(argv[i + 1], &w, &h) || runs < 1) return 2;
+    Bundle *bundle = load(argv[i]);
+    const char *assets = find_assets();
+    const Collection *col = bundle ? bundle_find_collection(bundle, argv[i + 2]) : NULL;
+    if (!bundle || !assets || !col) {
+        if (bundle && !col) fprintf(stderr, "bench_session: no collection '%s'\n", argv[i + 2]);
+        return 1;
+    }
+    enum { REPS = 20 };
+    for (int r = 0; r < runs; r++) {
+        Bench b = {.file = "figures"};
+        b.c = canvas_create(w, h, &bundle->theme, assets, 96u << 20);
+        if (!b.c || !session_init(&b.s, bundle, canvas_measure(b.c), (float)w, (float)h, 0)) return 1;
+        frame(&b); /* home, as at start: its textures are not the figures screen's */
+        b.n = 0;
+        b.now = 1000;
+        session_apply(&b.s, (Action){.kind = ACT_COLLECTION, .collection = col}, b.now);
+        frame(&b);
+        advance(&b, VIEW_SETTLE_MS + 200);
+        double first = b.ft[0];
+        size_t counted = b.n - 1;
+        qsort(b.ft + 1, counted, sizeof *b.ft, cmp);
+        double build = 0, draw = 0, c0 = cpu_ms();
+        for (int k = 0; k < REPS; k++) {
+            b.s.dirty = true;
+            double t0 = now_ms();
+            const DisplayList *dl = session_frame(&b.s);
+            double t1 = now_ms();
+            canvas_draw(b.c, dl);
+            build += t1 - t0;
+            draw += now_ms() - t1;
+        }
+        double cpu = (cpu_ms() - c0) / REPS;
+        printf("figures %.2f %.2f %.2f %zu %.3f %.2f %.2f %.2f\n", first, pct(b.ft + 1, counted, 50),
+               counted ? b.ft[b.n - 1] : 0.0, counted, build / REPS, draw / REPS,
+               (build + draw) / REPS, cpu);
+        fflush(stdout);
+        bench_end(&b);
+    }
+    bundle_free(bundle);
     return 0;
 }
 
@@ -674,6 +739,7 @@ int main(int argc, char **argv)
     else if (strcmp(argv[1], "scroll") == 0) rc = mode_scroll(argc - 2, argv + 2);
     else if (strcmp(argv[1], "dump") == 0) rc = mode_dump(argc - 2, argv + 2);
     else if (strcmp(argv[1], "kinds") == 0) rc = mode_kinds(argc - 2, argv + 2);
+    else if (strcmp(argv[1], "figures") == 0) rc = mode_figures(argc - 2, argv + 2);
     else if (strcmp(argv[1], "svg2png") == 0) rc = mode_svg2png(argc - 2, argv + 2);
     else if (strcmp(argv[1], "photos") == 0) rc = mode_photos(argc - 2, argv + 2);
     if (rc != 2) return rc;

@@ -10,7 +10,8 @@
 #   load  bundle load + check (bench_load)
 #   A     start -> first frame: headless (in-process hook), and in a window under Xvfb judged
 #         from outside by polling the X screen's pixels (xwait), next to a minimal SDL program
-#   B     drawing time per frame over a scripted session, 1920x1080 and 3840x2160 (bench_session)
+#   B     drawing time per frame over a scripted session, 1920x1080 and 3840x2160 (bench_session);
+#         a figures screen: its settled frame, its count-up (bench_session figures)
 #   C     memory (PSS): the window after start; kiosk --replay of 10,000 taps, start and end
 #   D     CPU seconds in 30 s idle on the home screen; CPU, frames per second and worst frame of
 #         30 s of attract loop (Xvfb, frame counts from the kiosk's SIGUSR1 status line)
@@ -340,6 +341,23 @@ want B && for size in 1920x1080 3840x2160; do
     bands=$(awk '/three wide bands/{print $(NF-1)}' "$work/b_kinds_$size")
     row B "$size: one settled careers-grid frame: all / its filled rounded rectangles ($rmpx Mpx) / text" \
       "$all / $rect / $text ms" "1 run of 20 frames" "the same rectangles with square corners: $square ms; their insides as three wide bands: $bands ms"
+  fi
+  # A figures screen ("In cijfers" of the default bundle): opened from home, its count-up, and
+  # the settled screen built and drawn again.
+  if "$bs" figures --runs "$runs" content/techniekpact "$size" numbers > "$work/b_fig_$size" 2>>"$log"; then
+    awk '/^figures/{print $8}' "$work/b_fig_$size" | stats > "$work/b_fig_${size}_all"
+    fb=$(awk '/^figures/{print $6}' "$work/b_fig_$size" | median_of)
+    fd=$(awk '/^figures/{print $7}' "$work/b_fig_$size" | median_of)
+    cp50=$(awk '/^figures/{print $3}' "$work/b_fig_$size" | median_of)
+    cmax=$(awk '/^figures/{print $4}' "$work/b_fig_$size" | median_of)
+    cn=$(awk '/^figures/{print $5; exit}' "$work/b_fig_$size")
+    first=$(awk '/^figures/{print $2}' "$work/b_fig_$size" | median_of)
+    fcpu=$(awk '/^figures/{print $9}' "$work/b_fig_$size" | median_of)
+    row B "$size: drawing time of a figures screen (In cijfers, settled): view_build + drawer_draw" \
+      "$(cell_m 2 ' ms' < "$work/b_fig_${size}_all")" "$(cell_r 2 < "$work/b_fig_${size}_all")" \
+      "build $fb / draw $fd ms (CPU time of both: $fcpu ms); count-up: $cn frames, p50 $cp50 ms, max $cmax ms; first frame $first ms"
+  else
+    note "B $size: figures screen failed (see $log)"
   fi
   awk -v b="$busy" 'BEGIN{exit !(b > 1.15)}' &&
     note "B $size: the frames took ${busy}× their CPU time in wall time: other programs were using the CPU"

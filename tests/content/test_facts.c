@@ -11,7 +11,10 @@
  * - every career has its own picture: different files with different content;
  * - the quiz: with "Kort: ik wil snel aan het werk" no career that needs hbo or university comes
  *   first (tried for every combination of the other answers), and the top three never tie, so
- *   the order of careers.yaml never decides.
+ *   the order of careers.yaml never decides;
+ * - the quiz as a reward (issue 12): over all ways to answer, every career comes first at least
+ *   once, every match on the result has a "why", and every answer has its short `why` in
+ *   every language of the bundle.
  * Pointed at the bundle as it was before issue 13, it fails on each of these. */
 #include <ctype.h>
 #include <stdbool.h>
@@ -22,6 +25,7 @@
 #include "bundle/bundle.h"
 #include "check.h"
 #include "ui/geom.h"
+#include "ui/quiz_rank.h"
 #include "ui/state.h"
 
 static Bundle *g_bundle;
@@ -293,6 +297,53 @@ static void test_quiz_short_route(void)
     CHECK_INT(ties, 0);
 }
 
+/* Every way to answer: which careers come first, and does every match say why. */
+static void test_quiz_every_career_wins(void)
+{
+    const Quiz *q = g_bundle->quiz;
+    const Collection *careers = collection("careers");
+    CHECK(q != NULL && careers != NULL);
+    if (!q || !careers || q->n_questions > QUIZ_MAX_QUESTIONS) return;
+    for (size_t qi = 0; qi < q->n_questions; qi++)
+        for (size_t ai = 0; ai < q->questions[qi].n_answers; ai++)
+            for (size_t l = 0; l < g_bundle->n_languages; l++)
+                if (!q->questions[qi].answers[ai].why.s[l]) {
+                    fprintf(stderr, "question %zu, answer %zu has no 'why' in %s\n", qi + 1,
+                            ai + 1, g_bundle->languages[l]);
+                    CHECK(false);
+                }
+    size_t wins[256] = {0}, combos = 0, without_why = 0, short_results = 0;
+    int idx[QUIZ_MAX_QUESTIONS] = {0};
+    for (;;) {
+        QuizMatch m[3];
+        size_t n = quiz_rank(q, idx, q->n_questions, m, 3);
+        combos++;
+        short_results += n < 3;
+        for (size_t k = 0; k < n; k++) without_why += m[k].n_why == 0;
+        if (n > 0 && m[0].item->collection == careers && m[0].item->index < 256)
+            wins[m[0].item->index]++;
+        size_t qi = 0;
+        while (qi < q->n_questions && ++idx[qi] >= (int)q->questions[qi].n_answers) idx[qi++] = 0;
+        if (qi == q->n_questions) break;
+    }
+    size_t never = 0;
+    for (size_t i = 0; i < careers->n_items; i++)
+        if (wins[i] == 0) {
+            fprintf(stderr, "career '%s' never comes first\n", careers->items[i].id);
+            never++;
+        }
+    size_t least = combos;
+    for (size_t i = 0; i < careers->n_items; i++)
+        if (wins[i] < least) least = wins[i];
+    printf("quiz: %zu ways to answer: every career first at least %zu times, %zu never; "
+           "results with fewer than three %zu; matches without a why %zu\n", combos, least,
+           never, short_results, without_why);
+    CHECK(combos > 1000);
+    CHECK_INT(never, 0);
+    CHECK_INT(short_results, 0);
+    CHECK_INT(without_why, 0);
+}
+
 int main(int argc, char **argv)
 {
     const char *dir = argc > 1 ? argv[1] : "content/techniekpact";
@@ -310,6 +361,7 @@ int main(int argc, char **argv)
     RUN(test_career_links);
     RUN(test_career_pictures);
     RUN(test_quiz_short_route);
+    RUN(test_quiz_every_career_wins);
     bundle_free(g_bundle);
     diags_free(&d);
     return check_summary();

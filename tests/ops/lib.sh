@@ -13,10 +13,11 @@ finish() { echo "$pass passed, $fail failed"; [ "$fail" -eq 0 ]; }
 # The line number after the log's last line: expect_log and never_log look from there.
 mark() { echo $(($(wc -l < "$log") + 1)); }
 
-# expect_log PATTERN FROM WHAT: waits up to 15 s for a log line matching PATTERN (grep) after
-# line FROM. A failure is counted and the script goes on (every helper returns 0 under set -e).
+# expect_log PATTERN FROM WHAT: waits up to expect_wait tenths of a second (15 s unless the
+# script sets it) for a log line matching PATTERN (grep) after line FROM. A failure is counted and the script goes on (every helper returns 0 under set -e).
+expect_wait=150
 expect_log() {
-  for _ in $(seq 150); do
+  for _ in $(seq "$expect_wait"); do
     if tail -n +"$2" "$log" | grep -q -- "$1"; then ok "$3"; return 0; fi
     sleep 0.1
   done

@@ -11,14 +11,18 @@ log=$tmp/log
 pid=''
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
+# 30 s per expectation: a stick is looked at 2 s after it settles, slower on a loaded machine.
+expect_wait=300
 
 mkdir -p "$tmp/builtin" "$tmp/media/user" && cp -r "$src/." "$tmp/builtin/"
 SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 --usb-dir "$tmp/media" "$tmp/builtin" 2> "$log" &
 pid=$!
 expect_log "showing bundle mini version 0.1" 1 "starts on the built-in bundle"
 
-m=$(mark); mkdir "$tmp/media/user/STICK"; cp -r "$src/." "$tmp/media/user/STICK/"
-sed -i 's/^  version: .*/  version: "usb-1"/' "$tmp/media/user/STICK/bundle.yaml"
+# A stick appears whole (it is mounted), so each is made beside the mount folder and moved in.
+m=$(mark); mkdir "$tmp/STICK"; cp -r "$src/." "$tmp/STICK/"
+sed -i 's/^  version: .*/  version: "usb-1"/' "$tmp/STICK/bundle.yaml"
+mv "$tmp/STICK" "$tmp/media/user/STICK"
 expect_log "switched to bundle mini version usb-1" "$m" "a stick with a valid bundle is shown"
 
 m=$(mark); rm -rf "$tmp/media/user/STICK"

@@ -324,7 +324,7 @@ static void golden(const char *screen, int w, int h)
 static void test_golden_screenshots(void)
 {
     static const char *const screens[] = {"home", "goals", "goal-7", "regions", "quiz",
-                                          "andre-kuipers"};
+                                          "result", "andre-kuipers"};
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
         golden(screens[i], 1920, 1080);
         golden(screens[i], 1080, 1920);

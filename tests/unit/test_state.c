@@ -212,11 +212,22 @@ static void test_quiz_answers_lead_to_result(void)
     /* the last question answered: the quiz screen becomes the result, no extra stack level */
     CHECK_STR(top_name(&s), "result");
     CHECK_INT(s.depth, 2);
-    CHECK_INT(s.changed_ms, 200);
+    /* the answered question shows its answer for QUIZ_HIGHLIGHT_MS; the result rises after */
+    CHECK_INT(s.answered_ms, 200);
+    CHECK_INT(s.changed_ms, 200 + QUIZ_HIGHLIGHT_MS);
+    CHECK(ui_quiz_highlighting(&s, 200));
+    CHECK(ui_quiz_highlighting(&s, 200 + QUIZ_HIGHLIGHT_MS - 1));
+    CHECK(!ui_quiz_highlighting(&s, 200 + QUIZ_HIGHLIGHT_MS));
     CHECK(!ui_apply(&s, act_arg(ACT_ANSWER, 1), 300)); /* nothing left to answer */
     CHECK_INT(s.answers[0], 0);
-    /* back from the result leaves the quiz */
+    /* back from the result: the last question, its answer kept; back again leaves the quiz */
     CHECK(ui_apply(&s, act(ACT_BACK), 400));
+    CHECK_STR(top_name(&s), "quiz");
+    CHECK_INT(s.quiz_pos, 0);
+    CHECK_INT(s.quiz_known, 1);
+    CHECK_INT(s.answers[0], 0);
+    CHECK(!ui_quiz_highlighting(&s, 400));
+    CHECK(ui_apply(&s, act(ACT_BACK), 500));
     CHECK_STR(top_name(&s), "home");
 }
 
