@@ -35,9 +35,18 @@ never_log() {
 # version DIR V: sets the bundle's meta version.
 version() { sed -i "s/^  version: .*/  version: \"$2\"/" "$1/bundle.yaml"; }
 
-# expect_exit PID CODE WHAT: waits for the kiosk and checks its exit code.
+# expect_exit PID CODE WHAT: waits (up to 15 s, then kill -9) for the kiosk and checks its exit
+# code. A signal the kiosk lost must fail the test, not hang it: a SIGINT that came before the
+# kiosk blocked its signals was simply ignored (a background job starts with SIGINT ignored).
 expect_exit() {
   local rc=0
+  for _ in $(seq 150); do kill -0 "$1" 2> /dev/null || break; sleep 0.1; done
+  if kill -0 "$1" 2> /dev/null; then
+    kill -KILL "$1" 2> /dev/null || true
+    bad "$3: still running 15 s later (killed)"
+    wait "$1" 2> /dev/null || true
+    return 0
+  fi
   wait "$1" || rc=$?
   if [ "$rc" -eq "$2" ]; then ok "$3"; else bad "$3: exit code $rc, not $2"; fi
 }
