@@ -149,6 +149,30 @@ static void test_preview_keeps_watchdog(void)
 }
 
 /* Closing: a fullscreen kiosk ignores close requests and exit shortcuts; a window obeys. */
+/* The attract loop moves about ten times a second while the screen is on; outside opening
+ * hours (screen off) nothing moves and the loop sleeps: no frame-rate wake-ups. */
+static void test_attract_sleeps_when_dark(void)
+{
+    for (int dark = 0; dark < 2; dark++) {
+        Kiosk t = {0};
+        t.cfg.has_hours = dark;
+        hours_clear(&t.cfg.hours); /* closed every day */
+        if (!start(&t, false, 0, NULL)) {
+            CHECK(false);
+            return;
+        }
+        advance(&t, 200000); /* idle: home after 60 s, the attract loop 30 s later */
+        CHECK(supervisor_session(t.k)->ui.attract);
+        CHECK(t.last.dark == (bool)dark);
+        supervisor_frame(t.k); /* drawn, as the window's loop draws what it is asked to */
+        step(&t);
+        int64_t sleep_ms = t.last.wake_ms - t.now;
+        if (dark) CHECK(sleep_ms >= 1000);
+        else CHECK(sleep_ms <= 100);
+        supervisor_destroy(t.k, t.now, WALL);
+    }
+}
+
 static void test_close_policy(void)
 {
     Kiosk t = {0};
@@ -282,6 +306,7 @@ int main(void)
     RUN(test_signals);
     RUN(test_swap_at_quiet_moment);
     RUN(test_invalid_kept);
+    RUN(test_attract_sleeps_when_dark);
     RUN(test_preview_keeps_watchdog);
     RUN(test_walking_away_ends_the_visit);
     return check_summary();
