@@ -8,6 +8,7 @@
 #include <limits.h>
 #include <signal.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
@@ -34,8 +35,12 @@ static void load_settings(const Options *o, KioskConfig *cfg)
     bool ok = config_load(o->config, cfg, &d);
     diags_print(&d, stderr);
     diags_free(&d);
-    if (!ok) log_warning("the settings in %s have errors (see above); using defaults where they "
-                         "are wrong", cfg->path ? cfg->path : "?");
+    if (cfg->ignored)
+        log_error("not using the settings file %s (see above); every setting has its default",
+                  cfg->path ? cfg->path : "?");
+    else if (!ok)
+        log_warning("the settings in %s have errors (see above); using defaults where they are "
+                    "wrong", cfg->path ? cfg->path : "?");
     char warning[1024];
     if (cfg->found && !config_check_permissions(cfg->path, warning, sizeof warning))
         log_warning("warning: %s", warning);
@@ -122,9 +127,26 @@ static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now, FrameStat
     }
 }
 
+/* KIOSK_FRAME_LOG=1: one line per frame shown, with the wall-clock time right after it was
+ * presented and a hash of its pixels, so a test can tap the window (a real X event) and see
+ * when the pixels changed. The pixels are read back after the time is taken (the software
+ * renderer keeps them in the window surface), so the copy does not count in that time. */
+static void log_frame(Window *w, unsigned long long *shown)
+{
+    window_show(w);
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    unsigned long long hash = 0;
+    bool read = window_pixel_hash(w, &hash);
+    log_info("frame %llu presented at %lld.%06ld, pixels %016llx%s", ++*shown,
+             (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)");
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o)
 {
+    bool frame_log = getenv("KIOSK_FRAME_LOG") && strcmp(getenv("KIOSK_FRAME_LOG"), "1") == 0;
+    unsigned long long frames = 0;
     FrameStats fs = {.since = window_now()};
     for (;;) {
         int64_t now = window_now();
@@ -133,7 +155,8 @@ static int run(Window *w, Supervisor *k, const Options *o)
         if (r.redraw) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
-            window_show(w);
+            if (frame_log) log_frame(w, &frames);
+            else window_show(w);
             frame_done(&fs, now, window_now());
         }
         if (r.ready) {
@@ -160,6 +183,10 @@ static const char *self_program(char *buf, size_t n)
 
 int window_run(const Options *o)
 {
+    /* First of all: before any thread starts, and before the first bundle is read (a SIGHUP or
+     * SIGTERM that came while it was read killed the process with the default action). A
+     * signal that comes now waits, pending, for the signal thread. */
+    signals_block();
     KioskConfig cfg = {0};
     load_settings(o, &cfg);
     const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
@@ -173,7 +200,6 @@ int window_run(const Options *o)
         config_free(&cfg);
         return 1;
     }
-    signals_block(); /* before any thread starts */
     WindowSettings ws = {
         .width = o->width, .height = o->height, .windowed = o->windowed,
         .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate, .renderer = o->renderer,

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "app/options.h"
 #include "app/review.h"
@@ -94,16 +95,37 @@ out:
     return rc;
 }
 
-static int render_all(const Options *o, const Bundle *b, const char *assets)
+/* The output folder exists (or is made) and takes files: checked once, before any screen is
+ * drawn, so a wrong DIR gives one message instead of one per screen. */
+static bool output_folder_ready(const char *dir)
 {
-    if (mkdir(o->render_all, 0755) != 0 && errno != EEXIST) {
-        log_error("cannot make folder %s: %s", o->render_all, strerror(errno));
-        return 1;
+    struct stat st;
+    if (mkdir(dir, 0755) != 0 && errno != EEXIST) {
+        log_error("cannot make the folder %s: %s", dir, strerror(errno));
+        return false;
     }
-    /* The screens: home, about, quiz, result, every collection, every item. */
-    size_t n = 5 + b->n_collections + b->n_items;
-    const char **names = calloc(n, sizeof *names);
-    if (!names) return 1;
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        log_error("cannot write into %s: it is not a folder (a file has that name)", dir);
+        return false;
+    }
+    /* A real write, not access(): it also sees a read-only file system and root's limits. */
+    char probe[4200];
+    snprintf(probe, sizeof probe, "%s/.kiosk-write-test-XXXXXX", dir);
+    int fd = mkstemp(probe);
+    if (fd < 0) {
+        log_error("cannot write into the folder %s: %s", dir, strerror(errno));
+        return false;
+    }
+    close(fd);
+    unlink(probe);
+    return true;
+}
+
+/* The screens: home, attract, about, quiz, result, every collection, every item. */
+static const char **screen_names(const Bundle *b, size_t *count)
+{
+    const char **names = calloc(5 + b->n_collections + b->n_items, sizeof *names);
+    if (!names) return NULL;
     size_t k = 0;
     names[k++] = "home";
     names[k++] = "attract";
@@ -116,46 +138,75 @@ static int render_all(const Options *o, const Bundle *b, const char *assets)
     for (size_t i = 0; i < b->n_collections; i++)
         for (size_t j = 0; j < b->collections[i].n_items; j++)
             names[k++] = b->collections[i].items[j].id;
-    Canvas *c = canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0));
-    if (!c) {
-        free(names);
+    *count = k;
+    return names;
+}
+
+typedef struct RenderAll {
+    const Options *o;
+    const Bundle *b;
+    Canvas *c;
+    const char **names;
+    size_t n_names;
+    int failures, shots;
+} RenderAll;
+
+/* Every screen of language l, and its contact sheet pages. False when a file could not be
+ * written: the next ones would fail the same way (a full disk), so rendering stops. */
+static bool render_language(RenderAll *ra, size_t l)
+{
+    const Options *o = ra->o;
+    const char *lang = ra->b->languages[l];
+    ContactSheet *sheet = sheet_create((int)ra->n_names, 6, 320, o->width, o->height);
+    size_t per_page = sheet ? (size_t)sheet_capacity(sheet) : 0;
+    bool written = true;
+    for (size_t i = 0; i < ra->n_names && written; i++) {
+        Session s;
+        if (!session_init(&s, ra->b, canvas_measure(ra->c), (float)o->width, (float)o->height, 0)) {
+            ra->failures++;
+            continue;
+        }
+        set_language(&s, lang);
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, lang, ra->names[i]);
+        if (!session_open(&s, ra->names[i], 0)) ra->failures++;
+        else if ((written = shoot(&s, ra->c, path, o->full))) ra->shots++;
+        session_free(&s);
+        if (!sheet || !written) continue;
+        sheet_add(sheet, ra->c, (int)(i % per_page));
+        if ((i + 1) % per_page != 0 && i + 1 != ra->n_names) continue;
+        /* A full page (or the last one): contact-sheet-nl.png, then -nl-2.png, ... */
+        char page[32] = "";
+        if (i / per_page > 0) snprintf(page, sizeof page, "-%zu", i / per_page + 1);
+        snprintf(path, sizeof path, "%s/contact-sheet-%s%s.png", o->render_all, lang, page);
+        if ((written = sheet_save(sheet, path))) printf("%s\n", path);
+        sheet_clear(sheet);
+    }
+    sheet_destroy(sheet);
+    if (!written) ra->failures++;
+    return written;
+}
+
+static int render_all(const Options *o, const Bundle *b, const char *assets)
+{
+    RenderAll ra = {.o = o, .b = b};
+    ra.names = screen_names(b, &ra.n_names);
+    ra.c = ra.names ? canvas_create(o->width, o->height, &b->theme, assets, cache_budget(o, 0))
+                    : NULL;
+    if (!ra.c) {
+        free(ra.names);
         return 1;
     }
-    int failures = 0, shots = 0;
-    for (size_t l = 0; l < b->n_languages; l++) {
-        ContactSheet *sheet = sheet_create((int)k, 6, 320, o->width, o->height);
-        size_t per_page = sheet ? (size_t)sheet_capacity(sheet) : 0;
-        for (size_t i = 0; i < k; i++) {
-            Session s;
-            if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) {
-                failures++;
-                continue;
-            }
-            set_language(&s, b->languages[l]);
-            char path[2048];
-            snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, b->languages[l], names[i]);
-            if (!session_open(&s, names[i], 0) || !shoot(&s, c, path, o->full)) failures++;
-            else shots++;
-            session_free(&s);
-            if (!sheet) continue;
-            sheet_add(sheet, c, (int)(i % per_page));
-            if ((i + 1) % per_page != 0 && i + 1 != k) continue;
-            /* A full page (or the last one): contact-sheet-nl.png, then -nl-2.png, ... */
-            char page[32] = "";
-            if (i / per_page > 0) snprintf(page, sizeof page, "-%zu", i / per_page + 1);
-            snprintf(path, sizeof path, "%s/contact-sheet-%s%s.png", o->render_all,
-                     b->languages[l], page);
-            if (!sheet_save(sheet, path)) failures++;
-            else printf("%s\n", path);
-            sheet_clear(sheet);
-        }
-        sheet_destroy(sheet);
-    }
-    printf("%d screens in %zu languages written to %s%s\n", shots, b->n_languages,
-           o->render_all, failures ? " (with failures, see above)" : "");
-    canvas_destroy(c);
-    free(names);
-    return failures ? 1 : 0;
+    bool stopped = false;
+    for (size_t l = 0; l < b->n_languages && !stopped; l++) stopped = !render_language(&ra, l);
+    if (stopped)
+        log_error("stopped after %d screens: a file could not be written (see above)", ra.shots);
+    else
+        printf("%d screens in %zu languages written to %s%s\n", ra.shots, b->n_languages,
+               o->render_all, ra.failures ? " (with failures, see above)" : "");
+    canvas_destroy(ra.c);
+    free(ra.names);
+    return ra.failures ? 1 : 0;
 }
 
 int render_run(const Options *o)
@@ -165,6 +216,7 @@ int render_run(const Options *o)
         log_error("cannot find the program's assets folder (assets/icons)");
         return 1;
     }
+    if (o->render_all && !output_folder_ready(o->render_all)) return 1;
     Bundle *b = load_or_report(o->bundle);
     if (!b) return 1;
     int rc = o->render_all ? render_all(o, b, assets) : render_one(o, b, assets);

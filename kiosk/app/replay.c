@@ -19,7 +19,7 @@
 #include "ui/session.h"
 #include "core/log.h"
 
-enum { FRAME_MS = 16, TAP_MS = 80, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
+enum { FRAME_MS = SCRIPT_FRAME_MS, TAP_MS = SCRIPT_TAP_MS, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
 
 /* The whole script, or NULL with `why` set. */
 static char *read_all(const char *path, size_t *len, char *why, size_t why_size)

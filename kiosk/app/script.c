@@ -143,9 +143,23 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
     return true;
 }
 
+long long script_step_ms(const Step *st)
+{
+    switch (st->kind) {
+    case STEP_TAP:
+    case STEP_TAP_TARGET: return SCRIPT_TAP_MS + SCRIPT_FRAME_MS;
+    case STEP_DRAG: /* one move per frame (at least one), then the release's frame */
+        return ((st->ms / SCRIPT_FRAME_MS > 1 ? st->ms / SCRIPT_FRAME_MS : 1) + 1) * SCRIPT_FRAME_MS;
+    case STEP_KEY: return SCRIPT_FRAME_MS;
+    case STEP_WAIT: return st->ms;
+    default: return 0;
+    }
+}
+
 bool script_parse(const char *text, size_t len, Script *out, char *err, size_t err_size)
 {
     *out = (Script){0};
+    long long simulated = 0;
     size_t cap = 0;
     int lineno = 0;
     size_t i = 0;
@@ -186,7 +200,15 @@ bool script_parse(const char *text, size_t len, Script *out, char *err, size_t e
         Step st;
         st.kind = STEP_WAIT;
         if (!parse_line(line, lineno, &st, err, err_size)) goto fail;
-        if (!blank) out->steps[out->n++] = st;
+        if (blank) continue;
+        simulated += script_step_ms(&st);
+        if (simulated > SCRIPT_MAX_SIMULATED_MS) {
+            snprintf(err, err_size, "%d:1: the script runs past 24 hours of simulated time here; "
+                     "a replay may simulate at most 24 hours (%lld ms)", lineno,
+                     SCRIPT_MAX_SIMULATED_MS);
+            goto fail;
+        }
+        out->steps[out->n++] = st;
     }
     return true;
 fail:

@@ -16,6 +16,13 @@ typedef enum { STEP_TAP, STEP_TAP_TARGET, STEP_DRAG, STEP_KEY, STEP_WAIT, STEP_S
 
 enum { SCRIPT_MAX_STEPS = 100000, SCRIPT_MAX_ARG = 128, SCRIPT_MAX_LINE = 512 };
 
+/* The simulated clock: one frame every SCRIPT_FRAME_MS, a tap's finger down for SCRIPT_TAP_MS.
+ * A script may simulate at most SCRIPT_MAX_SIMULATED_MS in all (24 hours: a whole day of
+ * opening hours, idle timeouts and attract loops), so 100,000 `wait 10000000` lines (31 years,
+ * hours of frames) are refused when the script is read instead of running all night. */
+enum { SCRIPT_FRAME_MS = 16, SCRIPT_TAP_MS = 80 };
+#define SCRIPT_MAX_SIMULATED_MS (24LL * 60 * 60 * 1000)
+
 typedef struct Step {
     StepKind kind;
     int line;
@@ -29,6 +36,9 @@ typedef struct Script {
     Step *steps; /* owned */
     size_t n;
 } Script;
+
+/* Simulated milliseconds that step `st` takes when replayed. */
+long long script_step_ms(const Step *st);
 
 /* Parses text; on error writes "LINE:COL: message" into err and returns false. */
 bool script_parse(const char *text, size_t len, Script *out, char *err, size_t err_size);

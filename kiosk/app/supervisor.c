@@ -34,7 +34,8 @@ enum {
 };
 
 struct Supervisor {
-    const KioskConfig *cfg;
+    const KioskConfig *cfg; /* the setup's, or `reread` after a SIGHUP */
+    KioskConfig reread;     /* owned: the settings as read again on SIGHUP */
     Session s;
     Bundle *bundle;        /* on screen (owned) */
     Bundle *pending;       /* valid, waiting for a quiet moment (owned) */
@@ -187,6 +188,7 @@ void supervisor_destroy(Supervisor *k, int64_t now, int64_t wall)
     bundle_free(k->pending);
     session_free(&k->s);
     bundle_free(k->bundle);
+    config_free(&k->reread);
     free(k);
 }
 
@@ -229,10 +231,69 @@ void supervisor_close(Supervisor *k, bool escape, const char *what)
     else if (escape || !what || !k->windowed) k->quit = true;
 }
 
+static bool same_text(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* SIGHUP: the settings file read again. The admin PIN, the opening hours and "you are here"
+ * apply at once; what was set up at start (bundle, rotation, statistics, USB folder, cache)
+ * keeps its value until a restart, and the log says which of those changed. A file that
+ * cannot be read now changes nothing. */
+static void reread_settings(Supervisor *k)
+{
+    const KioskConfig *old = k->cfg;
+    if (!old->path) return;
+    KioskConfig fresh = {0};
+    Diags d;
+    diags_init(&d);
+    config_load(old->path, &fresh, &d);
+    diags_print(&d, stderr);
+    diags_free(&d);
+    if (fresh.ignored || !fresh.found) {
+        /* Never unlocked by a settings file that went missing or unreadable. */
+        log_warning("SIGHUP: the settings in %s could not be read%s; they stay as they were",
+                    old->path, fresh.found ? " (see above)" : " (no such file)");
+        config_free(&fresh);
+        return;
+    }
+    char later[160] = "";
+    const struct { bool changed; const char *name; } fixed[] = {
+        {!same_text(fresh.bundle, old->bundle), "bundle"}, {fresh.rotate != old->rotate, "rotate"},
+        {!same_text(fresh.stats, old->stats), "stats"}, {!same_text(fresh.usb_dir, old->usb_dir), "usb_dir"},
+        {fresh.cache_mb != old->cache_mb, "cache_mb"}};
+    for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
+        if (fixed[i].changed) {
+            size_t used = strlen(later);
+            snprintf(later + used, sizeof later - used, "%s%s", used ? ", " : "", fixed[i].name);
+        }
+    /* What is in use stays what the settings say until a restart. */
+    free(fresh.bundle), free(fresh.stats), free(fresh.usb_dir);
+    fresh.bundle = dup_or_null(old->bundle), fresh.stats = dup_or_null(old->stats);
+    fresh.usb_dir = dup_or_null(old->usb_dir);
+    fresh.rotate = old->rotate, fresh.cache_mb = old->cache_mb;
+    KioskConfig previous = k->reread; /* freed after the session lets go of its PIN hash */
+    k->reread = fresh;
+    k->cfg = &k->reread;
+    k->s.pin_hash = k->cfg->admin_pin;
+    set_here(k);
+    config_free(&previous);
+    log_notice("SIGHUP: settings read again from %s: admin PIN %s, opening hours %s%s%s",
+               k->cfg->path, k->cfg->admin_pin ? "set" : "none",
+               k->cfg->has_hours ? "set" : "none (always on)",
+               *later ? "; changed, used after a restart: " : "", later);
+}
+
 void supervisor_signal(Supervisor *k, int sig, int64_t now)
 {
     if (sig == SIGHUP) {
         log_notice("SIGHUP: reloading the bundle %s", k->source);
+        reread_settings(k);
         if (k->reloader) reloader_request(k->reloader, now);
     } else if (sig == SIGUSR1) {
         log_notice("status: bundle %s version %s (%zu items), %s, up %llds%s", k->bundle->id,

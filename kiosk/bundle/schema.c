@@ -3,6 +3,7 @@
  * Suggestions use the Damerau-Levenshtein distance (a swap of two letters counts once), which
  * catches the typical typo ('titel', 'tiltle', 'catagories') and also a case slip ('Title'). */
 #include "bundle/schema.h"
+#include "core/utf8.h"
 
 #include <ctype.h>
 #include <stdint.h>
@@ -123,6 +124,34 @@ static void list_keys(const Schema *s, char *buf, size_t size)
         used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", s->keys[i].name);
 }
 
+/* A key as a message may show it: at most SHOWN_KEY_CHARS characters (then "..."), control
+ * characters and invalid UTF-8 as \xNN. A key is file content: an unknown one may be a line of
+ * a file that is not a bundle at all, or carry terminal escape sequences. */
+enum { SHOWN_KEY_CHARS = 40, SHOWN_KEY_BYTES = SHOWN_KEY_CHARS * 4 + 8 };
+static const char *shown_key(const char *key, char *buf)
+{
+    size_t out = 0, chars = 0, n = strlen(key);
+    for (size_t i = 0; i < n;) {
+        if (chars == SHOWN_KEY_CHARS) {
+            memcpy(buf + out, "...", 4);
+            return buf;
+        }
+        size_t len;
+        long cp = utf8_decode((const unsigned char *)key + i, n - i, &len);
+        if (cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0)) {
+            out += (size_t)snprintf(buf + out, 5, "\\x%02X", (unsigned char)key[i]);
+            len = 1;
+        } else {
+            memcpy(buf + out, key + i, len);
+            out += len;
+        }
+        i += len;
+        chars++;
+    }
+    buf[out] = '\0';
+    return buf;
+}
+
 bool schema_check(const Schema *s, const YNode *map, const char *file, Diags *diags)
 {
     return schema_check_suggest(s, map, file, diags, schema_suggest);
@@ -150,16 +179,19 @@ bool schema_check_suggest(const Schema *s, const YNode *map, const char *file, D
         for (size_t j = 0; j < s->n_keys; j++)
             if (strcmp(k->str, s->keys[j].name) == 0) known = true;
         if (!known) {
+            char shown[SHOWN_KEY_BYTES];
             const char *hint = suggest(k->str, names, n_names);
             if (hint) {
                 if (n_typos < 8) typo_of[n_typos++] = hint;
                 diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                         "unknown key '%s' in %s; did you mean '%s'?", k->str, s->what, hint);
+                         "unknown key '%s' in %s; did you mean '%s'?", shown_key(k->str, shown),
+                         s->what, hint);
             } else {
                 char all[512];
                 list_keys(s, all, sizeof all);
                 diag_add(diags, DIAG_ERROR, file, k->line, k->col,
-                         "unknown key '%s' in %s; the keys allowed here are: %s", k->str,
+                         "unknown key '%s' in %s; the keys allowed here are: %s",
+                         shown_key(k->str, shown),
                          s->what, all);
             }
             continue;

@@ -22,6 +22,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <pwd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,7 @@
 #include "core/util.h"
 #include "bundle/schema.h"
 #include "bundle/ytree.h"
+#include "core/fileio.h"
 #include "core/arena.h"
 #include "ops/pin.h"
 
@@ -338,6 +340,75 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
     if ((v = ynode_get(root, "here"))) read_here(r, v, &c->here);
 }
 
+/* A file that is not a settings file at all (a symbolic link to /etc/shadow, a binary, another
+ * program's config) must not come back line by line as "unknown key" messages, nor get an
+ * admin_pin line appended by --set-pin: it is refused once, with counts only. The rule: it is
+ * not 'key: value' lines; or none of its keys is a setting or a near typo of one; or it has
+ * more unknown keys than there are settings, which no number of typos in a real settings
+ * file can give. */
+bool config_is_settings_tree(const YNode *root, const YNode **at, char *why, size_t n)
+{
+    enum { N_KEYS = sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0] };
+    *at = root;
+    if (root->kind != YNODE_MAP) {
+        err_set(why, n, "it is not 'key: value' lines, like 'rotate: 90'");
+        return false;
+    }
+    const char *names[N_KEYS];
+    for (size_t i = 0; i < N_KEYS; i++) names[i] = CONFIG_KEYS[i].name;
+    size_t keys = 0, unknown = 0, plausible = 0;
+    for (size_t i = 0; i + 1 < root->n; i += 2, keys++) {
+        const YNode *k = root->kids[i];
+        bool scalar = k->kind == YNODE_SCALAR, known = false;
+        for (size_t j = 0; scalar && j < N_KEYS; j++) known |= strcmp(k->str, names[j]) == 0;
+        if (known || (scalar && suggest(k->str, names, N_KEYS))) plausible++;
+        if (known) continue;
+        if (unknown++ == 0) *at = k;
+    }
+    if (keys > 0 && plausible == 0) {
+        err_set(why, n, "none of its %zu key%s is a kiosk setting", keys, keys == 1 ? "" : "s");
+        return false;
+    }
+    if (unknown > N_KEYS) {
+        err_set(why, n, "%zu of its %zu keys are not kiosk settings; there are only %d settings",
+                unknown, keys, (int)N_KEYS);
+        return false;
+    }
+    return true;
+}
+
+static bool is_settings_file(Reader *r, const YNode *root)
+{
+    const YNode *at;
+    char why[256];
+    if (config_is_settings_tree(root, &at, why, sizeof why)) return true;
+    error_at(r, at, "not a settings file (%s); no setting is read from it", why);
+    return false;
+}
+
+/* Whether the file can be opened, with a clear error when not: a kiosk running as its own
+ * user with a config only root may read silently lost its PIN and hours before. */
+static bool readable(const char *path, Diags *diags)
+{
+    FILE *f;
+    struct stat st;
+    FileioStatus fs = fileio_open(path, &f, &st);
+    if (fs == FILEIO_OK) {
+        fclose(f);
+        return true;
+    }
+    if (fs == FILEIO_NOT_REGULAR) {
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "not a settings file (it is %s)",
+                 fileio_kind(st.st_mode));
+        return false;
+    }
+    int e = errno;
+    const struct passwd *pw = getpwuid(geteuid());
+    diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the settings file: %s (the kiosk runs "
+             "as user %s)", strerror(e), pw ? pw->pw_name : "?");
+    return false;
+}
+
 bool config_load(const char *path, KioskConfig *out, Diags *diags)
 {
     if (!path) path = CONFIG_DEFAULT_PATH;
@@ -348,11 +419,16 @@ bool config_load(const char *path, KioskConfig *out, Diags *diags)
     struct stat st;
     if (stat(path, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR) return true; /* no file: all defaults */
-        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the config file: %s",
+        diag_add(diags, DIAG_ERROR, path, 0, 0, "cannot read the settings file: %s",
                  strerror(errno));
+        out->ignored = true;
         return false;
     }
     out->found = true;
+    if (!readable(path, diags)) {
+        out->ignored = true;
+        return false;
+    }
     Arena *arena = arena_create();
     if (!arena) {
         diag_add(diags, DIAG_ERROR, path, 0, 0, "out of memory");
@@ -361,13 +437,11 @@ bool config_load(const char *path, KioskConfig *out, Diags *diags)
     size_t errors = diags->errors;
     YFile f;
     Reader r = {path, diags};
-    if (ytree_load(arena, path, path, diags, &f) && f.root) {
-        if (f.root->kind != YNODE_MAP)
-            error_at(&r, f.root, "the config must be 'key: value' lines, like 'rotate: 90'");
-        else {
-            schema_check_suggest(&SCHEMA_CONFIG, f.root, path, diags, suggest);
-            read_config(&r, f.root, out);
-        }
+    if (!ytree_load(arena, path, path, diags, &f)) out->ignored = true;
+    else if (f.root && !is_settings_file(&r, f.root)) out->ignored = true;
+    else if (f.root) {
+        schema_check_suggest(&SCHEMA_CONFIG, f.root, path, diags, suggest);
+        read_config(&r, f.root, out);
     }
     arena_destroy(arena);
     return diags->errors == errors;

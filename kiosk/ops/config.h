@@ -36,6 +36,8 @@ enum {
 typedef struct KioskConfig {
     char *path;          /* owned; the file read (or looked for) */
     bool found;          /* false when the file does not exist: everything is a default */
+    bool ignored;        /* the file exists but nothing was read from it (unreadable, not
+                            YAML, not a settings file): everything is a default */
     char *bundle;        /* owned; absolute folder, or NULL when not set (the command line or
                             the built-in default decides) */
     char *admin_pin;     /* owned; a yescrypt hash (pin_is_hash), or NULL when no PIN is set.
@@ -58,6 +60,14 @@ typedef struct KioskConfig {
  * file:line:col, the function returns false, and `out` holds the defaults for the settings
  * that were wrong and the values of those that were right, so a caller may go on. */
 bool config_load(const char *path, KioskConfig *out, Diags *diags);
+
+/* Whether a parsed file is a settings file at all (not a link to /etc/shadow, a passwd file or
+ * another program's settings): 'key: value' lines, at least one of them a setting or a near
+ * typo of one, and no more unknown keys than there are settings. When not, `why` (n bytes)
+ * says why without quoting the file, and *at is the node to point at. */
+struct YNode;
+bool config_is_settings_tree(const struct YNode *root, const struct YNode **at, char *why,
+                             size_t n);
 
 /* Frees what `c` owns and zeroes it. NULL and a zeroed config are allowed. */
 void config_free(KioskConfig *c);

@@ -209,6 +209,17 @@ static bool reads_back(Arena *arena, const char *shown, const Text *edited, cons
     return ok;
 }
 
+/* Never append a PIN hash to /etc/shadow because --config pointed at it. */
+static bool not_settings(const YNode *root, const char *shown, char *err, size_t n)
+{
+    const YNode *where;
+    char why[256];
+    if (!root || config_is_settings_tree(root, &where, why, sizeof why)) return false;
+    err_set(err, n, "%s:%d:%d: not a settings file (%s); it was not changed", shown, where->line,
+            where->col, why);
+    return true;
+}
+
 static bool edit_text(Arena *arena, const char *shown, const char *text, size_t len,
                       const char *hash, Text *out, char *err, size_t n)
 {
@@ -222,10 +233,7 @@ static bool edit_text(Arena *arena, const char *shown, const char *text, size_t 
                 first_problem(&d, buf, sizeof buf));
         goto done;
     }
-    if (f.root && f.root->kind != YNODE_MAP) {
-        err_set(err, n, "%s is not made of 'key: value' lines; fix it first", shown);
-        goto done;
-    }
+    if (not_settings(f.root, shown, err, n)) goto done;
     const YNode *key = NULL, *value = NULL;
     for (size_t i = 0; f.root && i + 1 < f.root->n; i += 2) {
         const YNode *k = f.root->kids[i];

@@ -4,6 +4,7 @@
  * driver at all and look exactly like the window when that also uses the software renderer. */
 #include "platform/canvas.h"
 #include "core/log.h"
+#include "platform/pngfile.h"
 
 #include <SDL.h>
 #include <SDL_image.h>
@@ -66,11 +67,7 @@ void canvas_draw(Canvas *c, const DisplayList *list)
 
 bool canvas_save_png(Canvas *c, const char *path)
 {
-    if (IMG_SavePNG(c->surface, path) != 0) {
-        log_error("cannot save %s: %s", path, IMG_GetError());
-        return false;
-    }
-    return true;
+    return png_write_file(c->surface, path);
 }
 
 const unsigned *canvas_pixels(const Canvas *c, int *w, int *h)
@@ -143,7 +140,7 @@ void sheet_add(ContactSheet *s, const Canvas *c, int index)
 
 bool sheet_save(ContactSheet *s, const char *path)
 {
-    return IMG_SavePNG(s->sheet, path) == 0;
+    return png_write_file(s->sheet, path);
 }
 
 void sheet_destroy(ContactSheet *s)
@@ -177,9 +174,7 @@ void tall_paste(TallShot *t, const Canvas *c, int src_y, int rows, int dst_y)
 
 bool tall_save_png(TallShot *t, const char *path)
 {
-    if (IMG_SavePNG(t->surface, path) == 0) return true;
-    log_error("cannot save %s: %s", path, IMG_GetError());
-    return false;
+    return png_write_file(t->surface, path);
 }
 
 void tall_destroy(TallShot *t)

@@ -16,8 +16,10 @@
 #include <stdlib.h>
 
 #include "core/log.h"
+#include "core/util.h"
 #include "platform/draw.h"
 #include "platform/lockdown.h"
+#include "platform/pngfile.h"
 #include "ui/geom.h"
 
 struct Window {
@@ -324,12 +326,21 @@ void window_show(Window *w)
     SDL_RenderPresent(w->ren);
 }
 
+bool window_pixel_hash(Window *w, unsigned long long *hash)
+{
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w->pw, w->ph, 32, SDL_PIXELFORMAT_ARGB8888);
+    bool ok = s && SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0;
+    if (ok) *hash = hash_bytes(hash_start(HASH_SEED), s->pixels, (size_t)s->pitch * (size_t)s->h);
+    SDL_FreeSurface(s);
+    return ok;
+}
+
 bool window_save_png(Window *w, const char *path)
 {
     SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w->pw, w->ph, 32, SDL_PIXELFORMAT_ARGB8888);
-    bool ok = s && SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0 &&
-              IMG_SavePNG(s, path) == 0;
-    if (!ok) log_error("cannot save the window to %s: %s", path, SDL_GetError());
+    bool read = s && SDL_RenderReadPixels(w->ren, NULL, SDL_PIXELFORMAT_ARGB8888, s->pixels, s->pitch) == 0;
+    if (!read) log_error("cannot read the window back for %s: %s", path, SDL_GetError());
+    bool ok = read && png_write_file(s, path);
     SDL_FreeSurface(s);
     return ok;
 }

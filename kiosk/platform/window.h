@@ -70,5 +70,9 @@ void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
 /* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
 bool window_save_png(Window *w, const char *path);
+/* A hash of the pixels read back from the renderer (with the software renderer also right
+ * after window_show: they stay in the window surface); false when they cannot be read. For
+ * the frame log (KIOSK_FRAME_LOG), never on the normal path. */
+bool window_pixel_hash(Window *w, unsigned long long *hash);
 
 #endif

@@ -13,32 +13,10 @@ kiosk=$(realpath "$1")
 src=$(cd "$(dirname "$0")/../good/mini" && pwd)
 tmp=$(mktemp -d /tmp/kiosk-swap-XXXXXX)
 log=$tmp/log
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
+pid=''
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-
-# Waits up to 15 s for a log line matching $1 (counting only lines after mark $2).
-expect_log() {
-  local pattern=$1 from=$2 what=$3
-  for _ in $(seq 150); do
-    if tail -n +"$from" "$log" | grep -q -- "$pattern"; then
-      echo "ok   $what"; pass=$((pass + 1)); return 0
-    fi
-    sleep 0.1
-  done
-  echo "FAIL $what: no log line matching '$pattern' after line $from"; fail=$((fail + 1))
-  sed 's/^/     | /' "$log"
-}
-never_log() {
-  local pattern=$1 from=$2 what=$3
-  if tail -n +"$from" "$log" | grep -q -- "$pattern"; then
-    echo "FAIL $what: unexpected '$pattern'"; fail=$((fail + 1))
-  else
-    echo "ok   $what"; pass=$((pass + 1))
-  fi
-}
-mark() { echo $(($(wc -l < "$log") + 1)); }
-version() { sed -i "s/^  version: .*/  version: \"$2\"/" "$1/bundle.yaml"; }
 
 mkdir -p "$tmp/v1" && cp -r "$src/." "$tmp/v1/" && ln -s v1 "$tmp/current"
 SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 "$tmp/current" 2> "$log" &
@@ -74,9 +52,7 @@ rsync -a --delay-updates "$tmp/staging/" "$tmp/current/"
 expect_log "kept the bundle on screen" "$m" "rsync of a broken version is refused"
 never_log "switched" "$m" "the broken rsync is not shown"
 
-kill -TERM "$pid"; rc=0; wait "$pid" || rc=$?
-if [ $rc -eq 0 ]; then echo "ok   stops cleanly on SIGTERM"; pass=$((pass + 1));
-else echo "FAIL exit code $rc on SIGTERM"; fail=$((fail + 1)); fi
+kill -TERM "$pid"; expect_exit "$pid" 0 "stops cleanly on SIGTERM"
 
 # 7. Started on a broken bundle: a notice instead of a black screen or a restart loop, and
 #    the bundle appears as soon as it is fixed.
@@ -88,9 +64,7 @@ pid=$!
 expect_log "showing a notice and waiting for a valid bundle" 1 "a broken bundle at start shows the notice"
 m=$(mark); sed -i 's/titel: Workshops/title: Workshops/' "$tmp/broken/bundle.yaml"
 expect_log "switched to bundle mini version 0.1" "$m" "the fixed bundle replaces the notice"
-kill -TERM "$pid"; rc=0; wait "$pid" || rc=$?
-if [ $rc -eq 0 ]; then echo "ok   stops cleanly on SIGTERM"; pass=$((pass + 1));
-else echo "FAIL exit code $rc on SIGTERM"; fail=$((fail + 1)); fi
+kill -TERM "$pid"; expect_exit "$pid" 0 "stops cleanly on SIGTERM"
 # 8. A flip while the kiosk is still starting (before its watcher runs) is not missed: it ends
 #    on the new version, shown at start or switched to soon after.
 rm -rf "$tmp/v1" "$tmp/v2" "$tmp/current"
@@ -103,5 +77,4 @@ ln -sfn v2 "$tmp/current.new" && mv -T "$tmp/current.new" "$tmp/current"
 expect_log "\(showing\|switched to\) bundle mini version 0.2" 1 "a flip during start-up is shown"
 kill -TERM "$pid"; wait "$pid" || true
 
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+finish

@@ -343,7 +343,9 @@ static void test_odd_files(void)
     diags_init(&d);
     CHECK(write_all(path, "- rotate: 90\n"));
     CHECK(!config_load(path, &c, &d));
-    CHECK(strstr(diag_text(&d, 0), ":1:1: error: the config must be 'key: value' lines"));
+    CHECK(strstr(diag_text(&d, 0), ":1:1: error: not a settings file (it is not 'key: value' "
+                 "lines, like 'rotate: 90'); no setting is read from it"));
+    CHECK(c.ignored);
     config_free(&c);
     diags_free(&d);
 
@@ -400,6 +402,87 @@ static char *replaced(const char *text, const char *from, const char *to)
     memcpy(out + a, to, lt);
     strcpy(out + a + lt, at + lf);
     return out;
+}
+
+/* A file that is not a settings file (a link to /etc/shadow, another program's settings, a
+ * binary) is refused once, and nothing of its content is printed: no "unknown key" line per
+ * line of it. Unknown keys of a real settings file are shown short and escaped. */
+static void test_not_a_settings_file_is_refused_without_its_content(void)
+{
+    static const struct {
+        const char *file, *want;
+    } cases[] = {
+        {"shadow-like.yaml", ":1:1: error: not a settings file (none of its 3 keys is a kiosk "
+                             "setting); no setting is read from it"},
+        {"passwd-like.yaml", ":1:1: error: not a settings file (it is not 'key: value' lines, "
+                             "like 'rotate: 90'); no setting is read from it"},
+        {"many-unknown.yaml", ":3:1: error: not a settings file (12 of its 13 keys are not kiosk "
+                              "settings; there are only 9 settings); no setting is read from it"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char path[256], want[512];
+        snprintf(path, sizeof path, DIR_ "%s", cases[i].file);
+        snprintf(want, sizeof want, "%s%s", path, cases[i].want);
+        KioskConfig c;
+        Diags d;
+        diags_init(&d);
+        CHECK(!config_load(path, &c, &d));
+        CHECK_INT((int)d.count, 1);
+        CHECK_STR(diag_text(&d, 0), want);
+        CHECK(c.ignored && c.rotate == 0); /* not even the one known key of many-unknown */
+        CHECK(!strstr(diag_text(&d, 0), "Secret") && !strstr(diag_text(&d, 0), "root"));
+        config_free(&c);
+        diags_free(&d);
+    }
+
+    /* A binary file: one message, no bytes of it. */
+    char *dir = temp_dir();
+    char path[256];
+    snprintf(path, sizeof path, "%s/config.yaml", dir);
+    static const char elf[] = "\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0>\0";
+    FILE *f = fopen(path, "wb");
+    CHECK(f && fwrite(elf, 1, sizeof elf, f) == sizeof elf && fclose(f) == 0);
+    KioskConfig c;
+    Diags d;
+    diags_init(&d);
+    CHECK(!config_load(path, &c, &d));
+    CHECK_INT((int)d.count, 1);
+    CHECK(strstr(diag_text(&d, 0), ":1:1: error: the file contains binary data or control "
+                 "characters; is it really a YAML text file?") != NULL);
+    CHECK(c.ignored);
+    config_free(&c);
+    diags_free(&d);
+    remove_tree(dir);
+
+    /* A real settings file with odd keys: each reported, escaped and cut short. */
+    diags_init(&d);
+    CHECK(!config_load(DIR_ "hostile-keys.yaml", &c, &d));
+    CHECK_INT((int)d.count, 2);
+    CHECK_STR(diag_text(&d, 0), DIR_ "hostile-keys.yaml:2:1: error: unknown key "
+              "'\\x1B]0;owned\\x07\\x1B[2J' in the kiosk config; the keys allowed here are: "
+              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here");
+    CHECK(strstr(diag_text(&d, 1), ":3:1: error: unknown key "
+                 "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' in the kiosk config") != NULL);
+    CHECK(!c.ignored && c.rotate == 90);
+    config_free(&c);
+    diags_free(&d);
+
+    /* --set-pin never appends a PIN hash to such a file (through a link, as root). */
+    dir = temp_dir();
+    const char *copy = copy_fixture(dir, "shadow-like.yaml");
+    char link[300], err[CONFIG_ERR_SIZE], want[600];
+    snprintf(link, sizeof link, "%s/config.yaml", dir);
+    CHECK(symlink(copy, link) == 0);
+    char *before = read_all(copy);
+    CHECK(!config_set_pin_hash(link, FULL_HASH, err, sizeof err));
+    snprintf(want, sizeof want, "%s:1:1: not a settings file (none of its 3 keys is a kiosk "
+             "setting); it was not changed", copy);
+    CHECK_STR(err, want);
+    char *after = read_all(copy);
+    CHECK(before && after && strcmp(before, after) == 0);
+    free(before);
+    free(after);
+    remove_tree(dir);
 }
 
 static void test_set_pin_keeps_comments_and_other_keys(void)
@@ -609,6 +692,7 @@ int main(void)
     RUN(test_plain_pin_is_refused_without_repeating_it);
     RUN(test_every_bad_value_is_reported_at_its_line);
     RUN(test_odd_files);
+    RUN(test_not_a_settings_file_is_refused_without_its_content);
     RUN(test_set_pin_keeps_comments_and_other_keys);
     RUN(test_set_pin_appends_or_fills_in);
     RUN(test_set_pin_refuses_and_leaves_the_file_alone);

@@ -7,17 +7,12 @@ kiosk=$(realpath "$1")
 src=$(cd "$(dirname "$0")/../good/mini" && pwd)
 tmp=$(mktemp -d /tmp/kiosk-usb-XXXXXX)
 log=$tmp/log
-pass=0 fail=0
+. "$(dirname "$0")/lib.sh"
+pid=''
 cleanup() { kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$tmp"; }
 trap cleanup EXIT
-expect_log() {
-  for _ in $(seq 300); do
-    if tail -n +"$2" "$log" | grep -q -- "$1"; then echo "ok   $3"; pass=$((pass + 1)); return 0; fi
-    sleep 0.1
-  done
-  echo "FAIL $3: no log line matching '$1'"; fail=$((fail + 1)); sed 's/^/     | /' "$log"
-}
-mark() { echo $(($(wc -l < "$log") + 1)); }
+# 30 s per expectation: a stick is looked at 2 s after it settles, slower on a loaded machine.
+expect_wait=300
 
 mkdir -p "$tmp/builtin" "$tmp/media/user" && cp -r "$src/." "$tmp/builtin/"
 SDL_VIDEODRIVER=dummy "$kiosk" --windowed 640x360 --usb-dir "$tmp/media" "$tmp/builtin" 2> "$log" &
@@ -33,11 +28,10 @@ expect_log "switched to bundle mini version usb-1" "$m" "a stick with a valid bu
 m=$(mark); rm -rf "$tmp/media/user/STICK"
 expect_log "switched to bundle mini version 0.1" "$m" "pulling the stick out brings the built-in bundle back"
 
-m=$(mark); mkdir "$tmp/BROKEN"; cp -r "$src/." "$tmp/BROKEN/"
-echo "nonsense: [" >> "$tmp/BROKEN/bundle.yaml"
-mv "$tmp/BROKEN" "$tmp/media/user/BROKEN"
+# Made broken beside the mount folder and moved in whole: copied in place, the kiosk could
+# (on a loaded machine) look at the stick between the copy and the breaking edit.
+mkdir "$tmp/BROKEN"; cp -r "$src/." "$tmp/BROKEN/"; echo "nonsense: [" >> "$tmp/BROKEN/bundle.yaml"
+m=$(mark); mv "$tmp/BROKEN" "$tmp/media/user/BROKEN"
 expect_log "kept the bundle on screen" "$m" "a stick with a broken bundle is refused"
-if tail -n +"$m" "$log" | grep -q "switched"; then echo "FAIL the broken stick was shown"; fail=$((fail + 1));
-else echo "ok   the broken stick is not shown"; pass=$((pass + 1)); fi
-echo "$pass passed, $fail failed"
-[ $fail -eq 0 ]
+never_log "switched" "$m" "the broken stick is not shown"
+finish

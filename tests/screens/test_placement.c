@@ -295,6 +295,45 @@ static void test_controls_low_in_portrait(void)
     CHECK(checked >= 4); /* careers (nl, en), berufe (de, ar) */
 }
 
+/* The quiz in portrait: every answer and every button of the result (its cards aside) in the
+ * lower two thirds, in both languages. */
+static void test_quiz_controls_low_in_portrait(void)
+{
+    Bundle *b = load("content/techniekpact");
+    CHECK(b != NULL);
+    if (!b || !b->quiz) return;
+    size_t checked = 0;
+    for (size_t l = 0; l < b->n_languages; l++)
+        for (int result = 0; result < 2; result++) {
+            Rig r;
+            if (!rig_open(&r, b, 3, l, result ? "result" : "quiz")) {
+                CHECK(false);
+                continue;
+            }
+            int64_t t = 0;
+            for (size_t q = 0; q < (result ? 1 : b->quiz->n_questions); q++) {
+                session_tick(&r.s, t += 1000); /* settled: no highlight, no entry motion */
+                r.s.dirty = true;
+                const DisplayList *d = session_frame(&r.s);
+                float third = (float)SIZES[3][1] / 3;
+                for (size_t i = 0; i < d->n_hits; i++) {
+                    const Hit *hit = &d->hits[i];
+                    if (hit->action.kind == ACT_ITEM) continue;
+                    checked++;
+                    if (hit->clip.y < third)
+                        fprintf(stderr, "%s (%s) question %zu at 1080x1920: control (action %d) "
+                                "at y %.0f, above the lower two thirds\n", result ? "result" : "quiz",
+                                b->languages[l], q + 1, hit->action.kind, hit->clip.y);
+                    CHECK(hit->clip.y >= third);
+                }
+                if (!result) session_apply(&r.s, (Action){.kind = ACT_ANSWER, .arg = 0}, t);
+            }
+            rig_close(&r);
+        }
+    CHECK(checked >= 2 * (8 * 2 + 2)); /* at least two answers a question, two result buttons */
+    bundle_free(b);
+}
+
 /* tests/good/dark has no pictures: its item pages are text first, no panel, no initial. */
 static void test_text_first_without_picture(void)
 {
@@ -330,6 +369,7 @@ int main(void)
     RUN(test_qr_visible_without_scrolling);
     RUN(test_no_empty_bands);
     RUN(test_controls_low_in_portrait);
+    RUN(test_quiz_controls_low_in_portrait);
     RUN(test_text_first_without_picture);
     return check_summary();
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "app/script.h"
 #include "ui/session.h"
@@ -286,6 +287,38 @@ static void test_step_limit(void)
     free(text);
 }
 
+/* A script may simulate 24 hours at most, counted when it is read: 100,000 `wait 10000000`
+ * (31 years of frames) is refused at once, at the line that passes the limit. */
+static void test_simulated_time_limit(void)
+{
+    const char *line = "wait 10000000\n";
+    size_t ll = strlen(line), n = SCRIPT_MAX_STEPS;
+    char *text = malloc(n * ll + 64);
+    CHECK(text != NULL);
+    if (!text) return;
+    for (size_t i = 0; i < n; i++) memcpy(text + i * ll, line, ll);
+    clock_t t0 = clock();
+    CHECK_STR(parse_err(text, n * ll), "9:1: the script runs past 24 hours of simulated time "
+              "here; a replay may simulate at most 24 hours (86400000 ms)");
+    double s = (double)(clock() - t0) / CLOCKS_PER_SEC;
+    printf("  100,000 x wait 10000000 refused in %.4f s CPU\n", s);
+    CHECK(s < 1.0);
+
+    /* Exactly 24 hours is allowed; one tap (96 ms) more is not, nor a drag's frames. */
+    size_t len = 0;
+    for (int i = 0; i < 10; i++) len += (size_t)sprintf(text + len, "wait 8640000\n");
+    Script sc;
+    if (parse_ok(text, &sc)) CHECK_INT(sc.n, 10);
+    script_free(&sc);
+    strcpy(text + len, "tap 1 1\n");
+    CHECK_STR(ERR(text), "11:1: the script runs past 24 hours of simulated time here; a replay "
+              "may simulate at most 24 hours (86400000 ms)");
+    strcpy(text + len - strlen("wait 8640000\n"), "wait 8639990\ndrag 0 0 9 9 1\n");
+    CHECK_STR(ERR(text), "11:1: the script runs past 24 hours of simulated time here; a replay "
+              "may simulate at most 24 hours (86400000 ms)");
+    free(text);
+}
+
 int main(void)
 {
     RUN(test_every_command);
@@ -299,6 +332,7 @@ int main(void)
     RUN(test_long_lines);
     RUN(test_nul_byte);
     RUN(test_step_limit);
+    RUN(test_simulated_time_limit);
     RUN(test_key_names);
     return check_summary();
 }

@@ -260,6 +260,52 @@ static void test_signals(void)
     }
 }
 
+static void write_file(const char *path, const char *text)
+{
+    FILE *f = fopen(path, "w");
+    CHECK(f != NULL);
+    if (!f) return;
+    fputs(text, f);
+    fclose(f);
+}
+
+/* SIGHUP reads the settings again: opening hours and "you are here" apply at once; a file
+ * that has gone leaves them as they were (a kiosk is never unlocked by a missing file). */
+static void test_hup_rereads_settings(void)
+{
+    char path[] = "/tmp/kiosk-test-hup-XXXXXX";
+    int fd = mkstemp(path);
+    CHECK(fd >= 0);
+    if (fd < 0) return;
+    close(fd);
+    write_file(path, "rotate: 0\n");
+    Kiosk t = {0};
+    Diags d;
+    diags_init(&d);
+    CHECK(config_load(path, &t.cfg, &d));
+    diags_free(&d);
+    t.no_pin = true;
+    if (!start(&t, false, 0, NULL)) {
+        CHECK(false);
+        return;
+    }
+    advance(&t, 1000);
+    CHECK(!t.last.dark);
+    CHECK(supervisor_session(t.k)->ui.here == NULL);
+    write_file(path, "rotate: 0\nhere: noord\nopening_hours:\n  daily: closed\n");
+    supervisor_signal(t.k, SIGHUP, t.now);
+    advance(&t, 70000); /* closed: dark once nobody has touched it for the idle time */
+    CHECK(t.last.dark);
+    CHECK(supervisor_session(t.k)->ui.here != NULL);
+    unlink(path);
+    supervisor_signal(t.k, SIGHUP, t.now); /* gone: nothing changes */
+    advance(&t, 1000);
+    CHECK(t.last.dark);
+    CHECK(supervisor_session(t.k)->ui.here != NULL);
+    supervisor_destroy(t.k, t.now, WALL);
+    config_free(&t.cfg);
+}
+
 /* A valid new bundle waits while a finger is down and replaces the old one at a quiet
  * moment, on the same screen, with the new theme asked for. */
 static void test_swap_at_quiet_moment(void)
@@ -304,6 +350,7 @@ int main(void)
 {
     RUN(test_close_policy);
     RUN(test_signals);
+    RUN(test_hup_rereads_settings);
     RUN(test_swap_at_quiet_moment);
     RUN(test_invalid_kept);
     RUN(test_attract_sleeps_when_dark);
