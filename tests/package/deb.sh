@@ -19,6 +19,11 @@ skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" -eq 0 ] || skip "needs root (debootstrap, chroot, mounts)"
 command -v debootstrap >/dev/null || skip "debootstrap is not installed (./run.sh test installs it)"
 command -v dpkg-shlibdeps >/dev/null || skip "dpkg-shlibdeps is not installed (package dpkg-dev)"
+# Inside a container or a chroot without the right to mount, a root cannot be set up at all.
+probe=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-mount-probe.XXXXXX")
+if ! mount --bind "$probe" "$probe" 2>/dev/null; then rmdir "$probe"; skip "cannot bind-mount here (no CAP_SYS_ADMIN: a container or chroot)"; fi
+umount "$probe"; rmdir "$probe"
+[ -r /proc/self/stat ] || skip "/proc is not mounted"
 
 t0=$(date +%s); lap=$t0
 phase() { local now; now=$(date +%s); echo "== $1 ($((now - lap)) s; total $((now - t0)) s)"; lap=$now; }
@@ -50,8 +55,9 @@ base=$cache/bookworm-minbase-systemd.tar
 mkdir -p "$cache/archives/partial"
 if [ ! -f "$base" ]; then
   boot=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-debootstrap.XXXXXX")
+  # Without a reachable mirror the test cannot run: skipped, with debootstrap's last words.
   debootstrap --variant=minbase --include=systemd bookworm "$boot" "$mirror" \
-    >"$work/debootstrap.log" 2>&1 || { tail -n 20 "$work/debootstrap.log"; rm -rf --one-file-system "$boot"; exit 1; }
+    >"$work/debootstrap.log" 2>&1 || { tail -n 20 "$work/debootstrap.log"; rm -rf --one-file-system "$boot"; skip "debootstrap from $mirror failed (see above)"; }
   tar -C "$boot" -cf "$base.new" . && mv "$base.new" "$base"
   rm -rf --one-file-system "$boot"
   phase "debootstrap (cached as $base)"
