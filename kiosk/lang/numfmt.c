@@ -84,7 +84,7 @@ char *numfmt_format(char *buf, size_t size, int64_t scaled, int decimals, NumUni
         if (grouped && left > 0 && left % 3 == 0) put(buf, size, &used, st->group);
     }
     if (decimals > 0) {
-        char f[8];
+        char f[24]; /* decimals is at most a few, but the compiler cannot know */
         snprintf(f, sizeof f, "%0*llu", decimals, (unsigned long long)frac);
         put(buf, size, &used, st->decimal);
         put(buf, size, &used, f);
