@@ -20,11 +20,7 @@
 
 static Bundle *load_or_report(const char *dir)
 {
-    Diags d;
-    diags_init(&d);
-    Bundle *b = bundle_load(dir, &d);
-    diags_print(&d, stderr);
-    diags_free(&d);
+    Bundle *b = bundle_load_reporting(dir, stderr);
     if (!b) log_warning("the bundle %s has errors (see above); run kiosk --check", dir);
     return b;
 }

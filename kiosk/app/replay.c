@@ -180,11 +180,7 @@ int replay_run(const Options *o)
         fprintf(stderr, "%s:%s\n", o->replay, err);
         return 1;
     }
-    Diags d;
-    diags_init(&d);
-    Bundle *b = bundle_load(o->bundle, &d);
-    diags_print(&d, stderr);
-    diags_free(&d);
+    Bundle *b = bundle_load_reporting(o->bundle, stderr);
     const char *assets = assets_dir();
     int rc = 1;
     Replay r = {.out_dir = o->output ? o->output : ".", .file = o->replay};

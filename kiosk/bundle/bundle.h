@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "bundle/diag.h"
 #include "lang/numfmt.h"
@@ -286,6 +287,8 @@ const TextOrigin *bundle_text_origin(const Bundle *b, const char *p);
  * `diags`, which the caller owns. Returns the bundle when there were no errors (warnings are
  * allowed), else NULL. The result is freed with bundle_free(). */
 Bundle *bundle_load(const char *dir, Diags *diags);
+/* The same, for a program that only shows the problems: every message printed to `out`. */
+Bundle *bundle_load_reporting(const char *dir, FILE *out);
 void bundle_free(Bundle *b);
 
 /* Lookups by id; NULL when absent. */

@@ -384,6 +384,16 @@ static void loader_free(Loader *l)
     free(l);
 }
 
+Bundle *bundle_load_reporting(const char *dir, FILE *out)
+{
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load(dir, &d);
+    diags_print(&d, out);
+    diags_free(&d);
+    return b;
+}
+
 Bundle *bundle_load(const char *dir, Diags *diags)
 {
     size_t errors_before = diags->errors, diags_before = diags->count;

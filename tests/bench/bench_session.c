@@ -92,11 +92,7 @@ static const char *find_assets(void)
 
 static Bundle *load(const char *dir)
 {
-    Diags d;
-    diags_init(&d);
-    Bundle *b = bundle_load(dir, &d);
-    if (!b) diags_print(&d, stderr);
-    diags_free(&d);
+    Bundle *b = bundle_load_reporting(dir, stderr);
     if (!b) fprintf(stderr, "bench_session: %s does not load\n", dir);
     return b;
 }

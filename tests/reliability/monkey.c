@@ -650,12 +650,7 @@ static void ev_admin(Monkey *m)
  * the fake PIN hash (checked by the fake verifier). */
 static Bundle *load(const char *dir)
 {
-    Diags diags;
-    diags_init(&diags);
-    Bundle *b = bundle_load(dir, &diags);
-    diags_print(&diags, stderr);
-    diags_free(&diags);
-    return b;
+    return bundle_load_reporting(dir, stderr);
 }
 
 /* `b` is owned by the supervisor from now. */

@@ -57,12 +57,7 @@ static void rig_close(Rig *r)
 
 static Bundle *load(const char *dir)
 {
-    Diags d;
-    diags_init(&d);
-    Bundle *b = bundle_load(dir, &d);
-    if (!b) diags_print(&d, stderr);
-    diags_free(&d);
-    return b;
+    return bundle_load_reporting(dir, stderr);
 }
 
 static float bar_top(int z)

@@ -19,11 +19,7 @@
 
 static Bundle *load(const char *dir)
 {
-    Diags d;
-    diags_init(&d);
-    Bundle *b = bundle_load(dir, &d);
-    if (!b) diags_print(&d, stderr);
-    diags_free(&d);
+    Bundle *b = bundle_load_reporting(dir, stderr);
     CHECK(b != NULL);
     return b;
 }
