@@ -94,7 +94,9 @@ static void bottom_bar(Ctx *c)
     const char *labels[BAR_COUNT] = {
         deep ? S(c, STR_BACK) : NULL, deep ? S(c, STR_HOME) : NULL,
         languages ? bundle_ui_text(b, (s->lang + 1) % b->n_languages, STR_LANGUAGE_NAME) : NULL,
-        s->large_text ? "A\xE2\x88\x92" : "A+", S(c, STR_ABOUT)}; /* A+ / A− (minus sign) */
+        /* A+ / A− (minus sign), marked left-to-right so an Arabic screen does not show "+A" */
+        s->large_text ? "\xE2\x80\x8E" "A\xE2\x88\x92" "\xE2\x80\x8E" : "\xE2\x80\x8E" "A+" "\xE2\x80\x8E",
+        S(c, STR_ABOUT)};
     static const char *const icons[BAR_COUNT] = {"back", "home", "globe", NULL, "info"};
     float w[BAR_COUNT];
     bar_widths(c, labels, icons, w);
