@@ -18,7 +18,7 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
 # systemd is installed, else it is skipped), xvfb, xdotool and x11-apps (xwd): the signals and
 # hostile_files tests tap a kiosk on an X display and read its screen back; debootstrap: the
 # package test installs the .deb into a fresh Debian 12 (as root only, else skipped).
-TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap)
+TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file)
 
 install_missing() {
   local missing=()

@@ -19,6 +19,7 @@ skip() { echo "SKIP: $*"; exit 77; }
 [ "$(id -u)" -eq 0 ] || skip "needs root (debootstrap, chroot, mounts)"
 command -v debootstrap >/dev/null || skip "debootstrap is not installed (./run.sh test installs it)"
 command -v dpkg-shlibdeps >/dev/null || skip "dpkg-shlibdeps is not installed (package dpkg-dev)"
+command -v file >/dev/null || skip "the file utility is not installed (CPack's DEB generator needs it; ./run.sh test installs it)"
 # Inside a container or a chroot without the right to mount, a root cannot be set up at all.
 probe=$(mktemp -d "${TMPDIR:-/tmp}/kiosk-mount-probe.XXXXXX")
 if ! mount --bind "$probe" "$probe" 2>/dev/null; then rmdir "$probe"; skip "cannot bind-mount here (no CAP_SYS_ADMIN: a container or chroot)"; fi
