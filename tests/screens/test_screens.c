@@ -606,11 +606,7 @@ int main(int argc, char **argv)
     else snprintf(diff_dir, sizeof diff_dir, "/tmp");
     refresh = argc > 1 && strcmp(argv[1], "--refresh") == 0;
     if (argc > 2 && strcmp(argv[1], "--kiosk") == 0) kiosk_binary = argv[2];
-    Diags d;
-    diags_init(&d);
-    bundle = bundle_load("content/techniekpact", &d);
-    diags_print(&d, stderr);
-    diags_free(&d);
+    bundle = bundle_load_reporting("content/techniekpact", stderr);
     CHECK(bundle != NULL);
     if (!bundle) return check_summary();
     if (!refresh) RUN(test_every_screen_every_size);

@@ -361,11 +361,7 @@ static void test_you_are_here(void)
 
 int main(void)
 {
-    Diags d;
-    diags_init(&d);
-    bundle = bundle_load("content/techniekpact", &d);
-    diags_print(&d, stderr);
-    diags_free(&d);
+    bundle = bundle_load_reporting("content/techniekpact", stderr);
     CHECK(bundle != NULL);
     if (!bundle) return check_summary();
     regions = bundle_find_collection(bundle, "regions");
