@@ -2,6 +2,7 @@
 # run.sh: the two quick-start commands of the README.
 #   ./run.sh [BUNDLE] [kiosk options]   install what is missing, build, start the kiosk
 #   ./run.sh test                       install what is missing, build with sanitizers, run every test
+#   KIOSK_CROSS=arm64 ./run.sh test     the same, and the arm64 cross build under qemu (.ci/run)
 # It installs Debian packages with apt-get (through sudo when not root), then drives CMake.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -20,6 +21,8 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
 # package test installs the .deb into a fresh Debian 12 (as root only, else skipped).
 TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file)
 
+sudo=()
+[ "$(id -u)" -eq 0 ] || sudo=(sudo)
 install_missing() {
   local missing=()
   for p in "$@"; do
@@ -27,8 +30,6 @@ install_missing() {
   done
   [ ${#missing[@]} -eq 0 ] && return 0
   echo "run.sh: installing ${missing[*]} (apt-get; this can take a few minutes)"
-  local sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
@@ -38,6 +39,22 @@ install_missing "${PACKAGES[@]}"
 if [ "${1:-}" = "test" ]; then
   shift
   install_missing "${TEST_PACKAGES[@]}"
+  # The Raspberry Pi build (ctest cross_arm64, tests/cross/arm64.sh): only when asked, because
+  # it adds a foreign architecture to dpkg. The :arm64 twins of the libraries above, a cross
+  # compiler and qemu; libunibreak-dev is not multiarch (its :arm64 package would replace this
+  # machine's), so the script fetches that one into the build tree instead.
+  if [ "${KIOSK_CROSS:-}" = arm64 ]; then
+    cross=(crossbuild-essential-arm64 qemu-user-static)
+    for p in "${PACKAGES[@]}"; do
+      [[ $p == lib*-dev && $p != libunibreak-dev ]] && cross+=("$p:arm64")
+    done
+    if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+      echo "run.sh: adding the arm64 architecture to dpkg (KIOSK_CROSS=arm64)"
+      "${sudo[@]}" dpkg --add-architecture arm64
+    fi
+    install_missing "${cross[@]}"
+    bash tests/cross/arm64.sh fetch build-test/cross-arm64
+  fi
   # The whole suite runs under AddressSanitizer and UndefinedBehaviorSanitizer.
   cmake -S . -B build-test -DCMAKE_BUILD_TYPE=Debug -DKIOSK_SANITIZE=ON >/dev/null
   cmake --build build-test -j "$jobs"
