@@ -15,6 +15,7 @@
 #include "app/paths.h"
 #include "ops/config.h"
 #include "ops/stats.h"
+#include "ui/schedule.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -40,6 +41,8 @@ static void usage(FILE *out)
         "                         scrolled height, as one tall PNG\n"
         "  --open ID              start on this item or collection (in the window, or with\n"
         "                         --replay; --render ID draws it)\n"
+        "  --clock \"DATE TIME\"    the local time --render and --replay show timetables at,\n"
+        "                         like \"2027-03-13 13:58\" (default: now)\n"
         "  --size WxH             picture size for --render, --render-all and --replay\n"
         "                         (default 1920x1080)\n"
         "  --lang CODE            language to start in (default: the bundle's default)\n"
@@ -94,7 +97,7 @@ static bool parse_size(const char *s, int *w, int *h)
 
 enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
-       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, MAX_DBS = 256 };
+       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, OPT_CLOCK, MAX_DBS = 256 };
 
 #define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
@@ -108,6 +111,7 @@ static const struct option long_options[] = {
     WITH_VALUE("renderer", OPT_RENDERER),    WITH_VALUE("cache-mb", OPT_CACHE_MB),
     WITH_VALUE("size", OPT_SIZE),            WITH_VALUE("windowed", OPT_WINDOWED),
     WITH_VALUE("open", OPT_OPEN),            {"full", no_argument, NULL, OPT_FULL},
+    WITH_VALUE("clock", OPT_CLOCK),
     {NULL, 0, NULL, 0},
 };
 
@@ -170,6 +174,16 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_RENDERER: o->renderer = arg; break;
     case OPT_OPEN: o->open = arg; break;
     case OPT_FULL: o->full = true; break;
+    case OPT_CLOCK: {
+        int64_t wall;
+        if (!schedule_parse_local(arg, &wall)) {
+            fprintf(stderr, "kiosk: --clock wants a local date and time like \"2027-03-13 13:58\", "
+                    "not '%.40s'\n", arg);
+            return 2;
+        }
+        o->clock = arg;
+        break;
+    }
     case OPT_ROTATE:
     case OPT_CACHE_MB:
     case OPT_SIZE:

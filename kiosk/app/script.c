@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ui/schedule.h"
 #include "ui/session.h"
 
 const char *const SCRIPT_KEY_NAMES =
@@ -95,9 +96,19 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
     } else if (strcmp(cmd, "expect") == 0) {
         st->kind = STEP_EXPECT;
         want = -1;
+    } else if (strcmp(cmd, "clock") == 0) {
+        st->kind = STEP_CLOCK;
+        int64_t wall = 0;
+        if (n != 2 || !schedule_parse_local(words[1], &wall)) {
+            snprintf(err, err_size, "%d:%d: 'clock' needs a local date and time like "
+                     "2027-03-13T13:58", lineno, n >= 2 ? (int)(words[1] - line) + 1 : 1);
+            return false;
+        }
+        st->wall_s = wall;
+        return true;
     } else {
-        snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot "
-                 "or expect)", lineno, (int)(cmd - line) + 1, cmd);
+        snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot, "
+                 "expect or clock)", lineno, (int)(cmd - line) + 1, cmd);
         return false;
     }
     if (st->kind == STEP_KEY && n == 2) return parse_key(words[1], line, lineno, st, err, err_size);
@@ -150,7 +161,8 @@ long long script_step_ms(const Step *st)
     case STEP_TAP_TARGET: return SCRIPT_TAP_MS + SCRIPT_FRAME_MS;
     case STEP_DRAG: /* one move per frame (at least one), then the release's frame */
         return ((st->ms / SCRIPT_FRAME_MS > 1 ? st->ms / SCRIPT_FRAME_MS : 1) + 1) * SCRIPT_FRAME_MS;
-    case STEP_KEY: return SCRIPT_FRAME_MS;
+    case STEP_KEY:
+    case STEP_CLOCK: return SCRIPT_FRAME_MS;
     case STEP_WAIT: return st->ms;
     default: return 0;
     }

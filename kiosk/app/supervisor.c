@@ -447,6 +447,7 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
+    session_set_wall_clock(&k->s, wall * 1000, now);
     if (session_tick(&k->s, now)) {
         r.redraw = true;
         r.ready = !k->shown;
