@@ -45,6 +45,8 @@ typedef enum {
     STR_NEXT,       /* ...and on the next to start */
     STR_TODAY,      /* a timetable's heading when it shows today */
     STR_EARLIER,    /* a timetable's heading over the sessions that are over */
+    STR_WHEN,       /* an item's page: the label of its times */
+    STR_WHERE,      /* ...and of its place */
     STR_WEEKDAYS,   /* seven day names from Sunday, separated by commas */
     STR_MONTHS,     /* twelve month names from January, separated by commas */
     STR_DATE,       /* a date: "{weekday}", "{day}" (number) and "{month}" (name) are filled in */

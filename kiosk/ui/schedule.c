@@ -40,7 +40,7 @@ static int32_t last_day_before(const Collection *c, int32_t today)
     return best;
 }
 
-static int wday_of(int32_t day)
+int schedule_wday(int32_t day)
 {
     return (int)((day % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
 }
@@ -98,13 +98,13 @@ void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out)
                                                              : last_day_before(c, now->day);
     for (int ahead = 0; ahead <= SCHEDULE_LOOKAHEAD_DAYS; ahead++) {
         int32_t d = now->day + ahead;
-        if (day_has_sessions(c, d, wday_of(d), ahead == 0 ? now->minute : -1)) {
+        if (day_has_sessions(c, d, schedule_wday(d), ahead == 0 ? now->minute : -1)) {
             out->day = d;
             break;
         }
     }
     out->offset = (int)(out->day - now->day);
-    out->wday = wday_of(out->day);
+    out->wday = schedule_wday(out->day);
     collect(c, out);
     mark(out, now->minute);
 }

@@ -39,36 +39,60 @@ static void nth_name(const char *list, int index, char *out, size_t size)
     snprintf(out, size, "%.*s", (int)n, p ? p : "");
 }
 
-/* "zaterdag 13 maart" in the visitor's language (STR_DATE with its blanks filled). */
-static void date_text(Ctx *c, const ScheduleDay *d, char *out, size_t size)
+/* Fills STR_DATE's blanks; the result is copied into the display list. */
+static const char *fill_date(Ctx *c, const char *weekday, const char *day, const char *month)
 {
-    char weekday[64], month[64], day[8];
-    int y = 0, m = 0, md = 0;
-    /* civil date from days since 1970 (inverse of timegm's noon): through gmtime_r */
-    time_t t = (time_t)d->day * 86400 + 43200;
-    struct tm tm;
-    if (gmtime_r(&t, &tm)) y = tm.tm_year, m = tm.tm_mon, md = tm.tm_mday;
-    (void)y;
-    nth_name(S(c, STR_WEEKDAYS), d->wday, weekday, sizeof weekday);
-    nth_name(S(c, STR_MONTHS), m, month, sizeof month);
-    snprintf(day, sizeof day, "%d", md);
-    const char *pattern = S(c, STR_DATE), *p = pattern;
+    char out[200];
+    const char *p = S(c, STR_DATE);
     size_t k = 0;
-    while (*p && k + 1 < size) {
+    while (*p && k + 1 < sizeof out) {
         const char *fill = NULL;
         size_t skip = 0;
         if (strncmp(p, "{weekday}", 9) == 0) fill = weekday, skip = 9;
         else if (strncmp(p, "{day}", 5) == 0) fill = day, skip = 5;
         else if (strncmp(p, "{month}", 7) == 0) fill = month, skip = 7;
-        if (fill) {
-            k += (size_t)snprintf(out + k, size - k, "%s", fill);
-            if (k >= size) k = size - 1;
-            p += skip;
-        } else {
+        if (!fill) {
             out[k++] = *p++;
+            continue;
         }
+        int w = snprintf(out + k, sizeof out - k, "%s", fill);
+        k = w < 0 || (size_t)w >= sizeof out - k ? sizeof out - 1 : k + (size_t)w;
+        p += skip;
     }
     out[k] = '\0';
+    return dlist_strdup(c->d, out);
+}
+
+const char *w_date_text(Ctx *c, int32_t day)
+{
+    char weekday[64], month[64], mday[8];
+    time_t t = (time_t)day * 86400 + 43200; /* noon UTC of that date */
+    struct tm tm;
+    if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
+    nth_name(S(c, STR_WEEKDAYS), schedule_wday(day), weekday, sizeof weekday);
+    nth_name(S(c, STR_MONTHS), tm.tm_mon, month, sizeof month);
+    snprintf(mday, sizeof mday, "%d", tm.tm_mday);
+    return fill_date(c, weekday, mday, month);
+}
+
+const char *w_session_text(Ctx *c, const TimeSlot *slot)
+{
+    char days[256] = "";
+    if (slot->date != WHEN_WEEKLY) {
+        snprintf(days, sizeof days, "%s", w_date_text(c, slot->date));
+    } else {
+        size_t k = 0;
+        for (int i = 1; i <= 7; i++) { /* from Monday: how a school week is read */
+            if (!((slot->days >> (i % 7)) & 1)) continue;
+            char name[64];
+            nth_name(S(c, STR_WEEKDAYS), i % 7, name, sizeof name);
+            int w = snprintf(days + k, sizeof days - k, "%s%s", k ? ", " : "", name);
+            if (w < 0 || (size_t)w >= sizeof days - k) break;
+            k += (size_t)w;
+        }
+    }
+    return dlist_printf(c->d, "%s, %02d:%02d\u2013%02d:%02d", days, slot->from / 60,
+                        slot->from % 60, slot->to / 60, slot->to % 60);
 }
 
 static float badge(Ctx *c, float right, float cy, SlotState st, bool draw)
@@ -112,9 +136,9 @@ static float row(Ctx *c, Rect r, const ScheduleEntry *e, bool draw)
     w_surface(c, (Rect){r.x, r.y, r.w, h}, t->surface, U(c, SZ_RADIUS));
     Rect saved = c->bound;
     c->bound = (Rect){r.x, r.y, r.w, h};
-    char when[32];
-    snprintf(when, sizeof when, "%02d:%02d\u2013%02d:%02d", e->from / 60, e->from % 60,
-             e->to / 60, e->to % 60);
+    /* the display list keeps text until it is drawn: made text is copied into it */
+    const char *when = dlist_printf(c->d, "%02d:%02d\u2013%02d:%02d", e->from / 60, e->from % 60,
+                                    e->to / 60, e->to % 60);
     TextStyle tms = {FONT_BOLD, PX(c, PX_CARD_TITLE), past ? t->muted : t->text, 1, false,
                      "timetable time"};
     w_text(c, (Rect){r.x + pad, r.y + (h - w_line_height(tms.px)) / 2, tw - pad, 0}, when, tms);
@@ -168,11 +192,10 @@ void view_schedule(Ctx *c, const Screen *sc, Rect area)
     float m = U(c, SZ_MARGIN), w = fminf(area.w - 2 * m, U(c, SCH_MAX_W));
     Rect list = {area.x + (area.w - w) / 2, area.y, w, area.h};
     /* the day: "Today · Saturday 13 March", or the date of the day shown */
-    char date[160], heading[200];
-    date_text(c, &day, date, sizeof date);
-    if (day.offset == 0) snprintf(heading, sizeof heading, "%s \u00b7 %s", S(c, STR_TODAY), date);
-    else snprintf(heading, sizeof heading, "%s", date);
-    TextStyle hs = {FONT_BOLD, PX(c, PX_BODY), c->t->text, 1, false, "timetable day"};
+    const char *date = w_date_text(c, day.day);
+    const char *heading = day.offset == 0 ? dlist_printf(c->d, "%s \u00b7 %s", S(c, STR_TODAY), date)
+                                          : date;
+    TextStyle hs = {FONT_BOLD, PX(c, PX_CARD_TITLE), c->t->text, 2, false, "timetable day"};
     float hh = w_text(c, (Rect){list.x, list.y, list.w, 0}, heading, hs) + U(c, SCH_HEADING_GAP);
     Rect scroll = {area.x, area.y + hh, area.w, area.h - hh};
     c->info->scroll_area = scroll;
