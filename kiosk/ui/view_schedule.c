@@ -18,12 +18,13 @@
 enum {
     SCH_ROW_MIN_H = 120,
     SCH_PAD = 24,
+    SCH_PIC_INSET = 12,    /* a row's picture: this far from the row's top and bottom */
     SCH_GAP = 16,          /* between rows */
     SCH_TIME_W = 250,      /* the time column: "10:00–10:45" at PX_CARD_TITLE */
     SCH_BADGE_PAD = 18,
     SCH_BADGE_H = 56,
     SCH_HEADING_GAP = 20,
-    SCH_MAX_W = 1400,      /* rows wider than this read badly: centred instead */
+    SCH_MAX_W = 1400,      /* rows wider than this read badly */
 };
 
 /* The `index`th of the comma-separated names in `list` (a bundle's or the built-in texts). */
@@ -124,7 +125,10 @@ static float row(Ctx *c, Rect r, const ScheduleEntry *e, bool draw)
     bool past = e->state == SLOT_PAST;
     float pad = U(c, SCH_PAD), tw = U(c, SCH_TIME_W) * c->text_scale;
     float bw = badge(c, 0, 0, e->state, false);
-    float x = r.x + pad + tw, w = r.x + r.w - pad - x - (bw > 0 ? bw + pad : 0);
+    /* its picture, small, where there is one: the room to look for is easier found by it */
+    float pic = e->item->image ? U(c, SCH_ROW_MIN_H) - 2 * U(c, SCH_PIC_INSET) : 0;
+    float x = r.x + pad + tw + (pic > 0 ? pic + pad : 0);
+    float w = r.x + r.w - pad - x - (bw > 0 ? bw + pad : 0);
     TextStyle ts = {FONT_BOLD, PX(c, PX_CARD_TITLE), past ? t->muted : t->text, 2, false,
                     "timetable title"};
     TextStyle ws = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 1, false, "timetable place"};
@@ -142,6 +146,9 @@ static float row(Ctx *c, Rect r, const ScheduleEntry *e, bool draw)
     TextStyle tms = {FONT_BOLD, PX(c, PX_CARD_TITLE), past ? t->muted : t->text, 1, false,
                      "timetable time"};
     w_text(c, (Rect){r.x + pad, r.y + (h - w_line_height(tms.px)) / 2, tw - pad, 0}, when, tms);
+    if (pic > 0)
+        w_item_picture(c, (Rect){r.x + pad + tw, r.y + (h - pic) / 2, pic, pic}, e->item,
+                       w_picture_tint(c, e->item));
     float y = r.y + (h - th) / 2;
     y += w_text(c, (Rect){x, y, w, 0}, title, ts);
     if (where && *where) w_text(c, (Rect){x, y, w, 0}, where, ws);
@@ -190,7 +197,7 @@ void view_schedule(Ctx *c, const Screen *sc, Rect area)
     int64_t change_s = schedule_wall_at(wall_ms / 1000, day.change_minute);
     view_wake_at(c->info, c->now_ms + (change_s * 1000 - wall_ms));
     float m = U(c, SZ_MARGIN), w = fminf(area.w - 2 * m, U(c, SCH_MAX_W));
-    Rect list = {area.x + (area.w - w) / 2, area.y, w, area.h};
+    Rect list = {area.x + m, area.y, w, area.h}; /* under the title, where the eye starts */
     /* the day: "Today · Saturday 13 March", or the date of the day shown */
     const char *date = w_date_text(c, day.day);
     const char *heading = day.offset == 0 ? dlist_printf(c->d, "%s \u00b7 %s", S(c, STR_TODAY), date)
