@@ -224,6 +224,16 @@ static void state(const KioskStatus *st, int64_t now, int64_t stale_s, Counts *c
     }
 }
 
+/* A load message without its folder ("/srv/kiosk/current/goals.yaml:12:5: ..." becomes
+ * "goals.yaml:12:5: ..."): the table has room for the problem, the details below for all. */
+static const char *short_message(const char *m)
+{
+    const char *colon = strchr(m, ':'), *p = colon;
+    if (m[0] != '/' || !colon) return m;
+    while (p > m && p[-1] != '/') p--;
+    return p;
+}
+
 static void cells(const KioskStatus *st, int64_t now, int64_t stale_s, Counts *c,
                   char row[COLS][CELL_BYTES])
 {
@@ -235,7 +245,8 @@ static void cells(const KioskStatus *st, int64_t now, int64_t stale_s, Counts *c
         snprintf(text, sizeof text, "ok (%d warning%s)", st->messages_total,
                  st->messages_total == 1 ? "" : "s");
     else if (st->load_ok) snprintf(text, sizeof text, "ok");
-    else snprintf(text, sizeof text, "FAILED: %s", st->n_messages ? st->messages[0] : "?");
+    else snprintf(text, sizeof text, "FAILED: %s",
+                  st->n_messages ? short_message(st->messages[0]) : "?");
     when(touch, sizeof touch, st->last_touch_s);
     when(up, sizeof up, st->started_s);
     state(st, now, stale_s, c, st_text, sizeof st_text);
@@ -261,7 +272,7 @@ static void details(FILE *out, const Fleet *f)
     for (int i = 0; i < f->n; i++) {
         const KioskStatus *st = &f->e[i].st;
         if (!f->e[i].readable || st->load_ok) continue;
-        fprintf(out, "\n%s: the last load FAILED (%d problem%s):\n", st->hostname,
+        fprintf(out, "\n%s: the last load FAILED (%d message%s):\n", st->hostname,
                 st->messages_total, st->messages_total == 1 ? "" : "s");
         for (int m = 0; m < st->n_messages; m++) fprintf(out, "  %s\n", st->messages[m]);
         if (st->messages_total > st->n_messages)

@@ -71,7 +71,7 @@ static const char EXPECTED[] =
     "kiosk-c07  0.1.0    techniekpact 2026.1  on       FAILED: goals.yaml:12:5: error: unkn"
     "own key '...  2026-01-01 11:30  2025-12-30 11:00  FAILED load\n"
     "\n"
-    "kiosk-c07: the last load FAILED (2 problems):\n"
+    "kiosk-c07: the last load FAILED (2 messages):\n"
     "  goals.yaml:12:5: error: unknown key 'titel'; did you mean 'title'?\n"
     "  goals.yaml:20:3: error: two\n"
     "\n"
