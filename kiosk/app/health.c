@@ -95,7 +95,8 @@ static bool update(char *dst, size_t size, const char *src)
     return true;
 }
 
-int64_t health_step(Health *h, const Bundle *b, bool display_on, int64_t now, int64_t wall)
+int64_t health_step(Health *h, const Bundle *b, bool display_on, bool quiet, int64_t now,
+                    int64_t wall)
 {
     if (!h->json_path[0] && !h->prom_path[0]) return INT64_MAX;
     KioskStatus *st = &h->st;
@@ -108,6 +109,8 @@ int64_t health_step(Health *h, const Bundle *b, bool display_on, int64_t now, in
         h->dirty = true;
     }
     if (!h->dirty && now < h->next_ms) return h->next_ms;
+    if (!h->dirty && !quiet && now < h->next_ms + HEALTH_DEFER_MS)
+        return now + HEALTH_QUIET_LOOK_MS;
     write_files(h, now, wall);
     h->dirty = false;
     h->next_ms = now + HEALTH_HEARTBEAT_MS;

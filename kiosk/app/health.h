@@ -5,8 +5,10 @@
  * Prometheus textfile, when configured) at once when something changed (a load, the bundle
  * on screen, the display on or off) and otherwise once a minute (HEALTH_HEARTBEAT_MS), so
  * uptime and the last touch stay fresh and a file older than a few minutes means a kiosk
- * that stopped writing. A touch never causes a write of its own: a visitor's taps cost
- * nothing here, and a kiosk at rest wakes once a minute for it, never more often. No clock is
+ * that stopped writing. A touch never causes a write of its own, and a heartbeat waits for a
+ * quiet moment (no finger down, nobody deep in a screen; HEALTH_DEFER_MS at most): the write
+ * and its fsyncs take tens of milliseconds on an SD card, which a scroll under a finger must
+ * not feel. A kiosk at rest wakes once a minute for it, never more often. No clock is
  * read here: `now_ms` (monotonic) and `wall_s` (Unix seconds) are parameters, and the times
  * in the file are worked out from the monotonic clock at each write, so a wall clock set late
  * (a Raspberry Pi without a real-time clock, before NTP) is put right by the next write. */
@@ -21,7 +23,11 @@
 #include "ops/config.h"
 #include "ops/status.h"
 
-enum { HEALTH_HEARTBEAT_MS = 60 * 1000 };
+enum {
+    HEALTH_HEARTBEAT_MS = 60 * 1000,
+    HEALTH_DEFER_MS = 5 * 60 * 1000, /* a heartbeat waits this long at most for a quiet moment */
+    HEALTH_QUIET_LOOK_MS = 1000,     /* ... looking again this often */
+};
 
 typedef struct Health {
     char json_path[FILEIO_MAX_PATH]; /* STATUS_DIR/status.json; "" when off */
@@ -41,9 +47,10 @@ void health_init(Health *h, const KioskConfig *cfg, const char *hostname, int64_
 /* The outcome of a load of the configured bundle and its report (one problem a line). */
 void health_load(Health *h, bool ok, const char *report);
 void health_touch(Health *h, int64_t now_ms);
-/* Writes when due; returns when it next wants a step (INT64_MAX when off). */
-int64_t health_step(Health *h, const Bundle *on_screen, bool display_on, int64_t now_ms,
-                    int64_t wall_s);
+/* Writes when due (a heartbeat only when `quiet`, or after waiting HEALTH_DEFER_MS); returns
+ * when it next wants a step (INT64_MAX when off). */
+int64_t health_step(Health *h, const Bundle *on_screen, bool display_on, bool quiet,
+                    int64_t now_ms, int64_t wall_s);
 /* The kiosk stops: the last write says it is not running. */
 void health_stop(Health *h, int64_t now_ms, int64_t wall_s);
 

@@ -458,7 +458,8 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     Requests r = {.wake_ms = background(k, now)};
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
-    r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, now, wall));
+    bool quiet = session_is_quiet(&k->s, now);
+    r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, quiet, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
     if (session_tick(&k->s, now)) {
         r.redraw = true;

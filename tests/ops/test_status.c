@@ -285,16 +285,16 @@ static void test_health_writes_on_change_and_each_minute(void)
     Health h;
     const int64_t t0 = 5000000, wall0 = 1767225600;
     health_init(&h, &cfg, "kiosk-b12", t0);
-    int64_t wake = health_step(&h, &b, true, t0, wall0);
+    int64_t wake = health_step(&h, &b, true, true, t0, wall0);
     CHECK_INT(h.writes, 1); /* the first step writes */
     CHECK_INT(wake, t0 + HEALTH_HEARTBEAT_MS);
     health_touch(&h, t0 + 2000);
-    wake = health_step(&h, &b, true, t0 + 2500, wall0 + 2);
+    wake = health_step(&h, &b, true, true, t0 + 2500, wall0 + 2);
     CHECK_INT(h.writes, 1); /* a touch waits for the heartbeat */
     CHECK_INT(wake, t0 + HEALTH_HEARTBEAT_MS);
-    health_step(&h, &b, true, t0 + 59999, wall0 + 59);
+    health_step(&h, &b, true, true, t0 + 59999, wall0 + 59);
     CHECK_INT(h.writes, 1);
-    health_step(&h, &b, true, t0 + 60000, wall0 + 60);
+    health_step(&h, &b, true, true, t0 + 60000, wall0 + 60);
     CHECK_INT(h.writes, 2);
     KioskStatus st;
     CHECK(read_back(path, &st));
@@ -302,23 +302,34 @@ static void test_health_writes_on_change_and_each_minute(void)
     CHECK_INT(st.started_s, wall0);
     CHECK_INT(st.written_s - st.started_s, 60);
     /* Dark, a failed load, another bundle: each written at once. */
-    health_step(&h, &b, false, t0 + 61000, wall0 + 61);
+    health_step(&h, &b, false, true, t0 + 61000, wall0 + 61);
     CHECK_INT(h.writes, 3);
     health_load(&h, false, "x.yaml:1:1: error: broken\n");
-    wake = health_step(&h, &b, false, t0 + 62000, wall0 + 62);
+    wake = health_step(&h, &b, false, true, t0 + 62000, wall0 + 62);
     CHECK_INT(h.writes, 4);
     CHECK_INT(wake, t0 + 62000 + HEALTH_HEARTBEAT_MS);
     Bundle b2 = {.id = "mini", .version = "0.2"};
-    health_step(&h, &b2, false, t0 + 63000, wall0 + 63);
+    health_step(&h, &b2, false, true, t0 + 63000, wall0 + 63);
     CHECK_INT(h.writes, 5);
     CHECK(read_back(path, &st));
     CHECK(!st.display_on && !st.load_ok && st.running);
     CHECK_STR(st.bundle_version, "0.2");
     CHECK_STR(st.messages[0], "x.yaml:1:1: error: broken");
     /* The wall clock set right later (NTP): the times follow, uptime from the monotonic one. */
-    health_step(&h, &b2, false, t0 + 123000, wall0 + 100000);
+    health_step(&h, &b2, false, true, t0 + 123000, wall0 + 100000);
     CHECK(read_back(path, &st));
     CHECK_INT(st.written_s - st.started_s, 123);
+    /* Someone is using the kiosk: the heartbeat waits for a quiet moment, 5 minutes at most. */
+    int64_t due = t0 + 123000 + HEALTH_HEARTBEAT_MS;
+    CHECK_INT(health_step(&h, &b2, false, false, due, wall0), due + HEALTH_QUIET_LOOK_MS);
+    CHECK_INT(h.writes, 6);
+    health_step(&h, &b2, false, true, due + 7000, wall0);
+    CHECK_INT(h.writes, 7);
+    due += 7000 + HEALTH_HEARTBEAT_MS;
+    health_step(&h, &b2, false, false, due + HEALTH_DEFER_MS - 1, wall0);
+    CHECK_INT(h.writes, 7);
+    health_step(&h, &b2, false, false, due + HEALTH_DEFER_MS, wall0);
+    CHECK_INT(h.writes, 8);
     health_stop(&h, t0 + 124000, wall0 + 100001);
     CHECK(read_back(path, &st));
     CHECK(!st.running);
@@ -329,15 +340,15 @@ static void test_health_writes_on_change_and_each_minute(void)
     snprintf(gone, sizeof gone, "%s/gone", tmp);
     cfg.status_dir = gone;
     health_init(&h, &cfg, "kiosk-b12", t0);
-    wake = health_step(&h, &b, true, t0, wall0);
+    wake = health_step(&h, &b, true, true, t0, wall0);
     CHECK_INT(h.writes, 0);
     CHECK(h.failing[0]);
     CHECK_INT(wake, t0 + HEALTH_HEARTBEAT_MS);
-    CHECK_INT(health_step(&h, &b, true, t0 + 1, wall0), t0 + HEALTH_HEARTBEAT_MS);
+    CHECK_INT(health_step(&h, &b, true, true, t0 + 1, wall0), t0 + HEALTH_HEARTBEAT_MS);
     /* Off: never a wake-up. */
     cfg.status_dir = NULL;
     health_init(&h, &cfg, "kiosk-b12", t0);
-    CHECK_INT(health_step(&h, &b, true, t0, wall0), INT64_MAX);
+    CHECK_INT(health_step(&h, &b, true, true, t0, wall0), INT64_MAX);
 }
 
 int main(void)
