@@ -23,6 +23,7 @@ typedef struct Options {
     const char *usb_dir;    /* --usb-dir DIR: bundles on USB sticks mounted below DIR */
     const char *open;       /* --open ID: start on this item or collection (app/review.c) */
     bool full;              /* --full: screenshots at the full scrolled height */
+    const char *clock;      /* --clock "YYYY-MM-DD HH:MM": the wall clock of --render/--replay */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the
