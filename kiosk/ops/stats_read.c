@@ -144,8 +144,11 @@ static bool copy_into(sqlite3 *src, sqlite3 *dst, char *why, size_t size)
     int rc = sqlite3_backup_step(b, -1);
     sqlite3_backup_finish(b); /* leaves the step's error on dst */
     if (rc != SQLITE_DONE) {
-        snprintf(why, size, "%s",
-                 sqlite3_errcode(dst) != SQLITE_OK ? sqlite3_errmsg(dst) : sqlite3_errstr(rc));
+        /* SQLite says "disk I/O error" for a full disk or a file too large; errno says which. */
+        int sys = sqlite3_system_errno(dst);
+        snprintf(why, size, "%s%s%s%s",
+                 sqlite3_errcode(dst) != SQLITE_OK ? sqlite3_errmsg(dst) : sqlite3_errstr(rc),
+                 sys ? " (" : "", sys ? strerror(sys) : "", sys ? ")" : "");
         return false;
     }
     char text[64];

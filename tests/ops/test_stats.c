@@ -7,6 +7,7 @@
 #include "ops/stats.h"
 
 #include "check.h"
+#include "stats_child.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -23,8 +24,6 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-
-extern char **environ;
 
 enum {
     D1 = 1709510400,          /* Monday 2024-03-04 00:00:00 UTC */
@@ -48,64 +47,11 @@ static const char *tpath(char buf[PATH_LEN], const char *name)
 
 /* ---- helpers: SQL on the side, files, stderr, child processes -------------------------------- */
 
-static sqlite3 *raw_open(const char *path)
+/* stats_writer MODE DB ARG. */
+static bool writer_start(Child *c, const char *mode, const char *db, const char *arg)
 {
-    sqlite3 *db = NULL;
-    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK) {
-        fprintf(stderr, "cannot open %s: %s\n", path, sqlite3_errmsg(db));
-        sqlite3_close(db);
-        return NULL;
-    }
-    sqlite3_busy_timeout(db, 5000);
-    return db;
-}
-
-/* The first column of the first row, as text (static buffer), or "(error: ...)". */
-static const char *sql_text(sqlite3 *db, const char *sql)
-{
-    static char out[4096];
-    sqlite3_stmt *st = NULL;
-    snprintf(out, sizeof out, "(no row)");
-    if (!db || sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) {
-        snprintf(out, sizeof out, "(error: %s)", db ? sqlite3_errmsg(db) : "no database");
-    } else if (sqlite3_step(st) == SQLITE_ROW) {
-        const unsigned char *t = sqlite3_column_text(st, 0);
-        snprintf(out, sizeof out, "%s", t ? (const char *)t : "(null)");
-    }
-    sqlite3_finalize(st);
-    return out;
-}
-
-static long long sql_int(sqlite3 *db, const char *sql)
-{
-    const char *t = sql_text(db, sql);
-    if (t[0] == '(') fprintf(stderr, "  %s: %s\n", sql, t);
-    return strtoll(t, NULL, 10);
-}
-
-/* A whole file as a string (owned by the caller), or NULL. */
-static char *slurp(const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f) return NULL;
-    size_t cap = 4096, n = 0;
-    char *s = malloc(cap);
-    size_t got;
-    while (s && (got = fread(s + n, 1, cap - n - 1, f)) > 0) {
-        n += got;
-        if (cap - n - 1 == 0) {
-            char *grown = realloc(s, cap * 2);
-            if (!grown) {
-                free(s);
-                s = NULL;
-            }
-            s = grown;
-            cap *= 2;
-        }
-    }
-    fclose(f);
-    if (s) s[n] = '\0';
-    return s;
+    char *argv[] = {(char *)STATS_WRITER_PATH, (char *)mode, (char *)db, (char *)arg, NULL};
+    return child_start(c, argv);
 }
 
 static void check_file(const char *path, const char *want)
@@ -156,89 +102,6 @@ static const char *capture_end(void)
     snprintf(captured, sizeof captured, "%s", s ? s : "");
     free(s);
     return captured;
-}
-
-/* A stats_writer process and what it printed on stdout (one line per event). */
-typedef struct {
-    pid_t pid;
-    int out;         /* read end of its stdout */
-    int in;          /* write end of its stdin: closing it releases a "lock DB stdin" */
-    long lines;      /* complete lines read */
-    long last;       /* the number on the last complete line */
-    long partial;    /* the number on the line being read */
-    bool eof;
-} Child;
-
-static bool child_start(Child *c, const char *mode, const char *db, const char *arg)
-{
-    memset(c, 0, sizeof *c);
-    int fds[2], in_fds[2];
-    if (pipe(fds) != 0) return false;
-    if (pipe(in_fds) != 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return false;
-    }
-    posix_spawn_file_actions_t fa;
-    posix_spawn_file_actions_init(&fa);
-    posix_spawn_file_actions_adddup2(&fa, fds[1], 1);
-    posix_spawn_file_actions_adddup2(&fa, in_fds[0], 0);
-    posix_spawn_file_actions_addclose(&fa, fds[0]);
-    posix_spawn_file_actions_addclose(&fa, fds[1]);
-    posix_spawn_file_actions_addclose(&fa, in_fds[0]);
-    posix_spawn_file_actions_addclose(&fa, in_fds[1]);
-    char *argv[] = {(char *)STATS_WRITER_PATH, (char *)mode, (char *)db, (char *)arg, NULL};
-    int rc = posix_spawn(&c->pid, STATS_WRITER_PATH, &fa, NULL, argv, environ);
-    posix_spawn_file_actions_destroy(&fa);
-    close(fds[1]);
-    close(in_fds[0]);
-    if (rc != 0) {
-        fprintf(stderr, "cannot start %s: %s\n", STATS_WRITER_PATH, strerror(rc));
-        close(fds[0]);
-        close(in_fds[1]);
-        return false;
-    }
-    c->out = fds[0];
-    c->in = in_fds[1];
-    return true;
-}
-
-/* Reads the child's output until `until_lines` lines have come (0: no such goal) or end of
- * file (it ended). Tests wait on these events, never on a guessed number of milliseconds: a
- * slow machine (qemu-user) takes seconds for what takes a millisecond here. A child that hangs
- * is caught by ctest's TIMEOUT. */
-static void child_read(Child *c, long until_lines)
-{
-    while (!c->eof && (until_lines == 0 || c->lines < until_lines)) {
-        struct pollfd p = {.fd = c->out, .events = POLLIN};
-        if (poll(&p, 1, -1) <= 0) continue;
-        char buf[4096];
-        ssize_t n = read(c->out, buf, sizeof buf);
-        if (n <= 0) {
-            c->eof = true;
-            break;
-        }
-        for (ssize_t i = 0; i < n; i++) {
-            if (buf[i] == '\n') {
-                c->last = c->partial;
-                c->partial = 0;
-                c->lines++;
-            } else if (buf[i] >= '0' && buf[i] <= '9') {
-                c->partial = c->partial * 10 + (buf[i] - '0');
-            }
-        }
-    }
-}
-
-/* Closes its stdin, waits for it to exit and returns its wait status. */
-static int child_finish(Child *c)
-{
-    int status = 0;
-    close(c->in);
-    waitpid(c->pid, &status, 0);
-    child_read(c, 0); /* whatever it printed before it ended, up to end of file */
-    close(c->out);
-    return status;
 }
 
 /* ---- the known data set ---------------------------------------------------------------------- */
@@ -998,7 +861,7 @@ static void test_saving_waits_for_a_short_write_lock(void)
     Stats *s = stats_open(a, NULL, 0);
     sqlite3_vfs_register(real_vfs, 1);
     Child c;
-    if (!child_start(&c, "lock", a, "stdin")) {
+    if (!writer_start(&c, "lock", a, "stdin")) {
         CHECK(false);
         stats_close(s);
         return;
@@ -1031,7 +894,7 @@ static void test_write_errors_are_reported_once(void)
     unlink(a);
     Stats *s = stats_open(a, NULL, 0);
     Child c;
-    if (!child_start(&c, "lock", a, "stdin")) {
+    if (!writer_start(&c, "lock", a, "stdin")) {
         CHECK(false);
         stats_close(s);
         return;
@@ -1082,7 +945,7 @@ static void test_kill_9_loses_at_most_the_visit_in_progress(void)
     long long total = 0;
     for (int k = 0; k < KILLS; k++) {
         Child c;
-        if (!child_start(&c, "loop", a, views_arg)) {
+        if (!writer_start(&c, "loop", a, views_arg)) {
             CHECK(false);
             return;
         }
@@ -1099,7 +962,7 @@ static void test_kill_9_loses_at_most_the_visit_in_progress(void)
         const char *integrity = sql_text(db, "PRAGMA integrity_check");
         CHECK_STR(integrity, "ok");
         char integrity_copy[64];
-        snprintf(integrity_copy, sizeof integrity_copy, "%s", integrity);
+        snprintf(integrity_copy, sizeof integrity_copy, "%.63s", integrity);
         long long now_total = sql_int(db, "SELECT count(*) FROM visits");
         char sql[512];
         snprintf(sql, sizeof sql,
