@@ -10,6 +10,7 @@
 #include <spawn.h>
 #include <sqlite3.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -89,8 +90,30 @@ typedef struct {
 } Child;
 
 /* Starts argv[0] (a path) with its stdin and stdout on pipes. */
-static inline bool child_start(Child *c, char *const argv[])
+#ifndef KIOSK_TEST_EMULATOR
+#define KIOSK_TEST_EMULATOR ""
+#endif
+enum { CHILD_MAX_ARGS = 24 };
+
+/* argv with the emulator's words in front: in a cross-build ctest runs the test under qemu-user
+ * (KIOSK_TEST_EMULATOR, from CMAKE_CROSSCOMPILING_EMULATOR, words split at spaces), and the
+ * programs it starts are arm64 too. Without binfmt_misc (a container rarely has it) the kernel
+ * cannot run them by itself: the child ended at once with exit 127. NULL-terminated in out. */
+static inline void with_emulator(char *const argv[], char *out[CHILD_MAX_ARGS])
 {
+    static char words[256];
+    int n = 0;
+    snprintf(words, sizeof words, "%s", KIOSK_TEST_EMULATOR);
+    for (char *w = strtok(words, " "); w && n < CHILD_MAX_ARGS / 2; w = strtok(NULL, " "))
+        out[n++] = w;
+    for (int i = 0; argv[i] && n < CHILD_MAX_ARGS - 1; i++) out[n++] = argv[i];
+    out[n] = NULL;
+}
+
+static inline bool child_start(Child *c, char *const program_argv[])
+{
+    char *argv[CHILD_MAX_ARGS];
+    with_emulator(program_argv, argv);
     memset(c, 0, sizeof *c);
     int fds[2], in_fds[2];
     if (pipe(fds) != 0) return false;
@@ -107,7 +130,7 @@ static inline bool child_start(Child *c, char *const argv[])
     posix_spawn_file_actions_addclose(&fa, fds[1]);
     posix_spawn_file_actions_addclose(&fa, in_fds[0]);
     posix_spawn_file_actions_addclose(&fa, in_fds[1]);
-    int rc = posix_spawn(&c->pid, argv[0], &fa, NULL, argv, environ);
+    int rc = posix_spawnp(&c->pid, argv[0], &fa, NULL, argv, environ);
     posix_spawn_file_actions_destroy(&fa);
     close(fds[1]);
     close(in_fds[0]);

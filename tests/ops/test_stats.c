@@ -868,6 +868,11 @@ static void test_saving_waits_for_a_short_write_lock(void)
     }
     child_read(&c, 1);
     CHECK_INT(c.lines, 1);
+    if (c.lines != 1) { /* it ended without locking: there is nothing to wait for */
+        child_finish(&c);
+        stats_close(s);
+        return;
+    }
     capture_begin();
     pthread_t saver;
     CHECK_INT(pthread_create(&saver, NULL, save_one_visit, s), 0);
@@ -955,6 +960,10 @@ static void test_kill_9_loses_at_most_the_visit_in_progress(void)
         child_read(&c, reported);
         CHECK(c.lines >= reported);
         kill(c.pid, SIGKILL);
+        if (c.lines < reported) { /* it ended by itself: it could not write at all */
+            child_finish(&c);
+            return;
+        }
         int status = child_finish(&c);
         CHECK(WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL);
 

@@ -75,10 +75,11 @@ static void ran_free(Ran *r)
  * file-size limit (SIGXFSZ ignored, so writing past it fails with EFBIG, as on a full disk). */
 static Ran run(bool normal_user, rlim_t fsize_limit, const char *const *argv)
 {
-    char *args[MAX_ARGS] = {0};
+    char *program[MAX_ARGS] = {0}, *args[CHILD_MAX_ARGS] = {0};
     int n = 0;
     for (int i = 0; normal_user && as_user[i]; i++) args[n++] = (char *)as_user[i];
-    for (int i = 0; argv[i] && n < MAX_ARGS - 1; i++) args[n++] = (char *)argv[i];
+    for (int i = 0; argv[i] && i < MAX_ARGS - 1; i++) program[i] = (char *)argv[i];
+    with_emulator(program, args + n);
     char out_path[PATH_LEN], err_path[PATH_LEN];
     tpath(out_path, "run-out.txt");
     tpath(err_path, "run-err.txt");
