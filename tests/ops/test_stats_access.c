@@ -169,6 +169,17 @@ static Stats *write_visits(const char *path, int n, bool keep_open)
     return NULL;
 }
 
+/* stats_writer saving visits of WRITER_VIEWS screens into db as fast as it can. */
+static bool writer_loop(Child *c, char *db)
+{
+    char views[16];
+    snprintf(views, sizeof views, "%d", WRITER_VIEWS);
+    char *argv[] = {(char *)STATS_WRITER_PATH, "loop", db, views, NULL};
+    bool ok = child_start(c, argv);
+    CHECK(ok);
+    return ok;
+}
+
 static bool exists(const char *path)
 {
     struct stat st;
@@ -186,14 +197,8 @@ static void test_export_of_a_file_being_written_is_whole(void)
     tpath(db, "live.db");
     mkdir(tpath(dir, "exports"), 0755);
     join(out, dir, "kiosk-a.db");
-    char views[16];
-    snprintf(views, sizeof views, "%d", WRITER_VIEWS);
-    char *argv[] = {(char *)STATS_WRITER_PATH, "loop", db, views, NULL};
     Child c;
-    if (!child_start(&c, argv)) {
-        CHECK(false);
-        return;
-    }
+    if (!writer_loop(&c, db)) return;
     long long copied[2] = {0, 0};
     long before[2] = {0, 0};
     for (int i = 0; i < 2; i++) {
@@ -393,16 +398,11 @@ static void test_report_on_a_file_in_use(void)
 /* A kiosk was killed: -wal and -shm stay behind, with visits in them. */
 static void test_report_after_kill_9(void)
 {
-    char dir[PATH_LEN], db[PATH_LEN], views[16];
+    char dir[PATH_LEN], db[PATH_LEN];
     mkdir(tpath(dir, "killed"), 0755);
     join(db, dir, "stats.db");
-    snprintf(views, sizeof views, "%d", WRITER_VIEWS);
-    char *argv[] = {(char *)STATS_WRITER_PATH, "loop", db, views, NULL};
     Child c;
-    if (!child_start(&c, argv)) {
-        CHECK(false);
-        return;
-    }
+    if (!writer_loop(&c, db)) return;
     child_read(&c, 4);
     kill(c.pid, SIGKILL);
     child_finish(&c);
