@@ -19,6 +19,7 @@
 #include "bundle/paths.h"
 #include "core/decodesize.h"
 #include "core/fileio.h"
+#include "platform/resample.h"
 
 typedef struct Request {
     char key[DECODER_KEY_BYTES];
@@ -40,108 +41,6 @@ struct Decoder {
     void (*notify)(void *);
     void *ctx;
 };
-
-/* One source pixel as 8-bit RGBA, whatever the surface's format (palette, 24 or 32 bit). */
-static void source_rgba(const SDL_Surface *src, const Uint8 *p, Uint8 *r, Uint8 *g, Uint8 *b,
-                        Uint8 *a)
-{
-    Uint32 v;
-    switch (src->format->BytesPerPixel) {
-    case 1: v = p[0]; break;
-    case 2: v = (Uint32)p[0] | (Uint32)p[1] << 8; break;
-    case 3:
-#if SDL_BYTEORDER == SDL_LIL_ENDIAN
-        v = (Uint32)p[0] | (Uint32)p[1] << 8 | (Uint32)p[2] << 16;
-#else
-        v = (Uint32)p[0] << 16 | (Uint32)p[1] << 8 | (Uint32)p[2];
-#endif
-        break;
-    default: memcpy(&v, p, sizeof v); break;
-    }
-    SDL_GetRGBA(v, src->format, r, g, b, a);
-}
-
-/* Shrinks `src` (any format) to sw x sh ARGB8888 by averaging each box of source pixels,
- * weighted by alpha. It reads the source in place, one row at a time, so a 7900 x 7900 photo
- * costs its decoded surface and a row of sums: no full-size converted copy beside it (which
- * doubled the peak to ~500 MB). Averaging also keeps fine detail from aliasing, where a
- * bilinear stretch over a 100:1 reduction would skip most pixels. */
-static SDL_Surface *shrink(SDL_Surface *src, int sw, int sh)
-{
-    SDL_Surface *out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
-    Uint64 *sum = SDL_calloc((size_t)sw * 5, sizeof *sum); /* r*a, g*a, b*a, a, count */
-    int *col = SDL_malloc((size_t)src->w * sizeof *col);
-    if (!out || !sum || !col || SDL_LockSurface(src) != 0) {
-        if (out) SDL_FreeSurface(out);
-        SDL_free(sum);
-        SDL_free(col);
-        return NULL;
-    }
-    for (int x = 0; x < src->w; x++) col[x] = (int)((Sint64)x * sw / src->w);
-    int bpp = src->format->BytesPerPixel;
-    bool argb = src->format->format == SDL_PIXELFORMAT_ARGB8888;
-    int y = 0;
-    for (int oy = 0; oy < sh; oy++) {
-        int y_end = (int)((Sint64)(oy + 1) * src->h / sh);
-        if (y_end <= y) y_end = y + 1 <= src->h ? y + 1 : src->h;
-        SDL_memset(sum, 0, (size_t)sw * 5 * sizeof *sum);
-        for (; y < y_end; y++) {
-            const Uint8 *row = (const Uint8 *)src->pixels + (size_t)y * (size_t)src->pitch;
-            for (int x = 0; x < src->w; x++) {
-                Uint8 r, g, b, a;
-                if (argb) { /* what libturbojpeg writes: no per-pixel format lookup */
-                    Uint32 v;
-                    memcpy(&v, row + (size_t)x * 4, 4);
-                    a = (Uint8)(v >> 24), r = (Uint8)(v >> 16), g = (Uint8)(v >> 8), b = (Uint8)v;
-                } else {
-                    source_rgba(src, row + (size_t)x * (size_t)bpp, &r, &g, &b, &a);
-                }
-                Uint64 *acc = sum + (size_t)col[x] * 5;
-                acc[0] += (Uint64)r * a;
-                acc[1] += (Uint64)g * a;
-                acc[2] += (Uint64)b * a;
-                acc[3] += a;
-                acc[4] += 1;
-            }
-        }
-        Uint32 *dst = (Uint32 *)((Uint8 *)out->pixels + (size_t)oy * (size_t)out->pitch);
-        for (int ox = 0; ox < sw; ox++) {
-            const Uint64 *acc = sum + (size_t)ox * 5;
-            Uint32 px = 0;
-            if (acc[3] > 0 && acc[4] > 0) {
-                Uint32 r = (Uint32)(acc[0] / acc[3]), g = (Uint32)(acc[1] / acc[3]),
-                       b = (Uint32)(acc[2] / acc[3]), a = (Uint32)(acc[3] / acc[4]);
-                px = a << 24 | r << 16 | g << 8 | b;
-            }
-            dst[ox] = px;
-        }
-    }
-    SDL_UnlockSurface(src);
-    SDL_free(sum);
-    SDL_free(col);
-    return out;
-}
-
-/* `s` at sw x sh (s is consumed). A decode less than twice the shown size (what a scaled JPEG
- * decode leaves) is finished with a bilinear stretch, which samples every source pixel at
- * such ratios; larger reductions average boxes (shrink), where bilinear would skip pixels and
- * alias. */
-static SDL_Surface *fit(SDL_Surface *s, int sw, int sh, bool opaque_argb)
-{
-    if (s->w == sw && s->h == sh) return s;
-    SDL_Surface *out = NULL;
-    if (opaque_argb && s->w < 2 * sw && s->h < 2 * sh) {
-        out = SDL_CreateRGBSurfaceWithFormat(0, sw, sh, 32, SDL_PIXELFORMAT_ARGB8888);
-        if (out && SDL_SoftStretchLinear(s, NULL, out, NULL) != 0) {
-            SDL_FreeSurface(out);
-            out = NULL;
-        }
-    } else {
-        out = shrink(s, sw, sh);
-    }
-    SDL_FreeSurface(s);
-    return out;
-}
 
 /* One large decode at a time, whichever thread asks (the worker, or the drawer decoding in its
  * frame): two 3000x2000 decodes side by side were what pushed the scroll's peak RSS 76 MB past
@@ -279,7 +178,7 @@ static SDL_Surface *jpeg_decode(const unsigned char *buf, size_t len, int w, int
             SDL_FreeSurface(s);
             s = NULL;
         }
-        if (s) s = fit(s, ds.shown_w, ds.shown_h, true);
+        if (s) s = resample_fit(s, ds.shown_w, ds.shown_h, true);
         big_decode_end(ds.decode_w, ds.decode_h);
     }
     tjDestroy(tj);
@@ -312,7 +211,7 @@ static SDL_Surface *decode_full(const char *path, int pw, int ph, int w, int h)
     SDL_Surface *full = IMG_Load_RW(rw, 1);
     DecodeSize ds;
     if (full && decode_size(full->w, full->h, w, h, NULL, 0, &ds))
-        full = fit(full, ds.shown_w, ds.shown_h, false);
+        full = resample_fit(full, ds.shown_w, ds.shown_h, false);
     big_decode_end(pw, ph);
     return full;
 }
