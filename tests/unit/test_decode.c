@@ -7,6 +7,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <stdlib.h>
+#include <turbojpeg.h>
 #include <unistd.h>
 
 #include "check.h"
@@ -142,9 +143,33 @@ static void test_library_factors(void)
     CHECK_INT(a.decode_h, b.decode_h);
     CHECK(decoder_plan(false, 3000, 2000, 400, 300, &a));
     CHECK_INT(a.decode_w, 3000);
+    /* decode_scaled rounds as the library does, for every factor it offers. */
+    int n = 0, bad = 0;
+    tjscalingfactor *sf = tjGetScalingFactors(&n);
+    CHECK(n >= 8);
+    for (int i = 0; sf && i < n; i++)
+        for (int side = 1; side <= 8192; side += 7)
+            if (decode_scaled(side, (ScaleFactor){sf[i].num, sf[i].denom}) != TJSCALED(side, sf[i]))
+                bad++;
+    CHECK_INT(bad, 0);
     CHECK(decoder_too_large(8193, 10));
     CHECK(decoder_too_large(10, 8193));
     CHECK(!decoder_too_large(8192, 8192));
+}
+
+/* A header that claims 20,000 x 20,000 pixels (behind a fill byte) is refused from the header:
+ * nothing is allocated for its pixels, so it is quick. */
+static void test_absurd_header_refused(void)
+{
+    Uint64 t0 = SDL_GetPerformanceCounter();
+    SDL_Surface *s = decoder_decode(KIOSK_SOURCE_DIR "/tests/fuzz/corpus/image/"
+                                    "jpeg-fill-byte-before-sof.jpg", false, 400, 300);
+    double ms = (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 /
+                (double)SDL_GetPerformanceFrequency();
+    CHECK(s == NULL);
+    CHECK(strstr(SDL_GetError(), "too large") || strstr(SDL_GetError(), "limit"));
+    CHECK(ms < 100);
+    if (s) SDL_FreeSurface(s);
 }
 
 /* ---- the drawer: a bigger box never draws the smaller texture ------------------------------ */
@@ -245,6 +270,7 @@ int main(void)
     RUN(test_edges);
     RUN(test_invariants);
     RUN(test_library_factors);
+    RUN(test_absurd_header_refused);
     if (!mkdtemp(dir)) return 1;
     RUN(test_no_stale_png);
     RUN(test_no_stale_jpeg);
