@@ -109,12 +109,14 @@ void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out)
     mark(out, now->minute);
 }
 
-bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, bool *running)
+bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, int16_t *to,
+                        bool *running)
 {
     for (size_t k = 0; k < it->n_when; k++) {
         const TimeSlot *s = &it->when[k];
         if (runs_on(s, now->day, now->wday) && s->to > now->minute) {
             *from = s->from;
+            *to = s->to;
             *running = s->from <= now->minute;
             return true;
         }
