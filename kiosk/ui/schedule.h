@@ -36,7 +36,6 @@ typedef struct LocalTime {
     int32_t day; /* days since 1970-01-01 of the local date */
     int wday;    /* 0 = Sunday */
     int minute;  /* minutes after local midnight */
-    int year, month, mday;
 } LocalTime;
 
 typedef struct ScheduleDay {
