@@ -146,6 +146,7 @@ static void log_frame(Window *w, unsigned long long *shown)
 /* The display's power as the loop last set it, and how (the setting display_power). */
 typedef struct Power {
     bool off;
+    bool blank;       /* the display really is off (DPMS): present nothing */
     DisplayPower by;
     Cec *cec;         /* started the first time CEC is used */
     bool complained;  /* a display that cannot be switched is logged once */
@@ -156,6 +157,7 @@ static void power_switch(Power *p, Window *w, DisplayPower by, bool on)
     char why[512];
     p->off = !on;
     p->by = by;
+    p->blank = false;
     if (by == DISPLAY_POWER_CEC) {
         if (!p->cec) p->cec = cec_create(NULL);
         if (p->cec) cec_set(p->cec, on);
@@ -163,6 +165,7 @@ static void power_switch(Power *p, Window *w, DisplayPower by, bool on)
     }
     if (by != DISPLAY_POWER_DPMS) return;
     if (window_display_power(w, on, why, sizeof why)) {
+        p->blank = !on;
         log_info("display switched %s (DPMS)", on ? "on" : "off");
     } else if (!p->complained) {
         p->complained = true;
@@ -194,8 +197,9 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         Requests r = supervisor_step(k, now, wall_now());
         if (r.theme) window_set_theme(w, r.theme);
         power_before(power, w, &r);
-        /* Nothing is presented while the display is off (a KMS page flip would fail). */
-        if (r.redraw && !power->off) {
+        /* Nothing is presented while DPMS has the display off (a KMS page flip would fail);
+         * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
+        if (r.redraw && !power->blank) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);

@@ -204,6 +204,7 @@ unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
  * otherwise open it. */
 static void wake_up(Supervisor *k, bool finger_down, int64_t now)
 {
+    log_notice("screen on (%s outside opening hours)", finger_down ? "a touch" : "a key");
     k->dark = false;
     session_wake(&k->s, finger_down, now);
 }
@@ -364,7 +365,7 @@ static int64_t check_hours(Supervisor *k, int64_t now, int64_t wall)
     if (dark != k->dark) {
         k->dark = dark;
         session_invalidate(&k->s);
-        if (!dark) log_notice("screen on");
+        if (!dark) log_notice("screen on (opening hours)");
         else if (k->cfg->display_power == DISPLAY_POWER_BLACK)
             log_notice("outside opening hours: screen off (drawn black; display_power: black)");
         else
