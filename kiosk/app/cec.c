@@ -158,7 +158,7 @@ static void *worker(void *arg)
         pthread_mutex_lock(&c->mu);
         c->sent = want; /* failed or not: it is not retried until the next change */
         if (ok) log_notice("HDMI-CEC: the TV was sent %s", want ? "on" : "to standby");
-        else if (!c->complained)
+        else if (!c->complained && !c->stop) /* not the one ended by cec_destroy */
             log_warning("HDMI-CEC: %s; the screen is drawn black instead (further CEC "
                         "failures are not logged; see docs/operating.md)", why);
         c->complained = c->complained || !ok;
