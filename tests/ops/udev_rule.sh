@@ -31,7 +31,7 @@ udev_test() {
   mkdir -p "$tmp/rules"
   rm -f "$tmp/rules/"*
   cp "$rule" "$tmp/rules/90-kiosk-usb.rules"
-  [ -z "$2" ] || echo "KERNEL==\"$name\", $2" > "$tmp/rules/00-test.rules"
+  [ -z "$2" ] || echo "KERNEL==\"$name\", $2" > "$tmp/rules/89-test.rules"
   unshare -m sh -c "mount --bind '$tmp/rules' /etc/udev/rules.d && udevadm test --action=$1 '$dev' 2>&1"
 }
 usb='ENV{ID_BUS}="usb", ENV{ID_FS_USAGE}="filesystem"'

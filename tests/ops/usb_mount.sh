@@ -23,7 +23,10 @@ pid='' loop=''
 cleanup() {
   [ -n "$pid" ] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null
   if [ -n "$loop" ]; then
-    umount -l "$tmp/media/kiosk/$(basename "$loop")" 2> /dev/null || true
+    # every mount on it (a failed step may leave two stacked), then the loop device
+    while mountpoint -q "$tmp/media/kiosk/$(basename "$loop")"; do
+      umount -l "$tmp/media/kiosk/$(basename "$loop")" || break
+    done
     losetup -d "$loop" 2> /dev/null || true
   fi
   rm -rf --one-file-system "$tmp"
