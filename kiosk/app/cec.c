@@ -21,9 +21,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/spawn.h"
 #include "core/log.h"
-
-extern char **environ;
 
 enum {
     CEC_TIMEOUT_MS = 20000, /* cec-client scans for adapters first: seconds, not minutes */
@@ -80,17 +79,9 @@ static pid_t spawn(Cec *c, int in, int out)
     posix_spawn_file_actions_adddup2(&fa, in, STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&fa, out, STDOUT_FILENO);
     posix_spawn_file_actions_adddup2(&fa, out, STDERR_FILENO);
-    /* The kiosk blocks its signals for its sigwait thread; the child must not inherit that. */
-    posix_spawnattr_t attr;
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
     char *argv[] = {c->program, "-s", "-d", "1", NULL};
     pid_t pid = 0;
-    int rc = posix_spawnp(&pid, c->program, &fa, &attr, argv, environ);
-    posix_spawnattr_destroy(&attr);
+    int rc = spawn_child(&pid, c->program, &fa, argv, true);
     posix_spawn_file_actions_destroy(&fa);
     if (rc != 0) errno = rc;
     return rc == 0 ? pid : 0;
