@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "app/check.h"
+#include "app/fleet.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "ops/config.h"
@@ -60,7 +61,7 @@ static void usage(FILE *out)
         "                         /media) while it is plugged in\n"
         "  --config FILE          the local settings (default /etc/kiosk/config.yaml, or\n"
         "                         $KIOSK_CONFIG): bundle, admin PIN, rotation, opening hours,\n"
-        "                         statistics; see the README\n"
+        "                         statistics; see docs/operating.md\n"
         "\n"
         "Administration:\n"
         "  --set-pin              set the admin PIN (4-12 digits, read from the terminal or\n"
@@ -68,6 +69,11 @@ static void usage(FILE *out)
         "  --stats DB...          usage report: visits per day and hour, visit length, top\n"
         "                         items, languages, quiz outcomes (several DBs are combined)\n"
         "  --csv DIR              with --stats: write the same figures as CSV files to DIR\n"
+        "  --fleet DIR...         one table of many kiosks from their status.json files (DIR:\n"
+        "                         a kiosk's folder, or a folder of them); exit 1 when one is\n"
+        "                         stale, stopped or failed its last load\n"
+        "  --stale-after MIN      with --fleet: stale after MIN minutes without a status\n"
+        "                         written (default 15)\n"
         "\n"
         "  --help                 show this help and exit\n"
         "  --version              show the version and exit\n");
@@ -94,7 +100,7 @@ static bool parse_size(const char *s, int *w, int *h)
 
 enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
-       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, MAX_DBS = 256 };
+       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, OPT_FLEET, OPT_STALE_AFTER, MAX_DBS = 256 };
 
 #define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
@@ -108,13 +114,15 @@ static const struct option long_options[] = {
     WITH_VALUE("renderer", OPT_RENDERER),    WITH_VALUE("cache-mb", OPT_CACHE_MB),
     WITH_VALUE("size", OPT_SIZE),            WITH_VALUE("windowed", OPT_WINDOWED),
     WITH_VALUE("open", OPT_OPEN),            {"full", no_argument, NULL, OPT_FULL},
+    {"fleet", no_argument, NULL, OPT_FLEET}, WITH_VALUE("stale-after", OPT_STALE_AFTER),
     {NULL, 0, NULL, 0},
 };
 
 typedef struct Command {
     Options o;
-    bool check, set_pin, stats;
+    bool check, set_pin, stats, fleet;
     const char *csv;
+    long stale_min; /* --stale-after; 0: the default */
 } Command;
 
 /* Options that take a number or a size; 0 when fine, else the exit code 2 (with a message). */
@@ -128,6 +136,12 @@ static int parse_value(Command *c, int opt, const char *arg)
             return 2;
         }
         c->o.rotate = (int)v;
+        return 0;
+    case OPT_STALE_AFTER:
+        if (!parse_number(arg, 1, 525600, &c->stale_min)) {
+            fprintf(stderr, "kiosk: --stale-after needs a number of minutes from 1 to 525600\n");
+            return 2;
+        }
         return 0;
     case OPT_CACHE_MB:
         if (!parse_number(arg, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &v)) {
@@ -170,7 +184,9 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_RENDERER: o->renderer = arg; break;
     case OPT_OPEN: o->open = arg; break;
     case OPT_FULL: o->full = true; break;
+    case OPT_FLEET: c->fleet = true; break;
     case OPT_ROTATE:
+    case OPT_STALE_AFTER:
     case OPT_CACHE_MB:
     case OPT_SIZE:
     case OPT_WINDOWED: {
@@ -208,6 +224,7 @@ int main(int argc, char **argv)
     Options *o = &c.o;
     if (!o->config) o->config = getenv("KIOSK_CONFIG");
     if (c.stats) return run_stats(&c, argv + optind, argc - optind);
+    if (c.fleet) return fleet_run((const char *const *)argv + optind, argc - optind, c.stale_min);
     if (optind + 1 < argc) {
         fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", argv[optind],
                 argv[optind + 1]);

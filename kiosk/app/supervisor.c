@@ -3,8 +3,8 @@
  * One step, in order: hand-overs from the reloader and the USB watch; a waiting bundle put
  * on screen at a quiet moment (never under a finger); opening hours (dark outside them, until
  * a touch); the session's timers; the frame; statistics; the admin screen's requests; the
- * watchdog; and the earliest time anything needs a look again, so the loop can sleep until
- * then and a kiosk at rest uses no CPU. Background threads (reloader, USB watch) only set
+ * watchdog; the status files (fleet health); and the earliest time anything needs a look
+ * again, so the loop can sleep until then and a kiosk at rest uses no CPU. Background threads (reloader, USB watch) only set
  * flags and call wake(); all decisions are made here, on the loop's thread. */
 #include "app/supervisor.h"
 
@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/health.h"
 #include "app/preview.h"
 #include "app/review.h"
 #include "app/usage.h"
@@ -50,6 +51,7 @@ struct Supervisor {
     char last_report[2048];
     Stats *stats;
     Usage usage;
+    Health health; /* status.json and the Prometheus textfile */
     bool windowed, dark, shown, quit, theme_changed, shut_down;
     int exit_code;
     unsigned requested; /* every SESSION_WANT_* seen */
@@ -155,6 +157,9 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     k->wake = su->wake;
     k->wake_ctx = su->wake_ctx;
     open_stats(k, wall);
+    health_init(&k->health, k->cfg, NULL, now);
+    if (su->startup_report && su->startup_report[0])
+        health_load(&k->health, false, su->startup_report);
     usage_init(&k->usage, k->stats, &k->s, now, wall);
     if (su->watch) start_watching(k, su, now);
     if (!locked(k) && !k->windowed)
@@ -171,6 +176,7 @@ void supervisor_shutdown(Supervisor *k, int64_t now, int64_t wall)
     if (!k || k->shut_down) return;
     k->shut_down = true;
     usage_end_visit(&k->usage, &k->s, now, wall);
+    health_stop(&k->health, now, wall);
     stats_close(k->stats);
     k->stats = NULL;
     preview_stop(&k->preview);
@@ -204,13 +210,14 @@ unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
  * otherwise open it. */
 static void wake_up(Supervisor *k, bool finger_down, int64_t now)
 {
-    log_notice("screen on (%s outside opening hours)", finger_down ? "a touch" : "a key");
+    log_notice("screen on (%s outside opening hours)", finger_down ? "a touch" : "a key or the wheel");
     k->dark = false;
     session_wake(&k->s, finger_down, now);
 }
 
 void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
 {
+    if (phase == POINTER_DOWN) health_touch(&k->health, now);
     if (k->dark) {
         if (phase == POINTER_DOWN) wake_up(k, true, now);
         return;
@@ -220,12 +227,14 @@ void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int
 
 void supervisor_key(Supervisor *k, KeyKind key, int64_t now)
 {
+    health_touch(&k->health, now);
     if (k->dark) wake_up(k, false, now);
     else session_key(&k->s, key, now);
 }
 
 void supervisor_wheel(Supervisor *k, float notches, int64_t now)
 {
+    health_touch(&k->health, now);
     if (k->dark) wake_up(k, false, now);
     else session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
 }
@@ -274,7 +283,9 @@ static void reread_settings(Supervisor *k)
     const struct { bool changed; const char *name; } fixed[] = {
         {!same_text(fresh.bundle, old->bundle), "bundle"}, {fresh.rotate != old->rotate, "rotate"},
         {!same_text(fresh.stats, old->stats), "stats"}, {!same_text(fresh.usb_dir, old->usb_dir), "usb_dir"},
-        {fresh.cache_mb != old->cache_mb, "cache_mb"}};
+        {fresh.cache_mb != old->cache_mb, "cache_mb"},
+        {!same_text(fresh.status_dir, old->status_dir), "status_dir"},
+        {!same_text(fresh.prometheus_textfile, old->prometheus_textfile), "prometheus_textfile"}};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         if (fixed[i].changed) {
             size_t used = strlen(later);
@@ -316,6 +327,7 @@ void supervisor_signal(Supervisor *k, int sig, int64_t now)
 void supervisor_offer(Supervisor *k, ReloadOutcome outcome, Bundle *b, const char *report)
 {
     if (outcome == RELOAD_NOTHING) return;
+    if (outcome != RELOAD_MOVING) health_load(&k->health, outcome == RELOAD_VALID, report);
     snprintf(k->last_report, sizeof k->last_report, "%.2000s", report);
     if (outcome == RELOAD_VALID && b) {
         bundle_free(k->pending);
@@ -459,6 +471,8 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     Requests r = {.wake_ms = background(k, now)};
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
+    bool quiet = session_is_quiet(&k->s, now);
+    r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, quiet, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
     if (session_tick(&k->s, now)) {
         r.redraw = true;

@@ -17,6 +17,7 @@
 #define CONFIG_DEFAULT_PATH "/etc/kiosk/config.yaml"
 #define CONFIG_DEFAULT_STATS "/var/lib/kiosk/stats.db"
 #define CONFIG_DEFAULT_USB_DIR "/media"
+#define CONFIG_DEFAULT_STATUS_DIR "/var/lib/kiosk" /* the folder of CONFIG_DEFAULT_STATS */
 #define CONFIG_STATS_OFF "off" /* the value of `stats:` that turns statistics off */
 /* The group of the user the service runs as (the package makes both): it may read the
  * settings, which hold the PIN hash; other users may not. */
@@ -66,6 +67,11 @@ typedef struct KioskConfig {
     char *here;          /* owned; id of the map region this kiosk stands in (a "you are
                             here" marker), or NULL when not set */
     DisplayPower display_power; /* default DISPLAY_POWER_DPMS */
+    char *status_dir;    /* owned; folder where the running kiosk keeps status.json (fleet
+                            health), or NULL when off (`status_dir: off`, or `stats: off`
+                            without a status_dir); default: the folder of `stats` */
+    char *prometheus_textfile; /* owned; a .prom file for node_exporter's textfile
+                            collector, or NULL (the default: none) */
 } KioskConfig;
 
 /* Reads the config at `path` (NULL: CONFIG_DEFAULT_PATH) into `out`, which always ends up

@@ -18,7 +18,7 @@
 #   E     a generated bundle of 2,000 items with 500 photos of 3000x2000: first frame, fling-
 #         scrolling the whole grid (frame times), peak RSS against the cache budget
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
-# Progress goes to stderr; the table (stdout) can be pasted into the README.
+# Progress goes to stderr; the table (stdout) can be pasted into docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD
@@ -121,7 +121,7 @@ have_pkgs() { # installs the missing packages; false when that fails
 
 build_pkgs=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libsqlite3-dev libcrypt-dev libsystemd-dev procps python3)
+  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3)
 if ! have_pkgs "${build_pkgs[@]}"; then
   echo "bench: cannot install the build packages (${build_pkgs[*]}); see $log" >&2
   tail -5 "$log" >&2

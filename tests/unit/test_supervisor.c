@@ -13,6 +13,7 @@
 
 #include "app/supervisor.h"
 #include "check.h"
+#include "ops/status.h"
 
 static const char FAKE_HASH[] = "$y$fake";
 static const int64_t WALL = 1767225600; /* 2026-01-01 00:00 UTC */
@@ -278,6 +279,55 @@ static void test_touch_wakes_display(void)
     }
 }
 
+static bool read_status(const char *path, KioskStatus *st)
+{
+    char buf[STATUS_MAX_FILE_BYTES], err[256];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    return n && status_parse_json(buf, n, st, err, sizeof err);
+}
+
+/* Fleet health: a kiosk at rest (dark, closed hours) wakes about once a minute for its status
+ * file and no more; a touch that lights it up, a failed load and the stop are written at once. */
+static void test_status_file_at_rest(void)
+{
+    char dir[] = "/tmp/kiosk-test-status-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/status.json", dir);
+    Kiosk t = {0};
+    t.cfg.status_dir = dir;
+    t.cfg.has_hours = true;
+    hours_clear(&t.cfg.hours); /* closed every day */
+    if (!start(&t, false, 0, NULL)) {
+        CHECK(false);
+        return;
+    }
+    advance(&t, 200000);
+    CHECK(t.last.dark);
+    int steps = 0;
+    for (int64_t end = t.now + 10 * 60 * 1000; t.now < end; steps++) {
+        step(&t);
+        t.now = t.last.wake_ms;
+    }
+    CHECK(steps >= 10 && steps <= 13); /* heartbeats, and the hours' look every 5 min */
+    fprintf(stderr, "  (10 minutes dark and untouched: %d wake-ups)\n", steps);
+    KioskStatus st;
+    CHECK(read_status(path, &st) && st.running && !st.display_on && st.load_ok);
+    CHECK(WALL + t.now / 1000 - st.written_s <= 60);
+    supervisor_pointer(t.k, POINTER_DOWN, 10, 10, t.now);
+    step(&t);
+    CHECK(!t.last.dark);
+    CHECK(read_status(path, &st) && st.display_on && st.last_touch_s == WALL + t.now / 1000);
+    supervisor_offer(t.k, RELOAD_INVALID, NULL, "bundle.yaml:3:1: error: broken\n");
+    step(&t);
+    CHECK(read_status(path, &st) && !st.load_ok && st.messages_total == 1);
+    supervisor_destroy(t.k, t.now, WALL + t.now / 1000);
+    CHECK(read_status(path, &st) && !st.running);
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_close_policy(void)
 {
     Kiosk t = {0};
@@ -466,5 +516,6 @@ int main(void)
     RUN(test_touch_wakes_display);
     RUN(test_preview_keeps_watchdog);
     RUN(test_walking_away_ends_the_visit);
+    RUN(test_status_file_at_rest);
     return check_summary();
 }
