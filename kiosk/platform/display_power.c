@@ -49,16 +49,16 @@ static bool x11_dpms(Display *dpy, bool on, char *why, size_t n)
         err_set(why, n, "the X server's screen cannot do DPMS");
         return false;
     }
-    int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(on_x_error);
-    x_error_code = 0;
     CARD16 level;
     BOOL enabled;
     DPMSInfo(dpy, &level, &enabled);
+    /* Disabled meanwhile (xset -dpms): the X server has switched the display on with it. */
+    if (on && !enabled) return true;
+    int (*old)(Display *, XErrorEvent *) = XSetErrorHandler(on_x_error);
+    x_error_code = 0;
     if (!on) {
         was_disabled = !enabled;
         if (!enabled) DPMSEnable(dpy);
-    } else if (!enabled) {
-        DPMSEnable(dpy); /* someone disabled it meanwhile: forcing needs it on */
     }
     DPMSForceLevel(dpy, on ? DPMSModeOn : DPMSModeOff);
     if (on && was_disabled) DPMSDisable(dpy);
