@@ -8,7 +8,7 @@ cd "$(dirname "$0")"
 
 # What building and running need; the tests need more (TEST_PACKAGES), installed only for them.
 PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
-  libyaml-dev libcmark-dev libjpeg-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter
+  libyaml-dev libcmark-dev libjpeg-dev libturbojpeg0-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter
   fonts-dejavu-core libsqlite3-dev libcrypt-dev libsystemd-dev
   libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us hyphen-fr hyphen-es hyphen-uk
   libfribidi-dev libjansson-dev libxext-dev libdrm-dev

@@ -474,6 +474,7 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     bool quiet = session_is_quiet(&k->s, now);
     r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, quiet, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
+    session_set_wall_clock(&k->s, wall * 1000, now);
     if (session_tick(&k->s, now)) {
         r.redraw = true;
         r.ready = !k->shown;

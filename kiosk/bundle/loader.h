@@ -131,6 +131,9 @@ void content_resolve(Loader *l);
 void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it);
 void read_series(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* when.c: an item's `when` (its sessions, sorted by date and time). */
+void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

@@ -45,7 +45,10 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"subtitle", false},
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
-       {"shape", false}, {"color", false}, {"figure", false}, {"series", false});
+       {"shape", false}, {"color", false}, {"figure", false}, {"series", false},
+       {"when", false}, {"where", false});
+SCHEMA(SCHEMA_SLOT, "a time ('when')", {"date", false}, {"days", false}, {"from", true},
+       {"to", true});
 SCHEMA(SCHEMA_FIGURE, "a figure", {"value", true}, {"year", true}, {"unit", false},
        {"or_more", false});
 SCHEMA(SCHEMA_POINT, "a point of a series", {"year", true}, {"value", true});

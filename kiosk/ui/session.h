@@ -130,6 +130,9 @@ typedef struct ScreenRef {
 } ScreenRef;
 ScreenRef session_screen(const Session *s);
 
+/* Tells the session the wall clock: Unix milliseconds `wall_ms` at session time `now_ms`
+ * (timetables mark "now" and "next" by it). Call it whenever the clock may have been set. */
+void session_set_wall_clock(Session *s, int64_t wall_ms, int64_t now_ms);
 /* Starts `ns` on a new bundle where `old` was: same screen and language where they exist,
  * the same idle clock, PIN check and guard. False when out of memory (old stays usable). */
 bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t now_ms);
