@@ -72,6 +72,10 @@ static void usage(FILE *out)
         "  --stats DB...          usage report: visits per day and hour, visit length, top\n"
         "                         items, languages, quiz outcomes (several DBs are combined)\n"
         "  --csv DIR              with --stats: write the same figures as CSV files to DIR\n"
+        "  --stats-export FILE [DB]  copy the statistics file DB (default: the settings'\n"
+        "                         stats file) to FILE while the kiosk runs: one consistent,\n"
+        "                         self-contained copy, replaced whole (never half written);\n"
+        "                         exit 0, or 1 with the reason\n"
         "  --fleet DIR...         one table of many kiosks from their status.json files (DIR:\n"
         "                         a kiosk's folder, or a folder of them); exit 1 when one is\n"
         "                         stale, stopped or failed its last load\n"
@@ -104,13 +108,14 @@ static bool parse_size(const char *s, int *w, int *h)
 enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
        OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, OPT_FLEET,
-       OPT_STALE_AFTER, OPT_CLOCK, MAX_DBS = 256 };
+       OPT_STALE_AFTER, OPT_CLOCK, OPT_STATS_EXPORT, MAX_DBS = 256 };
 
 #define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, OPT_VERSION},
     {"check", no_argument, NULL, OPT_CHECK}, {"set-pin", no_argument, NULL, OPT_SET_PIN},
     {"stats", no_argument, NULL, OPT_STATS}, WITH_VALUE("csv", OPT_CSV),
+    WITH_VALUE("stats-export", OPT_STATS_EXPORT),
     WITH_VALUE("usb-dir", OPT_USB_DIR),      WITH_VALUE("config", OPT_CONFIG),
     WITH_VALUE("rotate", OPT_ROTATE),        WITH_VALUE("render", OPT_RENDER),
     WITH_VALUE("render-all", OPT_RENDER_ALL), WITH_VALUE("replay", OPT_REPLAY),
@@ -126,7 +131,7 @@ static const struct option long_options[] = {
 typedef struct Command {
     Options o;
     bool check, set_pin, stats, fleet;
-    const char *csv;
+    const char *csv, *stats_export; /* --csv DIR, --stats-export FILE */
     long stale_min; /* --stale-after; 0: the default */
 } Command;
 
@@ -178,6 +183,7 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_SET_PIN: c->set_pin = true; break;
     case OPT_STATS: c->stats = true; break;
     case OPT_CSV: c->csv = arg; break;
+    case OPT_STATS_EXPORT: c->stats_export = arg; break;
     case OPT_USB_DIR: o->usb_dir = arg; break;
     case OPT_CONFIG: o->config = arg; break;
     case OPT_RENDER: o->render = arg; break;
@@ -239,6 +245,7 @@ int main(int argc, char **argv)
     Options *o = &c.o;
     if (!o->config) o->config = getenv("KIOSK_CONFIG");
     if (c.stats) return run_stats(&c, argv + optind, argc - optind);
+    if (c.stats_export) return stats_export_run(o, c.stats_export, argv + optind, argc - optind);
     if (c.fleet) return fleet_run((const char *const *)argv + optind, argc - optind, c.stale_min);
     if (optind + 1 < argc) {
         fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", argv[optind],

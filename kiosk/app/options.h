@@ -47,6 +47,8 @@ int render_run(const Options *o);
 int replay_run(const Options *o);
 int window_run(const Options *o);
 int set_pin_run(const Options *o);
+/* --stats-export FILE [DB] (app/export.c): DB, or the settings' statistics file, into FILE. */
+int stats_export_run(const Options *o, const char *file, char **dbs, int n);
 
 /* The exit code of "Exit the kiosk" on the admin screen: the systemd unit does not restart
  * the kiosk after it (RestartPreventExitStatus). */

@@ -204,15 +204,22 @@ bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
 const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
 unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
 
+/* A touch, key or wheel outside opening hours lights the kiosk up and does nothing else: the
+ * visitor cannot see what is under the finger on a dark (or switched-off) screen. The rest of
+ * a waking touch (moves, the lift) is swallowed by the session: a lift on a tile would
+ * otherwise open it. */
+static void wake_up(Supervisor *k, bool finger_down, int64_t now)
+{
+    log_notice("screen on (%s outside opening hours)", finger_down ? "a touch" : "a key or the wheel");
+    k->dark = false;
+    session_wake(&k->s, finger_down, now);
+}
+
 void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
 {
     if (phase == POINTER_DOWN) health_touch(&k->health, now);
     if (k->dark) {
-        /* A touch outside opening hours lights the kiosk up (this touch presses nothing). */
-        if (phase == POINTER_DOWN) {
-            k->dark = false;
-            session_wake_touch(&k->s, now);
-        }
+        if (phase == POINTER_DOWN) wake_up(k, true, now);
         return;
     }
     session_pointer(&k->s, phase, x, y, now);
@@ -221,14 +228,15 @@ void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int
 void supervisor_key(Supervisor *k, KeyKind key, int64_t now)
 {
     health_touch(&k->health, now);
-    if (k->dark) supervisor_pointer(k, POINTER_DOWN, 0, 0, now);
+    if (k->dark) wake_up(k, false, now);
     else session_key(&k->s, key, now);
 }
 
 void supervisor_wheel(Supervisor *k, float notches, int64_t now)
 {
     health_touch(&k->health, now);
-    session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
+    if (k->dark) wake_up(k, false, now);
+    else session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
 }
 
 void supervisor_resize(Supervisor *k, float w, float h) { session_resize(&k->s, w, h); }
@@ -369,7 +377,12 @@ static int64_t check_hours(Supervisor *k, int64_t now, int64_t wall)
     if (dark != k->dark) {
         k->dark = dark;
         session_invalidate(&k->s);
-        log_notice("%s", dark ? "outside opening hours: screen off" : "screen on");
+        if (!dark) log_notice("screen on (opening hours)");
+        else if (k->cfg->display_power == DISPLAY_POWER_BLACK)
+            log_notice("outside opening hours: screen off (drawn black; display_power: black)");
+        else
+            log_notice("outside opening hours: screen off (display_power: %s)",
+                       config_display_power_name(k->cfg->display_power));
         if (dark) session_apply(&k->s, (Action){.kind = ACT_HOME}, now);
     }
     bool open_then;
@@ -468,6 +481,8 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
         k->shown = true;
     }
     r.dark = k->dark;
+    r.power = k->cfg->display_power;
+    r.display_off = k->dark && r.power != DISPLAY_POWER_BLACK;
     if (k->theme_changed) r.theme = &k->bundle->theme;
     k->theme_changed = false;
     usage_update(&k->usage, &k->s, now, wall);
@@ -478,8 +493,8 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     }
     /* A dark screen shows nothing, so the attract loop's motion must not wake the loop: the
      * kiosk uses no CPU while it is off (a touch wakes it through the window's events). */
-    int64_t session_wake = k->dark ? INT64_MAX : session_next_wake(&k->s);
-    r.wake_ms = earliest(r.wake_ms, earliest(session_wake, k->next_ping_ms));
+    int64_t session_due = k->dark ? INT64_MAX : session_next_wake(&k->s);
+    r.wake_ms = earliest(r.wake_ms, earliest(session_due, k->next_ping_ms));
     if (k->pending) r.wake_ms = earliest(r.wake_ms, now + QUIET_LOOK_MS);
     if (k->preview.pid) r.wake_ms = earliest(r.wake_ms, now + PREVIEW_LOOK_MS);
     r.quit = k->quit;

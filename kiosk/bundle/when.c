@@ -4,7 +4,7 @@
  * them ("10:00", "9:30"). A session runs within one day: one that would cross midnight is
  * refused with the advice to split it, because "23:00-01:00" on a fair's last date is more
  * often a typo than a night programme. Dates are checked against the calendar (2027-02-30 is
- * refused, not moved to March) through timegm/gmtime_r, not by hand. */
+ * refused, not moved to March) by core/caldate.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "bundle/loader.h"
+#include "core/caldate.h"
 
 static const char *const DAY_NAMES[] = {"sunday",   "monday", "tuesday", "wednesday",
                                         "thursday", "friday", "saturday"};
@@ -44,22 +45,6 @@ static bool read_clock(Loader *l, const YFile *f, const YNode *n, int16_t *out)
     }
     if (n) *out = (int16_t)v;
     return n != NULL;
-}
-
-/* "2027-03-13" into days since 1970-01-01; false when it is not a real calendar date. */
-static bool parse_date(const char *s, int32_t *days)
-{
-    int y, mo, d;
-    char tail;
-    if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &mo, &d, &tail) != 3) return false;
-    if (y < 2000 || y > 2099 || mo < 1 || mo > 12 || d < 1 || d > 31) return false;
-    struct tm tm = {.tm_year = y - 1900, .tm_mon = mo - 1, .tm_mday = d, .tm_hour = 12};
-    time_t t = timegm(&tm);
-    struct tm back;
-    if (t == (time_t)-1 || !gmtime_r(&t, &back) || back.tm_mday != d || back.tm_mon != mo - 1)
-        return false;
-    *days = (int32_t)(t / 86400);
-    return true;
 }
 
 /* One word of `days`: a day name, weekdays, weekend or daily, as a tm_wday bit set. */
@@ -114,7 +99,7 @@ static bool read_slot(Loader *l, const YFile *f, const YNode *m, TimeSlot *slot)
                    "week, like saturday or weekdays)%s", date ? ", not both" : "");
         ok = false;
     } else if (date) {
-        if (date->kind != YNODE_SCALAR || !parse_date(date->str, &slot->date)) {
+        if (date->kind != YNODE_SCALAR || !caldate_parse(date->str, &slot->date)) {
             load_error(l, f, date, "expected a date like 2027-03-13 (year-month-day, a real day "
                        "between 2000 and 2099)");
             ok = false;

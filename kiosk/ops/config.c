@@ -41,6 +41,7 @@ static const SchemaKey CONFIG_KEYS[] = {
     {"bundle", false}, {"admin_pin", false}, {"rotate", false},  {"opening_hours", false},
     {"stats", false},  {"stats_keep_days", false}, {"usb_dir", false}, {"cache_mb", false},
     {"here", false},   {"status_dir", false}, {"prometheus_textfile", false},
+    {"display_power", false},
 };
 static const Schema SCHEMA_CONFIG = {"the kiosk config", CONFIG_KEYS,
                                      sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0]};
@@ -321,6 +322,28 @@ static void read_here(Reader *r, const YNode *n, char **slot)
     keep(r, n, slot, s);
 }
 
+static const char *const DISPLAY_POWER_NAMES[] = {
+    [DISPLAY_POWER_DPMS] = "dpms", [DISPLAY_POWER_CEC] = "cec", [DISPLAY_POWER_BLACK] = "black"};
+
+const char *config_display_power_name(DisplayPower p)
+{
+    return (unsigned)p < sizeof DISPLAY_POWER_NAMES / sizeof DISPLAY_POWER_NAMES[0]
+               ? DISPLAY_POWER_NAMES[p] : "?";
+}
+
+static void read_display_power(Reader *r, const YNode *n, DisplayPower *out)
+{
+    const char *s = scalar(r, "display_power", n, "dpms, cec or black");
+    if (!s) return;
+    for (size_t i = 0; i < sizeof DISPLAY_POWER_NAMES / sizeof DISPLAY_POWER_NAMES[0]; i++)
+        if (strcmp(s, DISPLAY_POWER_NAMES[i]) == 0) {
+            *out = (DisplayPower)i;
+            return;
+        }
+    error_at(r, n, "display_power must be dpms (switch the display off), cec (send an HDMI TV "
+             "to standby) or black (only draw it black), not '%.40s'", s);
+}
+
 /* node_exporter's textfile collector reads only files named *.prom. */
 static void read_textfile(Reader *r, const YNode *n, char **slot)
 {
@@ -365,6 +388,7 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
     if ((v = ynode_get(root, "cache_mb")))
         read_int(r, "cache_mb", v, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &c->cache_mb);
     if ((v = ynode_get(root, "here"))) read_here(r, v, &c->here);
+    if ((v = ynode_get(root, "display_power"))) read_display_power(r, v, &c->display_power);
     if ((v = ynode_get(root, "status_dir")))
         read_path(r, "status_dir", v, "the folder for status.json, or 'off'",
                   CONFIG_DEFAULT_STATUS_DIR, &c->status_dir, true);

@@ -34,6 +34,19 @@ enum {
     CONFIG_MAX_ID_BYTES = 64,     /* as a bundle's ids */
 };
 
+/* How the screen is put to sleep outside opening hours (`display_power:`). Every way draws the
+ * screen black first, so a display that ignores the request still shows nothing. */
+typedef enum DisplayPower {
+    DISPLAY_POWER_DPMS,  /* the default: the display's own power saving, DPMS on X11, the
+                            connector's DPMS property on KMS/DRM; where neither is offered
+                            (Wayland, a display without DPMS) the screen stays black */
+    DISPLAY_POWER_CEC,   /* HDMI-CEC: a TV is sent to standby with cec-client */
+    DISPLAY_POWER_BLACK, /* only drawn black; the panel stays on */
+} DisplayPower;
+
+/* The setting's word for each DisplayPower ("dpms", "cec", "black"). */
+const char *config_display_power_name(DisplayPower p);
+
 typedef struct KioskConfig {
     char *path;          /* owned; the file read (or looked for) */
     bool found;          /* false when the file does not exist: everything is a default */
@@ -53,6 +66,7 @@ typedef struct KioskConfig {
     int cache_mb;        /* CONFIG_MIN_CACHE_MB .. CONFIG_MAX_CACHE_MB; default 96 */
     char *here;          /* owned; id of the map region this kiosk stands in (a "you are
                             here" marker), or NULL when not set */
+    DisplayPower display_power; /* default DISPLAY_POWER_DPMS */
     char *status_dir;    /* owned; folder where the running kiosk keeps status.json (fleet
                             health), or NULL when off (`status_dir: off`, or `stats: off`
                             without a status_dir); default: the folder of `stats` */

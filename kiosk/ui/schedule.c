@@ -12,6 +12,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/caldate.h"
+
 static bool runs_on(const TimeSlot *s, int32_t day, int wday)
 {
     return s->date == WHEN_WEEKLY ? (s->days >> wday) & 1 : s->date == day;
@@ -42,7 +44,7 @@ static int32_t last_day_before(const Collection *c, int32_t today)
 
 int schedule_wday(int32_t day)
 {
-    return (int)((day % 7 + 7 + 4) % 7); /* 1970-01-01 was a Thursday */
+    return caldate_wday(day);
 }
 
 static int entry_order(const void *a, const void *b)
@@ -109,12 +111,14 @@ void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out)
     mark(out, now->minute);
 }
 
-bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, bool *running)
+bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, int16_t *to,
+                        bool *running)
 {
     for (size_t k = 0; k < it->n_when; k++) {
         const TimeSlot *s = &it->when[k];
         if (runs_on(s, now->day, now->wday) && s->to > now->minute) {
             *from = s->from;
+            *to = s->to;
             *running = s->from <= now->minute;
             return true;
         }
@@ -140,28 +144,11 @@ bool schedule_parse_local(const char *s, int64_t *wall_s)
 
 void schedule_local(int64_t wall_s, LocalTime *out)
 {
-    time_t t = (time_t)wall_s;
-    struct tm tm;
-    if (!localtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
-    struct tm noon = {.tm_year = tm.tm_year, .tm_mon = tm.tm_mon, .tm_mday = tm.tm_mday,
-                      .tm_hour = 12};
-    out->day = (int32_t)(timegm(&noon) / 86400);
-    out->wday = tm.tm_wday;
-    out->minute = tm.tm_hour * 60 + tm.tm_min;
-    out->year = tm.tm_year + 1900;
-    out->month = tm.tm_mon + 1;
-    out->mday = tm.tm_mday;
+    out->day = caldate_local_day(wall_s, &out->minute);
+    out->wday = caldate_wday(out->day);
 }
 
 int64_t schedule_wall_at(int64_t wall_s, int minute)
 {
-    time_t t = (time_t)wall_s;
-    struct tm tm;
-    if (!localtime_r(&t, &tm)) return wall_s + 60;
-    tm.tm_hour = minute / 60;
-    tm.tm_min = minute % 60;
-    tm.tm_sec = 0;
-    tm.tm_isdst = -1; /* let mktime find summer or winter time for that hour */
-    time_t at = mktime(&tm);
-    return at == (time_t)-1 ? wall_s + 60 : (int64_t)at;
+    return caldate_wall_at(wall_s, minute);
 }

@@ -36,7 +36,6 @@ typedef struct LocalTime {
     int32_t day; /* days since 1970-01-01 of the local date */
     int wday;    /* 0 = Sunday */
     int minute;  /* minutes after local midnight */
-    int year, month, mday;
 } LocalTime;
 
 typedef struct ScheduleDay {
@@ -54,9 +53,10 @@ typedef struct ScheduleDay {
 /* The day a schedule collection shows at local time `now`, with every session's state. */
 void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out);
 
-/* The sessions of `it` on day `day` (weekday `wday`), for a "next: ... at 14:00" line:
- * writes the first session that has not ended by `minute` into *from (or returns false). */
-bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, bool *running);
+/* The first session of `it` today that has not ended at `now` (its start and end, and whether
+ * it runs already), for the attract loop; false when there is none. */
+bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, int16_t *to,
+                        bool *running);
 
 /* The weekday (0 = Sunday) of a day counted from 1970-01-01. */
 int schedule_wday(int32_t day);

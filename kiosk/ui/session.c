@@ -515,11 +515,11 @@ void session_invalidate(Session *s)
     s->dirty = true;
 }
 
-void session_wake_touch(Session *s, int64_t now_ms)
+void session_wake(Session *s, bool finger_down, int64_t now_ms)
 {
     s->input_ms = now_ms;
     s->dirty = true;
-    s->swallow = true;
+    s->swallow = finger_down;
 }
 
 ScreenRef session_screen(const Session *s)

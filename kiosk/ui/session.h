@@ -116,8 +116,10 @@ void session_invalidate(Session *s);
  * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
  * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */
 bool session_set_here(Session *s, const char *id);
-/* A touch woke a dark (closed) kiosk: counts as input, presses nothing. */
-void session_wake_touch(Session *s, int64_t now_ms);
+/* Input woke a dark (closed) kiosk: counts as input and presses nothing. finger_down: a
+ * touch did, and the rest of it (moves, the lift) is ignored too; a key or the wheel leaves
+ * the next touch alone. */
+void session_wake(Session *s, bool finger_down, int64_t now_ms);
 
 /* The screen on top, as data: its kind and the id of its collection or item (borrowed from
  * the bundle; NULL for other kinds). `attract` is true while the attract loop shows. */

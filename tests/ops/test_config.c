@@ -153,6 +153,7 @@ static void test_full_file(void)
     CHECK_STR(c.usb_dir, "/media/usb");
     CHECK_INT(c.cache_mb, 128);
     CHECK_STR(c.here, "zuidwest");
+    CHECK_INT(c.display_power, DISPLAY_POWER_CEC);
     config_free(&c);
     CHECK(c.bundle == NULL && c.path == NULL && c.here == NULL);
     config_free(&c); /* twice is harmless */
@@ -177,6 +178,7 @@ static void test_missing_file_gives_defaults(void)
     CHECK_INT(c.stats_keep_days, 365);
     CHECK_STR(c.usb_dir, "/media");
     CHECK_INT(c.cache_mb, 96);
+    CHECK_INT(c.display_power, DISPLAY_POWER_DPMS);
     config_free(&c);
     /* a missing folder on the way is the same */
     CHECK(config_load(DIR_ "no-folder/config.yaml", &c, &d));
@@ -196,7 +198,8 @@ static void test_unknown_key_with_suggestion(void)
     CHECK_STR(diag_text(&d, 1),
               DIR_ "unknown-key.yaml:4:1: error: unknown key 'colour' in the kiosk config; the "
                    "keys allowed here are: bundle, admin_pin, rotate, opening_hours, stats, "
-                   "stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile");
+                   "stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, "
+                   "display_power");
     /* the rest is still read */
     CHECK_STR(c.bundle, "/srv/kiosk/current");
     CHECK_INT(c.rotate, 0);
@@ -234,6 +237,21 @@ static void test_bad_rotate(void)
     CHECK_STR(diag_text(&d, 0), DIR_ "bad-rotate.yaml:1:9: error: rotate must be 0, 90, 180 or "
                                      "270 (degrees clockwise), not 45");
     CHECK_INT(c.rotate, 0); /* the default stays */
+    config_free(&c);
+    diags_free(&d);
+}
+
+static void test_bad_display_power(void)
+{
+    KioskConfig c;
+    Diags d;
+    load_bad(DIR_ "bad-display-power.yaml", &c, &d);
+    CHECK_INT(d.errors, 1);
+    CHECK_STR(diag_text(&d, 0), DIR_ "bad-display-power.yaml:1:16: error: display_power must be "
+                                     "dpms (switch the display off), cec (send an HDMI TV to "
+                                     "standby) or black (only draw it black), not 'off'");
+    CHECK_INT(c.display_power, DISPLAY_POWER_DPMS); /* the default stays */
+    CHECK_STR(config_display_power_name(DISPLAY_POWER_BLACK), "black");
     config_free(&c);
     diags_free(&d);
 }
@@ -416,8 +434,8 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
                              "setting); no setting is read from it"},
         {"passwd-like.yaml", ":1:1: error: not a settings file (it is not 'key: value' lines, "
                              "like 'rotate: 90'); no setting is read from it"},
-        {"many-unknown.yaml", ":3:1: error: not a settings file (12 of its 13 keys are not kiosk "
-                              "settings; there are only 11 settings); no setting is read from it"},
+        {"many-unknown.yaml", ":3:1: error: not a settings file (13 of its 14 keys are not kiosk "
+                              "settings; there are only 12 settings); no setting is read from it"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[256], want[512];
@@ -460,7 +478,7 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
     CHECK_INT((int)d.count, 2);
     CHECK_STR(diag_text(&d, 0), DIR_ "hostile-keys.yaml:2:1: error: unknown key "
               "'\\x1B]0;owned\\x07\\x1B[2J' in the kiosk config; the keys allowed here are: "
-              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile");
+              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, display_power");
     CHECK(strstr(diag_text(&d, 1), ":3:1: error: unknown key "
                  "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' in the kiosk config") != NULL);
     CHECK(!c.ignored && c.rotate == 90);
@@ -737,6 +755,7 @@ int main(void)
     RUN(test_unknown_key_with_suggestion);
     RUN(test_bad_rotate);
     RUN(test_bad_here);
+    RUN(test_bad_display_power);
     RUN(test_bad_hours);
     RUN(test_plain_pin_is_refused_without_repeating_it);
     RUN(test_every_bad_value_is_reported_at_its_line);
