@@ -60,7 +60,7 @@ static void usage(FILE *out)
         "                         /media) while it is plugged in\n"
         "  --config FILE          the local settings (default /etc/kiosk/config.yaml, or\n"
         "                         $KIOSK_CONFIG): bundle, admin PIN, rotation, opening hours,\n"
-        "                         statistics; see the README\n"
+        "                         statistics; see docs/operating.md\n"
         "\n"
         "Administration:\n"
         "  --set-pin              set the admin PIN (4-12 digits, read from the terminal or\n"

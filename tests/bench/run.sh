@@ -18,7 +18,7 @@
 #   E     a generated bundle of 2,000 items with 500 photos of 3000x2000: first frame, fling-
 #         scrolling the whole grid (frame times), peak RSS against the cache budget
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
-# Progress goes to stderr; the table (stdout) can be pasted into the README.
+# Progress goes to stderr; the table (stdout) can be pasted into docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 root=$PWD

@@ -314,7 +314,7 @@ static double now_s(void)
 }
 
 /* A hostile case answers within 1 s; AddressSanitizer makes everything about 3x slower, so the
- * sanitizer build allows 3 s (the 1 s figure is measured on a Release build, see README). */
+ * sanitizer build allows 3 s (the 1 s figure is measured on a Release build, see docs/reliability.md). */
 #if defined(__SANITIZE_ADDRESS__)
 static const double BUDGET_S = 3.0;
 #else
