@@ -131,6 +131,14 @@ void content_resolve(Loader *l);
 void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it);
 void read_series(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* figure.c too: a mapping checked against its schema ("expected a figure here" otherwise),
+ * and true/false (yes/no). */
+bool read_mapping(Loader *l, const YFile *f, const YNode *n, const Schema *s);
+bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out);
+
+/* video.c: an item's `video` (file, poster, captions, loop, muted). */
+void read_video(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

@@ -68,6 +68,8 @@ void window_wake(Window *w);
 /* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
 void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
+/* Where the clip on screen is (ms), or -1 when none plays: for its captions. */
+int64_t window_video_ms(Window *w);
 /* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
 bool window_save_png(Window *w, const char *path);
 /* A hash of the pixels read back from the renderer (with the software renderer also right

@@ -463,7 +463,7 @@ const Hit *session_find_target(Session *s, const char *name)
         ActionKind kind;
     } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
                  {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN},
-                 {"text-size", ACT_TEXT_SIZE}};
+                 {"text-size", ACT_TEXT_SIZE}, {"sound", ACT_VIDEO_SOUND}};
     const DisplayList *d = session_frame(s);
     int arg = -2;
     ActionKind kind = ACT_NONE;
@@ -511,6 +511,11 @@ void session_set_admin_status(Session *s, const char *text)
 void session_invalidate(Session *s)
 {
     s->dirty = true;
+}
+
+void session_video_time(Session *s, int64_t ms)
+{
+    s->ui.video_ms = ms; /* a playing clip asks for frames itself (view_item), so no redraw */
 }
 
 void session_wake_touch(Session *s, int64_t now_ms)
