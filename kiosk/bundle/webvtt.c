@@ -167,11 +167,18 @@ static bool header(Lines *l, VttError *err)
     return true;
 }
 
+/* A timing line, or one meant to be ("00:01.000 -> 00:02.000"), rather than an identifier. */
+static bool timing_like(const char *s, size_t n)
+{
+    return memmem(s, n, "-->", 3) ||
+           (n > 0 && s[0] >= '0' && s[0] <= '9' && memchr(s, ':', n) && memchr(s, '.', n));
+}
+
 /* One cue block whose first line is s[0..n); false on an error. */
 static bool cue_block(Lines *l, const char *s, size_t n, Arena *a, VttCue *c, VttError *err)
 {
-    if (!memmem(s, n, "-->", 3)) { /* an identifier: the timing line follows */
-        if (!next_line(l, &s, &n) || !memmem(s, n, "-->", 3)) {
+    if (!timing_like(s, n)) { /* an identifier: the timing line follows */
+        if (!next_line(l, &s, &n) || !timing_like(s, n)) {
             fail(err, l->line, 1, "expected a timing line such as "
                  "00:00:01.000 --> 00:00:04.000 here");
             return false;
@@ -205,7 +212,8 @@ bool vtt_parse(const char *text, size_t len, Arena *a, VttTrack *out, VttError *
     for (const char *p = text; (p = memmem(p, (size_t)(text + len - p), "-->", 3)); p += 3)
         arrows++;
     if (arrows > VTT_MAX_CUES) arrows = VTT_MAX_CUES;
-    VttCue *cues = arena_calloc(a, arrows ? arrows : 1, sizeof *cues);
+    /* one more: a block without an arrow is read into it on its way to an error */
+    VttCue *cues = arena_calloc(a, arrows + 1, sizeof *cues);
     if (!cues) {
         fail(err, 1, 1, "out of memory");
         return false;
@@ -218,7 +226,7 @@ bool vtt_parse(const char *text, size_t len, Arena *a, VttTrack *out, VttError *
             skip_block(&l);
             continue;
         }
-        if (k == arrows) {
+        if (k == VTT_MAX_CUES) {
             fail(err, l.line, 1, "more than 10000 captions in one file");
             return false;
         }

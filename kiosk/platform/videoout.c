@@ -28,6 +28,7 @@ struct VideoOut {
     SDL_Texture *tex;
     int tw, th;            /* texture size: the frame as shown */
     bool has_frame;        /* the texture holds a frame of `current` */
+    Rect where;            /* last logged place of the clip (for tests and the journal) */
 };
 
 VideoOut *videoout_create(SDL_Renderer *r)
@@ -60,6 +61,7 @@ static void mark_failed(VideoOut *v, const Video *clip, const char *why)
 
 static void stop(VideoOut *v)
 {
+    if (v->current) log_info("stopped the video %s", v->current->rel);
     if (v->player && v->current) player_stop(v->player);
     v->current = NULL;
     v->playing = false;
@@ -78,6 +80,7 @@ static void start(VideoOut *v, const DlCmd *c)
     }
     if (!v->player) return;
     player_load(v->player, c->video->path, c->video->loop);
+    log_info("playing the video %s", c->video->rel);
     v->current = c->video;
     v->stamp = c->stamp;
     v->has_frame = false;
@@ -108,6 +111,7 @@ void videoout_update(VideoOut *v, const DisplayList *list)
     bool same = shown && shown->video == v->current && shown->stamp == v->stamp;
     if (v->current && !same) {
         if (kept && !shown) { /* its screen is under the top one: wait there */
+            if (v->playing) log_info("paused the video %s", v->current->rel);
             if (v->playing) player_pause(v->player, true);
             v->playing = false;
         } else {
@@ -124,6 +128,10 @@ void videoout_update(VideoOut *v, const DisplayList *list)
     }
     if (v->muted != shown->muted) player_mute(v->player, shown->muted);
     v->muted = shown->muted;
+    Rect r = shown->r;
+    if (memcmp(&r, &v->where, sizeof r) != 0)
+        log_info("video %s in %.0fx%.0f at %.0f,%.0f", shown->video->rel, r.w, r.h, r.x, r.y);
+    v->where = r;
     if (!v->playing) player_pause(v->player, false);
     v->playing = true;
     take_frame(v, shown);

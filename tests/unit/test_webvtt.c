@@ -64,6 +64,10 @@ static void test_errors_have_a_place(void)
     CHECK(strstr(e.what, "ends before") != NULL);
     CHECK(!parse("WEBVTT\n\nid\nnot a timing line\n", &t, &e, a));
     CHECK_INT(e.line, 4);
+    /* a second cue with a broken arrow is that cue's error, not "too many cues" */
+    CHECK(!parse("WEBVTT\n\n00:01.000 --> 00:02.000\na\n\n00:03.000 -> 00:04.000\nb\n", &t, &e, a));
+    CHECK_INT(e.line, 6);
+    CHECK_INT(e.col, 11);
     arena_destroy(a);
 }
 
