@@ -11,14 +11,16 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
   libyaml-dev libcmark-dev libjpeg-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter
   fonts-dejavu-core libsqlite3-dev libcrypt-dev libsystemd-dev
   libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us hyphen-fr hyphen-es hyphen-uk
-  libfribidi-dev
+  libfribidi-dev libmpv-dev
   fonts-noto-color-emoji fonts-symbola)
 # rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), python3 and
 # time (the render_rss and hostile_files tests: /usr/bin/time reads peak memory), systemd (the unit check uses systemd-analyze where
 # systemd is installed, else it is skipped), xvfb, xdotool and x11-apps (xwd): the signals and
 # hostile_files tests tap a kiosk on an X display and read its screen back; debootstrap: the
-# package test installs the .deb into a fresh Debian 12 (as root only, else skipped).
-TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file)
+# package test installs the .deb into a fresh Debian 12 (as root only, else skipped); ffmpeg:
+# the video tests make their clips at test time (tests/video/make_clips.sh).
+TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file
+  ffmpeg)
 
 install_missing() {
   local missing=()

@@ -154,7 +154,10 @@ static int run(Window *w, Supervisor *k, const Options *o)
         if (r.theme) window_set_theme(w, r.theme);
         if (r.redraw) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
-            supervisor_video_time(k, window_video_ms(w)); /* the next frame's captions */
+            /* The next frame's captions. The wake time above was reckoned before this frame
+             * was built: a clip that started playing in it wants frames from now on. */
+            int64_t video_wake = supervisor_video_time(k, window_video_ms(w));
+            if (video_wake < r.wake_ms) r.wake_ms = video_wake;
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);
             else window_show(w);

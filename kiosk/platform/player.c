@@ -31,6 +31,7 @@ typedef struct Mpv {
     char *(*get_property_string)(mpv_handle *, const char *);
     void (*free)(void *);
     int (*command)(mpv_handle *, const char **);
+    void (*set_wakeup_callback)(mpv_handle *, void (*)(void *), void *);
     mpv_event *(*wait_event)(mpv_handle *, double);
     const char *(*error_string)(int);
     int (*render_create)(mpv_render_context **, mpv_handle *, mpv_render_param *);
@@ -62,6 +63,7 @@ static void load_mpv(void)
         {(void **)&mpv.get_property, "mpv_get_property"},
         {(void **)&mpv.get_property_string, "mpv_get_property_string"},
         {(void **)&mpv.free, "mpv_free"}, {(void **)&mpv.command, "mpv_command"},
+        {(void **)&mpv.set_wakeup_callback, "mpv_set_wakeup_callback"},
         {(void **)&mpv.wait_event, "mpv_wait_event"},
         {(void **)&mpv.error_string, "mpv_error_string"},
         {(void **)&mpv.render_create, "mpv_render_context_create"},
@@ -101,6 +103,8 @@ static mpv_handle *new_handle(bool probe, char *err, size_t n)
         {"demuxer-lavf-o", "protocol_whitelist=file"}, {"cache", "no"},
         {"demuxer-max-bytes", "16MiB"}, {"hwdec", "no"}, {"keep-open", "yes"},
         {"vd-lavc-o", "max_pixels=2073600"}, {"audio-display", "no"},
+        /* libmpv's built-in Lua scripts (stats, console, auto profiles): two threads each */
+        {"load-stats-overlay", "no"}, {"load-osd-console", "no"}, {"load-auto-profiles", "no"},
     };
     for (size_t i = 0; i < sizeof opts / sizeof opts[0]; i++)
         mpv.set_option_string(h, opts[i][0], opts[i][1]);
@@ -204,7 +208,7 @@ struct Player {
     bool loaded, failed;
 };
 
-Player *player_create(char *err, size_t n)
+Player *player_create(void (*wake)(void *ctx), void *ctx, char *err, size_t n)
 {
     if (!have_mpv(err, n)) return NULL;
     Player *p = calloc(1, sizeof *p);
@@ -221,6 +225,7 @@ Player *player_create(char *err, size_t n)
         player_destroy(p);
         return NULL;
     }
+    if (wake) mpv.set_wakeup_callback(p->h, wake, ctx);
     return p;
 }
 
@@ -308,4 +313,20 @@ int64_t player_time_ms(Player *p)
     if (!p->loaded || p->failed || mpv.get_property(p->h, "time-pos", MPV_FORMAT_DOUBLE, &t) < 0)
         return -1;
     return t < 0 ? -1 : (int64_t)(t * 1000.0);
+}
+
+bool player_ended(Player *p)
+{
+    int eof = 0;
+    return p->loaded && !p->failed &&
+           mpv.get_property(p->h, "eof-reached", MPV_FORMAT_FLAG, &eof) >= 0 && eof;
+}
+
+long player_dropped(Player *p)
+{
+    int64_t vo = 0, dec = 0;
+    if (!p->loaded) return 0;
+    mpv.get_property(p->h, "frame-drop-count", MPV_FORMAT_INT64, &vo);
+    mpv.get_property(p->h, "decoder-frame-drop-count", MPV_FORMAT_INT64, &dec);
+    return (long)(vo + dec);
 }

@@ -29,9 +29,10 @@ const char *player_limits(const VideoProbe *p, char *buf, size_t n);
 
 typedef struct Player Player;
 
-/* A player that renders in software into the caller's pixels. NULL with a reason in err (no
- * libmpv, out of memory). */
-Player *player_create(char *err, size_t n);
+/* A player that renders in software into the caller's pixels. `wake` (may be NULL) is called
+ * from another thread when libmpv has news (the clip opened, failed, ended): call
+ * player_poll then. NULL with a reason in err (no libmpv, out of memory). */
+Player *player_create(void (*wake)(void *ctx), void *ctx, char *err, size_t n);
 void player_destroy(Player *p);
 /* Starts `path` from the beginning (paused until player_pause(p, false)). */
 void player_load(Player *p, const char *path, bool loop);
@@ -49,5 +50,9 @@ bool player_frame_due(Player *p);
 bool player_render(Player *p, int w, int h, void *pixels, size_t stride);
 /* Where playback is (ms), for the captions; -1 before the clip plays. */
 int64_t player_time_ms(Player *p);
+/* A clip that does not loop has reached its end (its last frame stays). */
+bool player_ended(Player *p);
+/* Frames dropped so far (late for the display, or skipped by the decoder to keep up). */
+long player_dropped(Player *p);
 
 #endif

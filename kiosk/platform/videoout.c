@@ -17,11 +17,14 @@
 
 struct VideoOut {
     SDL_Renderer *r;
+    void (*wake)(void *ctx); /* libmpv has news: draw again (from libmpv's thread) */
+    void *wake_ctx;
     Player *player;
     bool no_player;        /* creating it failed (logged once) */
     const Video *current;  /* loaded in the player */
     int64_t stamp;         /* the screen it belongs to */
     bool playing;
+    bool ended;            /* played to its end (no loop): nothing more to show */
     int muted;             /* as last set: 0, 1, or -1 when not set since loading */
     const Video *failed[16]; /* clips that failed, logged once, never retried */
     size_t n_failed;
@@ -31,10 +34,13 @@ struct VideoOut {
     Rect where;            /* last logged place of the clip (for tests and the journal) */
 };
 
-VideoOut *videoout_create(SDL_Renderer *r)
+VideoOut *videoout_create(SDL_Renderer *r, void (*wake)(void *ctx), void *ctx)
 {
     VideoOut *v = calloc(1, sizeof *v);
-    if (v) v->r = r;
+    if (!v) return NULL;
+    v->r = r;
+    v->wake = wake;
+    v->wake_ctx = ctx;
     return v;
 }
 
@@ -61,7 +67,9 @@ static void mark_failed(VideoOut *v, const Video *clip, const char *why)
 
 static void stop(VideoOut *v)
 {
-    if (v->current) log_info("stopped the video %s", v->current->rel);
+    if (v->current)
+        log_info("stopped the video %s (%ld frames dropped)", v->current->rel,
+                 v->player ? player_dropped(v->player) : 0);
     if (v->player && v->current) player_stop(v->player);
     v->current = NULL;
     v->playing = false;
@@ -72,7 +80,7 @@ static void start(VideoOut *v, const DlCmd *c)
 {
     char err[256];
     if (!v->player && !v->no_player) {
-        v->player = player_create(err, sizeof err);
+        v->player = player_create(v->wake, v->wake_ctx, err, sizeof err);
         if (!v->player) {
             log_warning("videos show their posters: %s", err);
             v->no_player = true;
@@ -84,6 +92,7 @@ static void start(VideoOut *v, const DlCmd *c)
     v->current = c->video;
     v->stamp = c->stamp;
     v->has_frame = false;
+    v->ended = false;
     v->muted = -1;
 }
 
@@ -135,6 +144,11 @@ void videoout_update(VideoOut *v, const DisplayList *list)
     if (!v->playing) player_pause(v->player, false);
     v->playing = true;
     take_frame(v, shown);
+    if (!v->ended && player_ended(v->player)) {
+        v->ended = true;
+        log_info("the video %s played to its end (%ld frames dropped)", v->current->rel,
+                 player_dropped(v->player));
+    }
 }
 
 /* Where the frame goes in r: the clip's shape, as large as fits, centred. */
@@ -182,5 +196,7 @@ void videoout_draw(void *ctx, const DlCmd *c)
 
 int64_t videoout_time_ms(VideoOut *v)
 {
-    return v->current && v->playing ? player_time_ms(v->player) : -1;
+    if (!v->current || !v->playing || v->ended) return -1;
+    int64_t t = player_time_ms(v->player);
+    return t < 0 ? 0 : t; /* starting: frames are wanted already */
 }

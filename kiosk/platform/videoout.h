@@ -13,7 +13,9 @@
 struct SDL_Renderer;
 typedef struct VideoOut VideoOut;
 
-VideoOut *videoout_create(struct SDL_Renderer *r);
+/* `wake` is called from another thread when the player has news (a clip opened, failed or
+ * ended, which no frame request may be there to notice): the window draws again. */
+VideoOut *videoout_create(struct SDL_Renderer *r, void (*wake)(void *ctx), void *ctx);
 void videoout_destroy(VideoOut *v);
 /* Before the list is drawn: starts, resumes, pauses or stops the clip it names and takes
  * the newest frame into the texture. */

@@ -154,7 +154,7 @@ Window *window_create(const WindowSettings *ws)
     /* After the first frame, pictures that take longer than 8 ms of a frame are decoded on a
      * worker thread: scrolling never waits for a photo. */
     drawer_set_async(w->drawer, on_decoded, w, 8);
-    w->video = videoout_create(w->ren);
+    w->video = videoout_create(w->ren, on_decoded, w); /* news from the player: draw again */
     if (w->video) drawer_set_video(w->drawer, videoout_draw, w->video);
     return w;
 }

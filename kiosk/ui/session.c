@@ -513,9 +513,15 @@ void session_invalidate(Session *s)
     s->dirty = true;
 }
 
-void session_video_time(Session *s, int64_t ms)
+int64_t session_video_time(Session *s, int64_t ms)
 {
-    s->ui.video_ms = ms; /* a playing clip asks for frames itself (view_item), so no redraw */
+    /* A playing clip asks for frames itself (video_panel.c); a clip that starts or stops
+     * playing needs one frame to start or stop asking. */
+    bool changed = (ms >= 0) != (s->ui.video_ms >= 0);
+    s->ui.video_ms = ms;
+    if (!changed) return session_next_wake(s);
+    s->dirty = true;
+    return s->now_ms;
 }
 
 void session_wake_touch(Session *s, int64_t now_ms)

@@ -3,9 +3,10 @@
  *
  * The view only says where the clip goes (DL_VIDEO over its poster); the window backend owns
  * the player and draws the frames there, and a PNG shows the poster, so screenshots and
- * goldens stay the same from run to run. While a clip is on screen the view asks for a frame
- * every VIDEO_FRAME_MS (the captions follow the clock the window reports); with no clip on
- * screen it asks for nothing, so a kiosk at rest stays at rest. Captions are in the visitor's
+ * goldens stay the same from run to run. While the window reports that the clip plays, the
+ * view asks for a frame every VIDEO_FRAME_MS (the captions follow the clock it reports); a
+ * clip that has ended or failed, or none on screen, asks for nothing, so a kiosk at rest
+ * stays at rest. Captions are in the visitor's
  * language, else in the bundle's default language, drawn by the view as text on a dark band
  * at the foot of the clip; the sound button sits at the top right, clear of them. */
 #include <string.h>
@@ -63,7 +64,9 @@ void w_video(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
     cmd->alpha = 255;
     caption_band(c, r, v);
     sound_button(c, r, muted);
-    view_animate(c->info, VIDEO_FRAME_MS);
+    /* Frames while the window says the clip plays (video_ms >= 0): not before the first
+     * report, after its end, when it fails, or ever off screen (PNGs, replays). */
+    if (c->s->video_ms >= 0) view_animate(c->info, VIDEO_FRAME_MS);
 }
 
 void w_kept_videos(DisplayList *d, const UiState *s)

@@ -3,8 +3,9 @@
 #   1. `--open lassen` on the test bundle: two screenshots 500 ms apart differ inside the
 #      clip's rectangle (the kiosk logs where it is) and nowhere else;
 #   2. Back (a real key press): the clip is stopped and the kiosk uses no CPU over 10 s;
+#      a clip without loop plays to its end, and then its page uses no CPU either;
 #   3. clips that cannot be played (truncated, 16384 x 16384, a ZIP named .mp4): the window
-#      logs each once, shows the poster and keeps running.
+#      logs each once, shows the poster and keeps running, at rest.
 # Skipped (77) without Xvfb, xdotool, xwd or ffmpeg.
 set -euo pipefail
 kiosk=$(realpath "$1")
@@ -56,6 +57,18 @@ if awk -v u="$used" 'BEGIN { exit !(u <= 0.02) }'; then ok "at rest after the cl
 else bad "the kiosk keeps working after the clip: $used CPU-s in 10 s"; fi
 kill "$pid"; wait "$pid" 2> /dev/null || true; pid=''
 
+# A clip without loop (zagen: 3 s of VP9) plays to its end; then the page is at rest.
+m=$(mark)
+"${x_prio[@]}" "$kiosk" --config "$tmp/none.yaml" --open zagen "$tmp/b" 2>> "$log" &
+pid=$!
+expect_log "the video clips/zagen.webm played to its end" "$m" "a clip without loop plays to its end"
+sleep 1
+c0=$(cpu_s "$pid"); sleep 5; c1=$(cpu_s "$pid")
+used=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
+if awk -v u="$used" 'BEGIN { exit !(u <= 0.02) }'; then ok "at rest on the page of an ended clip: $used CPU-s in 5 s"
+else bad "the page of an ended clip keeps working: $used CPU-s in 5 s"; fi
+kill "$pid"; wait "$pid" 2> /dev/null || true; pid=''
+
 for f in truncated huge zip; do
   cp -r "$tmp/b" "$tmp/$f"
   sed -i "s#file: clips/lassen.mp4#file: bad/$f.mp4#" "$tmp/$f/bundle.yaml"
@@ -68,6 +81,10 @@ for f in truncated huge zip; do
   else bad "$f.mp4: the kiosk is gone"; fi
   n=$(tail -n +"$m" "$log" | grep -c "cannot be played" || true)
   if [ "$n" -eq 1 ]; then ok "$f.mp4: logged once"; else bad "$f.mp4: logged $n times"; fi
+  c0=$(cpu_s "$pid"); sleep 3; c1=$(cpu_s "$pid")
+  used=$(awk -v a="$c0" -v b="$c1" 'BEGIN { printf "%.2f", b - a }')
+  if awk -v u="$used" 'BEGIN { exit !(u <= 0.02) }'; then ok "$f.mp4: the poster's page is at rest ($used CPU-s in 3 s)"
+  else bad "$f.mp4: the poster's page keeps working: $used CPU-s in 3 s"; fi
   kill "$pid"; wait "$pid" 2> /dev/null || true; pid=''
 done
 finish
