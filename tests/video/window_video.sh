@@ -87,4 +87,6 @@ for f in truncated huge zip; do
   else bad "$f.mp4: the poster's page keeps working: $used CPU-s in 3 s"; fi
   kill "$pid"; wait "$pid" 2> /dev/null || true; pid=''
 done
+# under ./run.sh test the kiosk runs with AddressSanitizer and UBSan: nothing reported
+never_log "Sanitizer\|runtime error" 1 "no sanitizer report from any of the kiosks"
 finish
