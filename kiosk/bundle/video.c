@@ -29,13 +29,8 @@ static bool video_extension(const char *rel)
 /* The clip's path and size; false (reported) when it cannot be one. */
 static bool read_file(Loader *l, const YFile *f, const YNode *n, Video *v)
 {
-    if (!read_string(l, f, n, &v->rel)) return false;
     char real[PATH_MAX];
-    PathStatus st = paths_resolve(l->root_real, v->rel, real, sizeof real);
-    if (st != PATH_OK) {
-        load_error(l, f, n, "the video '%s' %s", v->rel, paths_explain(st));
-        return false;
-    }
+    if (!read_path(l, f, n, "the video", &v->rel, real, sizeof real)) return false;
     if (!video_extension(v->rel)) {
         load_error(l, f, n, "the video '%s' is not an .mp4, .m4v, .webm or .mkv file", v->rel);
         return false;
@@ -78,13 +73,8 @@ static char *slurp(Loader *l, const char *real, size_t *len, const char **why)
 static void read_track(Loader *l, const YFile *f, const YNode *n, VttTrack *out)
 {
     const char *rel = NULL;
-    if (!read_string(l, f, n, &rel)) return;
     char real[PATH_MAX];
-    PathStatus st = paths_resolve(l->root_real, rel, real, sizeof real);
-    if (st != PATH_OK) {
-        load_error(l, f, n, "the captions '%s' %s", rel, paths_explain(st));
-        return;
-    }
+    if (!read_path(l, f, n, "the captions", &rel, real, sizeof real)) return;
     size_t len = 0;
     const char *why = NULL;
     char *text = slurp(l, real, &len, &why);
