@@ -18,6 +18,13 @@ else()
   set(KIOSK_UNIT_DIR_DEFAULT ${CMAKE_INSTALL_PREFIX}/lib/systemd/system)
 endif()
 set(KIOSK_SYSTEMD_UNIT_DIR ${KIOSK_UNIT_DIR_DEFAULT} CACHE PATH "where the systemd unit goes")
+# The same for udev's rules (udev also reads /usr/local/lib/udev/rules.d).
+if(CMAKE_INSTALL_PREFIX STREQUAL "/usr")
+  set(KIOSK_UDEV_DIR_DEFAULT /lib/udev/rules.d)
+else()
+  set(KIOSK_UDEV_DIR_DEFAULT ${CMAKE_INSTALL_PREFIX}/lib/udev/rules.d)
+endif()
+set(KIOSK_UDEV_RULES_DIR ${KIOSK_UDEV_DIR_DEFAULT} CACHE PATH "where the udev rule for USB sticks goes")
 
 install(TARGETS kiosk RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(DIRECTORY assets/ DESTINATION ${KIOSK_SHARE}/assets PATTERN kiosk.service EXCLUDE)
@@ -33,6 +40,9 @@ string(REPLACE "file:///usr/local/share/kiosk/README.md" "file://${CMAKE_INSTALL
 file(WRITE ${PROJECT_BINARY_DIR}/packaging/kiosk.service "${KIOSK_UNIT}")
 install(FILES ${PROJECT_BINARY_DIR}/packaging/kiosk.service DESTINATION ${KIOSK_SYSTEMD_UNIT_DIR})
 install(FILES docs/operating.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# USB sticks on a system without a desktop: mounted read-only below /media (the default
+# usb_dir) by systemd-mount; docs/operating.md, "USB sticks".
+install(FILES packaging/udev/90-kiosk-usb.rules DESTINATION ${KIOSK_UDEV_RULES_DIR})
 
 # The settings file: only for the /usr prefix, whose sysconfdir is /etc, where the kiosk looks
 # (CONFIG_DEFAULT_PATH). A conffile: dpkg never overwrites the organiser's edits.
@@ -65,6 +75,8 @@ set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, procps, fonts-inter, fonts-dejavu-cor
 # libmpv2 plays video clips; it is loaded with dlopen, so without it the kiosk runs and shows
 # the clips' posters (kiosk/platform/player.c).
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-symbola, libmpv2")
+# cec-client, for display_power: cec (a TV sent to standby outside opening hours)
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cec-utils")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
   ${PROJECT_SOURCE_DIR}/packaging/debian/postinst
   ${PROJECT_SOURCE_DIR}/packaging/debian/prerm

@@ -16,6 +16,7 @@ static const char *layout_name(Layout l)
     case LAYOUT_CARDS: return "cards";
     case LAYOUT_MAP: return "map";
     case LAYOUT_FIGURES: return "figures";
+    case LAYOUT_SCHEDULE: return "schedule";
     }
     return "?";
 }

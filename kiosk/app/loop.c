@@ -13,6 +13,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/cec.h"
 #include "app/options.h"
 #include "app/service.h"
 #include "app/signals.h"
@@ -142,8 +143,51 @@ static void log_frame(Window *w, unsigned long long *shown)
              (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)");
 }
 
+/* The display's power as the loop last set it, and how (the setting display_power). */
+typedef struct Power {
+    bool off;
+    bool blank;       /* the display really is off (DPMS): present nothing */
+    DisplayPower by;
+    Cec *cec;         /* started the first time CEC is used */
+    bool complained;  /* a display that cannot be switched is logged once */
+} Power;
+
+static void power_switch(Power *p, Window *w, DisplayPower by, bool on)
+{
+    char why[512];
+    p->off = !on;
+    p->by = by;
+    p->blank = false;
+    if (by == DISPLAY_POWER_CEC) {
+        if (!p->cec) p->cec = cec_create(NULL);
+        if (p->cec) cec_set(p->cec, on);
+        return;
+    }
+    if (by != DISPLAY_POWER_DPMS) return;
+    if (window_display_power(w, on, why, sizeof why)) {
+        p->blank = !on;
+        log_info("display switched %s (DPMS)", on ? "on" : "off");
+    } else if (!p->complained) {
+        p->complained = true;
+        log_warning("display_power: dpms: %s; the screen is drawn black instead (set "
+                    "display_power: black to say so, or cec for a TV)", why);
+    }
+}
+
+/* Before drawing: a display that is to be on again (or switched another way) is switched on. */
+static void power_before(Power *p, Window *w, const Requests *r)
+{
+    if (p->off && (!r->display_off || r->power != p->by)) power_switch(p, w, p->by, true);
+}
+
+/* After drawing: a dark screen that shows black now is switched off. */
+static void power_after(Power *p, Window *w, const Requests *r)
+{
+    if (r->display_off && !p->off) power_switch(p, w, r->power, false);
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
-static int run(Window *w, Supervisor *k, const Options *o)
+static int run(Window *w, Supervisor *k, const Options *o, Power *power)
 {
     bool frame_log = getenv("KIOSK_FRAME_LOG") && strcmp(getenv("KIOSK_FRAME_LOG"), "1") == 0;
     unsigned long long frames = 0;
@@ -152,7 +196,10 @@ static int run(Window *w, Supervisor *k, const Options *o)
         int64_t now = window_now();
         Requests r = supervisor_step(k, now, wall_now());
         if (r.theme) window_set_theme(w, r.theme);
-        if (r.redraw) {
+        power_before(power, w, &r);
+        /* Nothing is presented while DPMS has the display off (a KMS page flip would fail);
+         * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
+        if (r.redraw && !power->blank) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
             /* The next frame's captions. The wake time above was reckoned before this frame
              * was built: a clip that started playing in it wants frames from now on. */
@@ -168,6 +215,7 @@ static int run(Window *w, Supervisor *k, const Options *o)
             service_status("showing the bundle");
             if (bench_first_frame()) return 0;
         }
+        power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();
         if (r.quit) return r.exit_code;
         WindowEvent e;
@@ -228,7 +276,12 @@ int window_run(const Options *o)
     window_size(w, &su.w, &su.h);
     signals_start(wake_window, w);
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
-    int rc = k ? run(w, k, o) : 1;
+    Power power = {0};
+    int rc = k ? run(w, k, o, &power) : 1;
+    /* A kiosk stopped at night leaves a display that lights (a console, a desktop); a TV in
+     * standby stays there. */
+    if (power.off && power.by == DISPLAY_POWER_DPMS) power_switch(&power, w, power.by, true);
+    cec_destroy(power.cec);
     supervisor_shutdown(k, window_now(), wall_now()); /* no more wake-ups from other threads */
     window_destroy(w);                                /* the drawer lets go of the bundle */
     supervisor_destroy(k, window_now(), wall_now());

@@ -11,10 +11,12 @@
 #include <string.h>
 
 #include "app/check.h"
+#include "app/fleet.h"
 #include "app/options.h"
 #include "app/paths.h"
 #include "ops/config.h"
 #include "ops/stats.h"
+#include "ui/schedule.h"
 
 #ifndef KIOSK_VERSION
 #define KIOSK_VERSION "0.0.0"
@@ -40,6 +42,8 @@ static void usage(FILE *out)
         "                         scrolled height, as one tall PNG\n"
         "  --open ID              start on this item or collection (in the window, or with\n"
         "                         --replay; --render ID draws it)\n"
+        "  --clock \"DATE TIME\"    the local time --render and --replay show timetables at,\n"
+        "                         like \"2027-03-13 13:58\" (default: now)\n"
         "  --size WxH             picture size for --render, --render-all and --replay\n"
         "                         (default 1920x1080)\n"
         "  --lang CODE            language to start in (default: the bundle's default)\n"
@@ -68,6 +72,15 @@ static void usage(FILE *out)
         "  --stats DB...          usage report: visits per day and hour, visit length, top\n"
         "                         items, languages, quiz outcomes (several DBs are combined)\n"
         "  --csv DIR              with --stats: write the same figures as CSV files to DIR\n"
+        "  --stats-export FILE [DB]  copy the statistics file DB (default: the settings'\n"
+        "                         stats file) to FILE while the kiosk runs: one consistent,\n"
+        "                         self-contained copy, replaced whole (never half written);\n"
+        "                         exit 0, or 1 with the reason\n"
+        "  --fleet DIR...         one table of many kiosks from their status.json files (DIR:\n"
+        "                         a kiosk's folder, or a folder of them); exit 1 when one is\n"
+        "                         stale, stopped or failed its last load\n"
+        "  --stale-after MIN      with --fleet: stale after MIN minutes without a status\n"
+        "                         written (default 15)\n"
         "\n"
         "  --help                 show this help and exit\n"
         "  --version              show the version and exit\n");
@@ -94,13 +107,15 @@ static bool parse_size(const char *s, int *w, int *h)
 
 enum { OPT_CHECK = 256, OPT_SET_PIN, OPT_STATS, OPT_CSV, OPT_USB_DIR, OPT_CONFIG, OPT_ROTATE,
        OPT_RENDER, OPT_RENDER_ALL, OPT_REPLAY, OPT_LANG, OPT_WINDOW_SHOT, OPT_RENDERER,
-       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, MAX_DBS = 256 };
+       OPT_CACHE_MB, OPT_SIZE, OPT_WINDOWED, OPT_VERSION, OPT_OPEN, OPT_FULL, OPT_FLEET,
+       OPT_STALE_AFTER, OPT_CLOCK, OPT_STATS_EXPORT, MAX_DBS = 256 };
 
 #define WITH_VALUE(name, id) {name, required_argument, NULL, id}
 static const struct option long_options[] = {
     {"help", no_argument, NULL, 'h'},        {"version", no_argument, NULL, OPT_VERSION},
     {"check", no_argument, NULL, OPT_CHECK}, {"set-pin", no_argument, NULL, OPT_SET_PIN},
     {"stats", no_argument, NULL, OPT_STATS}, WITH_VALUE("csv", OPT_CSV),
+    WITH_VALUE("stats-export", OPT_STATS_EXPORT),
     WITH_VALUE("usb-dir", OPT_USB_DIR),      WITH_VALUE("config", OPT_CONFIG),
     WITH_VALUE("rotate", OPT_ROTATE),        WITH_VALUE("render", OPT_RENDER),
     WITH_VALUE("render-all", OPT_RENDER_ALL), WITH_VALUE("replay", OPT_REPLAY),
@@ -108,13 +123,16 @@ static const struct option long_options[] = {
     WITH_VALUE("renderer", OPT_RENDERER),    WITH_VALUE("cache-mb", OPT_CACHE_MB),
     WITH_VALUE("size", OPT_SIZE),            WITH_VALUE("windowed", OPT_WINDOWED),
     WITH_VALUE("open", OPT_OPEN),            {"full", no_argument, NULL, OPT_FULL},
+    {"fleet", no_argument, NULL, OPT_FLEET}, WITH_VALUE("stale-after", OPT_STALE_AFTER),
+    WITH_VALUE("clock", OPT_CLOCK),
     {NULL, 0, NULL, 0},
 };
 
 typedef struct Command {
     Options o;
-    bool check, set_pin, stats;
-    const char *csv;
+    bool check, set_pin, stats, fleet;
+    const char *csv, *stats_export; /* --csv DIR, --stats-export FILE */
+    long stale_min; /* --stale-after; 0: the default */
 } Command;
 
 /* Options that take a number or a size; 0 when fine, else the exit code 2 (with a message). */
@@ -128,6 +146,12 @@ static int parse_value(Command *c, int opt, const char *arg)
             return 2;
         }
         c->o.rotate = (int)v;
+        return 0;
+    case OPT_STALE_AFTER:
+        if (!parse_number(arg, 1, 525600, &c->stale_min)) {
+            fprintf(stderr, "kiosk: --stale-after needs a number of minutes from 1 to 525600\n");
+            return 2;
+        }
         return 0;
     case OPT_CACHE_MB:
         if (!parse_number(arg, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &v)) {
@@ -159,6 +183,7 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_SET_PIN: c->set_pin = true; break;
     case OPT_STATS: c->stats = true; break;
     case OPT_CSV: c->csv = arg; break;
+    case OPT_STATS_EXPORT: c->stats_export = arg; break;
     case OPT_USB_DIR: o->usb_dir = arg; break;
     case OPT_CONFIG: o->config = arg; break;
     case OPT_RENDER: o->render = arg; break;
@@ -170,7 +195,19 @@ static int parse_option(Command *c, int opt, const char *arg)
     case OPT_RENDERER: o->renderer = arg; break;
     case OPT_OPEN: o->open = arg; break;
     case OPT_FULL: o->full = true; break;
+    case OPT_FLEET: c->fleet = true; break;
+    case OPT_CLOCK: {
+        int64_t wall;
+        if (!schedule_parse_local(arg, &wall)) {
+            fprintf(stderr, "kiosk: --clock wants a local date and time like \"2027-03-13 13:58\", "
+                    "not '%.40s'\n", arg);
+            return 2;
+        }
+        o->clock = arg;
+        break;
+    }
     case OPT_ROTATE:
+    case OPT_STALE_AFTER:
     case OPT_CACHE_MB:
     case OPT_SIZE:
     case OPT_WINDOWED: {
@@ -208,6 +245,8 @@ int main(int argc, char **argv)
     Options *o = &c.o;
     if (!o->config) o->config = getenv("KIOSK_CONFIG");
     if (c.stats) return run_stats(&c, argv + optind, argc - optind);
+    if (c.stats_export) return stats_export_run(o, c.stats_export, argv + optind, argc - optind);
+    if (c.fleet) return fleet_run((const char *const *)argv + optind, argc - optind, c.stale_min);
     if (optind + 1 < argc) {
         fprintf(stderr, "kiosk: more than one bundle given ('%s' and '%s')\n", argv[optind],
                 argv[optind + 1]);

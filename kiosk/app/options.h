@@ -23,6 +23,7 @@ typedef struct Options {
     const char *usb_dir;    /* --usb-dir DIR: bundles on USB sticks mounted below DIR */
     const char *open;       /* --open ID: start on this item or collection (app/review.c) */
     bool full;              /* --full: screenshots at the full scrolled height */
+    const char *clock;      /* --clock "YYYY-MM-DD HH:MM": the wall clock of --render/--replay */
 } Options;
 
 /* Benchmark hook: when KIOSK_BENCH_T0 holds the CLOCK_REALTIME nanoseconds at which the
@@ -46,6 +47,8 @@ int render_run(const Options *o);
 int replay_run(const Options *o);
 int window_run(const Options *o);
 int set_pin_run(const Options *o);
+/* --stats-export FILE [DB] (app/export.c): DB, or the settings' statistics file, into FILE. */
+int stats_export_run(const Options *o, const char *file, char **dbs, int n);
 
 /* The exit code of "Exit the kiosk" on the admin screen: the systemd unit does not restart
  * the kiosk after it (RestartPreventExitStatus). */

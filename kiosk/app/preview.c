@@ -3,14 +3,12 @@
 
 #include <errno.h>
 #include <signal.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
 
+#include "app/spawn.h"
 #include "core/log.h"
-
-extern char **environ;
 
 bool preview_start(Preview *p, const char *program, const char *dir, int w, int h,
                    const char *bundle)
@@ -20,17 +18,9 @@ bool preview_start(Preview *p, const char *program, const char *dir, int w, int 
     snprintf(size, sizeof size, "%dx%d", w, h);
     char *argv[] = {(char *)program, "--render-all", (char *)dir, "--size", size,
                     (char *)bundle, NULL};
-    /* The kiosk blocks its signals (a sigwait thread takes them) and a spawned process
-     * inherits that mask: without this, preview_stop's SIGTERM would wait for the whole
-     * render to finish. */
-    posix_spawnattr_t attr;
-    sigset_t none;
-    sigemptyset(&none);
-    posix_spawnattr_init(&attr);
-    posix_spawnattr_setsigmask(&attr, &none);
-    posix_spawnattr_setflags(&attr, POSIX_SPAWN_SETSIGMASK);
-    int rc = posix_spawn(&p->pid, program, NULL, &attr, argv, environ);
-    posix_spawnattr_destroy(&attr);
+    /* With its signals unblocked (app/spawn.h): preview_stop's SIGTERM must not wait for the
+     * whole render to finish. */
+    int rc = spawn_child(&p->pid, program, NULL, argv, false);
     if (rc != 0) {
         p->pid = 0;
         log_error("cannot start the preview (%s): %s", program, strerror(rc));

@@ -68,6 +68,7 @@ static int render_one(const Options *o, const Bundle *b, const char *assets)
     KioskConfig cfg = {0}; /* outlives the session, which borrows cfg.here */
     int rc = 1;
     if (!session_init(&s, b, canvas_measure(c), (float)o->width, (float)o->height, 0)) goto out;
+    review_set_clock(&s, o->clock, 0);
     apply_settings(o, &s, &cfg);
     if (o->lang && !set_language(&s, o->lang)) {
         log_warning("the bundle has no language '%s'", o->lang);
@@ -163,6 +164,7 @@ static bool render_language(RenderAll *ra, size_t l)
             continue;
         }
         set_language(&s, lang);
+        review_set_clock(&s, o->clock, 0);
         char path[2048];
         snprintf(path, sizeof path, "%s/%s-%s.png", o->render_all, lang, ra->names[i]);
         if (!session_open(&s, ra->names[i], 0)) ra->failures++;

@@ -16,6 +16,7 @@
 #include "core/fileio.h"
 #include "platform/canvas.h"
 #include "ui/quiz_rank.h"
+#include "ui/schedule.h"
 #include "ui/session.h"
 #include "core/log.h"
 
@@ -99,6 +100,35 @@ static void quiz_seen(const Session *s, const char *want, char *buf, size_t n)
         snprintf(buf, n, "best:%s", nm ? m[0].item->id : "none");
 }
 
+/* A timetable as a visitor sees it: "now:ID" or "next:ID" holds when the top screen is a
+ * schedule that marks item ID so; otherwise the answer lists what is marked ("now:a,b",
+ * "next:none"). */
+static void schedule_seen(const Session *s, const char *want, char *buf, size_t n)
+{
+    bool now = strncmp(want, "now:", 4) == 0;
+    const char *id = want + (now ? 4 : 5);
+    const Screen *top = ui_top_const(&s->ui);
+    static ScheduleDay day;
+    day.n = 0;
+    if (top->kind == SCREEN_COLLECTION && top->collection->layout == LAYOUT_SCHEDULE) {
+        LocalTime t;
+        schedule_local((s->now_ms + s->ui.wall_offset_ms) / 1000, &t);
+        schedule_build(top->collection, &t, &day);
+    }
+    size_t k = (size_t)snprintf(buf, n, "%s", now ? "now:" : "next:");
+    bool any = false;
+    for (int i = 0; i < day.n && k < n; i++) {
+        if (day.e[i].state != (now ? SLOT_NOW : SLOT_NEXT)) continue;
+        if (strcmp(day.e[i].item->id, id) == 0) {
+            snprintf(buf, n, "%s", want);
+            return;
+        }
+        k += (size_t)snprintf(buf + k, n - k, "%s%s", any ? "," : "", day.e[i].item->id);
+        any = true;
+    }
+    if (!any && k < n) snprintf(buf + k, n - k, "none");
+}
+
 static bool run_step(Replay *r, const Step *st)
 {
     char name[160];
@@ -136,6 +166,10 @@ static bool run_step(Replay *r, const Step *st)
     case STEP_WAIT:
         advance(r, st->ms);
         return true;
+    case STEP_CLOCK:
+        session_set_wall_clock(&r->s, st->wall_s * 1000, r->now);
+        advance(r, FRAME_MS);
+        return true;
     case STEP_SHOT: {
         char path[2048];
         snprintf(path, sizeof path, "%s/%s.png", r->out_dir, st->arg);
@@ -150,6 +184,8 @@ static bool run_step(Replay *r, const Step *st)
         else if (strncmp(st->arg, "question:", 9) == 0 || strncmp(st->arg, "chosen:", 7) == 0 ||
                  strncmp(st->arg, "ranked:", 7) == 0 || strncmp(st->arg, "best:", 5) == 0)
             quiz_seen(&r->s, st->arg, name, sizeof name);
+        else if (strncmp(st->arg, "now:", 4) == 0 || strncmp(st->arg, "next:", 5) == 0)
+            schedule_seen(&r->s, st->arg, name, sizeof name);
         else
             session_screen_name(&r->s, name, sizeof name);
         if (strcmp(name, st->arg) != 0) {
@@ -192,6 +228,7 @@ int replay_run(const Options *o)
     if (!r.canvas || !session_init(&r.s, b, canvas_measure(r.canvas), (float)o->width,
                                    (float)o->height, 0))
         goto out;
+    review_set_clock(&r.s, o->clock, r.now);
     if (!review_start(&r.s, o->lang, o->open, r.now)) {
         session_free(&r.s);
         goto out;

@@ -10,9 +10,11 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "bundle/schema.h"
 #include "core/log.h"
+#include "ui/schedule.h"
 
 static void unknown_screen(const Bundle *b, const char *spec)
 {
@@ -50,6 +52,13 @@ bool review_start(Session *s, const char *lang, const char *open, int64_t now_ms
         return false;
     }
     return true;
+}
+
+void review_set_clock(Session *s, const char *clock, int64_t now_ms)
+{
+    int64_t wall_s = (int64_t)time(NULL);
+    if (clock && !schedule_parse_local(clock, &wall_s)) wall_s = (int64_t)time(NULL);
+    session_set_wall_clock(s, wall_s * 1000, now_ms);
 }
 
 static void scroll_to(Session *s, float offset)

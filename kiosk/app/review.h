@@ -15,6 +15,10 @@
  * returns false. */
 bool review_start(Session *s, const char *lang, const char *open, int64_t now_ms);
 
+/* The wall clock timetables show in --render and --replay: `clock` ("2027-03-13 13:58",
+ * checked by main.c), or the real time when NULL. */
+void review_set_clock(Session *s, const char *clock, int64_t now_ms);
+
 /* Draws the session's screen into c and saves it as path; when the screen scrolls, the PNG
  * is as tall as the whole scrolled content (header and bottom bar once, the content in
  * strips), and the session is left scrolled back to the top. */

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ui/schedule.h"
 #include "ui/session.h"
 
 const char *const SCRIPT_KEY_NAMES =
@@ -61,6 +62,21 @@ static bool parse_key(const char *name, const char *line, int lineno, Step *st, 
     return true;
 }
 
+/* `clock 2027-03-13T13:58`: the wall clock (local time) from this step on. */
+static bool parse_clock(char **words, int n, const char *line, int lineno, Step *st, char *err,
+                        size_t err_size)
+{
+    int64_t wall = 0;
+    st->kind = STEP_CLOCK;
+    if (n != 2 || !schedule_parse_local(words[1], &wall)) {
+        snprintf(err, err_size, "%d:%d: 'clock' needs a local date and time like "
+                 "2027-03-13T13:58", lineno, n >= 2 ? (int)(words[1] - line) + 1 : 1);
+        return false;
+    }
+    st->wall_s = wall;
+    return true;
+}
+
 static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_size)
 {
     enum { MAX_WORDS = 16 };
@@ -74,31 +90,24 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
     *st = (Step){.line = lineno};
     double v[5] = {0};
     int want = 0;
-    if (strcmp(cmd, "tap") == 0 && n == 2 && words[1][0] == '@') {
+    /* each command, its step and how many numbers it takes (-1: one name) */
+    static const struct { const char *name; StepKind kind; int want; } commands[] = {
+        {"tap", STEP_TAP, 2},     {"drag", STEP_DRAG, 5},   {"wait", STEP_WAIT, 1},
+        {"key", STEP_KEY, -1},    {"shot", STEP_SHOT, -1},  {"expect", STEP_EXPECT, -1},
+    };
+    if (strcmp(cmd, "clock") == 0) return parse_clock(words, n, line, lineno, st, err, err_size);
+    size_t ci = 0, nc = sizeof commands / sizeof commands[0];
+    while (ci < nc && strcmp(cmd, commands[ci].name) != 0) ci++;
+    if (ci == nc) {
+        snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot, "
+                 "expect or clock)", lineno, (int)(cmd - line) + 1, cmd);
+        return false;
+    }
+    st->kind = commands[ci].kind;
+    want = commands[ci].want;
+    if (st->kind == STEP_TAP && n == 2 && words[1][0] == '@') {
         st->kind = STEP_TAP_TARGET;
         want = -1;
-    } else if (strcmp(cmd, "tap") == 0) {
-        st->kind = STEP_TAP;
-        want = 2;
-    } else if (strcmp(cmd, "drag") == 0) {
-        st->kind = STEP_DRAG;
-        want = 5;
-    } else if (strcmp(cmd, "wait") == 0) {
-        st->kind = STEP_WAIT;
-        want = 1;
-    } else if (strcmp(cmd, "key") == 0) {
-        st->kind = STEP_KEY;
-        want = -1;
-    } else if (strcmp(cmd, "shot") == 0) {
-        st->kind = STEP_SHOT;
-        want = -1;
-    } else if (strcmp(cmd, "expect") == 0) {
-        st->kind = STEP_EXPECT;
-        want = -1;
-    } else {
-        snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot "
-                 "or expect)", lineno, (int)(cmd - line) + 1, cmd);
-        return false;
     }
     if (st->kind == STEP_KEY && n == 2) return parse_key(words[1], line, lineno, st, err, err_size);
     if (want < 0) {
@@ -150,7 +159,8 @@ long long script_step_ms(const Step *st)
     case STEP_TAP_TARGET: return SCRIPT_TAP_MS + SCRIPT_FRAME_MS;
     case STEP_DRAG: /* one move per frame (at least one), then the release's frame */
         return ((st->ms / SCRIPT_FRAME_MS > 1 ? st->ms / SCRIPT_FRAME_MS : 1) + 1) * SCRIPT_FRAME_MS;
-    case STEP_KEY: return SCRIPT_FRAME_MS;
+    case STEP_KEY:
+    case STEP_CLOCK: return SCRIPT_FRAME_MS;
     case STEP_WAIT: return st->ms;
     default: return 0;
     }

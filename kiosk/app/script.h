@@ -12,7 +12,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-typedef enum { STEP_TAP, STEP_TAP_TARGET, STEP_DRAG, STEP_KEY, STEP_WAIT, STEP_SHOT, STEP_EXPECT } StepKind;
+typedef enum { STEP_TAP, STEP_TAP_TARGET, STEP_DRAG, STEP_KEY, STEP_WAIT, STEP_SHOT, STEP_EXPECT,
+              STEP_CLOCK } StepKind;
 
 enum { SCRIPT_MAX_STEPS = 100000, SCRIPT_MAX_ARG = 128, SCRIPT_MAX_LINE = 512 };
 
@@ -30,6 +31,7 @@ typedef struct Step {
     int ms;
     int key;                  /* STEP_KEY: a KeyKind (ui/session.h) */
     char arg[SCRIPT_MAX_ARG]; /* key name, shot name, expected screen, tap target */
+    long long wall_s;         /* STEP_CLOCK: the wall clock from now on (local time given) */
 } Step;
 
 typedef struct Script {

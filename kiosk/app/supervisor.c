@@ -3,8 +3,8 @@
  * One step, in order: hand-overs from the reloader and the USB watch; a waiting bundle put
  * on screen at a quiet moment (never under a finger); opening hours (dark outside them, until
  * a touch); the session's timers; the frame; statistics; the admin screen's requests; the
- * watchdog; and the earliest time anything needs a look again, so the loop can sleep until
- * then and a kiosk at rest uses no CPU. Background threads (reloader, USB watch) only set
+ * watchdog; the status files (fleet health); and the earliest time anything needs a look
+ * again, so the loop can sleep until then and a kiosk at rest uses no CPU. Background threads (reloader, USB watch) only set
  * flags and call wake(); all decisions are made here, on the loop's thread. */
 #include "app/supervisor.h"
 
@@ -15,6 +15,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "app/health.h"
 #include "app/preview.h"
 #include "app/review.h"
 #include "app/usage.h"
@@ -50,6 +51,7 @@ struct Supervisor {
     char last_report[2048];
     Stats *stats;
     Usage usage;
+    Health health; /* status.json and the Prometheus textfile */
     bool windowed, dark, shown, quit, theme_changed, shut_down;
     int exit_code;
     unsigned requested; /* every SESSION_WANT_* seen */
@@ -155,6 +157,9 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     k->wake = su->wake;
     k->wake_ctx = su->wake_ctx;
     open_stats(k, wall);
+    health_init(&k->health, k->cfg, NULL, now);
+    if (su->startup_report && su->startup_report[0])
+        health_load(&k->health, false, su->startup_report);
     usage_init(&k->usage, k->stats, &k->s, now, wall);
     if (su->watch) start_watching(k, su, now);
     if (!locked(k) && !k->windowed)
@@ -171,6 +176,7 @@ void supervisor_shutdown(Supervisor *k, int64_t now, int64_t wall)
     if (!k || k->shut_down) return;
     k->shut_down = true;
     usage_end_visit(&k->usage, &k->s, now, wall);
+    health_stop(&k->health, now, wall);
     stats_close(k->stats);
     k->stats = NULL;
     preview_stop(&k->preview);
@@ -198,14 +204,22 @@ bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
 const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
 unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
 
+/* A touch, key or wheel outside opening hours lights the kiosk up and does nothing else: the
+ * visitor cannot see what is under the finger on a dark (or switched-off) screen. The rest of
+ * a waking touch (moves, the lift) is swallowed by the session: a lift on a tile would
+ * otherwise open it. */
+static void wake_up(Supervisor *k, bool finger_down, int64_t now)
+{
+    log_notice("screen on (%s outside opening hours)", finger_down ? "a touch" : "a key or the wheel");
+    k->dark = false;
+    session_wake(&k->s, finger_down, now);
+}
+
 void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
 {
+    if (phase == POINTER_DOWN) health_touch(&k->health, now);
     if (k->dark) {
-        /* A touch outside opening hours lights the kiosk up (this touch presses nothing). */
-        if (phase == POINTER_DOWN) {
-            k->dark = false;
-            session_wake_touch(&k->s, now);
-        }
+        if (phase == POINTER_DOWN) wake_up(k, true, now);
         return;
     }
     session_pointer(&k->s, phase, x, y, now);
@@ -213,13 +227,16 @@ void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int
 
 void supervisor_key(Supervisor *k, KeyKind key, int64_t now)
 {
-    if (k->dark) supervisor_pointer(k, POINTER_DOWN, 0, 0, now);
+    health_touch(&k->health, now);
+    if (k->dark) wake_up(k, false, now);
     else session_key(&k->s, key, now);
 }
 
 void supervisor_wheel(Supervisor *k, float notches, int64_t now)
 {
-    session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
+    health_touch(&k->health, now);
+    if (k->dark) wake_up(k, false, now);
+    else session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
 }
 
 void supervisor_resize(Supervisor *k, float w, float h) { session_resize(&k->s, w, h); }
@@ -272,7 +289,9 @@ static void reread_settings(Supervisor *k)
     const struct { bool changed; const char *name; } fixed[] = {
         {!same_text(fresh.bundle, old->bundle), "bundle"}, {fresh.rotate != old->rotate, "rotate"},
         {!same_text(fresh.stats, old->stats), "stats"}, {!same_text(fresh.usb_dir, old->usb_dir), "usb_dir"},
-        {fresh.cache_mb != old->cache_mb, "cache_mb"}};
+        {fresh.cache_mb != old->cache_mb, "cache_mb"},
+        {!same_text(fresh.status_dir, old->status_dir), "status_dir"},
+        {!same_text(fresh.prometheus_textfile, old->prometheus_textfile), "prometheus_textfile"}};
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         if (fixed[i].changed) {
             size_t used = strlen(later);
@@ -314,6 +333,7 @@ void supervisor_signal(Supervisor *k, int sig, int64_t now)
 void supervisor_offer(Supervisor *k, ReloadOutcome outcome, Bundle *b, const char *report)
 {
     if (outcome == RELOAD_NOTHING) return;
+    if (outcome != RELOAD_MOVING) health_load(&k->health, outcome == RELOAD_VALID, report);
     snprintf(k->last_report, sizeof k->last_report, "%.2000s", report);
     if (outcome == RELOAD_VALID && b) {
         bundle_free(k->pending);
@@ -363,7 +383,12 @@ static int64_t check_hours(Supervisor *k, int64_t now, int64_t wall)
     if (dark != k->dark) {
         k->dark = dark;
         session_invalidate(&k->s);
-        log_notice("%s", dark ? "outside opening hours: screen off" : "screen on");
+        if (!dark) log_notice("screen on (opening hours)");
+        else if (k->cfg->display_power == DISPLAY_POWER_BLACK)
+            log_notice("outside opening hours: screen off (drawn black; display_power: black)");
+        else
+            log_notice("outside opening hours: screen off (display_power: %s)",
+                       config_display_power_name(k->cfg->display_power));
         if (dark) session_apply(&k->s, (Action){.kind = ACT_HOME}, now);
     }
     bool open_then;
@@ -452,13 +477,18 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     Requests r = {.wake_ms = background(k, now)};
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
+    bool quiet = session_is_quiet(&k->s, now);
+    r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, quiet, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);
+    session_set_wall_clock(&k->s, wall * 1000, now);
     if (session_tick(&k->s, now)) {
         r.redraw = true;
         r.ready = !k->shown;
         k->shown = true;
     }
     r.dark = k->dark;
+    r.power = k->cfg->display_power;
+    r.display_off = k->dark && r.power != DISPLAY_POWER_BLACK;
     if (k->theme_changed) r.theme = &k->bundle->theme;
     k->theme_changed = false;
     usage_update(&k->usage, &k->s, now, wall);
@@ -469,8 +499,8 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     }
     /* A dark screen shows nothing, so the attract loop's motion must not wake the loop: the
      * kiosk uses no CPU while it is off (a touch wakes it through the window's events). */
-    int64_t session_wake = k->dark ? INT64_MAX : session_next_wake(&k->s);
-    r.wake_ms = earliest(r.wake_ms, earliest(session_wake, k->next_ping_ms));
+    int64_t session_due = k->dark ? INT64_MAX : session_next_wake(&k->s);
+    r.wake_ms = earliest(r.wake_ms, earliest(session_due, k->next_ping_ms));
     if (k->pending) r.wake_ms = earliest(r.wake_ms, now + QUIET_LOOK_MS);
     if (k->preview.pid) r.wake_ms = earliest(r.wake_ms, now + PREVIEW_LOOK_MS);
     r.quit = k->quit;

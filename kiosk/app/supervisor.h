@@ -47,6 +47,10 @@ typedef struct SupervisorSetup {
 typedef struct Requests {
     bool redraw;              /* draw supervisor_frame() now (or black when dark) */
     bool dark;                /* the screen is closed: draw it black */
+    bool display_off;         /* dark, and the display is to be switched off by `power` (once
+                                 it shows black); false: on. A touch while off wakes the
+                                 kiosk and presses nothing. */
+    DisplayPower power;       /* how to switch it off: the setting display_power */
     const Theme *theme;       /* non-NULL: the bundle changed, give the drawer this theme */
     bool ready;               /* the first frame is drawn: tell the service manager */
     bool ping_watchdog;       /* tell the service manager we are alive */

@@ -144,6 +144,16 @@ typedef struct SeriesPoint {
 
 enum { SERIES_MIN_POINTS = 2, SERIES_MAX_POINTS = 12 };
 
+/* When an item takes place (a workshop, a talk): on one date, or on some days of every week,
+ * from..to in the kiosk's local time. A `schedule` collection lists these by time with "now"
+ * and "next" marked (ui/schedule.h). */
+enum { WHEN_WEEKLY = INT32_MIN, WHEN_MAX_SLOTS = 32 };
+typedef struct TimeSlot {
+    int32_t date;     /* days since 1970-01-01 of a calendar date, or WHEN_WEEKLY */
+    uint8_t days;     /* WHEN_WEEKLY: bit n set when it runs on tm_wday n (0 = Sunday) */
+    int16_t from, to; /* minutes after midnight; from < to <= 24 * 60 */
+} TimeSlot;
+
 typedef struct Collection Collection;
 
 typedef struct Item {
@@ -170,6 +180,9 @@ typedef struct Item {
     const Figure *figure; /* NULL when the item is not a figure; its source is sources[0] */
     const SeriesPoint *series; /* a chart of the figure over the years (n_series == 0: none) */
     size_t n_series;
+    const TimeSlot *when; /* its sessions, sorted by date and time (n_when == 0: none) */
+    size_t n_when;
+    Text where;           /* where it takes place ("Lokaal B1.12"); may be absent */
     uint32_t color; /* 0xRRGGBB */
     bool has_color;
     const Collection *collection;
@@ -182,7 +195,14 @@ typedef struct Category {
     const Image *icon;
 } Category;
 
-typedef enum { LAYOUT_GRID, LAYOUT_LIST, LAYOUT_CARDS, LAYOUT_MAP, LAYOUT_FIGURES } Layout;
+typedef enum {
+    LAYOUT_GRID,
+    LAYOUT_LIST,
+    LAYOUT_CARDS,
+    LAYOUT_MAP,
+    LAYOUT_FIGURES,
+    LAYOUT_SCHEDULE,
+} Layout;
 
 struct Collection {
     const char *id;

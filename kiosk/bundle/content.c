@@ -61,6 +61,9 @@ static const char *layout_meant(const char *word)
         {"lines", "list"},     {"lijst", "list"},     {"regions", "map"},   {"kaart", "map"},
         {"plattegrond", "map"}, {"floorplan", "map"},  {"numbers", "figures"},
         {"cijfers", "figures"}, {"stats", "figures"},  {"charts", "figures"},
+        {"timetable", "schedule"}, {"programme", "schedule"}, {"program", "schedule"},
+        {"programma", "schedule"}, {"rooster", "schedule"}, {"agenda", "schedule"},
+        {"calendar", "schedule"},
     };
     for (size_t i = 0; i < sizeof meant / sizeof meant[0]; i++)
         if (strcasecmp(word, meant[i].word) == 0) return meant[i].layout;
@@ -69,13 +72,13 @@ static const char *layout_meant(const char *word)
 
 static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
 {
-    static const char *const names[] = {"grid", "list", "cards", "map", "figures"};
+    static const char *const names[] = {"grid", "list", "cards", "map", "figures", "schedule"};
     if (!n) return LAYOUT_GRID;
-    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 5; i++)
+    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 6; i++)
         if (strcmp(n->str, names[i]) == 0) return (Layout)i;
-    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 5) : NULL;
+    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 6) : NULL;
     if (!hint && n->kind == YNODE_SCALAR) hint = layout_meant(n->str);
-    load_error(l, f, n, "'layout' must be grid, list, cards, map or figures%s%s%s", hint ? "; did you "
+    load_error(l, f, n, "'layout' must be grid, list, cards, map, figures or schedule%s%s%s", hint ? "; did you "
                "mean '" : "", hint ? hint : "", hint ? "'?" : "");
     return LAYOUT_GRID;
 }
@@ -215,6 +218,12 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     if (c->layout == LAYOUT_FIGURES && !figure)
         load_error(l, f, m, "an item in a 'figures' collection needs a 'figure' (the number "
                    "to show, with its year)");
+    const YNode *when = ynode_get(m, "when");
+    read_when(l, f, when, it);
+    read_text(l, f, ynode_get(m, "where"), &it->where);
+    if (c->layout == LAYOUT_SCHEDULE && !when)
+        load_error(l, f, m, "an item in a 'schedule' collection needs 'when' (its date or days, "
+                   "from and to)");
     const YNode *shape = ynode_get(m, "shape");
     read_shape(l, f, shape, c, &it->shape, &it->n_shape);
     if (c->layout == LAYOUT_MAP && !shape)

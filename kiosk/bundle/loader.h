@@ -144,6 +144,9 @@ bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out);
 /* video.c: an item's `video` (file, poster, captions, loop, muted). */
 void read_video(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* when.c: an item's `when` (its sessions, sorted by date and time). */
+void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

@@ -46,7 +46,9 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
        {"shape", false}, {"color", false}, {"figure", false}, {"series", false},
-       {"video", false});
+       {"when", false}, {"where", false}, {"video", false});
+SCHEMA(SCHEMA_SLOT, "a time ('when')", {"date", false}, {"days", false}, {"from", true},
+       {"to", true});
 SCHEMA(SCHEMA_VIDEO, "a video", {"file", true}, {"poster", false}, {"captions", false},
        {"loop", false}, {"muted", false});
 SCHEMA(SCHEMA_FIGURE, "a figure", {"value", true}, {"year", true}, {"unit", false},

@@ -25,7 +25,22 @@ static bool placeholders_ok(Loader *l, const YFile *f, const YNode *v, StringId 
         {STR_YOU_CHOSE, "{why}", NULL, "the words of the visitor's answers", "You chose: {why}"},
         {STR_MATCH, "{n}", NULL, "the match percentage", "{n}% match"},
         {STR_SCAN_SITE, "{site}", NULL, "the site the QR code leads to", "Scan: {site}"},
+        {STR_DATE, "{day}", "{month}", "the day's number and the month's name",
+         "{weekday} {day} {month}"},
     };
+    static const struct { StringId id; size_t count; const char *what; } lists[] = {
+        {STR_WEEKDAYS, 7, "seven day names, from Sunday"},
+        {STR_MONTHS, 12, "twelve month names, from January"},
+    };
+    for (size_t i = 0; i < sizeof lists / sizeof lists[0]; i++) {
+        if (lists[i].id != id) continue;
+        size_t names = 1;
+        for (const char *p = v->str; *p; p++) names += *p == ',';
+        if (names == lists[i].count) return true;
+        load_error(l, f, v, "'%s' must be %s, separated by commas (found %zu)", uitext_key(id),
+                   lists[i].what, names);
+        return false;
+    }
     for (size_t i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
         if (blanks[i].id != id) continue;
         if (strstr(v->str, blanks[i].need) && (!blanks[i].need2 || strstr(v->str, blanks[i].need2)))

@@ -41,6 +41,15 @@ typedef enum {
     STR_MATCH,      /* "{n}" is replaced by the match percentage */
     STR_BEST_MATCH, /* the result's main button: opens the best match */
     STR_SCAN_SITE,  /* caption of a QR code: "{site}" is the site it leads to ("Scan: kiesmbo.nl") */
+    STR_NOW,        /* a timetable's mark on sessions running now */
+    STR_NEXT,       /* ...and on the next to start */
+    STR_TODAY,      /* a timetable's heading when it shows today */
+    STR_EARLIER,    /* a timetable's heading over the sessions that are over */
+    STR_WHEN,       /* an item's page: the label of its times */
+    STR_WHERE,      /* ...and of its place */
+    STR_WEEKDAYS,   /* seven day names from Sunday, separated by commas */
+    STR_MONTHS,     /* twelve month names from January, separated by commas */
+    STR_DATE,       /* a date: "{weekday}", "{day}" (number) and "{month}" (name) are filled in */
     STR_COUNT
 } StringId;
 

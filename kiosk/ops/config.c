@@ -40,7 +40,8 @@
 static const SchemaKey CONFIG_KEYS[] = {
     {"bundle", false}, {"admin_pin", false}, {"rotate", false},  {"opening_hours", false},
     {"stats", false},  {"stats_keep_days", false}, {"usb_dir", false}, {"cache_mb", false},
-    {"here", false},
+    {"here", false},   {"status_dir", false}, {"prometheus_textfile", false},
+    {"display_power", false},
 };
 static const Schema SCHEMA_CONFIG = {"the kiosk config", CONFIG_KEYS,
                                      sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0]};
@@ -56,6 +57,8 @@ void config_free(KioskConfig *c)
     free(c->stats);
     free(c->usb_dir);
     free(c->here);
+    free(c->status_dir);
+    free(c->prometheus_textfile);
     memset(c, 0, sizeof *c);
 }
 
@@ -70,7 +73,8 @@ static bool set_defaults(KioskConfig *c, const char *path)
     c->path = strdup(path);
     c->stats = strdup(CONFIG_DEFAULT_STATS);
     c->usb_dir = strdup(CONFIG_DEFAULT_USB_DIR);
-    return c->path && c->stats && c->usb_dir;
+    c->status_dir = strdup(CONFIG_DEFAULT_STATUS_DIR);
+    return c->path && c->stats && c->usb_dir && c->status_dir;
 }
 
 /* ---- checking keys ----------------------------------------------------------------------- */
@@ -318,6 +322,52 @@ static void read_here(Reader *r, const YNode *n, char **slot)
     keep(r, n, slot, s);
 }
 
+static const char *const DISPLAY_POWER_NAMES[] = {
+    [DISPLAY_POWER_DPMS] = "dpms", [DISPLAY_POWER_CEC] = "cec", [DISPLAY_POWER_BLACK] = "black"};
+
+const char *config_display_power_name(DisplayPower p)
+{
+    return (unsigned)p < sizeof DISPLAY_POWER_NAMES / sizeof DISPLAY_POWER_NAMES[0]
+               ? DISPLAY_POWER_NAMES[p] : "?";
+}
+
+static void read_display_power(Reader *r, const YNode *n, DisplayPower *out)
+{
+    const char *s = scalar(r, "display_power", n, "dpms, cec or black");
+    if (!s) return;
+    for (size_t i = 0; i < sizeof DISPLAY_POWER_NAMES / sizeof DISPLAY_POWER_NAMES[0]; i++)
+        if (strcmp(s, DISPLAY_POWER_NAMES[i]) == 0) {
+            *out = (DisplayPower)i;
+            return;
+        }
+    error_at(r, n, "display_power must be dpms (switch the display off), cec (send an HDMI TV "
+             "to standby) or black (only draw it black), not '%.40s'", s);
+}
+
+/* node_exporter's textfile collector reads only files named *.prom. */
+static void read_textfile(Reader *r, const YNode *n, char **slot)
+{
+    read_path(r, "prometheus_textfile", n, "the .prom file for node_exporter, or 'off'",
+              "/var/lib/prometheus/node-exporter/kiosk.prom", slot, true);
+    const char *s = *slot;
+    size_t len = s ? strlen(s) : 0;
+    if (s && (len <= strlen(".prom") || strcmp(s + len - strlen(".prom"), ".prom") != 0 ||
+              s[len - strlen(".prom") - 1] == '/')) {
+        error_at(r, n, "prometheus_textfile must be a file name ending in .prom (node_exporter "
+                 "reads no other), like /var/lib/prometheus/node-exporter/kiosk.prom");
+        keep(r, n, slot, NULL);
+    }
+}
+
+/* Without a status_dir of its own the status goes beside the statistics (one folder to carry
+ * back), and nowhere when they are off. */
+static void status_beside_stats(Reader *r, const YNode *root, KioskConfig *c)
+{
+    char dir[CONFIG_MAX_PATH_BYTES];
+    if (c->stats) path_dir(c->stats, dir, sizeof dir);
+    keep(r, root, &c->status_dir, c->stats ? dir : NULL);
+}
+
 static void read_config(Reader *r, const YNode *root, KioskConfig *c)
 {
     const YNode *v;
@@ -338,6 +388,13 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
     if ((v = ynode_get(root, "cache_mb")))
         read_int(r, "cache_mb", v, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &c->cache_mb);
     if ((v = ynode_get(root, "here"))) read_here(r, v, &c->here);
+    if ((v = ynode_get(root, "display_power"))) read_display_power(r, v, &c->display_power);
+    if ((v = ynode_get(root, "status_dir")))
+        read_path(r, "status_dir", v, "the folder for status.json, or 'off'",
+                  CONFIG_DEFAULT_STATUS_DIR, &c->status_dir, true);
+    else status_beside_stats(r, root, c);
+    if ((v = ynode_get(root, "prometheus_textfile")))
+        read_textfile(r, v, &c->prometheus_textfile);
 }
 
 /* A file that is not a settings file at all (a symbolic link to /etc/shadow, a binary, another

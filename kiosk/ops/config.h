@@ -17,6 +17,7 @@
 #define CONFIG_DEFAULT_PATH "/etc/kiosk/config.yaml"
 #define CONFIG_DEFAULT_STATS "/var/lib/kiosk/stats.db"
 #define CONFIG_DEFAULT_USB_DIR "/media"
+#define CONFIG_DEFAULT_STATUS_DIR "/var/lib/kiosk" /* the folder of CONFIG_DEFAULT_STATS */
 #define CONFIG_STATS_OFF "off" /* the value of `stats:` that turns statistics off */
 /* The group of the user the service runs as (the package makes both): it may read the
  * settings, which hold the PIN hash; other users may not. */
@@ -32,6 +33,19 @@ enum {
     CONFIG_ERR_SIZE = 1024,       /* enough for every message this module writes into err */
     CONFIG_MAX_ID_BYTES = 64,     /* as a bundle's ids */
 };
+
+/* How the screen is put to sleep outside opening hours (`display_power:`). Every way draws the
+ * screen black first, so a display that ignores the request still shows nothing. */
+typedef enum DisplayPower {
+    DISPLAY_POWER_DPMS,  /* the default: the display's own power saving, DPMS on X11, the
+                            connector's DPMS property on KMS/DRM; where neither is offered
+                            (Wayland, a display without DPMS) the screen stays black */
+    DISPLAY_POWER_CEC,   /* HDMI-CEC: a TV is sent to standby with cec-client */
+    DISPLAY_POWER_BLACK, /* only drawn black; the panel stays on */
+} DisplayPower;
+
+/* The setting's word for each DisplayPower ("dpms", "cec", "black"). */
+const char *config_display_power_name(DisplayPower p);
 
 typedef struct KioskConfig {
     char *path;          /* owned; the file read (or looked for) */
@@ -52,6 +66,12 @@ typedef struct KioskConfig {
     int cache_mb;        /* CONFIG_MIN_CACHE_MB .. CONFIG_MAX_CACHE_MB; default 96 */
     char *here;          /* owned; id of the map region this kiosk stands in (a "you are
                             here" marker), or NULL when not set */
+    DisplayPower display_power; /* default DISPLAY_POWER_DPMS */
+    char *status_dir;    /* owned; folder where the running kiosk keeps status.json (fleet
+                            health), or NULL when off (`status_dir: off`, or `stats: off`
+                            without a status_dir); default: the folder of `stats` */
+    char *prometheus_textfile; /* owned; a .prom file for node_exporter's textfile
+                            collector, or NULL (the default: none) */
 } KioskConfig;
 
 /* Reads the config at `path` (NULL: CONFIG_DEFAULT_PATH) into `out`, which always ends up

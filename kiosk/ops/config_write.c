@@ -323,18 +323,6 @@ static bool make_parents(const char *file, char *err, size_t n)
     }
 }
 
-static bool write_all(int fd, const char *s, size_t len)
-{
-    while (len) {
-        ssize_t w = write(fd, s, len);
-        if (w < 0 && errno == EINTR) continue;
-        if (w <= 0) return false;
-        s += w;
-        len -= (size_t)w;
-    }
-    return true;
-}
-
 /* Reads the config at `path` into *text (malloc'ed, NUL-terminated; NULL when the file does
  * not exist yet, whose folders are then made). False with a reason in err. */
 static bool read_current(const char *path, struct stat *st, bool *exists, char **text,
@@ -382,84 +370,16 @@ static bool read_current(const char *path, struct stat *st, bool *exists, char *
 }
 
 /* Who owns the new file and who may read it (see the top of this file). */
-typedef struct FileOwner {
-    uid_t uid;
-    gid_t gid;
-    mode_t mode;
-} FileOwner;
-
-static FileOwner new_owner(const struct stat *old, const char *group)
+static FileioOwner new_owner(const struct stat *old, const char *group)
 {
     gid_t service;
     bool has_service = group_id(group, &service);
-    if (geteuid() == 0 && has_service) return (FileOwner){0, service, 0640};
-    if (!old) return (FileOwner){geteuid(), getegid(), 0600};
+    if (geteuid() == 0 && has_service) return (FileioOwner){0, service, 0640};
+    if (!old) return (FileioOwner){geteuid(), getegid(), 0600};
     /* Keep the owner, or the kiosk (running as its own user) could no longer read its config
      * after root ran --set-pin; keep the service group's read access, drop everyone else's. */
     bool group_reads = has_service && old->st_gid == service && (old->st_mode & S_IRGRP);
-    return (FileOwner){old->st_uid, old->st_gid, group_reads ? 0640 : 0600};
-}
-
-/* Writes the temporary file: content, owner and mode (new_owner), on disk. */
-static bool write_temporary(int fd, const char *tmp, const char *path, const Text *edited,
-                            const FileOwner *owner, char *err, size_t n)
-{
-    if (!write_all(fd, edited->s, edited->len)) {
-        err_set(err, n, "cannot write %s: %s", tmp, strerror(errno));
-        return false;
-    }
-    /* The owner first: chown may clear mode bits, and the group must be right before the
-     * group may read. */
-    if ((owner->uid != geteuid() || owner->gid != getegid()) &&
-        fchown(fd, owner->uid, owner->gid) != 0) {
-        err_set(err, n, "cannot give the new %s its owner back (%s); run this as that user or "
-                "as root", path, strerror(errno));
-        return false;
-    }
-    if (fchmod(fd, owner->mode) != 0) {
-        err_set(err, n, "cannot set the mode of %s: %s", tmp, strerror(errno));
-        return false;
-    }
-    if (fsync(fd) != 0) {
-        err_set(err, n, "cannot save %s to disk: %s", tmp, strerror(errno));
-        return false;
-    }
-    return true;
-}
-
-/* Replaces `path` with `edited` atomically: a hidden temporary next to the file (rename() is
- * atomic only within one file system), then rename, then the folder synced. */
-static bool replace_file(const char *path, const Text *edited, const FileOwner *owner,
-                         char *err, size_t n)
-{
-    char dir[CONFIG_MAX_PATH_BYTES], tmp[CONFIG_MAX_PATH_BYTES + 32];
-    path_dir(path, dir, sizeof dir);
-    snprintf(tmp, sizeof tmp, "%s/.%s.XXXXXX", dir, path_base(path));
-    int fd = mkstemp(tmp); /* created with mode 0600 */
-    if (fd < 0) {
-        err_set(err, n, "cannot create a temporary file next to %s: %s", path, strerror(errno));
-        return false;
-    }
-    bool ok = write_temporary(fd, tmp, path, edited, owner, err, n);
-    if (close(fd) != 0 && ok) {
-        err_set(err, n, "cannot write %s: %s", tmp, strerror(errno));
-        ok = false;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        err_set(err, n, "cannot replace %s: %s", path, strerror(errno));
-        ok = false;
-    }
-    if (!ok) {
-        unlink(tmp);
-        return false;
-    }
-    /* The rename itself is on disk only once the folder is synced. */
-    int dir_fd = open(dir, O_RDONLY | O_DIRECTORY);
-    if (dir_fd >= 0) {
-        fsync(dir_fd);
-        close(dir_fd);
-    }
-    return true;
+    return (FileioOwner){old->st_uid, old->st_gid, group_reads ? 0640 : 0600};
 }
 
 bool config_set_pin_hash(const char *path, const char *hash, char *err, size_t n)
@@ -503,8 +423,8 @@ bool config_set_pin_hash_for(const char *path, const char *hash, const char *gro
         goto cleanup;
     }
     if (!edit_text(arena, path, text ? text : "", len, hash, &edited, err, n)) goto cleanup;
-    FileOwner owner = new_owner(exists ? &st : NULL, group);
-    ok = replace_file(path, &edited, &owner, err, n);
+    FileioOwner owner = new_owner(exists ? &st : NULL, group);
+    ok = fileio_replace(path, edited.s, edited.len, &owner, err, n);
 cleanup:
     free(edited.s);
     arena_destroy(arena);

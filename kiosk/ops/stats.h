@@ -124,6 +124,14 @@ long stats_prune(Stats *s, int keep_days, int64_t now_s);
  * values are clamped (STATS_MAX_DWELL_MS, STATS_MAX_VISIT_S, never negative) and control
  * characters in stored text are shown as '?', so a damaged file cannot drive the terminal. */
 int stats_report(const char *const *paths, size_t n, FILE *out, FILE *err);
+/* kiosk --stats-export FILE DB : a consistent copy of the statistics file DB in FILE, taken
+ * with SQLite's online backup API while a kiosk may be writing to DB (the visits still in its
+ * -wal file included), opened read-only as the report does. The copy is a plain single file
+ * (no -wal needed) written beside FILE under a hidden temporary name, checked, synced and
+ * renamed over FILE: FILE is never half a copy. FILE may not be DB itself, a folder, a link or
+ * a device. Returns 0 with one line on out ("stats: copied DB to FILE (N visits, FIRST to
+ * LAST)"), or 1 with the reason on err and nothing written. */
+int stats_export(const char *db, const char *file, FILE *out, FILE *err);
 /* kiosk --stats --csv DIR DB... : the same figures as CSV files in DIR (created if missing):
  * summary.csv, visits_per_day.csv, visits_per_hour.csv (all 24 hours), top_items.csv,
  * languages.csv, quiz.csv. Returns 0, or 1 with a message on err. A text cell starting with

@@ -1,6 +1,7 @@
 /* stats_report.c: the organisers' report over the statistics files of several kiosks.
  *
- * Every file is ATTACHed read-only in turn and its rows are copied, tagged with the file's
+ * Every file is ATTACHed read-only (stats_read.c: how, with WAL and a folder the reader may not
+ * write) in turn and its rows are copied, tagged with the file's
  * number, into one temporary database; then it is DETACHed. So any number of kiosks works
  * (SQLite attaches at most ten files at a time) and each figure is a single SQL query over all
  * of them. Gathering the rows matters for the median: the median visit of all kiosks is not a
@@ -45,29 +46,6 @@ static const char *const COPY_SQL[] = {
     "INSERT INTO quiz SELECT ?1, visit, at, rank, item, lang FROM src.quiz",
 };
 
-/* A "file:" URI for path, so that ATTACH can open it read-only (mode=ro) and a missing file is
- * an error instead of a new empty database. Bytes other than the unreserved ones are
- * percent-encoded, so '?', '#' and '%' in a path stay part of the name. An absolute path gets
- * an empty authority ("file:///..."), so "//server/x.db" is not read as a host name. */
-static bool path_uri(const char *path, char *uri, size_t size)
-{
-    static const char HEX[] = "0123456789ABCDEF";
-    size_t o = (size_t)snprintf(uri, size, path[0] == '/' ? "file://" : "file:");
-    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
-        bool plain = (*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-                     (*p >= '0' && *p <= '9') || strchr("/-._~", *p);
-        if (o + 4 >= size) return false;
-        if (plain) {
-            uri[o++] = (char)*p;
-        } else {
-            uri[o++] = '%';
-            uri[o++] = HEX[*p >> 4];
-            uri[o++] = HEX[*p & 15];
-        }
-    }
-    return o + sizeof "?mode=ro" <= size && snprintf(uri + o, size - o, "?mode=ro") > 0;
-}
-
 static bool run(sqlite3 *db, const char *sql, long long bind1, char *why, size_t size)
 {
     sqlite3_stmt *st = NULL;
@@ -106,7 +84,7 @@ static bool attach_src(sqlite3 *db, const char *uri, char *why, size_t size)
 static bool copy_file(sqlite3 *db, size_t index, const char *path, char *why, size_t size)
 {
     char uri[URI_MAX];
-    if (!path_uri(path, uri, sizeof uri)) {
+    if (!stats_read_uri(path, uri, sizeof uri)) {
         snprintf(why, size, "the path is too long");
         return false;
     }
@@ -169,7 +147,7 @@ static sqlite3 *gather(const char *const *paths, size_t n, FILE *err)
         return NULL;
     }
     /* "" is a private temporary database on disk, so many kiosks' rows need not fit in RAM;
-     * URI on, for ATTACH's mode=ro. */
+     * URI on, for ATTACH's mode=ro and immutable. */
     if (sqlite3_open_v2("", &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_URI,
                         NULL) != SQLITE_OK ||
         sqlite3_exec(db, GATHER_SQL, NULL, NULL, NULL) != SQLITE_OK) {

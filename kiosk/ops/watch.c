@@ -3,7 +3,12 @@
  * The watch set is rebuilt after every batch of events, because a deploy may replace the
  * folder, flip the symlink to a new one, or add subfolders: re-resolving the path each time
  * follows all of those. The thread sleeps in poll() until an event or a stop request (an
- * eventfd), so between changes it costs nothing. */
+ * eventfd), so between changes it costs nothing.
+ *
+ * A file system mounted on a folder that already exists (a USB stick mounted again where the
+ * last one was, as systemd-mount leaves its mount points) gives no inotify event at all, and
+ * neither does a lazy unmount; the kernel marks every change of the mount table on
+ * /proc/self/mountinfo instead (POLLPRI), so that counts as a change too. */
 #define _GNU_SOURCE
 #include "core/util.h"
 #include "ops/watch.h"
@@ -11,6 +16,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <poll.h>
 #include <pthread.h>
@@ -31,6 +37,7 @@ struct Watch {
     char path[PATH_MAX];
     int fd;
     int wake; /* eventfd: watch_stop wakes the thread without a polling timeout */
+    int mounts; /* /proc/self/mountinfo, polled for POLLPRI; -1 when it cannot be opened */
     pthread_t thread;
     atomic_bool stop;
     WatchFn fn;
@@ -99,10 +106,12 @@ static void *run(void *arg)
     Watch *w = arg;
     char buf[16384] __attribute__((aligned(__alignof__(struct inotify_event))));
     while (!atomic_load(&w->stop)) {
-        struct pollfd p[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->wake, .events = POLLIN}};
-        int r = poll(p, 2, -1);
+        struct pollfd p[3] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->wake, .events = POLLIN},
+                              {.fd = w->mounts, .events = POLLPRI}};
+        int r = poll(p, 3, -1); /* a negative fd (no mountinfo) is skipped by poll */
         if (r <= 0 || (p[1].revents & POLLIN)) continue;
-        bool changed = false;
+        /* The kernel reports each change of the mount table once (mounts_poll). */
+        bool changed = p[2].revents & (POLLPRI | POLLERR);
         for (;;) {
             ssize_t n = read(w->fd, buf, sizeof buf);
             if (n <= 0) break;
@@ -128,8 +137,10 @@ Watch *watch_start(const char *path, WatchFn on_change, void *ctx)
     w->ctx = ctx;
     rewatch(w);
     w->wake = eventfd(0, EFD_CLOEXEC);
+    w->mounts = open("/proc/self/mountinfo", O_RDONLY | O_CLOEXEC);
     if (w->fd < 0 || w->wake < 0) {
         if (w->wake >= 0) close(w->wake);
+        if (w->mounts >= 0) close(w->mounts);
         log_error("cannot watch %s for changes: %s", path, strerror(errno));
         free(w);
         return NULL;
@@ -137,6 +148,7 @@ Watch *watch_start(const char *path, WatchFn on_change, void *ctx)
     if (pthread_create(&w->thread, NULL, run, w) != 0) {
         close(w->fd);
         close(w->wake);
+        if (w->mounts >= 0) close(w->mounts);
         free(w);
         return NULL;
     }
@@ -153,6 +165,7 @@ void watch_stop(Watch *w)
     pthread_join(w->thread, NULL);
     close(w->wake);
     if (w->fd >= 0) close(w->fd);
+    if (w->mounts >= 0) close(w->mounts);
     free(w);
 }
 

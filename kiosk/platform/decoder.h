@@ -10,16 +10,27 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "core/decodesize.h"
+
 typedef struct SDL_Surface SDL_Surface;
 typedef struct Decoder Decoder;
 
-enum { DECODER_MAX_PENDING = 64, DECODER_KEY_BYTES = 4200 };
+/* DECODER_LARGE_PIXELS: a decode above this many pixels (8 MB of ARGB) waits for any other
+ * such decode to finish, and the window leaves it to the worker thread. */
+enum { DECODER_MAX_PENDING = 64, DECODER_KEY_BYTES = 4200, DECODER_LARGE_PIXELS = 2000000 };
 
 typedef struct DecodeResult {
     char key[DECODER_KEY_BYTES];
     char path[DECODER_KEY_BYTES];
     SDL_Surface *surface; /* owned by the receiver; NULL when the picture could not be decoded */
 } DecodeResult;
+
+/* The size a PNG or JPEG of src_w x src_h is shown at in a w x h box and the size it is
+ * decoded at (a JPEG scaled by libjpeg-turbo while it decodes, to the smallest of its factors
+ * at or above the shown size). False when a size is zero or negative. */
+bool decoder_plan(bool jpeg, int src_w, int src_h, int w, int h, DecodeSize *out);
+/* Past the pixel limits (BUNDLE_MAX_IMAGE_SIDE, BUNDLE_MAX_IMAGE_PIXELS). */
+bool decoder_too_large(int w, int h);
 
 /* Decodes `path` at about w x h keeping its aspect ratio (used by the worker and for
  * synchronous decodes). NULL on failure (IMG_GetError says why). */

@@ -266,24 +266,43 @@ static const char *picture_source(const Image *img)
     return img->kept;
 }
 
+/* The cache key of a picture in a w x h box. A photo is keyed by the size it is shown at
+ * (from its header, read at load): two boxes that show it alike share one texture, and a box
+ * that shows it bigger (a detail page after a tile, the attract loop's zoom) never finds the
+ * smaller texture. An SVG is rasterised for its box, so the box is its key. *ds is the photo's
+ * decode (zero for an SVG). */
+static void picture_key(const Image *img, int w, int h, char *key, size_t size, DecodeSize *ds)
+{
+    *ds = (DecodeSize){0};
+    if (img->type != IMAGE_SVG &&
+        decoder_plan(img->type == IMAGE_JPEG, img->width, img->height, w, h, ds))
+        snprintf(key, size, "p%dx%d/%s", ds->shown_w, ds->shown_h, img->path);
+    else
+        snprintf(key, size, "i%dx%d/%s", w, h, img->path);
+}
+
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
     bool svg = img->type == IMAGE_SVG;
     char key[4200];
-    snprintf(key, sizeof key, "i%dx%d/%s", w, h, path);
+    DecodeSize ds;
+    picture_key(img, w, h, key, sizeof key, &ds);
     *loading = false;
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
     for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
         if (strcmp(d->failed[i], path) == 0) return NULL;
     bool first_frame = d->frames == 0;
+    /* A large decode never runs in a frame after the first: it would hold the frame for its
+     * whole decode, and wait for the worker's if one were running (one at a time). */
+    bool large = (long long)ds.decode_w * ds.decode_h > DECODER_LARGE_PIXELS;
     if (d->decoder && !first_frame) {
         if (decoder_pending(d->decoder, key)) {
             *loading = true;
             return NULL;
         }
-        if (d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u &&
+        if ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u) &&
             decoder_request(d->decoder, key, picture_source(img), svg, w, h)) {
             *loading = true;
             return NULL;

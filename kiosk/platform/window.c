@@ -17,6 +17,7 @@
 
 #include "core/log.h"
 #include "core/util.h"
+#include "platform/display_power.h"
 #include "platform/draw.h"
 #include "platform/lockdown.h"
 #include "platform/pngfile.h"
@@ -330,6 +331,16 @@ void window_draw(Window *w, const DisplayList *list)
     SDL_QueryTexture(w->rotated, NULL, NULL, &lw, &lh);
     SDL_Rect dst = {(w->pw - lw) / 2, (w->ph - lh) / 2, lw, lh};
     SDL_RenderCopyEx(w->ren, w->rotated, NULL, &dst, w->rotate, NULL, SDL_FLIP_NONE);
+}
+
+bool window_display_power(Window *w, bool on, char *why, size_t n)
+{
+    /* While the screen saver is disabled, SDL's X11 driver resets the X screen saver every
+     * 30 s (X11_PumpEvents, XResetScreenSaver), which may light a display we switched off.
+     * Off: the screen saver is let be; on: held off again, as window_create does. */
+    if (on) SDL_DisableScreenSaver();
+    else SDL_EnableScreenSaver();
+    return display_power_set(w->win, on, why, n);
 }
 
 void window_show(Window *w)

@@ -70,6 +70,11 @@ void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
 /* Where the clip on screen is (ms), or -1 when none plays: for its captions. */
 int64_t window_video_ms(Window *w);
+/* Switches the display off (on = false) or on by its own power saving (platform/
+ * display_power.h: DPMS on X11 and KMS/DRM). Draw it black and show that before switching it
+ * off, and draw nothing while it is off. False with a reason in why (n bytes) when this
+ * display cannot be switched (Wayland, no DPMS): it then simply stays as drawn. */
+bool window_display_power(Window *w, bool on, char *why, size_t n);
 /* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
 bool window_save_png(Window *w, const char *path);
 /* A hash of the pixels read back from the renderer (with the software renderer also right

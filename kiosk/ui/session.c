@@ -348,6 +348,7 @@ bool session_tick(Session *s, int64_t now_ms)
     }
     if (now_ms - s->ui.changed_ms <= VIEW_TRANSITION_MS) s->dirty = true;
     if (s->info.frame_ms > 0) s->dirty = true; /* the last frame was in motion */
+    if (s->info.wake_ms > 0 && now_ms >= s->info.wake_ms) s->dirty = true;
     return s->dirty;
 }
 
@@ -359,6 +360,7 @@ int64_t session_next_wake(const Session *s)
     int64_t sc = moving ? s->now_ms + 16 : INT64_MAX;
     if (s->info.frame_ms > 0 && s->now_ms + s->info.frame_ms < sc) sc = s->now_ms + s->info.frame_ms;
     int64_t wake = g < sc ? g : sc;
+    if (s->info.wake_ms > 0 && s->info.wake_ms < wake) wake = s->info.wake_ms;
     if (s->corner_since && gesture_is_down(&s->gesture) &&
         s->corner_since + SESSION_ADMIN_HOLD_MS < wake)
         wake = s->corner_since + SESSION_ADMIN_HOLD_MS;
@@ -524,11 +526,11 @@ int64_t session_video_time(Session *s, int64_t ms)
     return s->now_ms;
 }
 
-void session_wake_touch(Session *s, int64_t now_ms)
+void session_wake(Session *s, bool finger_down, int64_t now_ms)
 {
     s->input_ms = now_ms;
     s->dirty = true;
-    s->swallow = true;
+    s->swallow = finger_down;
 }
 
 ScreenRef session_screen(const Session *s)
@@ -538,6 +540,19 @@ ScreenRef session_screen(const Session *s)
     if (top->kind == SCREEN_COLLECTION) r.id = top->collection->id;
     if (top->kind == SCREEN_ITEM) r.id = top->item->id;
     return r;
+}
+
+void session_set_wall_clock(Session *s, int64_t wall_ms, int64_t now_ms)
+{
+    int64_t offset = wall_ms - now_ms;
+    int64_t drift = offset - s->ui.wall_offset_ms;
+    /* The monotonic and the wall clock drift apart by milliseconds an hour, and a wall clock
+     * in whole seconds jitters by one: only a step (NTP setting the clock, a replay's
+     * `clock`) is taken, so a timetable's minute never moves back and forth. */
+    if (drift > 2000 || drift < -2000) {
+        s->ui.wall_offset_ms = offset;
+        s->dirty = true;
+    }
 }
 
 bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t now_ms)
@@ -550,6 +565,7 @@ bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t
     int li = bundle_language_index(nb, ob->languages[old->ui.lang]);
     if (li >= 0 && old->ui.lang != ob->default_language) ns->ui.lang = (size_t)li;
     ns->input_ms = old->input_ms;
+    ns->ui.wall_offset_ms = old->ui.wall_offset_ms;
     ns->pin_hash = old->pin_hash;
     ns->verify = old->verify;
     ns->guard = old->guard;

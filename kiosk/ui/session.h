@@ -120,8 +120,10 @@ int64_t session_video_time(Session *s, int64_t ms);
  * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
  * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */
 bool session_set_here(Session *s, const char *id);
-/* A touch woke a dark (closed) kiosk: counts as input, presses nothing. */
-void session_wake_touch(Session *s, int64_t now_ms);
+/* Input woke a dark (closed) kiosk: counts as input and presses nothing. finger_down: a
+ * touch did, and the rest of it (moves, the lift) is ignored too; a key or the wheel leaves
+ * the next touch alone. */
+void session_wake(Session *s, bool finger_down, int64_t now_ms);
 
 /* The screen on top, as data: its kind and the id of its collection or item (borrowed from
  * the bundle; NULL for other kinds). `attract` is true while the attract loop shows. */
@@ -132,6 +134,9 @@ typedef struct ScreenRef {
 } ScreenRef;
 ScreenRef session_screen(const Session *s);
 
+/* Tells the session the wall clock: Unix milliseconds `wall_ms` at session time `now_ms`
+ * (timetables mark "now" and "next" by it). Call it whenever the clock may have been set. */
+void session_set_wall_clock(Session *s, int64_t wall_ms, int64_t now_ms);
 /* Starts `ns` on a new bundle where `old` was: same screen and language where they exist,
  * the same idle clock, PIN check and guard. False when out of memory (old stays usable). */
 bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t now_ms);

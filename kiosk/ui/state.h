@@ -70,6 +70,8 @@ typedef struct UiState {
     const char *here;            /* borrowed (the settings, which outlive the state): the id of
                                     the region this kiosk stands in, marked on maps; NULL: none.
                                     Kept by ui_reset: it belongs to the kiosk, not the visit */
+    int64_t wall_offset_ms;      /* the wall clock (Unix ms) minus now_ms, for timetables: set by
+                                    the window loop, a replay's `clock`, --clock; 0 until set */
     bool full_height;            /* drawn in strips for one full-height picture (--full): no
                                     scroll bar, which would show once per strip */
 } UiState;

@@ -193,6 +193,11 @@ void view_animate(ViewInfo *info, int frame_ms)
     if (frame_ms > 0 && (info->frame_ms == 0 || frame_ms < info->frame_ms)) info->frame_ms = frame_ms;
 }
 
+void view_wake_at(ViewInfo *info, int64_t at_ms)
+{
+    if (at_ms > 0 && (info->wake_ms == 0 || at_ms < info->wake_ms)) info->wake_ms = at_ms;
+}
+
 static void mirror(DisplayList *d, ViewInfo *info)
 {
     dlist_mirror(d);

@@ -28,10 +28,16 @@ typedef struct ViewInfo {
      * next frame in frame_ms; 0: the screen is still. A moving screen asks again on each
      * frame it builds and stops asking once it has settled. */
     int frame_ms;
+    /* A still screen that changes at a known time (a timetable when a session starts or
+     * ends): build it again at this now_ms; 0: never. */
+    int64_t wake_ms;
 } ViewInfo;
 
 /* Asks for another frame in frame_ms (the shortest step asked for wins). */
 void view_animate(ViewInfo *info, int frame_ms);
+
+/* Asks for the screen to be built again at now_ms `at_ms` (the earliest asked for wins). */
+void view_wake_at(ViewInfo *info, int64_t at_ms);
 
 /* Rebuilds `d` for the top screen of `s` at size w x h. */
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,

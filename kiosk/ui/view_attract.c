@@ -11,6 +11,7 @@
 
 #include "core/color.h"
 #include "core/util.h"
+#include "ui/schedule.h"
 #include "ui/widgets.h"
 
 /* Appends s to buf; with `keep`, its spaces become no-break spaces, so each language's
@@ -144,12 +145,32 @@ static void prefetch(Ctx *c, Rect stage, AttractSlide next, size_t index)
     if (p) p->alpha = 0;
 }
 
+/* Above an item's title: when it runs today ("Now · until 15:00 · Aula", "Today 14:15 ·
+ * Aula"), so an open day's slides invite to what is still to come; else its collection. */
+static const char *session_today(Ctx *c, const Item *it)
+{
+    LocalTime now;
+    schedule_local((c->now_ms + c->s->wall_offset_ms) / 1000, &now);
+    int16_t from = 0, to = 0;
+    bool running = false;
+    if (!it->n_when || !schedule_item_next(it, &now, &from, &to, &running))
+        return T(c, &it->collection->title);
+    const char *where = T(c, &it->where);
+    bool place = where && *where;
+    if (running)
+        return dlist_printf(c->d, "%s \u00b7 %02d:%02d\u2013%02d:%02d%s%s", S(c, STR_NOW), from / 60,
+                            from % 60, to / 60, to % 60, place ? " \u00b7 " : "", place ? where : "");
+    return dlist_printf(c->d, "%s %02d:%02d%s%s", S(c, STR_TODAY), from / 60, from % 60,
+                        place ? " \u00b7 " : "", place ? where : "");
+}
+
 static void item_slide(Ctx *c, Rect stage, const Item *it, float progress, size_t index)
 {
     const Theme *t = c->t;
     TextStyle kind = {FONT_BOLD, PX(c, SLIDE_KIND_PX), t->accent, 1, false, NULL};
     TextStyle sub = {FONT_REGULAR, PX(c, SLIDE_TEXT_PX), t->text, 3, false, "attract subtitle"};
     Rect pic, text;
+    kind.max_lines = it->n_when ? 2 : 1; /* a session's time and place may take two */
     if (is_figure(c, it)) {
         /* The number is the picture: huge, light on the text colour, with what it counts and
          * its year under it. */
@@ -170,7 +191,7 @@ static void item_slide(Ctx *c, Rect stage, const Item *it, float progress, size_
     split(c, stage, &pic, &text);
     zooming_picture(c, pic, it->image, progress, index);
     TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false, "attract title"};
-    const char *texts[] = {T(c, &it->collection->title), T(c, &it->title), T(c, &it->subtitle)};
+    const char *texts[] = {session_today(c, it), T(c, &it->title), T(c, &it->subtitle)};
     TextStyle styles[] = {kind, title, sub};
     text_stack(c, text, texts, styles, 3);
 }

@@ -110,5 +110,6 @@ void view_collection(Ctx *c, const Screen *sc)
     }
     Rect area = {c->content.x, y, c->content.w, bottom - y};
     if (col->layout == LAYOUT_FIGURES) view_figures(c, sc, area);
+    else if (col->layout == LAYOUT_SCHEDULE) view_schedule(c, sc, area);
     else grid(c, sc, area);
 }

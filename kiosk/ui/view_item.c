@@ -20,30 +20,61 @@ enum { QR_FIXED = 2 };
  * has its own panel). */
 typedef enum { TITLE_NORMAL, TITLE_NONE } TitleKind;
 
-static float facts(Ctx *c, float x, float y, float w, const Item *it)
+/* Label-value rows on a panel (facts, an item's times and place); NULL labels leave the
+ * label column empty. Returns the height. */
+static float fact_rows(Ctx *c, float x, float y, float w, const char *const *labels,
+                       const char *const *values, size_t n)
 {
     const Theme *t = c->t;
-    if (it->n_facts == 0) return 0;
+    if (n == 0) return 0;
     float y0 = y, label_w = w * 0.34f, pad = U(c, 20);
     float box_h = 0;
-    /* Measure first so the panel behind the facts is drawn before them. */
-    for (size_t i = 0; i < it->n_facts; i++) {
-        float lh = w_text_height(c, label_w - pad, T(c, &it->facts[i].label),
-                                 (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), 0, 0, false, NULL});
-        float vh = w_text_height(c, w - label_w - 2 * pad, T(c, &it->facts[i].value),
-                                 (TextStyle){FONT_BOLD, PX(c, PX_BODY), 0, 0, false, NULL});
+    TextStyle ls = {FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL};
+    TextStyle vs = {FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL};
+    /* Measure first so the panel behind the rows is drawn before them. */
+    for (size_t i = 0; i < n; i++) {
+        float lh = labels[i] ? w_text_height(c, label_w - pad, labels[i], ls) : 0;
+        float vh = w_text_height(c, w - label_w - 2 * pad, values[i], vs);
         box_h += fmaxf(lh, vh) + U(c, 16);
     }
     dlist_rect(c->d, (Rect){x, y, w, box_h + 2 * pad - U(c, 16)}, t->surface, U(c, SZ_RADIUS));
     y += pad;
-    for (size_t i = 0; i < it->n_facts; i++) {
-        float lh = w_text(c, (Rect){x + pad, y + U(c, 3), label_w - pad, 0}, T(c, &it->facts[i].label),
-                          (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), t->muted, 0, false, NULL});
-        float vh = w_text(c, (Rect){x + label_w, y, w - label_w - pad, 0}, T(c, &it->facts[i].value),
-                          (TextStyle){FONT_BOLD, PX(c, PX_BODY), t->text, 0, false, NULL});
+    for (size_t i = 0; i < n; i++) {
+        float lh = labels[i] ? w_text(c, (Rect){x + pad, y + U(c, 3), label_w - pad, 0}, labels[i], ls)
+                             : 0;
+        float vh = w_text(c, (Rect){x + label_w, y, w - label_w - pad, 0}, values[i], vs);
         y += fmaxf(lh, vh) + U(c, 16);
     }
     return y - y0 + pad;
+}
+
+static float facts(Ctx *c, float x, float y, float w, const Item *it)
+{
+    enum { MAX_ROWS = 64 };
+    const char *labels[MAX_ROWS], *values[MAX_ROWS];
+    size_t n = 0;
+    for (size_t i = 0; i < it->n_facts && n < MAX_ROWS; i++, n++) {
+        labels[n] = T(c, &it->facts[i].label);
+        values[n] = T(c, &it->facts[i].value);
+    }
+    return fact_rows(c, x, y, w, labels, values, n);
+}
+
+/* When and where it takes place: one row per session, then the place. */
+static float when_where(Ctx *c, float x, float y, float w, const Item *it)
+{
+    const char *labels[WHEN_MAX_SLOTS + 1], *values[WHEN_MAX_SLOTS + 1];
+    size_t n = 0;
+    for (size_t i = 0; i < it->n_when; i++, n++) {
+        labels[n] = i == 0 ? S(c, STR_WHEN) : NULL;
+        values[n] = w_session_text(c, &it->when[i]);
+    }
+    const char *where = T(c, &it->where);
+    if (where && *where) {
+        labels[n] = S(c, STR_WHERE);
+        values[n++] = where;
+    }
+    return fact_rows(c, x, y, w, labels, values, n);
 }
 
 static float related(Ctx *c, float x, float y, float w, const Item *it)
@@ -99,6 +130,8 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
                                   (TextStyle){FONT_REGULAR, PX(c, 34), t->muted, 0, false, NULL});
         y += U(c, 32);
     }
+    float ww = when_where(c, x, y, w, it);
+    if (ww > 0) y += ww + U(c, 32);
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);
     /* Lines of 45-75 characters: limit the measure on very wide columns. */

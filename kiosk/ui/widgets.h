@@ -140,6 +140,12 @@ void view_admin(Ctx *c);
 /* view_figures.c: a `figures` collection in `area`; and on an item's page, the panel with its
  * numeral, year, source and chart where the picture would be (see figure_panel there). */
 void view_figures(Ctx *c, const Screen *sc, Rect area);
+/* A timetable (view_schedule.c): one day's sessions, now and next first. */
+void view_schedule(Ctx *c, const Screen *sc, Rect area);
+/* "Saturday 13 March" (a date) in the screen's language, copied into the display list. */
+const char *w_date_text(Ctx *c, int32_t day);
+/* "Saturday 13 March, 10:00–10:45" or "Wednesday, Friday, 15:00–16:30" (copied). */
+const char *w_session_text(Ctx *c, const TimeSlot *slot);
 float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw);
 /* An item's figure as the language writes it ("1.861.000"), or its title when it has none;
  * and its year with what it counts ("2023 · mensen met een technisch beroep"), or the

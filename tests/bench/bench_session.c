@@ -281,6 +281,9 @@ static bool step(Bench *b, const Step *st)
         return true;
     case STEP_SHOT:
         return true; /* nothing to save here */
+    case STEP_CLOCK:
+        session_set_wall_clock(&b->s, st->wall_s * 1000, b->now);
+        return true;
     case STEP_EXPECT:
         if (strncmp(st->arg, "lang:", 5) == 0)
             snprintf(name, sizeof name, "lang:%s", b->s.ui.bundle->languages[b->s.ui.lang]);

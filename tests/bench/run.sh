@@ -123,7 +123,7 @@ have_pkgs() { # installs the missing packages; false when that fails
 
 build_pkgs=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libsqlite3-dev libcrypt-dev libsystemd-dev procps python3 libmpv-dev)
+  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3 libmpv-dev)
 if ! have_pkgs "${build_pkgs[@]}"; then
   echo "bench: cannot install the build packages (${build_pkgs[*]}); see $log" >&2
   tail -5 "$log" >&2

@@ -4,10 +4,9 @@
  *                                results) as fast as it can, for ever; after each
  *                                stats_visit_end returns it prints the visit's number (1, 2...)
  *                                on stdout, so the test knows which visits were committed
- *   stats_writer lock DB MS      takes SQLite's write lock on DB, prints "locked", holds the
- *                                lock for MS milliseconds, then commits and exits
- *   stats_writer lock DB stdin   the same, holding the lock until its stdin is closed (so the
- *                                test decides when, whatever the machine's load)
+ *   stats_writer lock DB stdin   takes SQLite's write lock on DB, prints "locked", holds the
+ *                                lock until its stdin is closed (so the test decides when,
+ *                                on an event, whatever the machine's speed), then commits
  *
  * The test kills `loop` with SIGKILL at moments of its choosing, which no in-process test can
  * do: the process dies with SQLite's file handles open, half-way through whatever it was
@@ -18,7 +17,6 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
 
 enum { WRITER_T0 = 1700000000, WRITER_SECONDS_PER_VISIT = 60, WRITER_VIEW_MS = 1500 };
@@ -51,7 +49,7 @@ static int loop(const char *db_path, int views)
     }
 }
 
-static int lock(const char *db_path, const char *how_long)
+static int lock(const char *db_path)
 {
     sqlite3 *db = NULL;
     if (sqlite3_open(db_path, &db) != SQLITE_OK ||
@@ -62,14 +60,8 @@ static int lock(const char *db_path, const char *how_long)
     }
     printf("locked\n");
     fflush(stdout);
-    if (strcmp(how_long, "stdin") == 0) {
-        char buf[64];
-        while (read(0, buf, sizeof buf) > 0) continue;
-    } else {
-        long ms = atol(how_long);
-        struct timespec ts = {.tv_sec = ms / 1000, .tv_nsec = (ms % 1000) * 1000000L};
-        nanosleep(&ts, NULL);
-    }
+    char buf[64];
+    while (read(0, buf, sizeof buf) > 0) continue;
     int rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
     sqlite3_close(db);
     return rc == SQLITE_OK ? 0 : 1;
@@ -78,7 +70,8 @@ static int lock(const char *db_path, const char *how_long)
 int main(int argc, char **argv)
 {
     if (argc == 4 && strcmp(argv[1], "loop") == 0) return loop(argv[2], atoi(argv[3]));
-    if (argc == 4 && strcmp(argv[1], "lock") == 0) return lock(argv[2], argv[3]);
-    fprintf(stderr, "usage: stats_writer loop DB VIEWS | stats_writer lock DB MS|stdin\n");
+    if (argc == 4 && strcmp(argv[1], "lock") == 0 && strcmp(argv[3], "stdin") == 0)
+        return lock(argv[2]);
+    fprintf(stderr, "usage: stats_writer loop DB VIEWS | stats_writer lock DB stdin\n");
     return 2;
 }

@@ -153,6 +153,7 @@ static void test_full_file(void)
     CHECK_STR(c.usb_dir, "/media/usb");
     CHECK_INT(c.cache_mb, 128);
     CHECK_STR(c.here, "zuidwest");
+    CHECK_INT(c.display_power, DISPLAY_POWER_CEC);
     config_free(&c);
     CHECK(c.bundle == NULL && c.path == NULL && c.here == NULL);
     config_free(&c); /* twice is harmless */
@@ -177,6 +178,7 @@ static void test_missing_file_gives_defaults(void)
     CHECK_INT(c.stats_keep_days, 365);
     CHECK_STR(c.usb_dir, "/media");
     CHECK_INT(c.cache_mb, 96);
+    CHECK_INT(c.display_power, DISPLAY_POWER_DPMS);
     config_free(&c);
     /* a missing folder on the way is the same */
     CHECK(config_load(DIR_ "no-folder/config.yaml", &c, &d));
@@ -196,7 +198,8 @@ static void test_unknown_key_with_suggestion(void)
     CHECK_STR(diag_text(&d, 1),
               DIR_ "unknown-key.yaml:4:1: error: unknown key 'colour' in the kiosk config; the "
                    "keys allowed here are: bundle, admin_pin, rotate, opening_hours, stats, "
-                   "stats_keep_days, usb_dir, cache_mb, here");
+                   "stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, "
+                   "display_power");
     /* the rest is still read */
     CHECK_STR(c.bundle, "/srv/kiosk/current");
     CHECK_INT(c.rotate, 0);
@@ -234,6 +237,21 @@ static void test_bad_rotate(void)
     CHECK_STR(diag_text(&d, 0), DIR_ "bad-rotate.yaml:1:9: error: rotate must be 0, 90, 180 or "
                                      "270 (degrees clockwise), not 45");
     CHECK_INT(c.rotate, 0); /* the default stays */
+    config_free(&c);
+    diags_free(&d);
+}
+
+static void test_bad_display_power(void)
+{
+    KioskConfig c;
+    Diags d;
+    load_bad(DIR_ "bad-display-power.yaml", &c, &d);
+    CHECK_INT(d.errors, 1);
+    CHECK_STR(diag_text(&d, 0), DIR_ "bad-display-power.yaml:1:16: error: display_power must be "
+                                     "dpms (switch the display off), cec (send an HDMI TV to "
+                                     "standby) or black (only draw it black), not 'off'");
+    CHECK_INT(c.display_power, DISPLAY_POWER_DPMS); /* the default stays */
+    CHECK_STR(config_display_power_name(DISPLAY_POWER_BLACK), "black");
     config_free(&c);
     diags_free(&d);
 }
@@ -416,8 +434,8 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
                              "setting); no setting is read from it"},
         {"passwd-like.yaml", ":1:1: error: not a settings file (it is not 'key: value' lines, "
                              "like 'rotate: 90'); no setting is read from it"},
-        {"many-unknown.yaml", ":3:1: error: not a settings file (12 of its 13 keys are not kiosk "
-                              "settings; there are only 9 settings); no setting is read from it"},
+        {"many-unknown.yaml", ":3:1: error: not a settings file (13 of its 14 keys are not kiosk "
+                              "settings; there are only 12 settings); no setting is read from it"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[256], want[512];
@@ -460,7 +478,7 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
     CHECK_INT((int)d.count, 2);
     CHECK_STR(diag_text(&d, 0), DIR_ "hostile-keys.yaml:2:1: error: unknown key "
               "'\\x1B]0;owned\\x07\\x1B[2J' in the kiosk config; the keys allowed here are: "
-              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here");
+              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, display_power");
     CHECK(strstr(diag_text(&d, 1), ":3:1: error: unknown key "
                  "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' in the kiosk config") != NULL);
     CHECK(!c.ignored && c.rotate == 90);
@@ -681,6 +699,55 @@ static void test_permission_warning(void)
     remove_tree(dir);
 }
 
+/* Fleet health: status.json beside the statistics unless told otherwise; none with stats off;
+ * the Prometheus textfile only when named, and only as a .prom file (node_exporter reads no
+ * other). */
+static void test_status_settings(void)
+{
+    char *dir = temp_dir();
+    char path[256];
+    snprintf(path, sizeof path, "%s/config.yaml", dir);
+    KioskConfig c;
+    Diags d;
+    diags_init(&d);
+    CHECK(config_load(DIR_ "does-not-exist.yaml", &c, &d));
+    CHECK_STR(c.status_dir, "/var/lib/kiosk");
+    CHECK(c.prometheus_textfile == NULL);
+    config_free(&c);
+    CHECK(write_all(path, "stats: /srv/data/stats.db\n"));
+    CHECK(config_load(path, &c, &d));
+    CHECK_STR(c.status_dir, "/srv/data");
+    config_free(&c);
+    CHECK(write_all(path, "stats: off\n"));
+    CHECK(config_load(path, &c, &d));
+    CHECK(c.status_dir == NULL);
+    config_free(&c);
+    CHECK(write_all(path, "stats: off\nstatus_dir: /var/lib/kiosk/share\n"
+                          "prometheus_textfile: /var/lib/prometheus/node-exporter/kiosk.prom\n"));
+    CHECK(config_load(path, &c, &d));
+    CHECK_STR(c.status_dir, "/var/lib/kiosk/share");
+    CHECK_STR(c.prometheus_textfile, "/var/lib/prometheus/node-exporter/kiosk.prom");
+    config_free(&c);
+    CHECK(write_all(path, "status_dir: off\nprometheus_textfile: off\n"));
+    CHECK(config_load(path, &c, &d));
+    CHECK(c.status_dir == NULL && c.prometheus_textfile == NULL);
+    config_free(&c);
+    CHECK_INT(d.count, 0);
+    CHECK(write_all(path, "status_dir: status\nprometheus_textfile: /var/lib/kiosk.txt\n"));
+    CHECK(!config_load(path, &c, &d));
+    CHECK_INT(d.errors, 2);
+    CHECK(strstr(diag_text(&d, 0), ":1:13: error: status_dir must be a full path starting with "
+                 "'/', like /var/lib/kiosk (or 'off')"));
+    CHECK(strstr(diag_text(&d, 1), ":2:22: error: prometheus_textfile must be a file name "
+                 "ending in .prom"));
+    CHECK_STR(c.status_dir, "/var/lib/kiosk"); /* a wrong value keeps the default */
+    CHECK(c.prometheus_textfile == NULL);
+    config_free(&c);
+    diags_free(&d);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     RUN(test_full_file);
@@ -688,6 +755,7 @@ int main(void)
     RUN(test_unknown_key_with_suggestion);
     RUN(test_bad_rotate);
     RUN(test_bad_here);
+    RUN(test_bad_display_power);
     RUN(test_bad_hours);
     RUN(test_plain_pin_is_refused_without_repeating_it);
     RUN(test_every_bad_value_is_reported_at_its_line);
@@ -697,5 +765,6 @@ int main(void)
     RUN(test_set_pin_appends_or_fills_in);
     RUN(test_set_pin_refuses_and_leaves_the_file_alone);
     RUN(test_permission_warning);
+    RUN(test_status_settings);
     return check_summary();
 }

@@ -6,7 +6,8 @@
 # with `apt install ./kiosk_*.deb` in a chroot and checks what the maintainer scripts and the
 # program promise: the user and its groups, who may read the settings, the state folder, the
 # unit (systemd-analyze verify), --version, --check of the installed default bundle (also from
-# a folder holding a broken content/), --set-pin leaving settings the service can read, a
+# a folder holding a broken content/), the udev rule for USB sticks (installed, and parsed by
+# udevadm test), --set-pin leaving settings the service can read, a
 # reinstall keeping them; then remove and purge, after which no file of the package is left.
 #
 # Skipped (77) unless run as root with debootstrap (./run.sh test installs it). The base root
@@ -116,6 +117,13 @@ check "the unit passes systemd-analyze verify" \
   in_root 'out=$(systemd-analyze verify /lib/systemd/system/kiosk.service 2>&1); echo "$out"; test -z "$out"'
 check "the unit runs /usr/bin/kiosk as user kiosk" \
   in_root 'grep -qx "ExecStart=/usr/bin/kiosk --config /etc/kiosk/config.yaml" /lib/systemd/system/kiosk.service && grep -qx User=kiosk /lib/systemd/system/kiosk.service'
+check "the USB rule is installed: /lib/udev/rules.d/90-kiosk-usb.rules, root 0644" \
+  in_root 'test "$(stat -c %U:%a /lib/udev/rules.d/90-kiosk-usb.rules)" = root:644'
+# Parsed and applied by the udevadm of this machine (the root has no udev; udev 252 everywhere).
+rc=0; out=$(bash "$src/tests/ops/udev_rule.sh" "$root/lib/udev/rules.d/90-kiosk-usb.rules" 2>&1) || rc=$?
+if [ "$rc" -eq 0 ]; then pass=$((pass + 1)); echo "ok   the installed USB rule is parsed and mounts a stick read-only (udevadm test)"
+elif [ "$rc" -eq 77 ]; then echo "skip the installed USB rule through udevadm test: $(echo "$out" | tail -n 1)"
+else fail=$((fail + 1)); echo "FAIL the installed USB rule through udevadm test"; echo "$out" | sed 's/^/     /' | tail -n 20; fi
 check "kiosk --version" in_root 'kiosk --version | grep -q .'
 check "kiosk --check on the installed default bundle" in_root 'cd / && kiosk --check | tail -n 1 | grep -q "^OK:"'
 check "kiosk --check of /srv/kiosk/current, as user kiosk" \

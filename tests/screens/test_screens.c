@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include <SDL_image.h>
 
@@ -25,6 +26,7 @@
 #include "core/color.h"
 #include "platform/canvas.h"
 #include "platform/decoder.h"
+#include "ui/schedule.h"
 #include "ui/session.h"
 
 static const int SIZES[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
@@ -274,15 +276,19 @@ static void compare(const unsigned *a, const SDL_Surface *b, int w, int h, doubl
 
 static char diff_dir[4096]; /* where a differing screen is saved: the test program's folder */
 
-static void golden(const char *screen, int w, int h)
+/* `prefix` names the bundle in the golden's file name ("" for the default bundle); wall_s is
+ * the wall clock timetables show (0: none set). */
+static void golden_of(const Bundle *b, const char *prefix, const char *screen, int w, int h,
+                      int64_t wall_s)
 {
     char path[256];
-    snprintf(path, sizeof path, "tests/golden/%s-%dx%d.png", screen, w, h);
-    Canvas *c = canvas_create(w, h, &bundle->theme, assets, 64 << 20);
+    snprintf(path, sizeof path, "tests/golden/%s%s-%dx%d.png", prefix, screen, w, h);
+    Canvas *c = canvas_create(w, h, &b->theme, assets, 64 << 20);
     CHECK(c != NULL);
     if (!c) return;
     Session s;
-    session_init(&s, bundle, canvas_measure(c), (float)w, (float)h, 0);
+    session_init(&s, b, canvas_measure(c), (float)w, (float)h, 0);
+    if (wall_s) session_set_wall_clock(&s, wall_s * 1000, 0);
     CHECK(session_open(&s, screen, 0));
     canvas_draw(c, session_frame(&s));
     if (refresh) {
@@ -319,6 +325,29 @@ static void golden(const char *screen, int w, int h)
     }
     session_free(&s);
     canvas_destroy(c);
+}
+
+static void golden(const char *screen, int w, int h)
+{
+    golden_of(bundle, "", screen, w, h, 0);
+}
+
+/* The open-day example (issue 17): its timetable at 11:05 on the day, in Amsterdam time. */
+static void test_golden_open_day(void)
+{
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    int64_t wall = 0;
+    CHECK(schedule_parse_local("2027-03-13 11:05", &wall));
+    Bundle *od = bundle_load_reporting("content/opendag", stderr);
+    CHECK(od != NULL);
+    if (!od) return;
+    static const char *const screens[] = {"home", "programme", "s-robotarm"};
+    for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
+        golden_of(od, "opendag-", screens[i], 1920, 1080, wall);
+        golden_of(od, "opendag-", screens[i], 1080, 1920, wall);
+    }
+    bundle_free(od);
 }
 
 static void test_golden_screenshots(void)
@@ -612,6 +641,7 @@ int main(int argc, char **argv)
     if (!refresh) RUN(test_every_screen_every_size);
     if (!refresh) RUN(test_three_taps_and_no_dead_ends);
     RUN(test_golden_screenshots);
+    RUN(test_golden_open_day);
     if (!refresh) RUN(test_golden_detects_change);
     if (!refresh) RUN(test_async_decoding);
     if (!refresh) RUN(test_exit_shortcuts_are_refused);

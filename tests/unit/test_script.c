@@ -124,15 +124,15 @@ static void test_crlf_line_endings(void)
     script_free(&s);
     /* and errors still count lines the same way */
     CHECK_STR(ERR("wait 1\r\nfly 2\r\n"),
-              "2:1: unknown command 'fly' (use tap, drag, key, wait, shot or expect)");
+              "2:1: unknown command 'fly' (use tap, drag, key, wait, shot, expect or clock)");
 }
 
 static void test_unknown_command(void)
 {
     CHECK_STR(ERR("wait 1\n\njump 3\n"),
-              "3:1: unknown command 'jump' (use tap, drag, key, wait, shot or expect)");
+              "3:1: unknown command 'jump' (use tap, drag, key, wait, shot, expect or clock)");
     CHECK_STR(ERR("TAP 1 2"), /* commands are lower case */
-              "1:1: unknown command 'TAP' (use tap, drag, key, wait, shot or expect)");
+              "1:1: unknown command 'TAP' (use tap, drag, key, wait, shot, expect or clock)");
 }
 
 static void test_wrong_number_count(void)
@@ -199,7 +199,7 @@ static void test_columns_in_indented_lines(void)
     CHECK_STR(ERR("  tap 1 -2"), "1:9: '-2' is not a number from 0 to 10000000");
     /* Regression (fixed): script.c parse_line reports column 1 for an unknown command whatever its place. */
     CHECK_STR(ERR("    jump"),
-              "1:5: unknown command 'jump' (use tap, drag, key, wait, shot or expect)");
+              "1:5: unknown command 'jump' (use tap, drag, key, wait, shot, expect or clock)");
     /* Regression (fixed): script.c parse_line computes the name's column as strlen(cmd) + 2, assuming one
      * space after the command; here the name starts at column 8. */
     CHECK_STR(ERR("shot   a/b"), "1:8: 'shot' needs one name (letters, digits, - _ : . @)");
@@ -319,6 +319,27 @@ static void test_simulated_time_limit(void)
     free(text);
 }
 
+/* `clock` sets the wall clock in local time; nonsense dates are refused when the script is read. */
+static void test_clock(void)
+{
+    setenv("TZ", "Europe/Amsterdam", 1);
+    tzset();
+    Script s;
+    char err[256];
+    const char *text = "clock 2027-03-13T11:05\nclock 2027-07-01T09:30\n";
+    CHECK(script_parse(text, strlen(text), &s, err, sizeof err));
+    if (s.n == 2) {
+        CHECK_INT(s.steps[0].kind, STEP_CLOCK);
+        CHECK(s.steps[0].wall_s == 1804932300LL); /* 10:05 UTC: winter time, UTC+1 */
+        CHECK(s.steps[1].wall_s == 1814427000LL); /* 07:30 UTC: summer time, UTC+2 */
+    }
+    script_free(&s);
+    CHECK_STR(ERR("clock 2027-02-30T10:00"), "1:7: 'clock' needs a local date and time like 2027-03-13T13:58");
+    CHECK_STR(ERR("clock 2027-03-13"), "1:7: 'clock' needs a local date and time like 2027-03-13T13:58");
+    CHECK_STR(ERR("clock"), "1:1: 'clock' needs a local date and time like 2027-03-13T13:58");
+    CHECK_STR(ERR("clock 2027-03-13T25:00"), "1:7: 'clock' needs a local date and time like 2027-03-13T13:58");
+}
+
 int main(void)
 {
     RUN(test_every_command);
@@ -334,5 +355,6 @@ int main(void)
     RUN(test_step_limit);
     RUN(test_simulated_time_limit);
     RUN(test_key_names);
+    RUN(test_clock);
     return check_summary();
 }

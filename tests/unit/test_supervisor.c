@@ -13,6 +13,7 @@
 
 #include "app/supervisor.h"
 #include "check.h"
+#include "ops/status.h"
 
 static const char FAKE_HASH[] = "$y$fake";
 static const int64_t WALL = 1767225600; /* 2026-01-01 00:00 UTC */
@@ -171,6 +172,160 @@ static void test_attract_sleeps_when_dark(void)
         else CHECK(sleep_ms <= 100);
         supervisor_destroy(t.k, t.now, WALL);
     }
+}
+
+/* The hit area of `kind` on screen now (its centre in *x, *y). */
+static bool find_hit(Kiosk *t, ActionKind kind, float *x, float *y)
+{
+    const DisplayList *d = supervisor_frame(t->k);
+    for (size_t i = 0; i < d->n_hits; i++)
+        if (d->hits[i].action.kind == kind) {
+            *x = d->hits[i].r.x + d->hits[i].r.w / 2;
+            *y = d->hits[i].r.y + d->hits[i].r.h / 2;
+            return true;
+        }
+    return false;
+}
+
+static ScreenKind screen_kind(const Kiosk *t)
+{
+    return ui_top_const(&supervisor_session(t->k)->ui)->kind;
+}
+
+/* Opening hours 08:00-17:00 every day, the kiosk started at midnight (UTC): closed. */
+static bool start_at_night(Kiosk *t, DisplayPower power)
+{
+    char err[HOURS_ERR_SIZE];
+    t->cfg.has_hours = true;
+    t->cfg.display_power = power;
+    hours_clear(&t->cfg.hours);
+    if (!hours_add(&t->cfg.hours, "daily", "08:00-17:00", err, sizeof err)) return false;
+    return start(t, false, 0, NULL);
+}
+
+/* Outside opening hours the display is switched off, by the way the settings say, once
+ * nobody has touched the kiosk for the idle time; black only draws it black. */
+static void test_display_off_outside_hours(void)
+{
+    const DisplayPower ways[] = {DISPLAY_POWER_DPMS, DISPLAY_POWER_CEC, DISPLAY_POWER_BLACK};
+    for (size_t i = 0; i < 3; i++) {
+        Kiosk t = {0};
+        if (!start_at_night(&t, ways[i])) {
+            CHECK(false);
+            return;
+        }
+        int64_t idle_ms = (int64_t)supervisor_bundle(t.k)->kiosk.idle_timeout_s * 1000;
+        advance(&t, idle_ms - 1000); /* just started: shown for the idle time */
+        CHECK(!t.last.dark);
+        CHECK(!t.last.display_off);
+        advance(&t, 2000);
+        CHECK(t.last.dark);
+        CHECK(t.last.redraw); /* drawn black once, before the display goes off */
+        CHECK_INT(t.last.power, ways[i]);
+        CHECK(t.last.display_off == (ways[i] != DISPLAY_POWER_BLACK));
+        supervisor_destroy(t.k, t.now, WALL);
+    }
+}
+
+/* The display comes back on by itself when the hours begin (08:00), not minutes later. */
+static void test_display_on_at_opening_time(void)
+{
+    Kiosk t = {0};
+    if (!start_at_night(&t, DISPLAY_POWER_DPMS)) {
+        CHECK(false);
+        return;
+    }
+    int64_t open_ms = t.now + 8 * 3600 * 1000LL; /* WALL is midnight at t.now / 1000 = 1000 s */
+    open_ms -= 1000 * 1000LL;
+    advance(&t, open_ms - t.now - 1000);
+    CHECK(t.last.display_off);
+    CHECK(t.last.wake_ms <= open_ms); /* the loop is woken at opening time */
+    advance(&t, 2000);
+    CHECK(!t.last.display_off);
+    CHECK(!t.last.dark);
+    CHECK(t.last.redraw);
+    supervisor_destroy(t.k, t.now, WALL);
+}
+
+/* A touch on the switched-off display lights it and presses nothing, even when it lands on a
+ * tile and lifts there; the next touch works as always. A key wakes it too, and does not
+ * eat the next touch. */
+static void test_touch_wakes_display(void)
+{
+    for (int by_key = 0; by_key < 2; by_key++) {
+        Kiosk t = {0};
+        float x = 0, y = 0;
+        if (!start_at_night(&t, DISPLAY_POWER_DPMS) || !find_hit(&t, ACT_COLLECTION, &x, &y)) {
+            CHECK(false);
+            return;
+        }
+        advance(&t, 70000);
+        CHECK(t.last.display_off);
+        if (by_key) {
+            supervisor_key(t.k, KEY_ACTIVATE, t.now);
+        } else {
+            supervisor_pointer(t.k, POINTER_DOWN, x, y, t.now);
+            advance(&t, 80);
+            supervisor_pointer(t.k, POINTER_MOVE, x + 2, y, t.now);
+            supervisor_pointer(t.k, POINTER_UP, x + 2, y, t.now);
+        }
+        advance(&t, 300);
+        CHECK(!t.last.display_off);
+        CHECK(!t.last.dark);
+        CHECK_INT(screen_kind(&t), SCREEN_HOME); /* the tile under the finger stayed shut */
+        tap_action(&t, ACT_COLLECTION, -1);
+        CHECK_INT(screen_kind(&t), SCREEN_COLLECTION);
+        supervisor_destroy(t.k, t.now, WALL);
+    }
+}
+
+static bool read_status(const char *path, KioskStatus *st)
+{
+    char buf[STATUS_MAX_FILE_BYTES], err[256];
+    FILE *f = fopen(path, "rb");
+    size_t n = f ? fread(buf, 1, sizeof buf, f) : 0;
+    if (f) fclose(f);
+    return n && status_parse_json(buf, n, st, err, sizeof err);
+}
+
+/* Fleet health: a kiosk at rest (dark, closed hours) wakes about once a minute for its status
+ * file and no more; a touch that lights it up, a failed load and the stop are written at once. */
+static void test_status_file_at_rest(void)
+{
+    char dir[] = "/tmp/kiosk-test-status-XXXXXX", path[64];
+    CHECK(mkdtemp(dir) != NULL);
+    snprintf(path, sizeof path, "%s/status.json", dir);
+    Kiosk t = {0};
+    t.cfg.status_dir = dir;
+    t.cfg.has_hours = true;
+    hours_clear(&t.cfg.hours); /* closed every day */
+    if (!start(&t, false, 0, NULL)) {
+        CHECK(false);
+        return;
+    }
+    advance(&t, 200000);
+    CHECK(t.last.dark);
+    int steps = 0;
+    for (int64_t end = t.now + 10 * 60 * 1000; t.now < end; steps++) {
+        step(&t);
+        t.now = t.last.wake_ms;
+    }
+    CHECK(steps >= 10 && steps <= 13); /* heartbeats, and the hours' look every 5 min */
+    fprintf(stderr, "  (10 minutes dark and untouched: %d wake-ups)\n", steps);
+    KioskStatus st;
+    CHECK(read_status(path, &st) && st.running && !st.display_on && st.load_ok);
+    CHECK(WALL + t.now / 1000 - st.written_s <= 60);
+    supervisor_pointer(t.k, POINTER_DOWN, 10, 10, t.now);
+    step(&t);
+    CHECK(!t.last.dark);
+    CHECK(read_status(path, &st) && st.display_on && st.last_touch_s == WALL + t.now / 1000);
+    supervisor_offer(t.k, RELOAD_INVALID, NULL, "bundle.yaml:3:1: error: broken\n");
+    step(&t);
+    CHECK(read_status(path, &st) && !st.load_ok && st.messages_total == 1);
+    supervisor_destroy(t.k, t.now, WALL + t.now / 1000);
+    CHECK(read_status(path, &st) && !st.running);
+    unlink(path);
+    rmdir(dir);
 }
 
 static void test_close_policy(void)
@@ -348,13 +503,19 @@ static void test_invalid_kept(void)
 
 int main(void)
 {
+    setenv("TZ", "UTC", 1); /* opening hours are local time: WALL is midnight here */
+    tzset();
     RUN(test_close_policy);
     RUN(test_signals);
     RUN(test_hup_rereads_settings);
     RUN(test_swap_at_quiet_moment);
     RUN(test_invalid_kept);
     RUN(test_attract_sleeps_when_dark);
+    RUN(test_display_off_outside_hours);
+    RUN(test_display_on_at_opening_time);
+    RUN(test_touch_wakes_display);
     RUN(test_preview_keeps_watchdog);
     RUN(test_walking_away_ends_the_visit);
+    RUN(test_status_file_at_rest);
     return check_summary();
 }
