@@ -22,6 +22,7 @@
 #include "layout/hyphen.h"
 #include "ops/config.h"
 #include "ops/watch.h"
+#include "platform/player.h"
 #include "platform/window.h"
 
 static int64_t wall_now(void)
@@ -186,6 +187,14 @@ static void power_after(Power *p, Window *w, const Requests *r)
     if (r->display_off && !p->off) power_switch(p, w, r->power, false);
 }
 
+static bool has_videos(const Bundle *b)
+{
+    for (size_t i = 0; b && i < b->n_collections; i++)
+        for (size_t j = 0; j < b->collections[i].n_items; j++)
+            if (b->collections[i].items[j].video) return true;
+    return false;
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o, Power *power)
 {
@@ -214,6 +223,8 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
             service_ready();
             service_status("showing the bundle");
             if (bench_first_frame()) return 0;
+            /* after the first frame, so start-up does not share the CPU with it */
+            if (has_videos(supervisor_bundle(k))) player_preload();
         }
         power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();

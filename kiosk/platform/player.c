@@ -81,6 +81,23 @@ static void load_mpv(void)
     mpv_ok = true;
 }
 
+static void *preload(void *arg)
+{
+    (void)arg;
+    pthread_once(&mpv_once, load_mpv);
+    return NULL;
+}
+
+void player_preload(void)
+{
+    pthread_t t;
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    pthread_attr_setdetachstate(&a, PTHREAD_CREATE_DETACHED);
+    if (pthread_create(&t, &a, preload, NULL) != 0) pthread_once(&mpv_once, load_mpv);
+    pthread_attr_destroy(&a);
+}
+
 static bool have_mpv(char *err, size_t n)
 {
     pthread_once(&mpv_once, load_mpv);

@@ -27,6 +27,10 @@ bool player_probe(const char *path, VideoProbe *out, char *err, size_t n);
 /* The limits of content/README.md against a probe: NULL when it is fine, else why not. */
 const char *player_limits(const VideoProbe *p, char *buf, size_t n);
 
+/* Loads libmpv on a thread of its own, so the first clip does not wait for it (a few hundred
+ * milliseconds of dlopen); the first probe or player waits for it to finish if need be. */
+void player_preload(void);
+
 typedef struct Player Player;
 
 /* A player that renders in software into the caller's pixels. `wake` (may be NULL) is called
