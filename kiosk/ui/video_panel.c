@@ -8,7 +8,8 @@
  * clip that has ended or failed, or none on screen, asks for nothing, so a kiosk at rest
  * stays at rest. Captions are in the visitor's
  * language, else in the bundle's default language, drawn by the view as text on a dark band
- * at the foot of the clip; the sound button sits at the top right, clear of them. */
+ * at the foot of the clip; the sound button sits at the top right, clear of them. An attract
+ * slide of an item with a clip plays it too, muted, over its drifting poster. */
 #include <string.h>
 
 #include "ui/widgets.h"
@@ -66,6 +67,18 @@ void w_video(Ctx *c, Rect r, const Item *it, int64_t opened_ms)
     sound_button(c, r, muted);
     /* Frames while the window says the clip plays (video_ms >= 0): not before the first
      * report, after its end, when it fails, or ever off screen (PNGs, replays). */
+    if (c->s->video_ms >= 0) view_animate(c->info, VIDEO_FRAME_MS);
+}
+
+void w_attract_video(Ctx *c, Rect r, const Item *it, int64_t stamp)
+{
+    /* no captions and no sound button: nobody is watching closely yet, and the first touch
+     * only wakes the kiosk; always muted */
+    DlCmd *cmd = dlist_push(c->d, DL_VIDEO, r);
+    cmd->video = it->video;
+    cmd->stamp = stamp;
+    cmd->muted = true;
+    cmd->alpha = 255;
     if (c->s->video_ms >= 0) view_animate(c->info, VIDEO_FRAME_MS);
 }
 

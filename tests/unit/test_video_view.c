@@ -41,7 +41,8 @@ static Bundle *make_bundle(void)
                "<rect width=\"4\" height=\"3\" fill=\"#123456\"/></svg>");
     write_file("bundle.yaml",
                "format: 1\nmeta: {id: v, title: V, version: \"1\", languages: [nl, en], "
-               "default_language: nl}\nhome: {tiles: [{target: c}]}\ncollections:\n"
+               "default_language: nl}\nkiosk: {attract_items: [clip]}\n"
+               "home: {tiles: [{target: c}]}\ncollections:\n"
                "  - id: c\n    title: C\n    items:\n"
                "      - id: clip\n        title: Clip\n        related: [other]\n"
                "        video: {file: a.mp4, poster: poster.svg, captions: {nl: a.nl.vtt}, "
@@ -80,7 +81,7 @@ static void test_keys_as_read(Bundle *b)
     CHECK(it->video->poster != NULL);
     CHECK_INT(it->video->captions[0].n, 2);
     CHECK_INT(it->video->captions[1].n, 0);
-    CHECK_INT(it->video->line, 11); /* where `file:` is, for --check */
+    CHECK_INT(it->video->line, 12); /* where `file:` is, for --check */
 }
 
 static void test_page_and_frames(Bundle *b)
@@ -148,6 +149,20 @@ static void test_kept_below_and_dropped(Bundle *b)
     session_free(&s);
 }
 
+static void test_attract_slide_plays_muted(Bundle *b)
+{
+    Session s;
+    CHECK(session_init(&s, b, (TextMeasure){.width = fake_width}, 1920, 1080, 0));
+    CHECK(session_open(&s, "attract", 0));
+    session_tick(&s, 500);
+    session_frame(&s);
+    const DlCmd *v = find_video(&s, true);
+    CHECK(v != NULL);
+    CHECK(v && v->muted);
+    CHECK(session_find_target(&s, "sound") == NULL);
+    session_free(&s);
+}
+
 int main(void)
 {
     Bundle *b = make_bundle();
@@ -158,6 +173,7 @@ int main(void)
         test_page_and_frames(b);
         fprintf(stderr, "ok   page and frames\n");
         test_kept_below_and_dropped(b);
+        test_attract_slide_plays_muted(b);
         bundle_free(b);
     }
     char cmd[128];
