@@ -6,6 +6,8 @@
 
 #include "app/layout_check.h"
 #include "bundle/bundle.h"
+#include "core/caldate.h"
+#include "ops/config.h"
 #include "platform/player.h"
 
 static const char *layout_name(Layout l)
@@ -45,6 +47,29 @@ static size_t check_videos(const Bundle *b, FILE *err, size_t *n_videos)
     size_t errors = d.errors;
     diags_free(&d);
     return errors;
+}
+
+int check_settings(const char *path, FILE *out, FILE *err)
+{
+    Diags d;
+    diags_init(&d);
+    KioskConfig c;
+    bool ok = config_load(path, &c, &d);
+    diags_print(&d, err);
+    if (!c.found) fprintf(err, "%s: no such file; every setting has its default\n", path);
+    fprintf(out, "settings %s: %zu error%s, %zu warning%s\n", path, d.errors,
+            d.errors == 1 ? "" : "s", d.warnings, d.warnings == 1 ? "" : "s");
+    fprintf(out, "  bundle:      %s\n", c.bundle ? c.bundle : "(not set: the built-in bundle)");
+    for (size_t i = 0; i < c.n_dated; i++) {
+        char from[CALDATE_TEXT], to[CALDATE_TEXT];
+        caldate_format(c.dated[i].from, from);
+        caldate_format(c.dated[i].to, to);
+        fprintf(out, "  %s to %s: %s\n", from, to, c.dated[i].bundle);
+    }
+    bool found = c.found;
+    config_free(&c);
+    diags_free(&d);
+    return ok && found ? 0 : 1;
 }
 
 int check_run(const char *dir, FILE *out, FILE *err)

@@ -18,6 +18,7 @@
 #include "app/service.h"
 #include "app/signals.h"
 #include "app/supervisor.h"
+#include "core/caldate.h"
 #include "core/log.h"
 #include "layout/hyphen.h"
 #include "ops/config.h"
@@ -252,7 +253,11 @@ int window_run(const Options *o)
     signals_block();
     KioskConfig cfg = {0};
     load_settings(o, &cfg);
-    const char *bundle_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
+    const char *base_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
+    /* A bundle for today's date (bundles_by_date) unless the command line named one. */
+    const char *dated = o->bundle_given ? NULL
+                                        : config_dated_bundle(&cfg, caldate_local_day(wall_now(), NULL));
+    const char *bundle_path = dated ? dated : base_path;
     const char *assets = assets_dir();
     char report[2048], self[PATH_MAX];
     unsigned long long fingerprint = watch_fingerprint(bundle_path); /* before reading it */
@@ -277,6 +282,7 @@ int window_run(const Options *o)
     }
     SupervisorSetup su = {
         .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .fingerprint = fingerprint,
+        .base_path = o->bundle_given ? NULL : base_path,
         .startup_report = report,
         .measure = window_measure(w), .windowed = o->windowed, .watch = true,
         .usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL,

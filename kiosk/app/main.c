@@ -32,7 +32,8 @@ static void usage(FILE *out)
         "\n"
         "Checking and previewing a bundle:\n"
         "  --check                check the bundle: print every problem as file:line:col, or a\n"
-        "                         summary when it is fine; exit 0 if valid, 1 if not\n"
+        "                         summary when it is fine; exit 0 if valid, 1 if not; with\n"
+        "                         --config, the settings file too (and its bundles by date)\n"
         "  --render SCREEN        draw one screen to a PNG without a display; SCREEN is home,\n"
         "                         attract, about, quiz, result, or a collection or item id\n"
         "  -o FILE                where --render writes (default screen.png)\n"
@@ -255,6 +256,10 @@ int main(int argc, char **argv)
     o->bundle_given = optind < argc;
     o->bundle = o->bundle_given ? argv[optind] : default_bundle_dir();
     if (c.set_pin) return set_pin_run(o);
+    if (c.check && o->config) {
+        int rc = check_settings(o->config, stdout, stderr);
+        return check_run(o->bundle, stdout, stderr) || rc;
+    }
     if (c.check) return check_run(o->bundle, stdout, stderr);
     if (o->render || o->render_all) return render_run(o);
     if (o->replay) return replay_run(o);

@@ -21,6 +21,7 @@
 #include "app/usage.h"
 #include "app/options.h"
 #include "app/usb.h"
+#include "core/caldate.h"
 #include "core/log.h"
 #include "ops/pin.h"
 #include "ops/stats.h"
@@ -41,7 +42,10 @@ struct Supervisor {
     Bundle *bundle;        /* on screen (owned) */
     Bundle *pending;       /* valid, waiting for a quiet moment (owned) */
     Bundle *retired;       /* replaced, freed once the drawer has the new theme (owned) */
-    const char *home_path; /* the bundle configured for this kiosk */
+    const char *home_path; /* the bundle configured for this kiosk (for today: home_buf) */
+    char home_buf[4096];   /* home_path when the date chose it (the settings may be re-read) */
+    const char *base_path; /* the setup's: days without a dated bundle; NULL: none apply */
+    int32_t dated_day;     /* the local day the dated bundles were last looked at */
     char source[4096];     /* the bundle followed now: home_path or one on a USB stick */
     Reloader *reloader;
     const char *usb_dir;
@@ -145,7 +149,10 @@ Supervisor *supervisor_create(const SupervisorSetup *su, int64_t now, int64_t wa
     k->bundle = su->bundle;
     k->s.pin_hash = su->cfg->admin_pin;
     k->s.verify = su->verify ? su->verify : pin_verify;
-    k->home_path = su->bundle_path;
+    snprintf(k->home_buf, sizeof k->home_buf, "%s", su->bundle_path);
+    k->home_path = k->home_buf;
+    k->base_path = su->base_path;
+    k->dated_day = caldate_local_day(wall, NULL); /* the setup chose for today already */
     snprintf(k->source, sizeof k->source, "%s", su->bundle_path);
     k->windowed = su->windowed;
     k->started_ms = now;
@@ -200,6 +207,7 @@ void supervisor_destroy(Supervisor *k, int64_t now, int64_t wall)
 
 const Session *supervisor_session(const Supervisor *k) { return &k->s; }
 const Bundle *supervisor_bundle(const Supervisor *k) { return k->bundle; }
+const char *supervisor_source(const Supervisor *k) { return k->source; }
 bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
 const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
 unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
@@ -470,6 +478,31 @@ static int64_t background(Supervisor *k, int64_t now)
 
 static int64_t earliest(int64_t a, int64_t b) { return a < b ? a : b; }
 
+/* bundles_by_date: when the local day changes, the bundle for the new day becomes this kiosk's
+ * own, followed like a hot swap (loaded, checked, shown at a quiet moment); a USB stick that
+ * is in stays on screen until it is pulled. Wakes just after the next local midnight. */
+static int64_t check_dated(Supervisor *k, int64_t now, int64_t wall)
+{
+    if (!k->base_path) return INT64_MAX;
+    int32_t day = caldate_local_day(wall, NULL);
+    if (day != k->dated_day) {
+        k->dated_day = day;
+        const char *dated = config_dated_bundle(k->cfg, day);
+        const char *want = dated ? dated : k->base_path;
+        if (strcmp(want, k->home_path) != 0) {
+            bool on_home = strcmp(k->source, k->home_path) == 0;
+            char date[CALDATE_TEXT];
+            caldate_format(day, date);
+            log_notice("%s: %s is this kiosk's bundle for today%s", date, want,
+                       on_home ? "; checking it" : " (after the USB stick)");
+            snprintf(k->home_buf, sizeof k->home_buf, "%s", want);
+            if (on_home) follow(k, k->home_path, now);
+        }
+    }
+    if (k->cfg->n_dated == 0) return INT64_MAX;
+    return now + (caldate_wall_at(wall, 24 * 60) - wall + 1) * 1000;
+}
+
 Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
 {
     bundle_free(k->retired); /* the last step's Requests gave the drawer the new theme */
@@ -477,6 +510,7 @@ Requests supervisor_step(Supervisor *k, int64_t now, int64_t wall)
     Requests r = {.wake_ms = background(k, now)};
     if (k->pending && session_is_quiet(&k->s, now)) swap_bundle(k, now, wall);
     r.wake_ms = earliest(r.wake_ms, check_hours(k, now, wall));
+    r.wake_ms = earliest(r.wake_ms, check_dated(k, now, wall));
     bool quiet = session_is_quiet(&k->s, now);
     r.wake_ms = earliest(r.wake_ms, health_step(&k->health, k->bundle, !k->dark, quiet, now, wall));
     if (ui_top(&k->s.ui)->kind == SCREEN_ADMIN) admin_status(k, now);

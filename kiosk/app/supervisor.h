@@ -23,6 +23,9 @@ typedef struct Supervisor Supervisor;
 typedef struct SupervisorSetup {
     const KioskConfig *cfg;     /* borrowed; must outlive the supervisor */
     const char *bundle_path;    /* the bundle configured for this kiosk (followed for changes) */
+    const char *base_path;      /* the bundle of days that no dated bundle (settings:
+                                   bundles_by_date) covers; NULL: dated bundles do not apply
+                                   (the command line named the bundle) */
     Bundle *bundle;             /* the first bundle to show; owned by the supervisor from now */
     unsigned long long fingerprint; /* watch_fingerprint of bundle_path before `bundle` was
                                        read (0: unknown); see reloader_start */
@@ -98,6 +101,8 @@ const DisplayList *supervisor_frame(Supervisor *k);
 /* Every SESSION_WANT_* the admin screen has ever asked for (for tests). */
 unsigned supervisor_requested(const Supervisor *k);
 const Bundle *supervisor_bundle(const Supervisor *k);
+/* The bundle folder followed now: this kiosk's own (for today's date), or a USB stick's. */
+const char *supervisor_source(const Supervisor *k);
 /* True while an admin preview runs. */
 bool supervisor_previewing(const Supervisor *k);
 

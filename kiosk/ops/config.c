@@ -41,7 +41,7 @@ static const SchemaKey CONFIG_KEYS[] = {
     {"bundle", false}, {"admin_pin", false}, {"rotate", false},  {"opening_hours", false},
     {"stats", false},  {"stats_keep_days", false}, {"usb_dir", false}, {"cache_mb", false},
     {"here", false},   {"status_dir", false}, {"prometheus_textfile", false},
-    {"display_power", false},
+    {"display_power", false}, {"bundles_by_date", false},
 };
 static const Schema SCHEMA_CONFIG = {"the kiosk config", CONFIG_KEYS,
                                      sizeof CONFIG_KEYS / sizeof CONFIG_KEYS[0]};
@@ -59,6 +59,7 @@ void config_free(KioskConfig *c)
     free(c->here);
     free(c->status_dir);
     free(c->prometheus_textfile);
+    config_free_dated(c);
     memset(c, 0, sizeof *c);
 }
 
@@ -389,6 +390,7 @@ static void read_config(Reader *r, const YNode *root, KioskConfig *c)
         read_int(r, "cache_mb", v, CONFIG_MIN_CACHE_MB, CONFIG_MAX_CACHE_MB, &c->cache_mb);
     if ((v = ynode_get(root, "here"))) read_here(r, v, &c->here);
     if ((v = ynode_get(root, "display_power"))) read_display_power(r, v, &c->display_power);
+    if ((v = ynode_get(root, "bundles_by_date"))) config_read_dated(v, r->file, r->diags, c);
     if ((v = ynode_get(root, "status_dir")))
         read_path(r, "status_dir", v, "the folder for status.json, or 'off'",
                   CONFIG_DEFAULT_STATUS_DIR, &c->status_dir, true);

@@ -10,6 +10,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bundle/diag.h"
 #include "ops/hours.h"
@@ -47,6 +48,14 @@ typedef enum DisplayPower {
 /* The setting's word for each DisplayPower ("dpms", "cec", "black"). */
 const char *config_display_power_name(DisplayPower p);
 
+/* Another bundle on some days (settings: bundles_by_date): from..to are local days, both
+ * included (core/caldate.h day numbers). */
+typedef struct DatedBundle {
+    char *bundle; /* owned; a full path */
+    int32_t from, to;
+} DatedBundle;
+enum { CONFIG_MAX_DATED = 64 };
+
 typedef struct KioskConfig {
     char *path;          /* owned; the file read (or looked for) */
     bool found;          /* false when the file does not exist: everything is a default */
@@ -72,6 +81,8 @@ typedef struct KioskConfig {
                             without a status_dir); default: the folder of `stats` */
     char *prometheus_textfile; /* owned; a .prom file for node_exporter's textfile
                             collector, or NULL (the default: none) */
+    DatedBundle *dated;  /* owned; sorted by `from`, never overlapping */
+    size_t n_dated;
 } KioskConfig;
 
 /* Reads the config at `path` (NULL: CONFIG_DEFAULT_PATH) into `out`, which always ends up
@@ -81,11 +92,18 @@ typedef struct KioskConfig {
  * that were wrong and the values of those that were right, so a caller may go on. */
 bool config_load(const char *path, KioskConfig *out, Diags *diags);
 
+/* config_dated.c: reads `bundles_by_date` (n) into c->dated, after c->bundle was read: overlaps
+ * are errors, days that no bundle covers warnings. False after an error (c->dated then empty). */
+struct YNode;
+bool config_read_dated(const struct YNode *n, const char *file, Diags *diags, KioskConfig *c);
+/* The dated bundle for local day `day` (caldate day number), or NULL when none is set. */
+const char *config_dated_bundle(const KioskConfig *c, int32_t day);
+void config_free_dated(KioskConfig *c);
+
 /* Whether a parsed file is a settings file at all (not a link to /etc/shadow, a passwd file or
  * another program's settings): 'key: value' lines, at least one of them a setting or a near
  * typo of one, and no more unknown keys than there are settings. When not, `why` (n bytes)
  * says why without quoting the file, and *at is the node to point at. */
-struct YNode;
 bool config_is_settings_tree(const struct YNode *root, const struct YNode **at, char *why,
                              size_t n);
 

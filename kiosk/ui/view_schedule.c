@@ -168,9 +168,9 @@ static float rows(Ctx *c, const ScheduleDay *day, Rect col, float top, bool draw
         for (int i = 0; i < day->n; i++) {
             const ScheduleEntry *e = &day->e[i];
             if ((e->state == SLOT_PAST) != earlier) continue;
-            if (earlier && !heading && day->offset == 0 && y > top) {
+            if (earlier && !heading) {
                 TextStyle hs = {FONT_BOLD, PX(c, PX_BODY), c->t->muted, 1, false, "timetable heading"};
-                y += U(c, SCH_HEADING_GAP);
+                if (y > top) y += U(c, SCH_HEADING_GAP); /* below the sessions still to come */
                 y += draw ? w_text(c, (Rect){col.x, y, col.w, 0}, S(c, STR_EARLIER), hs)
                           : w_line_height(hs.px);
                 y += U(c, SCH_HEADING_GAP) / 2;

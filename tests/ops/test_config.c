@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "core/caldate.h"
 #include "ops/config.h"
 #include "ops/pin.h"
 
@@ -199,7 +200,7 @@ static void test_unknown_key_with_suggestion(void)
               DIR_ "unknown-key.yaml:4:1: error: unknown key 'colour' in the kiosk config; the "
                    "keys allowed here are: bundle, admin_pin, rotate, opening_hours, stats, "
                    "stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, "
-                   "display_power");
+                   "display_power, bundles_by_date");
     /* the rest is still read */
     CHECK_STR(c.bundle, "/srv/kiosk/current");
     CHECK_INT(c.rotate, 0);
@@ -434,8 +435,8 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
                              "setting); no setting is read from it"},
         {"passwd-like.yaml", ":1:1: error: not a settings file (it is not 'key: value' lines, "
                              "like 'rotate: 90'); no setting is read from it"},
-        {"many-unknown.yaml", ":3:1: error: not a settings file (13 of its 14 keys are not kiosk "
-                              "settings; there are only 12 settings); no setting is read from it"},
+        {"many-unknown.yaml", ":3:1: error: not a settings file (14 of its 15 keys are not kiosk "
+                              "settings; there are only 13 settings); no setting is read from it"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char path[256], want[512];
@@ -478,7 +479,7 @@ static void test_not_a_settings_file_is_refused_without_its_content(void)
     CHECK_INT((int)d.count, 2);
     CHECK_STR(diag_text(&d, 0), DIR_ "hostile-keys.yaml:2:1: error: unknown key "
               "'\\x1B]0;owned\\x07\\x1B[2J' in the kiosk config; the keys allowed here are: "
-              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, display_power");
+              "bundle, admin_pin, rotate, opening_hours, stats, stats_keep_days, usb_dir, cache_mb, here, status_dir, prometheus_textfile, display_power, bundles_by_date");
     CHECK(strstr(diag_text(&d, 1), ":3:1: error: unknown key "
                  "'kkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkkk...' in the kiosk config") != NULL);
     CHECK(!c.ignored && c.rotate == 90);
@@ -702,6 +703,49 @@ static void test_permission_warning(void)
 /* Fleet health: status.json beside the statistics unless told otherwise; none with stats off;
  * the Prometheus textfile only when named, and only as a .prom file (node_exporter reads no
  * other). */
+/* bundles_by_date: sorted, looked up by day; overlaps are errors at the later range, with the
+ * line of the other; without `bundle:` the days in between are warned about. */
+static void test_bundles_by_date(void)
+{
+    KioskConfig c;
+    Diags d;
+    diags_init(&d);
+    CHECK(config_load(DIR_ "dated.yaml", &c, &d));
+    CHECK_INT((int)d.count, 0);
+    CHECK_INT((int)c.n_dated, 2);
+    int32_t day;
+    CHECK(caldate_parse("2027-03-13", &day));
+    CHECK_STR(config_dated_bundle(&c, day), "/srv/kiosk/open-day");
+    CHECK(config_dated_bundle(&c, day + 1) == NULL);
+    CHECK(caldate_parse("2027-01-29", &day));
+    CHECK_STR(config_dated_bundle(&c, day), "/srv/kiosk/fair");
+    CHECK(config_dated_bundle(&c, day + 1) == NULL);
+    CHECK(c.dated[0].from < c.dated[1].from); /* sorted */
+    config_free(&c);
+    diags_free(&d);
+    load_bad(DIR_ "bad-dated.yaml", &c, &d);
+    CHECK_INT(d.errors, 4);
+    CHECK_STR(diag_text(&d, 0), DIR_ "bad-dated.yaml:4:55: error: 'to' is before 'from': the "
+                                     "dates are days, 'to' included (the same day twice for a "
+                                     "single day)");
+    CHECK_STR(diag_text(&d, 1), DIR_ "bad-dated.yaml:5:36: error: from must be a date like "
+                                     "2027-03-13 (year-month-day, a real day between 2000 and "
+                                     "2099)");
+    CHECK_STR(diag_text(&d, 2), DIR_ "bad-dated.yaml:5:14: error: bundle must be a bundle "
+                                     "folder's full path starting with '/', like "
+                                     "/srv/kiosk/fair-2027");
+    CHECK_STR(diag_text(&d, 3), DIR_ "bad-dated.yaml:3:5: error: these dates overlap those on "
+                                     "line 2 (2027-03-08 to 2027-03-14); a day can show one "
+                                     "bundle only");
+    CHECK_STR(diag_text(&d, 4), DIR_ "bad-dated.yaml:6:5: warning: no bundle is set for "
+                                     "2027-03-15 to 2027-03-31, the days before these: the kiosk "
+                                     "shows its built-in bundle then; set 'bundle:' for the days "
+                                     "in between");
+    CHECK_INT((int)c.n_dated, 0); /* nothing dated applies after an error */
+    config_free(&c);
+    diags_free(&d);
+}
+
 static void test_status_settings(void)
 {
     char *dir = temp_dir();
@@ -766,5 +810,6 @@ int main(void)
     RUN(test_set_pin_refuses_and_leaves_the_file_alone);
     RUN(test_permission_warning);
     RUN(test_status_settings);
+    RUN(test_bundles_by_date);
     return check_summary();
 }

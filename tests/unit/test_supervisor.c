@@ -501,6 +501,52 @@ static void test_invalid_kept(void)
     supervisor_destroy(t.k, t.now, WALL);
 }
 
+static void no_wake(void *ctx) { (void)ctx; }
+
+/* bundles_by_date: at midnight before its first day the dated bundle becomes the kiosk's own
+ * (followed like a hot swap), at midnight after its last day the usual one again; the kiosk
+ * wakes for midnight and not before. */
+static void test_bundle_by_date(void)
+{
+    Kiosk t = {0};
+    DatedBundle fair = {.bundle = (char *)"tests/good/mini", .from = (int32_t)(WALL / 86400) + 1,
+                        .to = (int32_t)(WALL / 86400) + 2};
+    t.cfg.dated = &fair;
+    t.cfg.n_dated = 1;
+    Diags d;
+    diags_init(&d);
+    Bundle *b = bundle_load("content/techniekpact", &d);
+    diags_free(&d);
+    t.now = 1000000;
+    SupervisorSetup su = {.cfg = &t.cfg, .bundle_path = "content/techniekpact",
+                          .base_path = "content/techniekpact", .bundle = b,
+                          .measure = {NULL, fixed_width}, .w = 1920, .h = 1080, .windowed = true,
+                          .wake = no_wake};
+    int64_t wall = WALL + 12 * 3600; /* noon of the day before the fair */
+    t.k = supervisor_create(&su, t.now, wall);
+    CHECK(t.k != NULL);
+    if (!t.k) return;
+    Requests r = supervisor_step(t.k, t.now, wall);
+    CHECK_STR(supervisor_source(t.k), "content/techniekpact");
+    /* the next wake-up is at most midnight (12 h + 1 s away) */
+    CHECK(r.wake_ms <= t.now + 12 * 3600 * 1000 + 1000);
+    t.now += 12 * 3600 * 1000 - 1000;
+    supervisor_step(t.k, t.now, WALL + 86400 - 1); /* 23:59:59: not yet */
+    CHECK_STR(supervisor_source(t.k), "content/techniekpact");
+    t.now += 2000;
+    supervisor_step(t.k, t.now, WALL + 86400 + 1); /* 00:00:01 on the first day */
+    CHECK_STR(supervisor_source(t.k), "tests/good/mini");
+    t.now += 86400 * 1000;
+    supervisor_step(t.k, t.now, WALL + 2 * 86400 + 1); /* the second day: still */
+    CHECK_STR(supervisor_source(t.k), "tests/good/mini");
+    t.now += 86400 * 1000;
+    supervisor_step(t.k, t.now, WALL + 3 * 86400 + 1); /* the day after: back */
+    CHECK_STR(supervisor_source(t.k), "content/techniekpact");
+    supervisor_destroy(t.k, t.now, WALL + 3 * 86400 + 2);
+    t.cfg.dated = NULL;
+    t.cfg.n_dated = 0;
+}
+
 int main(void)
 {
     setenv("TZ", "UTC", 1); /* opening hours are local time: WALL is midnight here */
@@ -517,5 +563,6 @@ int main(void)
     RUN(test_preview_keeps_watchdog);
     RUN(test_walking_away_ends_the_visit);
     RUN(test_status_file_at_rest);
+    RUN(test_bundle_by_date);
     return check_summary();
 }
