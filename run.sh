@@ -12,7 +12,7 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
   libyaml-dev libcmark-dev libjpeg-dev libturbojpeg0-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter
   fonts-dejavu-core libsqlite3-dev libcrypt-dev libsystemd-dev
   libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us hyphen-fr hyphen-es hyphen-uk
-  libfribidi-dev libjansson-dev libxext-dev libdrm-dev
+  libfribidi-dev libjansson-dev libxext-dev libdrm-dev libmpv-dev
   fonts-noto-color-emoji fonts-symbola)
 # rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), python3 and
 # time (the render_rss and hostile_files tests: /usr/bin/time reads peak memory), systemd (the unit check uses systemd-analyze where
@@ -20,9 +20,10 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
 # hostile_files tests tap a kiosk on an X display and read its screen back; debootstrap: the
 # package test installs the .deb into a fresh Debian 12 (as root only, else skipped);
 # x11-xserver-utils (xset: the display power test reads the X server's DPMS state), udev
-# (udevadm test checks the USB rule), e2fsprogs (mkfs.ext4: a USB stick on a loop device).
+# (udevadm test checks the USB rule), e2fsprogs (mkfs.ext4: a USB stick on a loop device);
+# ffmpeg: the video tests make their clips at test time (tests/video/make_clips.sh).
 TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file
-  x11-xserver-utils udev e2fsprogs)
+  x11-xserver-utils udev e2fsprogs ffmpeg)
 
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)

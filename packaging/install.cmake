@@ -72,7 +72,9 @@ set(CPACK_STRIP_FILES ON)
 # the hyphenation patterns libhyphen loads, adduser for the maintainer scripts, procps for
 # the unit's ExecReload=/bin/kill.
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "adduser, procps, fonts-inter, fonts-dejavu-core, fonts-noto-color-emoji, hyphen-nl, hyphen-de, hyphen-en-us, hyphen-fr, hyphen-es, hyphen-uk")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-symbola")
+# libmpv2 plays video clips; it is loaded with dlopen, so without it the kiosk runs and shows
+# the clips' posters (kiosk/platform/player.c).
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-symbola, libmpv2")
 # cec-client, for display_power: cec (a TV sent to standby outside opening hours)
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "cec-utils")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

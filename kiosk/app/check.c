@@ -8,6 +8,7 @@
 #include "bundle/bundle.h"
 #include "core/caldate.h"
 #include "ops/config.h"
+#include "platform/player.h"
 
 static const char *layout_name(Layout l)
 {
@@ -20,6 +21,32 @@ static const char *layout_name(Layout l)
     case LAYOUT_SCHEDULE: return "schedule";
     }
     return "?";
+}
+
+/* Opens every clip with the media library, as the kiosk will (the loader only saw the path
+ * and the size): container, codec, duration and picture size against the documented limits,
+ * each problem at the clip's `file:`. Returns the number of problems; counts the clips. */
+static size_t check_videos(const Bundle *b, FILE *err, size_t *n_videos)
+{
+    Diags d;
+    diags_init(&d);
+    *n_videos = 0;
+    for (size_t i = 0; i < b->n_collections; i++)
+        for (size_t j = 0; j < b->collections[i].n_items; j++) {
+            const Video *v = b->collections[i].items[j].video;
+            if (!v) continue;
+            ++*n_videos;
+            VideoProbe p;
+            char why[256], limit[256];
+            const char *bad = player_probe(v->path, &p, why, sizeof why)
+                                  ? player_limits(&p, limit, sizeof limit) : why;
+            if (bad) diag_add(&d, DIAG_ERROR, v->file, v->line, v->col, "the video '%s' %s",
+                              v->rel, bad);
+        }
+    diags_print(&d, err);
+    size_t errors = d.errors;
+    diags_free(&d);
+    return errors;
 }
 
 int check_settings(const char *path, FILE *out, FILE *err)
@@ -57,6 +84,15 @@ int check_run(const char *dir, FILE *out, FILE *err)
         diags_free(&d);
         return 1;
     }
+    size_t n_videos = 0, bad_videos = check_videos(b, err, &n_videos);
+    if (bad_videos) {
+        fprintf(err, "%s: %zu video%s cannot be played: the kiosk would show %s poster%s "
+                "instead\n", dir, bad_videos, bad_videos == 1 ? "" : "s",
+                bad_videos == 1 ? "its" : "their", bad_videos == 1 ? "" : "s");
+        bundle_free(b);
+        diags_free(&d);
+        return 1;
+    }
     d.warnings += layout_check(b, err);
     size_t lang = b->default_language;
     fprintf(out, "%s (%s), version %s\n", text_get(&b->title, lang), b->id, b->version);
@@ -73,6 +109,7 @@ int check_run(const char *dir, FILE *out, FILE *err)
     }
     if (b->quiz) fprintf(out, "  quiz:        %zu questions\n", b->quiz->n_questions);
     fprintf(out, "  images:      %zu\n", b->n_images);
+    if (n_videos) fprintf(out, "  videos:      %zu\n", n_videos);
     fprintf(out, "  sources:     %zu\n", b->n_sources);
     fprintf(out, "  files:       %zu YAML\n", b->n_files);
     fprintf(out, "OK: %zu items, %zu warning%s\n", b->n_items, d.warnings,

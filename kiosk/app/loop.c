@@ -23,6 +23,7 @@
 #include "layout/hyphen.h"
 #include "ops/config.h"
 #include "ops/watch.h"
+#include "platform/player.h"
 #include "platform/window.h"
 
 static int64_t wall_now(void)
@@ -187,6 +188,14 @@ static void power_after(Power *p, Window *w, const Requests *r)
     if (r->display_off && !p->off) power_switch(p, w, r->power, false);
 }
 
+static bool has_videos(const Bundle *b)
+{
+    for (size_t i = 0; b && i < b->n_collections; i++)
+        for (size_t j = 0; j < b->collections[i].n_items; j++)
+            if (b->collections[i].items[j].video) return true;
+    return false;
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o, Power *power)
 {
@@ -202,6 +211,10 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
          * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
         if (r.redraw && !power->blank) {
             window_draw(w, r.dark ? NULL : supervisor_frame(k));
+            /* The next frame's captions. The wake time above was reckoned before this frame
+             * was built: a clip that started playing in it wants frames from now on. */
+            int64_t video_wake = supervisor_video_time(k, window_video_ms(w));
+            if (video_wake < r.wake_ms) r.wake_ms = video_wake;
             if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
@@ -211,6 +224,8 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
             service_ready();
             service_status("showing the bundle");
             if (bench_first_frame()) return 0;
+            /* after the first frame, so start-up does not share the CPU with it */
+            if (has_videos(supervisor_bundle(k))) player_preload();
         }
         power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();

@@ -250,6 +250,12 @@ void supervisor_wheel(Supervisor *k, float notches, int64_t now)
 void supervisor_resize(Supervisor *k, float w, float h) { session_resize(&k->s, w, h); }
 void supervisor_redraw(Supervisor *k) { session_invalidate(&k->s); }
 
+int64_t supervisor_video_time(Supervisor *k, int64_t ms)
+{
+    int64_t wake = session_video_time(&k->s, ms);
+    return k->dark ? INT64_MAX : wake; /* as supervisor_step: a dark screen wants no frames */
+}
+
 void supervisor_close(Supervisor *k, bool escape, const char *what)
 {
     if (locked(k)) log_notice("ignored %s (fullscreen kiosk)", what ? what : "a request to close");

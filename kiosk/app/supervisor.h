@@ -78,6 +78,10 @@ void supervisor_key(Supervisor *k, KeyKind key, int64_t now_ms);
 void supervisor_wheel(Supervisor *k, float notches, int64_t now_ms);
 void supervisor_resize(Supervisor *k, float w, float h);
 void supervisor_redraw(Supervisor *k);
+/* Where the clip on screen is (ms; -1: none plays), as the window backend reports it after
+ * drawing a frame. Returns when the session wants its next frame, reckoned from the frame
+ * just drawn (supervisor_step reckoned before it was built). */
+int64_t supervisor_video_time(Supervisor *k, int64_t ms);
 /* A request to close the window, or an exit shortcut (escape: plain Escape). Ignored (and
  * logged) by a locked kiosk: fullscreen with an admin PIN. In a window, or without a PIN, a
  * close request and Escape leave. */

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "bundle/diag.h"
+#include "bundle/webvtt.h"
 #include "lang/numfmt.h"
 #include "lang/uitext.h"
 
@@ -80,6 +81,28 @@ typedef struct Image {
     int width, height; /* pixels for PNG/JPEG from the file header; 0 for SVG */
 } Image;
 
+/* Limits of a video clip (content/README.md, "Videos"). The loader checks the file's size;
+ * `--check` and the player read the rest from the stream itself, through the media library. */
+enum {
+    VIDEO_MAX_MB = 256,
+    VIDEO_MAX_LONG_SIDE = 1920, /* landscape 1920 x 1080 or portrait 1080 x 1920 at most */
+    VIDEO_MAX_SHORT_SIDE = 1080,
+    VIDEO_MAX_SECONDS = 30 * 60,
+};
+
+/* A video clip in place of an item's picture. */
+typedef struct Video {
+    const char *rel;     /* as written in the bundle, e.g. "videos/welder.mp4" */
+    const char *path;    /* resolved path inside the bundle folder */
+    long long bytes;
+    const Image *poster; /* shown until the first frame and wherever the clip cannot play;
+                            NULL: the item's picture (or an empty panel) */
+    VttTrack captions[BUNDLE_MAX_LANGS]; /* per language of the bundle; n == 0: none */
+    bool loop, muted;    /* muted: starts muted (a visitor can turn the sound on) */
+    const char *file;    /* where `file:` was written (diagnostics name), for --check */
+    int line, col;
+} Video;
+
 typedef struct Fact {
     Text label, value;
 } Fact;
@@ -139,6 +162,7 @@ typedef struct Item {
     Text short_title; /* for cards, rows and tiles where the title does not fit; may be absent */
     Body body[BUNDLE_MAX_LANGS];
     const Image *image; /* NULL when none */
+    const Video *video; /* NULL when none; plays where the picture would be */
     const int *categories; /* indices into collection->categories */
     size_t n_categories;
     const char *const *tags;

@@ -205,6 +205,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     read_text(l, f, ynode_get(m, "subtitle"), &it->subtitle);
     read_body(l, f, ynode_get(m, "body"), it->body);
     read_image(l, f, ynode_get(m, "image"), &it->image);
+    read_video(l, f, ynode_get(m, "video"), it);
     read_item_categories(l, f, ynode_get(m, "categories"), c, it);
     read_strings(l, f, ynode_get(m, "tags"), it);
     read_facts(l, f, ynode_get(m, "facts"), it);

@@ -13,7 +13,7 @@
 /* Numbers up to 10^15: far beyond any count an exhibit shows, and safe in int64 math. */
 #define NUMBER_MAX 1000000000000000LL
 
-static bool mapping_of(Loader *l, const YFile *f, const YNode *n, const Schema *s)
+bool read_mapping(Loader *l, const YFile *f, const YNode *n, const Schema *s)
 {
     if (schema_check(s, n, f->name, l->diags)) return true;
     load_error(l, f, n, "expected %s here (a mapping of keys like 'value: ...'), but found %s",
@@ -79,7 +79,7 @@ static bool read_number(Loader *l, const YFile *f, const YNode *n, int64_t *valu
     return true;
 }
 
-static bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out)
+bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out)
 {
     if (!n) return true;
     static const char *const yes[] = {"true", "yes"}, *const no[] = {"false", "no"};
@@ -108,7 +108,7 @@ static void read_unit(Loader *l, const YFile *f, const YNode *n, NumUnit *out)
 
 void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it)
 {
-    if (!n || !mapping_of(l, f, n, &SCHEMA_FIGURE)) return;
+    if (!n || !read_mapping(l, f, n, &SCHEMA_FIGURE)) return;
     Figure *fig = arena_calloc(l->arena, 1, sizeof *fig);
     if (!fig) return;
     const YNode *v = ynode_get(n, "value");
@@ -138,7 +138,7 @@ void read_series(Loader *l, const YFile *f, const YNode *n, Item *it)
     bool ok = true;
     for (size_t i = 0; i < seq->n; i++) {
         const YNode *m = seq->kids[i];
-        if (!mapping_of(l, f, m, &SCHEMA_POINT)) {
+        if (!read_mapping(l, f, m, &SCHEMA_POINT)) {
             ok = false;
             continue;
         }

@@ -77,13 +77,8 @@ static void take_section(Loader *l, Section *s, const YFile *f, const YNode *key
 static void include_file(Loader *l, const YFile *from, const YNode *n)
 {
     const char *rel = NULL;
-    if (!read_string(l, from, n, &rel)) return;
     char real[PATH_MAX];
-    PathStatus st = paths_resolve(l->root_real, rel, real, sizeof real);
-    if (st != PATH_OK) {
-        load_error(l, from, n, "the included file '%s' %s", rel, paths_explain(st));
-        return;
-    }
+    if (!read_path(l, from, n, "the included file", &rel, real, sizeof real)) return;
     /* A file still open on the include stack means a loop; one read before is a repeat. */
     for (size_t i = 0; i < l->n_seen; i++)
         if (strcmp(l->seen[i], real) == 0) {

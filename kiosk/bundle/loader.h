@@ -105,6 +105,11 @@ bool read_int(Loader *l, const YFile *f, const YNode *n, int min, int max, int *
 bool read_color(Loader *l, const YFile *f, const YNode *n, uint32_t *out, bool *has);
 bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out);
 bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out);
+/* A file of the bundle named at n: its name as written into *rel, its real path into real
+ * (PATH_MAX); a path that leaves the bundle or names no file is reported as
+ * "<what> '<rel>' <why>" ("the included file 'x.yaml' does not exist"). */
+bool read_path(Loader *l, const YFile *f, const YNode *n, const char *what, const char **rel,
+               char *real, size_t size);
 bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                 const Polygon **out, size_t *n_out);
 /* Sets the label point of every part of every region of map collection `c` (poly_label_point),
@@ -130,6 +135,14 @@ void content_resolve(Loader *l);
 /* figure.c: an item's `figure` and `series` (read after its `sources`). */
 void read_figure(Loader *l, const YFile *f, const YNode *n, Item *it);
 void read_series(Loader *l, const YFile *f, const YNode *n, Item *it);
+
+/* figure.c too: a mapping checked against its schema ("expected a figure here" otherwise),
+ * and true/false (yes/no). */
+bool read_mapping(Loader *l, const YFile *f, const YNode *n, const Schema *s);
+bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out);
+
+/* video.c: an item's `video` (file, poster, captions, loop, muted). */
+void read_video(Loader *l, const YFile *f, const YNode *n, Item *it);
 
 /* when.c: an item's `when` (its sessions, sorted by date and time). */
 void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);

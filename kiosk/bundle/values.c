@@ -375,6 +375,15 @@ bool read_image(Loader *l, const YFile *f, const YNode *n, const Image **out)
     return true;
 }
 
+bool read_path(Loader *l, const YFile *f, const YNode *n, const char *what, const char **rel,
+               char *real, size_t size)
+{
+    if (!read_string(l, f, n, rel)) return false;
+    PathStatus st = paths_resolve(l->root_real, *rel, real, size);
+    if (st != PATH_OK) load_error(l, f, n, "%s '%s' %s", what, *rel, paths_explain(st));
+    return st == PATH_OK;
+}
+
 bool read_url(Loader *l, const YFile *f, const YNode *n, const char **out)
 {
     if (!n) return true;

@@ -47,7 +47,17 @@ struct Drawer {
     int budget_ms;       /* synchronous decoding allowed per frame; the first frame has none */
     uint64_t frame_decode_ns;
     unsigned long frames;
+    /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
+     * poster under it is what a PNG shows */
+    void (*video)(void *ctx, const DlCmd *c);
+    void *video_ctx;
 };
+
+void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
+{
+    d->video = draw;
+    d->video_ctx = ctx;
+}
 
 static void collect_decoded(Drawer *d);
 
@@ -459,6 +469,9 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         }
         case DL_POLY:
             fill_polygon(d, c);
+            break;
+        case DL_VIDEO:
+            if (d->video && c->alpha) d->video(d->video_ctx, c);
             break;
         case DL_CLIP:
             if (c->r.w <= 0) SDL_RenderSetClipRect(d->r, NULL);

@@ -29,6 +29,9 @@ void drawer_destroy(Drawer *d);
 void drawer_set_theme(Drawer *d, const Theme *theme);
 TextMeasure drawer_measure(Drawer *d);
 void drawer_draw(Drawer *d, const DisplayList *list);
+/* Who draws DL_VIDEO commands (the window's video output); none: they are skipped, and the
+ * poster the view put under them shows. */
+void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
 DrawStats drawer_stats(const Drawer *d);
 /* Decode pictures on a worker thread once this frame has spent budget_ms decoding (the first
  * frame decodes everything it shows); `notify` runs on the worker when a picture is ready. */

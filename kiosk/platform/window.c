@@ -21,6 +21,7 @@
 #include "platform/draw.h"
 #include "platform/lockdown.h"
 #include "platform/pngfile.h"
+#include "platform/videoout.h"
 #include "ui/geom.h"
 
 struct Window {
@@ -30,6 +31,7 @@ struct Window {
     int rotate;           /* degrees clockwise */
     int pw, ph;           /* physical output size */
     Drawer *drawer;
+    VideoOut *video;      /* the clips' player and frames */
     Uint32 wake_event, decoded_event;
     SDL_FingerID finger;
     bool finger_down;
@@ -153,12 +155,15 @@ Window *window_create(const WindowSettings *ws)
     /* After the first frame, pictures that take longer than 8 ms of a frame are decoded on a
      * worker thread: scrolling never waits for a photo. */
     drawer_set_async(w->drawer, on_decoded, w, 8);
+    w->video = videoout_create(w->ren, on_decoded, w); /* news from the player: draw again */
+    if (w->video) drawer_set_video(w->drawer, videoout_draw, w->video);
     return w;
 }
 
 void window_destroy(Window *w)
 {
     if (!w) return;
+    videoout_destroy(w->video);
     drawer_destroy(w->drawer);
     if (w->rotated) SDL_DestroyTexture(w->rotated);
     if (w->ren) SDL_DestroyRenderer(w->ren);
@@ -302,8 +307,14 @@ void window_next_event(Window *w, int64_t deadline_ms, WindowEvent *ev)
     }
 }
 
+int64_t window_video_ms(Window *w)
+{
+    return w->video ? videoout_time_ms(w->video) : -1;
+}
+
 void window_draw(Window *w, const DisplayList *list)
 {
+    if (w->video) videoout_update(w->video, list);
     if (!list) {
         SDL_SetRenderDrawColor(w->ren, 0, 0, 0, 255);
         SDL_RenderClear(w->ren);

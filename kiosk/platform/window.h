@@ -68,6 +68,8 @@ void window_wake(Window *w);
 /* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
 void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
+/* Where the clip on screen is (ms), or -1 when none plays: for its captions. */
+int64_t window_video_ms(Window *w);
 /* Switches the display off (on = false) or on by its own power saving (platform/
  * display_power.h: DPMS on X11 and KMS/DRM). Draw it black and show that before switching it
  * off, and draw nothing while it is off. False with a reason in why (n bytes) when this

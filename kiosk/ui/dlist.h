@@ -27,6 +27,8 @@ typedef enum {
     DL_QR,     /* a QR code of `text` filling r (square) */
     DL_POLY,   /* filled polygon: point p drawn at (ox + p.x * sx, oy + p.y * sy); r = bounds */
     DL_CLIP,   /* clip later commands to r; r.w == 0 ends clipping */
+    DL_VIDEO,  /* an item's clip playing in r (contain), over its poster; alpha 0: a screen
+                  below the top one has it, so the window keeps it paused, not stopped */
 } DlKind;
 
 typedef struct DlCmd {
@@ -58,6 +60,11 @@ typedef struct DlCmd {
     const unsigned short *tris; /* its triangles (borrowed from the Bundle); NULL: make them */
     size_t n_tris;
     float ox, oy, sx, sy;
+    /* video: the clip, which screen shows it (its opened_ms: coming back to that screen
+     * resumes it, a new screen starts it over), and whether it plays muted */
+    const Video *video;
+    int64_t stamp;
+    bool muted;
 } DlCmd;
 
 typedef enum {
@@ -79,6 +86,7 @@ typedef enum {
     ACT_ADMIN_PREVIEW,
     ACT_ADMIN_EXIT,
     ACT_TEXT_SIZE,     /* larger text for this visit, or back to normal */
+    ACT_VIDEO_SOUND,   /* the clip's sound on, or off again */
     ACT_COUNT
 } ActionKind;
 

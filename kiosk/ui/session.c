@@ -465,7 +465,7 @@ const Hit *session_find_target(Session *s, const char *name)
         ActionKind kind;
     } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
                  {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN},
-                 {"text-size", ACT_TEXT_SIZE}};
+                 {"text-size", ACT_TEXT_SIZE}, {"sound", ACT_VIDEO_SOUND}};
     const DisplayList *d = session_frame(s);
     int arg = -2;
     ActionKind kind = ACT_NONE;
@@ -513,6 +513,17 @@ void session_set_admin_status(Session *s, const char *text)
 void session_invalidate(Session *s)
 {
     s->dirty = true;
+}
+
+int64_t session_video_time(Session *s, int64_t ms)
+{
+    /* A playing clip asks for frames itself (video_panel.c); a clip that starts or stops
+     * playing needs one frame to start or stop asking. */
+    bool changed = (ms >= 0) != (s->ui.video_ms >= 0);
+    s->ui.video_ms = ms;
+    if (!changed) return session_next_wake(s);
+    s->dirty = true;
+    return s->now_ms;
 }
 
 void session_wake(Session *s, bool finger_down, int64_t now_ms)

@@ -112,6 +112,10 @@ unsigned session_take_requests(Session *s);
 void session_set_admin_status(Session *s, const char *text);
 /* Draw again although nothing in the session changed (exposed window, a picture arrived). */
 void session_invalidate(Session *s);
+/* Where the clip on screen is (ms; -1: none plays), for its captions, told after a frame was
+ * drawn. Returns when the next frame is due: at once when a clip started or stopped playing,
+ * else session_next_wake() of the frame just built. */
+int64_t session_video_time(Session *s, int64_t ms);
 /* Marks the map region `id` (borrowed: the settings, which must outlive the session) as where
  * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
  * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */

@@ -30,6 +30,8 @@ void ui_reset(UiState *s, int64_t now_ms)
     s->changed_ms = now_ms;
     s->attract = false;
     s->large_text = false;
+    s->sound_toggled = false;
+    s->video_ms = -1;
     memset(s->pin, 0, sizeof s->pin);
     s->pin_len = 0;
     s->pin_message = PIN_MSG_NONE;
@@ -176,6 +178,9 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
         return true;
     case ACT_TEXT_SIZE:
         s->large_text = !s->large_text;
+        return true;
+    case ACT_VIDEO_SOUND:
+        s->sound_toggled = !s->sound_toggled;
         return true;
     case ACT_LANGUAGE:
         if (s->bundle->n_languages < 2) return false;

@@ -58,6 +58,10 @@ typedef struct UiState {
     int64_t changed_ms;          /* when the screen last changed, for the entry transition */
     bool attract;                /* the attract loop is showing (nobody is using the kiosk) */
     bool large_text;             /* "A+": all text UI_LARGE_TEXT times larger, for this visit */
+    bool sound_toggled;          /* the visitor turned a clip's sound on (or a loud clip's off),
+                                    for this visit */
+    int64_t video_ms;            /* where the clip on screen is (the window reports it), for
+                                    its captions; -1: not playing */
     char pin[16];                /* digits typed on the PIN pad (never stored anywhere else) */
     size_t pin_len;
     PinMessage pin_message;

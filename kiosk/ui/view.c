@@ -235,6 +235,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_PIN: view_pin(&c); break;
     case SCREEN_ADMIN: view_admin(&c); break;
     }
+    w_kept_videos(d, s);
     if (!s->full_height) scroll_bar(&c, top);
     slide_in(&c, first_cmd, first_hit, now_ms);
     if (top->kind != SCREEN_PIN && top->kind != SCREEN_ADMIN) bottom_bar(&c);

@@ -189,7 +189,11 @@ static void item_slide(Ctx *c, Rect stage, const Item *it, float progress, size_
     }
     dlist_rect(c->d, stage, wash(c, it), 0);
     split(c, stage, &pic, &text);
-    zooming_picture(c, pic, it->image, progress, index);
+    if (it->video && !it->image && it->video->poster)
+        zooming_picture(c, pic, it->video->poster, progress, index);
+    else
+        zooming_picture(c, pic, it->image, progress, index);
+    if (it->video) w_attract_video(c, pic, it, c->s->attract_ms + (int64_t)index);
     TextStyle title = {FONT_BOLD, PX(c, SLIDE_TITLE_PX), t->text, 3, false, "attract title"};
     const char *texts[] = {session_today(c, it), T(c, &it->title), T(c, &it->subtitle)};
     TextStyle styles[] = {kind, title, sub};

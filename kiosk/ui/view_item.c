@@ -153,7 +153,7 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
  * key figure its number (and chart). */
 static bool has_picture(const Item *it)
 {
-    return it->image != NULL || it->n_shape > 0 || it->figure || it->n_series;
+    return it->image != NULL || it->video || it->n_shape > 0 || it->figure || it->n_series;
 }
 
 /* The picture, the map or the figure panel in r; a figure panel fills r.h (0: only
@@ -162,7 +162,8 @@ static float lead_picture(Ctx *c, const Screen *sc, Rect r, bool draw)
 {
     const Item *it = sc->item;
     if (it->figure || it->n_series) return figure_panel(c, r, it, sc->opened_ms, draw);
-    if (draw) w_item_picture(c, r, it, w_picture_tint(c, it));
+    if (draw && it->video) w_video(c, r, it, sc->opened_ms);
+    else if (draw) w_item_picture(c, r, it, w_picture_tint(c, it));
     return r.h;
 }
 

@@ -102,6 +102,13 @@ float w_qr_panel(Ctx *c, Rect box, const Link *links, size_t n, bool draw);
 /* An item's picture: the item's place on its map when it is a region (it has a shape), else
  * w_picture. */
 void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint);
+/* video_panel.c: the item's clip in r, on the screen opened at opened_ms, with its poster,
+ * captions and sound button; asks for frames while it is on screen. */
+void w_video(Ctx *c, Rect r, const Item *it, int64_t opened_ms);
+/* The clip of an attract slide in r (muted, no controls); `stamp` names the slide. */
+void w_attract_video(Ctx *c, Rect r, const Item *it, int64_t stamp);
+/* Marks the clips of item screens below the top one as kept (paused, not stopped). */
+void w_kept_videos(DisplayList *d, const UiState *s);
 
 /* Maps (view_map.c). A region's fill colour: its `color`, else one of five in turn. */
 uint32_t w_map_color(const Item *it);

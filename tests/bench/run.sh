@@ -2,7 +2,7 @@
 # tests/bench/run.sh: the kiosk's benchmark. Prints a table of figures; never fails on them.
 #
 #   bash tests/bench/run.sh            (RUNS=5 by default: each figure is the median of RUNS runs)
-#   PARTS="A B" bash tests/bench/run.sh   only some parts (load A B C D E F)
+#   PARTS="A B" bash tests/bench/run.sh   only some parts (load A B C D E F V)
 #
 # Builds a Release kiosk and the helper programs of tests/bench/bench.cmake in build-bench/,
 # installs what it needs with apt-get (through sudo when not root; a part whose packages cannot
@@ -18,6 +18,8 @@
 #   E     a generated bundle of 2,000 items with 500 photos of 3000x2000: first frame, fling-
 #         scrolling the whole grid (frame times), peak RSS against the cache budget
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
+#   V     a 1080p30 H.264 clip on its item's page in a 1920x1080 window: CPU, dropped frames,
+#         frames per second, memory while playing (ffmpeg makes the clip; skipped without it)
 # Progress goes to stderr; the table (stdout) can be pasted into docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -32,7 +34,7 @@ rows=()
 notes=()
 pids=()   # everything started here, ended on exit
 
-parts=" ${PARTS:-load A B C D E F} "
+parts=" ${PARTS:-load A B C D E F V} "
 want() { [[ "$parts" == *" $1 "* ]]; }
 say() { printf '[%3ds] %s\n' $((SECONDS - started)) "$*" >&2; }
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
@@ -121,7 +123,7 @@ have_pkgs() { # installs the missing packages; false when that fails
 
 build_pkgs=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3)
+  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3 libmpv-dev)
 if ! have_pkgs "${build_pkgs[@]}"; then
   echo "bench: cannot install the build packages (${build_pkgs[*]}); see $log" >&2
   tail -5 "$log" >&2
@@ -554,6 +556,49 @@ if [ $have_chromium -eq 1 ] && want F; then
   [ -s "$work/d_idle" ] && r="kiosk: $(cell_m 2 ' CPU-s' < "$work/d_idle")"
   row F "Chromium: CPU in 30 s idle on the page, all processes" \
     "$(cell_m 2 ' CPU-s' < "$work/f_idle")" "$(cell_r 2 < "$work/f_idle")" "$r"
+fi
+
+# ---- V: a 1080p30 clip on an item's page (issue 18) ---------------------------------------------
+if [ $have_x -eq 1 ] && want V; then
+  if ! command -v ffmpeg >/dev/null; then note "V: skipped, ffmpeg is not installed"
+  else
+    say "V: a 10 s 1080p30 H.264 clip on its page, $runs runs, one after another"
+    . tests/video/make_clips.sh
+    make_clips "$work/video" 2>>"$log"
+    ffmpeg -nostdin -v error -y -f lavfi -i testsrc=size=1920x1080:rate=30 -t 10 -c:v libx264 \
+      -preset veryfast -pix_fmt yuv420p "$work/video/clips/lassen.mp4" 2>>"$log"
+    sed -i 's/          loop: true/          loop: false/' "$work/video/bundle.yaml"
+    for i in $(seq "$runs"); do
+      start_xvfb
+      vlog=$work/video$i.log
+      DISPLAY=:$XVFB_DISPLAY "$k" --open lassen "$work/video" >"$vlog" 2>&1 & p=$!; pids+=($p)
+      for _ in $(seq 100); do grep -q "playing the video" "$vlog" && break; sleep 0.05; done
+      t0=$(ticks $p); kill -USR1 $p
+      mem=""
+      for _ in $(seq 300); do
+        grep -q "played to its end" "$vlog" && break
+        [ -z "$mem" ] && grep -q "video clips/lassen.mp4 in" "$vlog" && sleep 3 && mem=$(pss_mib $p)
+        sleep 0.05
+      done
+      t1=$(ticks $p); kill -USR1 $p; sleep 0.3
+      echo "$(awk -v a=$t0 -v b=$t1 -v hz=$hz 'BEGIN{print (b - a) / hz}') ${mem:-nan}" \
+        "$(sed -n 's/.*played to its end (\([0-9]*\) frames dropped).*/\1/p' "$vlog")" \
+        "$(grep 'status: frames' "$vlog" | tail -1 | sed -n 's/.*(\([0-9.]*\) per second).*/\1/p')" \
+        >>"$work/v_runs"
+      stop_tree $p $XVFB_PID
+    done
+    awk '{print $1}' "$work/v_runs" | stats >"$work/v_cpu"
+    awk '{print $2}' "$work/v_runs" | stats >"$work/v_mem"
+    awk '{print $3}' "$work/v_runs" | stats >"$work/v_drop"
+    awk '{print $4}' "$work/v_runs" | stats >"$work/v_fps"
+    row V "1080p30 clip (10 s, 300 frames) in its panel, 1920x1080 window, software renderer: CPU over the clip" \
+      "$(cell_m 2 ' CPU-s' <"$work/v_cpu")" "$(cell_r 2 <"$work/v_cpu")" "the clip's 10 s"
+    row V "  frames dropped (late or skipped by the decoder) / kiosk frames per second" \
+      "$(cell_m 0 '' <"$work/v_drop") / $(cell_m 1 ' fps' <"$work/v_fps")" \
+      "$(cell_r 0 <"$work/v_drop") / $(cell_r 1 <"$work/v_fps")" "of 300 / 30"
+    row V "  memory (PSS) while the clip plays" "$(cell_m 1 ' MiB' <"$work/v_mem")" \
+      "$(cell_r 1 <"$work/v_mem")" "C: the window at home"
+  fi
 fi
 
 # ---- the table ---------------------------------------------------------------------------------
