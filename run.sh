@@ -50,7 +50,9 @@ if [ "${1:-}" = "test" ]; then
   if [ "${KIOSK_CROSS:-}" = arm64 ]; then
     cross=(crossbuild-essential-arm64 qemu-user-static)
     for p in "${PACKAGES[@]}"; do
-      [[ $p == lib*-dev && $p != libunibreak-dev ]] && cross+=("$p:arm64")
+      # libmpv-dev: only its headers are used, the same for every architecture (and its
+      # :arm64 package cannot be installed beside the amd64 one: libjack is not multiarch)
+      [[ $p == lib*-dev && $p != libunibreak-dev && $p != libmpv-dev ]] && cross+=("$p:arm64")
     done
     if ! dpkg --print-foreign-architectures | grep -qx arm64; then
       echo "run.sh: adding the arm64 architecture to dpkg (KIOSK_CROSS=arm64)"
