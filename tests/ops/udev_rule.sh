@@ -9,7 +9,8 @@
 #     /media/kiosk/NAME; removed: systemd-mount --umount of the same folder;
 #   - one that says it is fixed (the loop device does: removable 0; a USB SSD the system runs
 #     from) and anything not on USB or without a file system: nothing.
-# Skipped (77) without root, udevadm, unshare or a block device in /sys.
+# Skipped (77) without root, udevadm, unshare, a private mount namespace (a chroot) or a block
+# device in /sys.
 set -euo pipefail
 rule=$(realpath "$1")
 . "$(dirname "$0")/lib.sh"
@@ -23,6 +24,10 @@ name=$(basename "$dev")
 [ "$(cat "$dev/removable")" = 0 ] || skip "$name says it is removable; the test needs one that does not"
 tmp=$(mktemp -d /tmp/kiosk-udev-XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
+# The rule goes in with a bind mount that only this namespace sees. Where / is not a mount
+# of its own (a chroot, as in fresh-debian.sh), unshare cannot make the namespace private,
+# and without that the bind mount could reach the whole system: skipped then.
+probe=$(unshare -m sh -c 'true' 2>&1) || skip "no private mount namespace here: $probe"
 echo "udevadm $(udevadm --version), device $name"
 
 # udev_test ACTION FAKE-PROPERTIES: the output of udevadm test for the device with the rule
