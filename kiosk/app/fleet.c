@@ -78,27 +78,29 @@ static bool read_status(const char *path, KioskStatus *st, char *why, size_t n)
     return status_parse_json(buf, len, st, why, n);
 }
 
-static void add_file(Fleet *f, const char *path)
+/* The next row for `path`, or NULL (counted as dropped) when the table is full. */
+static Entry *new_entry(Fleet *f, const char *path)
 {
     if (f->n >= FLEET_MAX_KIOSKS) {
         f->dropped++;
-        return;
+        return NULL;
     }
     Entry *e = &f->e[f->n++];
     memset(e, 0, sizeof *e);
     status_text(e->where, sizeof e->where, path);
-    e->readable = read_status(path, &e->st, e->why, sizeof e->why);
+    return e;
+}
+
+static void add_file(Fleet *f, const char *path)
+{
+    Entry *e = new_entry(f, path);
+    if (e) e->readable = read_status(path, &e->st, e->why, sizeof e->why);
 }
 
 static void add_problem(Fleet *f, const char *path, const char *why)
 {
-    if (f->n >= FLEET_MAX_KIOSKS) {
-        f->dropped++;
-        return;
-    }
-    Entry *e = &f->e[f->n++];
-    memset(e, 0, sizeof *e);
-    status_text(e->where, sizeof e->where, path);
+    Entry *e = new_entry(f, path);
+    if (!e) return;
     status_text(e->why, sizeof e->why, why);
 }
 
