@@ -42,10 +42,6 @@ static int32_t last_day_before(const Collection *c, int32_t today)
     return best;
 }
 
-int schedule_wday(int32_t day)
-{
-    return caldate_wday(day);
-}
 
 static int entry_order(const void *a, const void *b)
 {
@@ -100,13 +96,13 @@ void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out)
                                                              : last_day_before(c, now->day);
     for (int ahead = 0; ahead <= SCHEDULE_LOOKAHEAD_DAYS; ahead++) {
         int32_t d = now->day + ahead;
-        if (day_has_sessions(c, d, schedule_wday(d), ahead == 0 ? now->minute : -1)) {
+        if (day_has_sessions(c, d, caldate_wday(d), ahead == 0 ? now->minute : -1)) {
             out->day = d;
             break;
         }
     }
     out->offset = (int)(out->day - now->day);
-    out->wday = schedule_wday(out->day);
+    out->wday = caldate_wday(out->day);
     collect(c, out);
     mark(out, now->minute);
 }

@@ -58,9 +58,6 @@ void schedule_build(const Collection *c, const LocalTime *now, ScheduleDay *out)
 bool schedule_item_next(const Item *it, const LocalTime *now, int16_t *from, int16_t *to,
                         bool *running);
 
-/* The weekday (0 = Sunday) of a day counted from 1970-01-01. */
-int schedule_wday(int32_t day);
-
 /* "2027-03-13T13:58" or "2027-03-13 13:58" (local time) -> Unix seconds; false when it is
  * not a real date and time. For `--clock` and a replay's `clock`. */
 bool schedule_parse_local(const char *s, int64_t *wall_s);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/caldate.h"
 #include "ui/schedule.h"
 #include "ui/widgets.h"
 
@@ -70,7 +71,7 @@ const char *w_date_text(Ctx *c, int32_t day)
     time_t t = (time_t)day * 86400 + 43200; /* noon UTC of that date */
     struct tm tm;
     if (!gmtime_r(&t, &tm)) memset(&tm, 0, sizeof tm);
-    nth_name(S(c, STR_WEEKDAYS), schedule_wday(day), weekday, sizeof weekday);
+    nth_name(S(c, STR_WEEKDAYS), caldate_wday(day), weekday, sizeof weekday);
     nth_name(S(c, STR_MONTHS), tm.tm_mon, month, sizeof month);
     snprintf(mday, sizeof mday, "%d", tm.tm_mday);
     return fill_date(c, weekday, mday, month);
