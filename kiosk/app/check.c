@@ -19,6 +19,7 @@ static const char *layout_name(Layout l)
     case LAYOUT_MAP: return "map";
     case LAYOUT_FIGURES: return "figures";
     case LAYOUT_SCHEDULE: return "schedule";
+    case LAYOUT_PLAN: return "plan";
     }
     return "?";
 }

@@ -56,7 +56,7 @@ static void apply_settings(const Options *o, Session *s, KioskConfig *cfg)
     diags_print(&d, stderr);
     diags_free(&d);
     if (!session_set_here(s, cfg->here))
-        log_warning("warning: here: '%s' in %s is no region on the bundle's map; no \"you are "
+        log_warning("warning: here: '%s' in %s is no place on the bundle's map or plan; no \"you are "
                     "here\" marker", cfg->here, o->config);
 }
 

@@ -129,9 +129,10 @@ static void set_here(Supervisor *k)
 {
     bool has_map = false; /* a bundle without a map (the notice bundle) marks nothing, quietly */
     for (size_t i = 0; i < k->bundle->n_collections; i++)
-        has_map = has_map || k->bundle->collections[i].layout == LAYOUT_MAP;
+        has_map = has_map || k->bundle->collections[i].layout == LAYOUT_MAP ||
+                  k->bundle->collections[i].layout == LAYOUT_PLAN;
     if (!session_set_here(&k->s, k->cfg->here) && has_map)
-        log_warning("warning: here: '%s' in %s is no region on the map of bundle %s; no \"you "
+        log_warning("warning: here: '%s' in %s is no place on a map or plan of bundle %s; no \"you "
                     "are here\" marker", k->cfg->here, k->cfg->path ? k->cfg->path : "the settings",
                     k->bundle->id);
 }

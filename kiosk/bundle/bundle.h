@@ -177,6 +177,10 @@ typedef struct Item {
     size_t n_related;
     const Polygon *shape;
     size_t n_shape;
+    /* A place on a floor plan: its pin (a point in the plan's coordinates), where its marker
+     * stands; without one, the marker stands at its shape's label point. */
+    float pin_x, pin_y;
+    bool has_pin;
     const Figure *figure; /* NULL when the item is not a figure; its source is sources[0] */
     const SeriesPoint *series; /* a chart of the figure over the years (n_series == 0: none) */
     size_t n_series;
@@ -202,6 +206,7 @@ typedef enum {
     LAYOUT_MAP,
     LAYOUT_FIGURES,
     LAYOUT_SCHEDULE,
+    LAYOUT_PLAN, /* a floor plan: a picture with places as pins or shapes (ui/plan.h) */
 } Layout;
 
 struct Collection {
@@ -211,7 +216,8 @@ struct Collection {
     Layout layout;
     const Category *categories;
     size_t n_categories;
-    float map_w, map_h;
+    float map_w, map_h; /* a map's map_size; a plan's picture size (its coordinate space) */
+    const Image *plan;  /* LAYOUT_PLAN: the picture drawn under the places */
     const Item *items;
     size_t n_items;
     size_t index; /* position in bundle->collections */

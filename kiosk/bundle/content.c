@@ -59,7 +59,8 @@ static const char *layout_meant(const char *word)
         {"kaarten", "cards"},  {"tiles", "grid"},     {"gallery", "grid"},  {"icons", "grid"},
         {"tegels", "grid"},    {"raster", "grid"},    {"rows", "list"},     {"table", "list"},
         {"lines", "list"},     {"lijst", "list"},     {"regions", "map"},   {"kaart", "map"},
-        {"plattegrond", "map"}, {"floorplan", "map"},  {"numbers", "figures"},
+        {"plattegrond", "plan"}, {"floorplan", "plan"}, {"floor_plan", "plan"},
+        {"grundriss", "plan"}, {"lageplan", "plan"}, {"numbers", "figures"},
         {"cijfers", "figures"}, {"stats", "figures"},  {"charts", "figures"},
         {"timetable", "schedule"}, {"programme", "schedule"}, {"program", "schedule"},
         {"programma", "schedule"}, {"rooster", "schedule"}, {"agenda", "schedule"},
@@ -72,14 +73,16 @@ static const char *layout_meant(const char *word)
 
 static Layout read_layout(Loader *l, const YFile *f, const YNode *n)
 {
-    static const char *const names[] = {"grid", "list", "cards", "map", "figures", "schedule"};
+    static const char *const names[] = {"grid",    "list",     "cards", "map",
+                                        "figures", "schedule", "plan"};
+    enum { N_LAYOUTS = sizeof names / sizeof names[0] };
     if (!n) return LAYOUT_GRID;
-    for (size_t i = 0; n->kind == YNODE_SCALAR && i < 6; i++)
+    for (size_t i = 0; n->kind == YNODE_SCALAR && i < N_LAYOUTS; i++)
         if (strcmp(n->str, names[i]) == 0) return (Layout)i;
-    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, 6) : NULL;
+    const char *hint = n->kind == YNODE_SCALAR ? schema_suggest(n->str, names, N_LAYOUTS) : NULL;
     if (!hint && n->kind == YNODE_SCALAR) hint = layout_meant(n->str);
-    load_error(l, f, n, "'layout' must be grid, list, cards, map, figures or schedule%s%s%s", hint ? "; did you "
-               "mean '" : "", hint ? hint : "", hint ? "'?" : "");
+    load_error(l, f, n, "'layout' must be grid, list, cards, map, figures, schedule or plan%s%s%s",
+               hint ? "; did you mean '" : "", hint ? hint : "", hint ? "'?" : "");
     return LAYOUT_GRID;
 }
 
@@ -225,9 +228,14 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
         load_error(l, f, m, "an item in a 'schedule' collection needs 'when' (its date or days, "
                    "from and to)");
     const YNode *shape = ynode_get(m, "shape");
-    read_shape(l, f, shape, c, &it->shape, &it->n_shape);
+    if (c->layout != LAYOUT_PLAN || c->plan) /* else no size to place it in (said once) */
+        read_shape(l, f, shape, c, &it->shape, &it->n_shape);
     if (c->layout == LAYOUT_MAP && !shape)
         load_error(l, f, m, "an item on a map needs a 'shape' (the area to tap)");
+    read_pin(l, f, ynode_get(m, "pin"), c, it);
+    if (c->layout == LAYOUT_PLAN && !shape && !ynode_get(m, "pin"))
+        load_error(l, f, m, "a place on a plan needs a 'pin: \"x,y\"' (a point) or a 'shape' "
+                   "(an area), in the coordinates of the plan's picture");
     const YNode *rel = read_seq(l, f, ynode_get(m, "related"), 0, 32, "related item ids");
     if (rel) {
         const Item **slots = arena_calloc(l->arena, rel->n ? rel->n : 1, sizeof *slots);
@@ -280,6 +288,7 @@ void content_collections(Loader *l)
         read_image(l, f, ynode_get(m, "icon"), &c->icon);
         c->layout = read_layout(l, f, ynode_get(m, "layout"));
         read_map_size(l, f, m, c);
+        read_plan(l, f, m, c);
         read_categories(l, f, ynode_get(m, "categories"), c);
         const YNode *items = read_seq(l, f, ynode_get(m, "items"), 1, SIZE_MAX, "items");
         b->n_collections++;
@@ -306,7 +315,7 @@ void content_collections(Loader *l)
         }
         c->items = its;
         l->n_items += c->n_items;
-        if (c->layout == LAYOUT_MAP) map_label_points(c);
+        if (c->layout == LAYOUT_MAP || c->layout == LAYOUT_PLAN) map_label_points(c);
     }
     b->collections = cols;
     b->n_items = l->n_items;

@@ -147,6 +147,11 @@ void read_video(Loader *l, const YFile *f, const YNode *n, Item *it);
 /* when.c: an item's `when` (its sessions, sorted by date and time). */
 void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* plan.c: a collection's `plan` (the picture, whose size becomes the coordinate space of its
+ * places) and an item's `pin`. */
+void read_plan(Loader *l, const YFile *f, const YNode *m, Collection *c);
+void read_pin(Loader *l, const YFile *f, const YNode *n, const Collection *c, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

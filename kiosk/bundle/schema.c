@@ -39,6 +39,7 @@ SCHEMA(SCHEMA_TILE, "a home tile", {"target", true}, {"title", false}, {"short_t
        {"image", false}, {"color", false});
 SCHEMA(SCHEMA_COLLECTION, "a collection", {"id", true}, {"title", true}, {"intro", false},
        {"icon", false}, {"layout", false}, {"categories", false}, {"map_size", false},
+       {"plan", false},
        {"items", true});
 SCHEMA(SCHEMA_CATEGORY, "a category", {"id", true}, {"title", true}, {"icon", false});
 SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", false},
@@ -46,6 +47,7 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"body", false}, {"image", false}, {"categories", false}, {"tags", false},
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
        {"shape", false}, {"color", false}, {"figure", false}, {"series", false},
+       {"pin", false},
        {"when", false}, {"where", false}, {"video", false});
 SCHEMA(SCHEMA_SLOT, "a time ('when')", {"date", false}, {"days", false}, {"from", true},
        {"to", true});

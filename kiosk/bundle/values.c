@@ -447,8 +447,9 @@ static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Colle
             return false;
         }
         if (!(x >= 0 && y >= 0 && x <= c->map_w && y <= c->map_h)) {
-            load_error(l, f, n, "the point %g,%g lies outside the map (map_size is %g x %g)",
-                       (double)x, (double)y, (double)c->map_w, (double)c->map_h);
+            load_error(l, f, n, "the point %g,%g lies outside the %s (%s is %g x %g)", (double)x,
+                       (double)y, c->layout == LAYOUT_PLAN ? "plan" : "map", c->layout ==
+                       LAYOUT_PLAN ? "its picture" : "map_size", (double)c->map_w, (double)c->map_h);
             return false;
         }
         xy[count * 2] = x;
@@ -500,8 +501,8 @@ bool read_shape(Loader *l, const YFile *f, const YNode *n, const Collection *c,
                 const Polygon **out, size_t *n_out)
 {
     if (!n) return true;
-    if (c->layout != LAYOUT_MAP) {
-        load_error(l, f, n, "'shape' is only used in a collection with 'layout: map'");
+    if (c->layout != LAYOUT_MAP && c->layout != LAYOUT_PLAN) {
+        load_error(l, f, n, "'shape' is only used with 'layout: map' or 'layout: plan'");
         return false;
     }
     size_t parts = n->kind == YNODE_SEQ ? n->n : 1;

@@ -73,8 +73,8 @@ typedef struct KioskConfig {
     int stats_keep_days; /* 1 .. CONFIG_MAX_STATS_KEEP_DAYS; default 365 */
     char *usb_dir;       /* owned; folder where USB sticks are mounted; default /media */
     int cache_mb;        /* CONFIG_MIN_CACHE_MB .. CONFIG_MAX_CACHE_MB; default 96 */
-    char *here;          /* owned; id of the map region this kiosk stands in (a "you are
-                            here" marker), or NULL when not set */
+    char *here;          /* owned; id of the map region or floor plan place this kiosk
+                            stands in (a "you are here" marker), or NULL when not set */
     DisplayPower display_power; /* default DISPLAY_POWER_DPMS */
     char *status_dir;    /* owned; folder where the running kiosk keeps status.json (fleet
                             health), or NULL when off (`status_dir: off`, or `stats: off`

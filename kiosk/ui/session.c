@@ -576,7 +576,7 @@ bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t
 bool session_set_here(Session *s, const char *id)
 {
     const Item *it = id ? bundle_find_item(s->ui.bundle, id) : NULL;
-    bool region = it && it->n_shape > 0;
+    bool region = it && (it->n_shape > 0 || it->has_pin); /* a map's region, a plan's place */
     s->ui.here = region ? it->id : NULL;
     s->dirty = true;
     return !id || region;

@@ -116,9 +116,10 @@ void session_invalidate(Session *s);
  * drawn. Returns when the next frame is due: at once when a clip started or stopped playing,
  * else session_next_wake() of the frame just built. */
 int64_t session_video_time(Session *s, int64_t ms);
-/* Marks the map region `id` (borrowed: the settings, which must outlive the session) as where
- * the kiosk stands: "you are here" on the map. True when the bundle has an item `id` with a
- * shape, or id is NULL (no marker); false for any other id, and then nothing is marked. */
+/* Marks the map region or plan place `id` (borrowed: the settings, which must outlive the
+ * session) as where the kiosk stands: "you are here" on the map or plan. True when the bundle
+ * has an item `id` with a shape or a pin, or id is NULL (no marker); false for any other id,
+ * and then nothing is marked. */
 bool session_set_here(Session *s, const char *id);
 /* Input woke a dark (closed) kiosk: counts as input and presses nothing. finger_down: a
  * touch did, and the rest of it (moves, the lift) is ignored too; a key or the wheel leaves

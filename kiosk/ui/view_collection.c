@@ -98,6 +98,10 @@ void view_collection(Ctx *c, const Screen *sc)
         view_map(c, sc);
         return;
     }
+    if (col->layout == LAYOUT_PLAN) {
+        view_plan(c, sc);
+        return;
+    }
     float y = w_header(c, T(c, &col->title), T(c, &col->intro));
     float bottom = c->content.y + c->content.h;
     float ch = chips(c, sc, 0, false);

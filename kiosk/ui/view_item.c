@@ -153,7 +153,8 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
  * key figure its number (and chart). */
 static bool has_picture(const Item *it)
 {
-    return it->image != NULL || it->video || it->n_shape > 0 || it->figure || it->n_series;
+    return it->image != NULL || it->video || it->n_shape > 0 || it->has_pin || it->figure ||
+           it->n_series;
 }
 
 /* The picture, the map or the figure panel in r; a figure panel fills r.h (0: only

@@ -234,22 +234,28 @@ static float side_header(Ctx *c, const Collection *col, Rect column, size_t n)
     return y + U(c, BELOW_HEADER);
 }
 
-void view_map(Ctx *c, const Screen *sc)
+size_t w_map_frame(Ctx *c, const Collection *col, size_t n_rows, Rect *map_box, Rect *list_box)
 {
-    const Collection *col = sc->collection;
-    Rect map_box, list_box;
     size_t cols;
     if (c->portrait) {
         float y = w_header(c, T(c, &col->title), T(c, &col->intro));
         Rect area = {c->content.x, y, c->content.w, c->content.y + c->content.h - y};
-        cols = split(c, area, col->n_items, &map_box, &list_box);
+        cols = split(c, area, n_rows, map_box, list_box);
     } else {
-        cols = split(c, c->content, col->n_items, &map_box, &list_box);
+        cols = split(c, c->content, n_rows, map_box, list_box);
         float top = c->content.y + U(c, HEADER_TOP);
-        list_box.y = side_header(c, col, (Rect){list_box.x, top, list_box.w,
-                                                list_box.y + list_box.h - top}, col->n_items);
-        list_box.h = c->content.y + c->content.h - U(c, SZ_MARGIN) - list_box.y;
+        list_box->y = side_header(c, col, (Rect){list_box->x, top, list_box->w,
+                                                 list_box->y + list_box->h - top}, n_rows);
+        list_box->h = c->content.y + c->content.h - U(c, SZ_MARGIN) - list_box->y;
     }
+    return cols;
+}
+
+void view_map(Ctx *c, const Screen *sc)
+{
+    const Collection *col = sc->collection;
+    Rect map_box, list_box;
+    size_t cols = w_map_frame(c, col, col->n_items, &map_box, &list_box);
     map_box = map_begin(c, map_box);
     /* The sea behind the map: the panel shows the map's extent, the country fills its height. */
     dlist_rect(c->d, map_box, color_mix(c->t->background, 0x2F80C0, 0.10), U(c, SZ_RADIUS));

@@ -102,7 +102,8 @@ void w_picture(Ctx *c, Rect r, const Image *img, const Text *title, uint32_t tin
 
 void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint)
 {
-    if (it->n_shape > 0) w_map(c, r, it);
+    if (it->collection && it->collection->layout == LAYOUT_PLAN && !it->image) w_plan(c, r, it);
+    else if (it->n_shape > 0) w_map(c, r, it);
     else w_picture(c, r, it->image, &it->title, tint);
 }
 

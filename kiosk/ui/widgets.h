@@ -119,6 +119,15 @@ void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, u
 void w_map(Ctx *c, Rect box, const Item *focus);
 /* The largest part of a region's shape (where its name goes), or NULL when it has none. */
 const Polygon *w_map_main_part(const Item *it);
+/* The frame of a map or plan screen: the heading, and where the picture and the list of its
+ * places go (landscape: picture left, heading and list right; portrait: heading, picture, list
+ * below). `n_rows` is how many list rows of SZ_TARGET to make room for. Returns the number of
+ * list columns (portrait: 2 when one column would leave the picture too little height). */
+size_t w_map_frame(Ctx *c, const Collection *col, size_t n_rows, Rect *map_box, Rect *list_box);
+/* Floor plans (view_plan.c): a `plan` collection, and on a place's own page (and its rows)
+ * the plan with that place marked. */
+void view_plan(Ctx *c, const Screen *sc);
+void w_plan(Ctx *c, Rect box, const Item *place);
 /* A card for an item, as used in grids and quiz results. */
 void w_item_card(Ctx *c, Rect r, const Item *it);
 /* A row for an item, as used in lists. */
