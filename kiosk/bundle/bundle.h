@@ -38,6 +38,8 @@ enum {
     BUNDLE_MAX_SHAPE_POINTS = 20000,
     /* Items of a `figures` collection: a wall of key figures, laid out whole every frame. */
     BUNDLE_MAX_FIGURES = 64,
+    /* Places on one floor plan: each is a marker, a name and a row of the list beside it. */
+    BUNDLE_MAX_PLACES = 40,
     BUNDLE_FORMAT = 1,
 };
 

@@ -297,6 +297,9 @@ void content_collections(Loader *l)
         if (c->layout == LAYOUT_FIGURES && n > BUNDLE_MAX_FIGURES)
             load_error(l, f, items->kids[BUNDLE_MAX_FIGURES], "a 'figures' collection shows at "
                        "most %d figures; put the others in another collection", BUNDLE_MAX_FIGURES);
+        if (c->layout == LAYOUT_PLAN && n > BUNDLE_MAX_PLACES)
+            load_error(l, f, items->kids[BUNDLE_MAX_PLACES], "a plan shows at most %d places; "
+                       "split it into more plans (a floor each, say)", BUNDLE_MAX_PLACES);
         if (l->n_items + n > BUNDLE_MAX_ITEMS) {
             const YNode *at = items->kids[BUNDLE_MAX_ITEMS - l->n_items];
             load_error(l, f, at, "the bundle has more than %d items; split it into more "

@@ -106,9 +106,7 @@ void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, u
     }
 }
 
-/* Starts drawing a map into `box`; returns the box where it goes on screen (the mirrored one
- * for a right-to-left language, where what follows is `placed`). End with map_end. */
-static Rect map_begin(Ctx *c, Rect box)
+Rect w_map_begin(Ctx *c, Rect box)
 {
     if (!view_rtl(c->code)) return box;
     c->d->placing = true;
@@ -116,7 +114,7 @@ static Rect map_begin(Ctx *c, Rect box)
     return box;
 }
 
-static void map_end(Ctx *c)
+void w_map_end(Ctx *c)
 {
     c->d->placing = false;
 }
@@ -124,7 +122,7 @@ static void map_end(Ctx *c)
 void w_map(Ctx *c, Rect box, const Item *focus)
 {
     const Collection *col = focus->collection;
-    box = map_begin(c, box);
+    box = w_map_begin(c, box);
     dlist_rect(c->d, box, color_mix(c->t->surface, c->t->text, 0.06), U(c, SZ_RADIUS));
     float pad = box.h * 0.06f;
     MapFrame f = fit(col, (Rect){box.x + pad, box.y + pad, box.w - 2 * pad, box.h - 2 * pad});
@@ -133,7 +131,7 @@ void w_map(Ctx *c, Rect box, const Item *focus)
         const Item *it = &col->items[i];
         w_map_region(c->d, it, f.ox, f.oy, f.s, it == focus ? w_map_color(it) : rest, 255);
     }
-    map_end(c);
+    w_map_end(c);
 }
 
 const Polygon *w_map_main_part(const Item *it)
@@ -256,7 +254,7 @@ void view_map(Ctx *c, const Screen *sc)
     const Collection *col = sc->collection;
     Rect map_box, list_box;
     size_t cols = w_map_frame(c, col, col->n_items, &map_box, &list_box);
-    map_box = map_begin(c, map_box);
+    map_box = w_map_begin(c, map_box);
     /* The sea behind the map: the panel shows the map's extent, the country fills its height. */
     dlist_rect(c->d, map_box, color_mix(c->t->background, 0x2F80C0, 0.10), U(c, SZ_RADIUS));
     float pad = U(c, SZ_GAP);
@@ -274,6 +272,6 @@ void view_map(Ctx *c, const Screen *sc)
         }
     }
     labels(c, col, f);
-    map_end(c);
+    w_map_end(c);
     region_list(c, col, list_box, cols);
 }

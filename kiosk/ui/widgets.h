@@ -119,6 +119,11 @@ void w_map_region(DisplayList *d, const Item *it, float ox, float oy, float s, u
 void w_map(Ctx *c, Rect box, const Item *focus);
 /* The largest part of a region's shape (where its name goes), or NULL when it has none. */
 const Polygon *w_map_main_part(const Item *it);
+/* Starts drawing a map or plan into `box`; returns the box where it goes on screen (the
+ * mirrored one for a right-to-left language, where what follows is `placed`, as geography is
+ * never mirrored). End with w_map_end. */
+Rect w_map_begin(Ctx *c, Rect box);
+void w_map_end(Ctx *c);
 /* The frame of a map or plan screen: the heading, and where the picture and the list of its
  * places go (landscape: picture left, heading and list right; portrait: heading, picture, list
  * below). `n_rows` is how many list rows of SZ_TARGET to make room for. Returns the number of
