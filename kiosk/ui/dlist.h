@@ -52,6 +52,8 @@ typedef struct DlCmd {
     const Image *image;
     float zoom;             /* DL_IMAGE: > 1 draws it that much larger around (focus_x, focus_y), */
     float focus_x, focus_y; /* fractions of r; up to DL_ZOOM_MAX (the attract loop's slow zoom) */
+    bool zoomed;            /* DL_IMAGE: content a visitor zooms (ui/zoom.h), r already zoomed:
+                               decoded in steps and scaled between them (draw.c) */
     const char *icon;
     bool flip;    /* DL_ICON: drawn mirrored (a back arrow in a right-to-left layout) */
     /* polygon */

@@ -250,7 +250,11 @@ static Rect plan_picture(Ctx *c, const Screen *sc, const Collection *col, Rect b
     float pad = U(c, SZ_GAP);
     Rect fitted = plan_fit(col, (Rect){box.x + pad, box.y + pad, box.w - 2 * pad, box.h - 2 * pad});
     Rect pr = zoom_rect(sc, box, fitted);
-    if (col->plan) dlist_push(c->d, DL_IMAGE, pr)->image = col->plan;
+    DlCmd *img = col->plan ? dlist_push(c->d, DL_IMAGE, pr) : NULL;
+    if (img) {
+        img->image = col->plan;
+        img->zoomed = tap; /* the screen's plan zooms; a page's small plan does not */
+    }
     float s = pr.w / col->map_w;
     for (size_t i = 0; i < col->n_items; i++) {
         const Item *it = &col->items[i];
