@@ -151,6 +151,8 @@ void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
  * places) and an item's `pin`. */
 void read_plan(Loader *l, const YFile *f, const YNode *m, Collection *c);
 void read_pin(Loader *l, const YFile *f, const YNode *n, const Collection *c, Item *it);
+/* What a shape's points must lie in, for messages: "map (map_size" or "plan (its picture". */
+const char *shape_space(const Collection *c);
 
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);

@@ -136,3 +136,8 @@ void read_pin(Loader *l, const YFile *f, const YNode *n, const Collection *c, It
     it->pin_y = y;
     it->has_pin = true;
 }
+
+const char *shape_space(const Collection *c)
+{
+    return c->layout == LAYOUT_PLAN ? "plan (its picture" : "map (map_size";
+}

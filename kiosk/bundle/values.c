@@ -447,9 +447,8 @@ static bool parse_polygon(Loader *l, const YFile *f, const YNode *n, const Colle
             return false;
         }
         if (!(x >= 0 && y >= 0 && x <= c->map_w && y <= c->map_h)) {
-            load_error(l, f, n, "the point %g,%g lies outside the %s (%s is %g x %g)", (double)x,
-                       (double)y, c->layout == LAYOUT_PLAN ? "plan" : "map", c->layout ==
-                       LAYOUT_PLAN ? "its picture" : "map_size", (double)c->map_w, (double)c->map_h);
+            load_error(l, f, n, "the point %g,%g lies outside the %s is %g x %g)", (double)x,
+                       (double)y, shape_space(c), (double)c->map_w, (double)c->map_h);
             return false;
         }
         xy[count * 2] = x;
