@@ -228,9 +228,11 @@ static void places(Ctx *c, const Screen *sc, Rect box, Rect fitted, const Item *
         pill_draw(c, pill, name, c->t->surface, c->t->text, 0);
         t.r[slot[i]] = hit;
     }
-    for (size_t i = 0; i < n; i++)
-        if (slot[i] != MAX_TAKEN)
-            dlist_hit(c->d, t.r[slot[i]], (Action){.kind = ACT_ITEM, .item = order[i]}, 0);
+    for (size_t i = 0; i < n; i++) { /* pressed, a target darkens as a pill around both */
+        if (slot[i] == MAX_TAKEN) continue;
+        Rect r = t.r[slot[i]];
+        dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = order[i]}, fminf(r.w, r.h) / 2);
+    }
 }
 
 static Rect bounds_of(const Item *it)

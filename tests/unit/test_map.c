@@ -3,7 +3,7 @@
  * The shapes come from content/tools/regions_map.py; these tests hold them to what the map
  * promises: real outlines (at least 40 points a landsdeel), neighbours that share their border
  * exactly (no gap, no overlap), triangles made once by the loader that cover each shape. The
- * screen is laid out with a fake text measurer (fake_measure.h) and read from the display
+ * screen is laid out with a fake text measurer (view_test.h) and read from the display
  * list: the map's share of the width, a pressed region drawn differently in the next frame,
  * and the "you are here" marker. */
 #include <math.h>
@@ -15,7 +15,7 @@
 #include "core/poly.h"
 #include "ui/session.h"
 #include "check.h"
-#include "fake_measure.h"
+#include "view_test.h"
 
 static Bundle *bundle;
 static const Collection *regions;
@@ -235,17 +235,6 @@ static void test_shapes_are_triangulated_once_and_fully(void)
         }
 }
 
-static bool start(Session *s, float w, float h, const char *screen)
-{
-    bool ok = session_init(s, bundle, (TextMeasure){.ctx = NULL, .width = fake_width}, w, h, 0);
-    CHECK(ok);
-    if (!ok) return false;
-    ok = session_open(s, screen, 0);
-    CHECK(ok);
-    if (!ok) session_free(s);
-    return ok;
-}
-
 static Rect join(Rect a, Rect b)
 {
     if (a.w <= 0) return b;
@@ -280,7 +269,7 @@ static void test_map_takes_most_of_a_landscape_screen(void)
     static const float SIZES[][2] = {{1920, 1080}, {1280, 720}};
     for (size_t k = 0; k < 2; k++) {
         Session s;
-        if (!start(&s, SIZES[k][0], SIZES[k][1], "regions")) continue;
+        if (!view_test_open(&s, bundle, SIZES[k][0], SIZES[k][1], "regions")) continue;
         const DisplayList *d = session_frame(&s);
         Rect country, panel;
         map_bounds(d, &country, &panel);
@@ -299,7 +288,7 @@ static void test_map_takes_most_of_a_landscape_screen(void)
 static void test_pressed_region_changes_its_drawing(void)
 {
     Session s;
-    if (!start(&s, 1920, 1080, "regions")) return;
+    if (!view_test_open(&s, bundle, 1920, 1080, "regions")) return;
     const Item *noord = region("noord");
     const Hit *h = session_find_target(&s, "noord");
     CHECK(h && h->poly);
@@ -327,35 +316,26 @@ static void test_pressed_region_changes_its_drawing(void)
     session_free(&s);
 }
 
-static bool shows_text(const DisplayList *d, const char *text)
-{
-    for (size_t i = 0; i < d->n_cmds; i++)
-        if (d->cmds[i].kind == DL_TEXT && d->cmds[i].len == strlen(text) &&
-            strncmp(d->cmds[i].text, text, d->cmds[i].len) == 0)
-            return true;
-    return false;
-}
-
 static void test_you_are_here(void)
 {
     Session s;
-    if (!start(&s, 1920, 1080, "regions")) return;
-    CHECK(!shows_text(session_frame(&s), "Jij bent hier"));
+    if (!view_test_open(&s, bundle, 1920, 1080, "regions")) return;
+    CHECK(!view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(session_set_here(&s, "zuidwest"));
-    CHECK(shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(session_set_here(&s, NULL)); /* no setting: no marker, no complaint */
-    CHECK(!shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(!view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(!session_set_here(&s, "utrecht")); /* a province, not a region of this map */
     CHECK(s.ui.here == NULL);
-    CHECK(!shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(!view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(!session_set_here(&s, "goal-1")); /* an item, but not on a map */
     CHECK(s.ui.here == NULL);
     session_free(&s);
     /* on a portrait screen too, in English */
-    if (!start(&s, 1080, 1920, "regions")) return;
+    if (!view_test_open(&s, bundle, 1080, 1920, "regions")) return;
     CHECK(session_set_here(&s, "oost"));
     session_apply(&s, (Action){.kind = ACT_LANGUAGE}, 10);
-    CHECK(shows_text(session_frame(&s), "You are here"));
+    CHECK(view_test_shows(session_frame(&s), "You are here"));
     session_free(&s);
 }
 

@@ -4,7 +4,7 @@
  * say at any zoom and keep their size on screen; the zoom stops at PLAN_ZOOM_MAX and at fitted;
  * a tap on a marker at zoom 2.5 opens its place; every place can be reached without hitting a
  * small marker (the list), no two touch targets overlap, and "you are here" is marked. Laid out
- * with the fake text measurer (fake_measure.h) and read from the display list. */
+ * with the fake text measurer (view_test.h) and read from the display list. */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -14,21 +14,10 @@
 #include "ui/session.h"
 #include "ui/zoom.h"
 #include "check.h"
-#include "fake_measure.h"
+#include "view_test.h"
 
 static Bundle *bundle;
 static const Collection *plan;
-
-static bool start(Session *s, float w, float h)
-{
-    bool ok = session_init(s, bundle, (TextMeasure){.ctx = NULL, .width = fake_width}, w, h, 0);
-    CHECK(ok);
-    if (!ok) return false;
-    ok = session_open(s, "plan", 0);
-    CHECK(ok);
-    if (!ok) session_free(s);
-    return ok;
-}
 
 /* The plan's picture as drawn in the last frame (its rect is already zoomed). */
 static Rect picture_rect(const DisplayList *d)
@@ -89,7 +78,7 @@ static void test_pins_to_rects_at_a_zoom(void)
 static void test_zoom_stops_at_its_limits(void)
 {
     Session s;
-    if (!start(&s, 1920, 1080)) return;
+    if (!view_test_open(&s, bundle, 1920, 1080, "plan")) return;
     session_frame(&s);
     CHECK(s.info.zoom_max == PLAN_ZOOM_MAX);
     Rect a = s.info.zoom_area;
@@ -109,7 +98,7 @@ static void test_a_tap_on_a_pin_at_zoom_2_5_opens_it(void)
 {
     const Item *garage = bundle_find_item(bundle, "p-garage");
     Session s;
-    if (!garage || !start(&s, 1920, 1080)) return;
+    if (!garage || !view_test_open(&s, bundle, 1920, 1080, "plan")) return;
     const DisplayList *d = session_frame(&s);
     float x, y;
     marker_at(d, garage, &x, &y);
@@ -142,7 +131,7 @@ static void test_every_place_reachable_and_targets_apart(void)
     static const float sizes[][2] = {{1280, 720}, {1920, 1080}, {3840, 2160}, {1080, 1920}};
     for (size_t k = 0; k < 4; k++) {
         Session s;
-        if (!start(&s, sizes[k][0], sizes[k][1])) return;
+        if (!view_test_open(&s, bundle, sizes[k][0], sizes[k][1], "plan")) return;
         const DisplayList *d = session_frame(&s);
         float min = view_min_target(sizes[k][0], sizes[k][1]);
         for (size_t i = 0; i < plan->n_items; i++) {
@@ -166,30 +155,21 @@ static void test_every_place_reachable_and_targets_apart(void)
     }
 }
 
-static bool shows_text(const DisplayList *d, const char *text)
-{
-    for (size_t i = 0; i < d->n_cmds; i++)
-        if (d->cmds[i].kind == DL_TEXT && d->cmds[i].len == strlen(text) &&
-            strncmp(d->cmds[i].text, text, d->cmds[i].len) == 0)
-            return true;
-    return false;
-}
-
 static void test_you_are_here(void)
 {
     Session s;
-    if (!start(&s, 1920, 1080)) return;
-    CHECK(!shows_text(session_frame(&s), "Jij bent hier"));
+    if (!view_test_open(&s, bundle, 1920, 1080, "plan")) return;
+    CHECK(!view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(session_set_here(&s, "p-entrance")); /* a pin */
-    CHECK(shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(session_set_here(&s, "p-aula")); /* a shape */
-    CHECK(shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(view_test_shows(session_frame(&s), "Jij bent hier"));
     CHECK(!session_set_here(&s, "s-robotarm")); /* an item, but no place on a plan */
-    CHECK(!shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(!view_test_shows(session_frame(&s), "Jij bent hier"));
     /* a place's own page shows the plan with the kiosk's place on it too */
     CHECK(session_set_here(&s, "p-entrance"));
     CHECK(session_open(&s, "p-ict", 0));
-    CHECK(shows_text(session_frame(&s), "Jij bent hier"));
+    CHECK(view_test_shows(session_frame(&s), "Jij bent hier"));
     session_free(&s);
 }
 
