@@ -131,14 +131,24 @@ static void test_too_many_sessions_are_cut(void)
 {
     enum { N = SCHEDULE_MAX_ENTRIES + 4 };
     static Item items[N];
-    static TimeSlot slot = {.date = WHEN_WEEKLY, .days = 0x7f, .from = 600, .to = 660};
+    static TimeSlot late = {.date = WHEN_WEEKLY, .days = 0x7f, .from = 1200, .to = 1260};
+    static TimeSlot slots[N];
     static Collection c = {.id = "many", .items = items, .n_items = N};
-    for (size_t i = 0; i < N; i++) items[i] = (Item){.id = "x", .when = &slot, .n_when = 1, .index = i};
+    /* Four late sessions first in the bundle, then the day's others from 08:00 on: the late
+     * ones are left out, not the last ones the bundle lists. */
+    for (size_t i = 0; i < N; i++) {
+        slots[i] = (TimeSlot){.date = WHEN_WEEKLY, .days = 0x7f, .from = (int16_t)(480 + i),
+                              .to = (int16_t)(540 + i)};
+        items[i] = (Item){.id = i < 4 ? "late" : "x", .when = i < 4 ? &late : &slots[i],
+                          .n_when = 1, .index = i};
+    }
     ScheduleDay d;
     LocalTime t = at("2027-03-13 09:00");
     schedule_build(&c, &t, &d);
     CHECK_INT(d.n, SCHEDULE_MAX_ENTRIES);
     CHECK(d.cut);
+    for (int i = 0; i < d.n; i++) CHECK(strcmp(d.e[i].item->id, "late") != 0);
+    CHECK_INT(d.e[d.n - 1].from, 480 + N - 1);
 }
 
 static void test_local_time_and_summer_time(void)
