@@ -342,7 +342,7 @@ static void test_golden_open_day(void)
     Bundle *od = bundle_load_reporting("content/opendag", stderr);
     CHECK(od != NULL);
     if (!od) return;
-    static const char *const screens[] = {"home", "programme", "s-robotarm"};
+    static const char *const screens[] = {"home", "programme", "s-robotarm", "info-eten"};
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
         golden_of(od, "opendag-", screens[i], 1920, 1080, wall);
         golden_of(od, "opendag-", screens[i], 1080, 1920, wall);
