@@ -154,6 +154,9 @@ void read_pin(Loader *l, const YFile *f, const YNode *n, const Collection *c, It
 /* What a shape's points must lie in, for messages: "map (map_size" or "plan (its picture". */
 const char *shape_space(const Collection *c);
 
+/* table.c: an item's `table` (caption, header row, rows of cells). */
+void read_table(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 
