@@ -26,6 +26,7 @@
 #include "core/log.h"
 #include "platform/rounded.h"
 #include "platform/textrun.h"
+#include "ui/fit.h"
 
 enum { FAILED_MAX = 64 };
 
@@ -397,15 +398,68 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
 }
 
+/* A picture filling r, cut around the command's crop point. Its texture is the whole picture
+ * at the size that covers r: a photo's from its header; an SVG's from a first rasterisation in
+ * r, whose shape tells the size to rasterise at. Returns false while it is not there yet. */
+static bool draw_cover(Drawer *d, const DlCmd *c, bool *loading)
+{
+    const Image *img = c->image;
+    float pw = (float)img->width, ph = (float)img->height;
+    SDL_Texture *t = NULL;
+    if (img->type == IMAGE_SVG) {
+        t = picture(d, img, (int)lroundf(c->r.w), (int)lroundf(c->r.h), loading);
+        int tw, th;
+        if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+        pw = (float)tw;
+        ph = (float)th;
+    }
+    float s = fit_cover_scale(pw, ph, c->r.w, c->r.h);
+    int w = (int)lroundf(pw * s), h = (int)lroundf(ph * s);
+    if (w <= 0 || h <= 0) return false;
+    t = picture(d, img, w, h, loading);
+    int tw, th;
+    if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+    if (c->alpha == 0) return true;
+    Rect src = fit_cover_source((float)tw, (float)th, c->r.w, c->r.h, c->crop_x, c->crop_y);
+    SDL_Rect sr = {(int)lroundf(src.x), (int)lroundf(src.y), (int)lroundf(src.w), (int)lroundf(src.h)};
+    SDL_FRect dst = {c->r.x, c->r.y, c->r.w, c->r.h};
+    SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, c->alpha);
+    SDL_RenderCopyF(d->r, t, &sr, &dst);
+    return true;
+}
+
+/* A picture decoded for a box of decode_w x decode_h and contained in r at whatever scale r
+ * asks for (a pinch zoom). */
+static bool draw_detailed(Drawer *d, const DlCmd *c, bool *loading)
+{
+    SDL_Texture *t = picture(d, c->image, (int)lroundf(c->decode_w), (int)lroundf(c->decode_h),
+                             loading);
+    int tw, th;
+    if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+    if (c->alpha == 0) return true;
+    Rect r = fit_contain(c->r, (float)tw, (float)th);
+    SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, c->alpha);
+    SDL_RenderCopyF(d->r, t, NULL, &(SDL_FRect){r.x, r.y, r.w, r.h});
+    return true;
+}
+
 static void draw_image(Drawer *d, const DlCmd *c)
 {
+    bool loading = false;
+    if (c->image && (c->cover || c->decode_w > 0)) {
+        if (c->r.w < 1 || c->r.h < 1) return;
+        bool drawn = c->cover ? draw_cover(d, c, &loading) : draw_detailed(d, c, &loading);
+        if (!drawn && !loading && c->alpha) placeholder(d, c->r);
+        return;
+    }
     /* A zooming picture is decoded once at the largest zoom and only scaled while it moves:
      * decoding at every frame's size would rasterise the SVG again 30 times a second. */
     bool zooms = c->zoom > 1.0f;
     float big = zooms ? DL_ZOOM_MAX : 1.0f;
     int w = (int)lroundf(c->r.w * big), h = (int)lroundf(c->r.h * big);
     if (w <= 0 || h <= 0) return;
-    bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
     Rect r = c->r;
     if (zooms) {

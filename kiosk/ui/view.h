@@ -31,6 +31,12 @@ typedef struct ViewInfo {
     /* A still screen that changes at a known time (a timetable when a session starts or
      * ends): build it again at this now_ms; 0: never. */
     int64_t wake_ms;
+    Rect zoom_area;   /* where the zoomable content is drawn when fitted (screen px) */
+    float zoom_max;   /* > 1 enables pinch, two-finger pan, double-tap and (when zoomed)
+                         one-finger pan inside zoom_area; 0: nothing on this screen zooms */
+    Rect swipe_area;  /* a mostly horizontal swipe starting here, at zoom <= 1 ... */
+    Action swipe_next, swipe_prev; /* ... applies swipe_next (finger moved left, in LTR) or
+                         swipe_prev (finger moved right); ACT_NONE: no swipe */
 } ViewInfo;
 
 /* Asks for another frame in frame_ms (the shortest step asked for wins). */
