@@ -110,9 +110,12 @@ static void dispatch(Supervisor *k, const WindowEvent *e, int64_t now, FrameStat
 {
     char what[96];
     switch (e->kind) {
-    case WINDOW_POINTER: supervisor_pointer(k, e->phase, e->x, e->y, now); break;
+    case WINDOW_POINTER: supervisor_touch(k, e->finger, e->phase, e->x, e->y, now); break;
     case WINDOW_KEY: supervisor_key(k, e->key, now); break;
-    case WINDOW_WHEEL: supervisor_wheel(k, e->wheel, now); break;
+    case WINDOW_WHEEL:
+        if (e->zoom) supervisor_zoom(k, e->wheel, e->x, e->y, now);
+        else supervisor_wheel(k, e->wheel, now);
+        break;
     case WINDOW_RESIZE: supervisor_resize(k, e->w, e->h); break;
     case WINDOW_REDRAW: supervisor_redraw(k); break;
     case WINDOW_CLOSE: supervisor_close(k, false, NULL); break;

@@ -12,12 +12,14 @@
 #include "app/options.h"
 #include "app/review.h"
 #include "app/script.h"
+#include "app/script_fingers.h"
 #include "bundle/bundle.h"
 #include "core/fileio.h"
 #include "platform/canvas.h"
 #include "ui/quiz_rank.h"
 #include "ui/schedule.h"
 #include "ui/session.h"
+#include "ui/zoom.h"
 #include "core/log.h"
 
 enum { FRAME_MS = SCRIPT_FRAME_MS, TAP_MS = SCRIPT_TAP_MS, MAX_SCRIPT_BYTES = 4 * 1024 * 1024 };
@@ -63,12 +65,15 @@ static void advance(Replay *r, int ms)
     }
 }
 
-static void tap(Replay *r, float x, float y)
+static void replay_touch(void *ctx, int finger, PointerPhase phase, float x, float y)
 {
-    session_pointer(&r->s, POINTER_DOWN, x, y, r->now);
-    advance(r, TAP_MS);
-    session_pointer(&r->s, POINTER_UP, x, y, r->now);
-    advance(r, FRAME_MS);
+    Replay *r = ctx;
+    session_touch(&r->s, finger, phase, x, y, r->now);
+}
+
+static void replay_advance(void *ctx, int ms)
+{
+    advance(ctx, ms);
 }
 
 /* The quiz as a visitor sees it: "question:N" (1-based; 0 when no question is shown),
@@ -132,10 +137,15 @@ static void schedule_seen(const Session *s, const char *want, char *buf, size_t 
 static bool run_step(Replay *r, const Step *st)
 {
     char name[160];
+    const FingerDriver fd = {.ctx = r, .touch = replay_touch, .advance = replay_advance, .sx = 1,
+                             .sy = 1};
     switch (st->kind) {
     case STEP_TAP:
-        tap(r, st->x1, st->y1);
-        return true;
+    case STEP_DRAG:
+    case STEP_PINCH:
+    case STEP_PAN2:
+    case STEP_DOUBLETAP:
+        return fingers_play(&fd, st);
     case STEP_TAP_TARGET: {
         const Hit *h = session_find_target(&r->s, st->arg);
         if (!h) {
@@ -143,20 +153,7 @@ static bool run_step(Replay *r, const Step *st)
                     st->arg, session_screen_name(&r->s, name, sizeof name));
             return false;
         }
-        tap(r, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2);
-        return true;
-    }
-    case STEP_DRAG: {
-        session_pointer(&r->s, POINTER_DOWN, st->x1, st->y1, r->now);
-        int steps = st->ms / FRAME_MS > 1 ? st->ms / FRAME_MS : 1;
-        for (int i = 1; i <= steps; i++) {
-            advance(r, FRAME_MS);
-            float t = (float)i / (float)steps;
-            session_pointer(&r->s, POINTER_MOVE, st->x1 + (st->x2 - st->x1) * t,
-                            st->y1 + (st->y2 - st->y1) * t, r->now);
-        }
-        session_pointer(&r->s, POINTER_UP, st->x2, st->y2, r->now);
-        advance(r, FRAME_MS);
+        fingers_tap(&fd, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2);
         return true;
     }
     case STEP_KEY: /* the name was checked when the script was read */
@@ -186,6 +183,8 @@ static bool run_step(Replay *r, const Step *st)
             quiz_seen(&r->s, st->arg, name, sizeof name);
         else if (strncmp(st->arg, "now:", 4) == 0 || strncmp(st->arg, "next:", 5) == 0)
             schedule_seen(&r->s, st->arg, name, sizeof name);
+        else if (strncmp(st->arg, "zoom:", 5) == 0)
+            snprintf(name, sizeof name, "zoom:%s", zoom_active(ui_top(&r->s.ui)) ? "in" : "fit");
         else
             session_screen_name(&r->s, name, sizeof name);
         if (strcmp(name, st->arg) != 0) {

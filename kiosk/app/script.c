@@ -94,13 +94,14 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
     static const struct { const char *name; StepKind kind; int want; } commands[] = {
         {"tap", STEP_TAP, 2},     {"drag", STEP_DRAG, 5},   {"wait", STEP_WAIT, 1},
         {"key", STEP_KEY, -1},    {"shot", STEP_SHOT, -1},  {"expect", STEP_EXPECT, -1},
+        {"pinch", STEP_PINCH, 5}, {"pan2", STEP_PAN2, 5},   {"doubletap", STEP_DOUBLETAP, 2},
     };
     if (strcmp(cmd, "clock") == 0) return parse_clock(words, n, line, lineno, st, err, err_size);
     size_t ci = 0, nc = sizeof commands / sizeof commands[0];
     while (ci < nc && strcmp(cmd, commands[ci].name) != 0) ci++;
     if (ci == nc) {
         snprintf(err, err_size, "%d:%d: unknown command '%.40s' (use tap, drag, key, wait, shot, "
-                 "expect or clock)", lineno, (int)(cmd - line) + 1, cmd);
+                 "expect, clock, pinch, pan2 or doubletap)", lineno, (int)(cmd - line) + 1, cmd);
         return false;
     }
     st->kind = commands[ci].kind;
@@ -141,8 +142,11 @@ static bool parse_line(char *line, int lineno, Step *st, char *err, size_t err_s
         }
     }
     switch (st->kind) {
-    case STEP_TAP: st->x1 = (float)v[0]; st->y1 = (float)v[1]; break;
+    case STEP_TAP:
+    case STEP_DOUBLETAP: st->x1 = (float)v[0]; st->y1 = (float)v[1]; break;
     case STEP_DRAG:
+    case STEP_PINCH:
+    case STEP_PAN2:
         st->x1 = (float)v[0]; st->y1 = (float)v[1]; st->x2 = (float)v[2]; st->y2 = (float)v[3];
         st->ms = (int)v[4];
         break;
@@ -157,8 +161,12 @@ long long script_step_ms(const Step *st)
     switch (st->kind) {
     case STEP_TAP:
     case STEP_TAP_TARGET: return SCRIPT_TAP_MS + SCRIPT_FRAME_MS;
+    case STEP_DOUBLETAP: return 2 * (SCRIPT_TAP_MS + SCRIPT_FRAME_MS);
     case STEP_DRAG: /* one move per frame (at least one), then the release's frame */
         return ((st->ms / SCRIPT_FRAME_MS > 1 ? st->ms / SCRIPT_FRAME_MS : 1) + 1) * SCRIPT_FRAME_MS;
+    case STEP_PINCH: /* the same, after a frame for the second finger to come down */
+    case STEP_PAN2:
+        return ((st->ms / SCRIPT_FRAME_MS > 1 ? st->ms / SCRIPT_FRAME_MS : 1) + 2) * SCRIPT_FRAME_MS;
     case STEP_KEY:
     case STEP_CLOCK: return SCRIPT_FRAME_MS;
     case STEP_WAIT: return st->ms;

@@ -2,7 +2,8 @@
  *
  * The format, with every command, unit and key name, is documented in docs/replay.md. In
  * short: `tap X Y`, `tap @TARGET`, `drag X1 Y1 X2 Y2 MS`, `key NAME`, `wait MS`,
- * `shot NAME`, `expect SCREEN`; pixels and milliseconds; '#' starts a comment. Everything is
+ * `shot NAME`, `expect SCREEN`, two fingers: `pinch X Y FROM TO MS`, `pan2 X1 Y1 X2 Y2 MS`,
+ * `doubletap X Y`; pixels and milliseconds; '#' starts a comment. Everything is
  * checked when the script is read, before any step runs: a script with an unknown command
  * or key name does nothing at all.
  */
@@ -13,7 +14,7 @@
 #include <stddef.h>
 
 typedef enum { STEP_TAP, STEP_TAP_TARGET, STEP_DRAG, STEP_KEY, STEP_WAIT, STEP_SHOT, STEP_EXPECT,
-              STEP_CLOCK } StepKind;
+              STEP_CLOCK, STEP_PINCH, STEP_PAN2, STEP_DOUBLETAP } StepKind;
 
 enum { SCRIPT_MAX_STEPS = 100000, SCRIPT_MAX_ARG = 128, SCRIPT_MAX_LINE = 512 };
 
@@ -27,7 +28,7 @@ enum { SCRIPT_FRAME_MS = 16, SCRIPT_TAP_MS = 80 };
 typedef struct Step {
     StepKind kind;
     int line;
-    float x1, y1, x2, y2;
+    float x1, y1, x2, y2; /* pinch: centre x1, y1; fingers x2 px apart, then y2 */
     int ms;
     int key;                  /* STEP_KEY: a KeyKind (ui/session.h) */
     char arg[SCRIPT_MAX_ARG]; /* key name, shot name, expected screen, tap target */

@@ -10,6 +10,7 @@
 
 #include <signal.h>
 #include <stdatomic.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -223,14 +224,19 @@ static void wake_up(Supervisor *k, bool finger_down, int64_t now)
     session_wake(&k->s, finger_down, now);
 }
 
-void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
+void supervisor_touch(Supervisor *k, int finger, PointerPhase phase, float x, float y, int64_t now)
 {
     if (phase == POINTER_DOWN) health_touch(&k->health, now);
     if (k->dark) {
-        if (phase == POINTER_DOWN) wake_up(k, true, now);
+        if (phase == POINTER_DOWN && finger == 0) wake_up(k, true, now);
         return;
     }
-    session_pointer(&k->s, phase, x, y, now);
+    session_touch(&k->s, finger, phase, x, y, now);
+}
+
+void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now)
+{
+    supervisor_touch(k, 0, phase, x, y, now);
 }
 
 void supervisor_key(Supervisor *k, KeyKind key, int64_t now)
@@ -245,6 +251,13 @@ void supervisor_wheel(Supervisor *k, float notches, int64_t now)
     health_touch(&k->health, now);
     if (k->dark) wake_up(k, false, now);
     else session_scroll(&k->s, -notches * WHEEL_NOTCH * view_unit(k->s.w, k->s.h), now);
+}
+
+void supervisor_zoom(Supervisor *k, float notches, float x, float y, int64_t now)
+{
+    health_touch(&k->health, now);
+    if (k->dark) wake_up(k, false, now);
+    else session_zoom(&k->s, powf(1.25f, notches), x, y, now);
 }
 
 void supervisor_resize(Supervisor *k, float w, float h) { session_resize(&k->s, w, h); }

@@ -73,9 +73,14 @@ void supervisor_destroy(Supervisor *k, int64_t now_ms, int64_t wall_s);
 
 /* Input, already in logical coordinates. */
 void supervisor_pointer(Supervisor *k, PointerPhase phase, float x, float y, int64_t now_ms);
+/* The same for finger 0 or 1 of a touchscreen (session_touch). */
+void supervisor_touch(Supervisor *k, int finger, PointerPhase phase, float x, float y,
+                      int64_t now_ms);
 void supervisor_key(Supervisor *k, KeyKind key, int64_t now_ms);
 /* Mouse wheel: notches, positive away from the user. */
 void supervisor_wheel(Supervisor *k, float notches, int64_t now_ms);
+/* Ctrl and the wheel at (x, y): zooms a picture or plan there (session_zoom). */
+void supervisor_zoom(Supervisor *k, float notches, float x, float y, int64_t now_ms);
 void supervisor_resize(Supervisor *k, float w, float h);
 void supervisor_redraw(Supervisor *k);
 /* Where the clip on screen is (ms; -1: none plays), as the window backend reports it after

@@ -33,8 +33,8 @@ struct Window {
     Drawer *drawer;
     VideoOut *video;      /* the clips' player and frames */
     Uint32 wake_event, decoded_event;
-    SDL_FingerID finger;
-    bool finger_down;
+    SDL_FingerID finger[2]; /* the first finger down, and a second one while it is */
+    bool finger_down[2];
 };
 
 static bool map_key(const SDL_Keysym *k, KeyKind *out)
@@ -210,25 +210,31 @@ static void pointer_at(const Window *w, WindowEvent *ev, PointerPhase phase, flo
     rotate_to_logical(w->rotate, (float)w->pw, (float)w->ph, px, py, &ev->x, &ev->y);
 }
 
-/* One finger at a time: a second finger cancels the touch (not a gesture we support). */
+/* Two fingers: the first to touch is finger 0 and a second one, while the first is down,
+ * finger 1 (the session makes a pinch of them). Any further finger is ignored, and a finger
+ * that touches after the first lifted waits until the second lifted too: fingers keep their
+ * number for the whole touch. */
 static bool finger(Window *w, const SDL_TouchFingerEvent *f, Uint32 type, WindowEvent *ev)
 {
     float x = f->x * (float)w->pw, y = f->y * (float)w->ph;
+    int slot = -1;
     if (type == SDL_FINGERDOWN) {
-        if (w->finger_down && f->fingerId != w->finger) {
-            ev->kind = WINDOW_POINTER;
-            ev->phase = POINTER_CANCEL;
-            return true;
-        }
-        w->finger = f->fingerId;
-        w->finger_down = true;
+        if (!w->finger_down[0] && !w->finger_down[1]) slot = 0;
+        else if (w->finger_down[0] && !w->finger_down[1]) slot = 1;
+        if (slot < 0) return false;
+        w->finger[slot] = f->fingerId;
+        w->finger_down[slot] = true;
         pointer_at(w, ev, POINTER_DOWN, x, y);
+        ev->finger = slot;
         return true;
     }
-    if (!w->finger_down || f->fingerId != w->finger) return false;
+    for (int i = 0; i < 2; i++)
+        if (w->finger_down[i] && w->finger[i] == f->fingerId) slot = i;
+    if (slot < 0) return false;
     bool up = type == SDL_FINGERUP;
     pointer_at(w, ev, up ? POINTER_UP : POINTER_MOVE, x, y);
-    if (up) w->finger_down = false;
+    ev->finger = slot;
+    if (up) w->finger_down[slot] = false;
     return true;
 }
 
@@ -279,10 +285,17 @@ static bool translate(Window *w, const SDL_Event *e, WindowEvent *ev)
         if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK)) return false;
         pointer_at(w, ev, POINTER_MOVE, (float)e->motion.x, (float)e->motion.y);
         return true;
-    case SDL_MOUSEWHEEL:
+    case SDL_MOUSEWHEEL: {
         ev->kind = WINDOW_WHEEL;
         ev->wheel = e->wheel.preciseY;
+        /* Ctrl and the wheel zoom a picture or plan at the mouse, as in a browser. */
+        ev->zoom = (SDL_GetModState() & KMOD_CTRL) != 0;
+        int mx = 0, my = 0;
+        SDL_GetMouseState(&mx, &my);
+        pointer_at(w, ev, POINTER_MOVE, (float)mx, (float)my);
+        ev->kind = WINDOW_WHEEL;
         return true;
+    }
     case SDL_WINDOWEVENT: return window_event(w, &e->window, ev);
     default:
         if (e->type == w->wake_event) ev->kind = WINDOW_WAKE;

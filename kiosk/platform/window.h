@@ -31,9 +31,10 @@ typedef struct WindowSettings {
 
 typedef enum {
     WINDOW_TIMEOUT,   /* nothing happened within the time asked for */
-    WINDOW_POINTER,   /* phase, x, y (logical pixels) */
+    WINDOW_POINTER,   /* finger, phase, x, y (logical pixels) */
     WINDOW_KEY,       /* key */
-    WINDOW_WHEEL,     /* wheel: notches, positive away from the user (scroll up) */
+    WINDOW_WHEEL,     /* wheel: notches, positive away from the user (scroll up); zoom: Ctrl
+                         was held, x, y: where the mouse is */
     WINDOW_RESIZE,    /* w, h (logical pixels) */
     WINDOW_REDRAW,    /* exposed, restored, or a picture finished decoding */
     WINDOW_WAKE,      /* window_wake() was called */
@@ -44,7 +45,9 @@ typedef enum {
 typedef struct WindowEvent {
     WindowEventKind kind;
     PointerPhase phase;
+    int finger;           /* WINDOW_POINTER: 0, or 1 for a second finger (a pinch) */
     float x, y;
+    bool zoom;            /* WINDOW_WHEEL: Ctrl was held */
     KeyKind key;
     float wheel;
     float w, h;

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/log.h"
+#include "ui/session_touch.h"
 
 static void sync_scroller(Session *s)
 {
@@ -122,6 +123,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->ui.press_y = e->y;
         s->drag_scrolls = s->info.scroll_viewport > 0 &&
                           rect_contains(s->info.scroll_area, e->x, e->y);
+        touch_press(s, e);
         if (s->drag_scrolls) scroller_stop(&s->scroller);
         s->dirty = true;
         break;
@@ -129,6 +131,7 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->corner_since = 0;
         s->ui.pressing = false;
         s->dirty = true;
+        if (touch_tap(s, e)) break;
         const Hit *h = dlist_hit_at(s->list, e->x, e->y);
         if (h && s->ui.changed_ms <= s->press_ms) session_apply(s, h->action, e->t_ms);
         break;
@@ -141,8 +144,10 @@ static void on_gesture(Session *s, const GestureEvent *e)
         s->corner_since = 0;
         s->ui.pressing = false;
         s->dirty = true;
+        touch_drag(s, e);
         break;
     case GESTURE_DRAG:
+        if (touch_drag(s, e)) break;
         if (s->drag_scrolls) {
             /* The scroller takes finger deltas as they are (content sticks to the finger). */
             scroller_drag(&s->scroller, e->dy, e->t_ms);
@@ -152,13 +157,16 @@ static void on_gesture(Session *s, const GestureEvent *e)
     case GESTURE_DRAG_END:
         if (s->drag_scrolls) scroller_release(&s->scroller, e->vy, e->t_ms);
         s->dirty = true;
+        touch_drag_end(s, e);
         break;
     case GESTURE_EDGE_BACK:
-        session_apply(s, (Action){.kind = ACT_BACK}, e->t_ms);
+        /* not while a zoomed picture is being moved along from the edge */
+        if (!s->drag_pans) session_apply(s, (Action){.kind = ACT_BACK}, e->t_ms);
         break;
     case GESTURE_CANCEL:
         s->corner_since = 0;
         s->ui.pressing = false;
+        s->drag_swipes = false;
         if (s->drag_scrolls) scroller_release(&s->scroller, 0, e->t_ms);
         s->dirty = true;
         break;
@@ -176,7 +184,7 @@ static bool wake_from_attract(Session *s, int64_t now_ms)
     return true;
 }
 
-void session_pointer(Session *s, PointerPhase phase, float x, float y, int64_t now_ms)
+void session_pointer_one(Session *s, PointerPhase phase, float x, float y, int64_t now_ms)
 {
     /* A tap is tested against what is on screen now: bring the list up to date first. */
     session_tick(s, now_ms);

@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "input/gesture.h"
+#include "input/pinch.h"
 #include "ops/pin.h"
 #include "input/scroller.h"
 #include "ui/state.h"
@@ -58,6 +59,19 @@ typedef struct Session {
     bool want_reload, want_preview, want_exit;
     char admin_text[2048];        /* status lines for the admin screen (session_set_admin_status) */
     unsigned long pin_failures;
+    /* Two fingers and zoom (session_touch.c). */
+    Pinch pinch;
+    unsigned fingers;            /* bit n: finger n is down */
+    float finger_x[2], finger_y[2];
+    bool two_fingers;            /* a second finger touched: the rest of this touch is a pinch
+                                    (or nothing), until every finger is up */
+    bool pinch_zooms;            /* the pinch started inside the zoomable area */
+    bool drag_pans;              /* the current drag pans the zoomed content */
+    bool drag_swipes;            /* the current drag may be a swipe (ViewInfo.swipe_area) */
+    int64_t tap_ms;              /* the last tap in a zoomable area, for a double tap */
+    float tap_x, tap_y;
+    const Screen *tap_screen;
+    int64_t tap_opened_ms;
 } Session;
 
 /* Hold a finger still in the top-left corner this long to reach the PIN pad. */
@@ -68,7 +82,15 @@ bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, 
 void session_free(Session *s);
 /* Changes the viewport size (window resized or rotated). */
 void session_resize(Session *s, float w, float h);
+/* One pointer (the mouse, or a touchscreen's first finger): session_touch with finger 0. */
 void session_pointer(Session *s, PointerPhase phase, float x, float y, int64_t now_ms);
+/* A touchscreen's finger 0 or 1 (the first and second to touch; others are ignored). One
+ * finger taps, scrolls and swipes; a second one turns the touch into a pinch, which zooms
+ * where the screen has something to zoom (ViewInfo.zoom_area) and does nothing elsewhere. */
+void session_touch(Session *s, int finger, PointerPhase phase, float x, float y, int64_t now_ms);
+/* Zooms the screen's zoomable content by `factor` around (x, y), as a pinch would (Ctrl and
+ * the mouse wheel on a desktop). */
+void session_zoom(Session *s, float factor, float x, float y, int64_t now_ms);
 void session_key(Session *s, KeyKind key, int64_t now_ms);
 /* Scroll by delta px (mouse wheel). */
 void session_scroll(Session *s, float delta, int64_t now_ms);

@@ -43,6 +43,7 @@ typedef struct Screen {
     float scroll;                 /* px scrolled; kept when coming back to this screen */
     int64_t opened_ms;            /* when it was opened (not when come back to), for motion
                                      on first view only, such as a count-up */
+    float zoom, pan_x, pan_y;     /* its picture or plan zoomed (ui/zoom.h); 0 or 1: fitted */
 } Screen;
 
 typedef struct UiState {

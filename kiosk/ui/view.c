@@ -202,6 +202,7 @@ static void mirror(DisplayList *d, ViewInfo *info)
 {
     dlist_mirror(d);
     if (info->scroll_area.w > 0) info->scroll_area.x = d->width - info->scroll_area.x - info->scroll_area.w;
+    if (info->swipe_area.w > 0) info->swipe_area.x = d->width - info->swipe_area.x - info->swipe_area.w;
 }
 
 void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w, float h,

@@ -31,12 +31,18 @@ typedef struct ViewInfo {
     /* A still screen that changes at a known time (a timetable when a session starts or
      * ends): build it again at this now_ms; 0: never. */
     int64_t wake_ms;
-    Rect zoom_area;   /* where the zoomable content is drawn when fitted (screen px) */
-    float zoom_max;   /* > 1 enables pinch, two-finger pan, double-tap and (when zoomed)
-                         one-finger pan inside zoom_area; 0: nothing on this screen zooms */
-    Rect swipe_area;  /* a mostly horizontal swipe starting here, at zoom <= 1 ... */
-    Action swipe_next, swipe_prev; /* ... applies swipe_next (finger moved left, in LTR) or
-                         swipe_prev (finger moved right); ACT_NONE: no swipe */
+    /* Content that zooms (ui/zoom.h): where it is drawn fitted, and how far it may zoom;
+     * zoom_max > 1 lets a pinch, a double tap and (once zoomed) a drag inside zoom_area
+     * zoom and pan the top screen. 0: nothing zooms. Zoomed content is a picture or a plan,
+     * which is never mirrored: zoom_area is where it is on screen, in every language. */
+    Rect zoom_area;
+    float zoom_max;
+    /* A mostly horizontal swipe that starts in swipe_area while nothing is zoomed applies
+     * swipe_next (the finger moved towards the start of the line: left, or right in a
+     * right-to-left language) or swipe_prev. ACT_NONE: no swipe there. Given as laid out
+     * left to right, like scroll_area: a right-to-left screen mirrors it. */
+    Rect swipe_area;
+    Action swipe_next, swipe_prev;
 } ViewInfo;
 
 /* Asks for another frame in frame_ms (the shortest step asked for wins). */

@@ -44,6 +44,7 @@
 #include <unistd.h>
 
 #include "app/script.h"
+#include "app/script_fingers.h"
 #include "bundle/bundle.h"
 #include "platform/canvas.h"
 #include "ui/session.h"
@@ -188,14 +189,6 @@ static double frame(Bench *b)
     return work;
 }
 
-static void pointer(Bench *b, PointerPhase ph, float x, float y)
-{
-    double t0 = now_ms(), c0 = cpu_ms();
-    session_pointer(&b->s, ph, x, y, b->now);
-    b->input_ms += now_ms() - t0;
-    b->input_cpu += cpu_ms() - c0;
-}
-
 static void advance(Bench *b, int ms)
 {
     int64_t end = b->now + ms;
@@ -205,12 +198,18 @@ static void advance(Bench *b, int ms)
     }
 }
 
-static void tap(Bench *b, float x, float y)
+static void bench_touch(void *ctx, int finger, PointerPhase ph, float x, float y)
 {
-    pointer(b, POINTER_DOWN, x, y);
-    advance(b, TAP_MS);
-    pointer(b, POINTER_UP, x, y);
-    advance(b, FRAME_MS);
+    Bench *b = ctx;
+    double t0 = now_ms(), c0 = cpu_ms();
+    session_touch(&b->s, finger, ph, x, y, b->now);
+    b->input_ms += now_ms() - t0;
+    b->input_cpu += cpu_ms() - c0;
+}
+
+static void bench_advance(void *ctx, int ms)
+{
+    advance(ctx, ms);
 }
 
 static bool key_of(const char *name, KeyKind *k)
@@ -233,10 +232,15 @@ static bool key_of(const char *name, KeyKind *k)
 static bool step(Bench *b, const Step *st)
 {
     char name[160];
+    const FingerDriver fd = {.ctx = b, .touch = bench_touch, .advance = bench_advance,
+                             .sx = b->sx, .sy = b->sy};
     switch (st->kind) {
     case STEP_TAP:
-        tap(b, st->x1 * b->sx, st->y1 * b->sy);
-        return true;
+    case STEP_DRAG:
+    case STEP_PINCH:
+    case STEP_PAN2:
+    case STEP_DOUBLETAP:
+        return fingers_play(&fd, st);
     case STEP_TAP_TARGET: {
         double t0 = now_ms(), c0 = cpu_ms();
         const Hit *h = session_find_target(&b->s, st->arg);
@@ -247,20 +251,7 @@ static bool step(Bench *b, const Step *st)
                     st->arg, session_screen_name(&b->s, name, sizeof name));
             return false;
         }
-        tap(b, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2);
-        return true;
-    }
-    case STEP_DRAG: {
-        float x1 = st->x1 * b->sx, y1 = st->y1 * b->sy, x2 = st->x2 * b->sx, y2 = st->y2 * b->sy;
-        pointer(b, POINTER_DOWN, x1, y1);
-        int steps = st->ms / FRAME_MS > 1 ? st->ms / FRAME_MS : 1;
-        for (int i = 1; i <= steps; i++) {
-            advance(b, FRAME_MS);
-            float t = (float)i / (float)steps;
-            pointer(b, POINTER_MOVE, x1 + (x2 - x1) * t, y1 + (y2 - y1) * t);
-        }
-        pointer(b, POINTER_UP, x2, y2);
-        advance(b, FRAME_MS);
+        fingers_tap(&fd, h->clip.x + h->clip.w / 2, h->clip.y + h->clip.h / 2);
         return true;
     }
     case STEP_KEY: {
@@ -472,15 +463,15 @@ static int mode_scroll(int argc, char **argv)
         if (!down && (cycle_start < 0 || t - cycle_start >= cycle_ms)) {
             cycle_start = t;
             down = true;
-            pointer(&b, POINTER_DOWN, x, y0);
+            bench_touch(&b, 0, POINTER_DOWN, x, y0);
         } else if (down) {
             double p = (t - cycle_start) / flick_ms;
             if (p >= 1) {
-                pointer(&b, POINTER_MOVE, x, y1);
-                pointer(&b, POINTER_UP, x, y1);
+                bench_touch(&b, 0, POINTER_MOVE, x, y1);
+                bench_touch(&b, 0, POINTER_UP, x, y1);
                 down = false;
             } else {
-                pointer(&b, POINTER_MOVE, x, y0 + (y1 - y0) * (float)p);
+                bench_touch(&b, 0, POINTER_MOVE, x, y0 + (y1 - y0) * (float)p);
             }
         }
         double f0 = now_ms();

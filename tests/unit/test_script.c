@@ -124,15 +124,15 @@ static void test_crlf_line_endings(void)
     script_free(&s);
     /* and errors still count lines the same way */
     CHECK_STR(ERR("wait 1\r\nfly 2\r\n"),
-              "2:1: unknown command 'fly' (use tap, drag, key, wait, shot, expect or clock)");
+              "2:1: unknown command 'fly' (use tap, drag, key, wait, shot, expect, clock, pinch, pan2 or doubletap)");
 }
 
 static void test_unknown_command(void)
 {
     CHECK_STR(ERR("wait 1\n\njump 3\n"),
-              "3:1: unknown command 'jump' (use tap, drag, key, wait, shot, expect or clock)");
+              "3:1: unknown command 'jump' (use tap, drag, key, wait, shot, expect, clock, pinch, pan2 or doubletap)");
     CHECK_STR(ERR("TAP 1 2"), /* commands are lower case */
-              "1:1: unknown command 'TAP' (use tap, drag, key, wait, shot, expect or clock)");
+              "1:1: unknown command 'TAP' (use tap, drag, key, wait, shot, expect, clock, pinch, pan2 or doubletap)");
 }
 
 static void test_wrong_number_count(void)
@@ -199,7 +199,7 @@ static void test_columns_in_indented_lines(void)
     CHECK_STR(ERR("  tap 1 -2"), "1:9: '-2' is not a number from 0 to 10000000");
     /* Regression (fixed): script.c parse_line reports column 1 for an unknown command whatever its place. */
     CHECK_STR(ERR("    jump"),
-              "1:5: unknown command 'jump' (use tap, drag, key, wait, shot, expect or clock)");
+              "1:5: unknown command 'jump' (use tap, drag, key, wait, shot, expect, clock, pinch, pan2 or doubletap)");
     /* Regression (fixed): script.c parse_line computes the name's column as strlen(cmd) + 2, assuming one
      * space after the command; here the name starts at column 8. */
     CHECK_STR(ERR("shot   a/b"), "1:8: 'shot' needs one name (letters, digits, - _ : . @)");
@@ -340,9 +340,34 @@ static void test_clock(void)
     CHECK_STR(ERR("clock 2027-03-13T25:00"), "1:7: 'clock' needs a local date and time like 2027-03-13T13:58");
 }
 
+static void test_two_finger_commands(void)
+{
+    Script s;
+    char err[256];
+    const char *text = "pinch 960 540 100 400 500\npan2 960 540 700 500 300\ndoubletap 12 34\n";
+    CHECK(script_parse(text, strlen(text), &s, err, sizeof err));
+    if (s.n == 3) {
+        CHECK_INT(s.steps[0].kind, STEP_PINCH);
+        CHECK_NEAR(s.steps[0].x2, 100, 0);
+        CHECK_NEAR(s.steps[0].y2, 400, 0);
+        CHECK_INT(s.steps[0].ms, 500);
+        CHECK_INT(s.steps[1].kind, STEP_PAN2);
+        CHECK_NEAR(s.steps[1].x2, 700, 0);
+        CHECK_INT(s.steps[2].kind, STEP_DOUBLETAP);
+        CHECK_NEAR(s.steps[2].y1, 34, 0);
+        /* a frame for the second finger, one per move, one for the lift */
+        CHECK_INT(script_step_ms(&s.steps[0]), (500 / SCRIPT_FRAME_MS + 2) * SCRIPT_FRAME_MS);
+        CHECK_INT(script_step_ms(&s.steps[2]), 2 * (SCRIPT_TAP_MS + SCRIPT_FRAME_MS));
+    }
+    script_free(&s);
+    CHECK_STR(ERR("pinch 1 2 3"), "1:1: 'pinch' needs 5 numbers, got 3");
+    CHECK_STR(ERR("doubletap 5"), "1:1: 'doubletap' needs 2 numbers, got 1");
+}
+
 int main(void)
 {
     RUN(test_every_command);
+    RUN(test_two_finger_commands);
     RUN(test_comments_and_blank_lines_are_ignored);
     RUN(test_crlf_line_endings);
     RUN(test_unknown_command);
