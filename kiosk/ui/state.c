@@ -94,6 +94,7 @@ bool ui_step_picture(UiState *s, int step)
     /* Round and round: an arrow is never a dead button, and the count ("1 / 5") shows that
      * the visitor is back at the start. */
     top->picture = ((top->picture + step) % n + n) % n;
+    top->zoom = top->pan_x = top->pan_y = 0; /* the next picture comes whole */
     return true;
 }
 

@@ -15,6 +15,7 @@
 #include "core/color.h"
 #include "ui/fit.h"
 #include "ui/widgets.h"
+#include "ui/zoom.h"
 
 /* Sizes in units (widgets.h). */
 enum {
@@ -28,6 +29,12 @@ enum {
     PHOTO_TEXT = 0xFFFFFF,
     PHOTO_MUTED = 0xC8C8C8,
 };
+
+/* How far a picture zooms full screen, and the most pixels its texture gets for it (32 MB):
+ * a drawing on a 1080p screen is rasterised twice as sharp, a photo up to its own pixels;
+ * on a 4K screen zoom only enlarges. */
+#define PHOTO_ZOOM_MAX 4.0f
+#define PHOTO_DETAIL_PIXELS (8.0f * 1024 * 1024)
 
 static TextStyle caption_style(const Ctx *c, uint32_t color)
 {
@@ -181,14 +188,32 @@ static float strip(Ctx *c, Rect r, const Screen *sc, bool draw)
     return h;
 }
 
-/* The picture whole in `area`, as the visitor has zoomed it, clipped to `area`. */
+/* The picture whole in `area`, as the visitor has zoomed it, clipped to `area`. It is laid
+ * out fitted (a photo never larger than its pixels; a drawing as large as the area allows)
+ * and drawn through zoom_rect. Its texture is decoded once, for the fitted size times the
+ * zoom it may reach (within PHOTO_DETAIL_PIXELS), so a pinch only scales it. Pictures keep
+ * their direction: placed, never mirrored, as zoom_area is. */
 static void photo(Ctx *c, Rect area, const Screen *sc)
 {
-    const GalleryPicture *p = current(sc);
+    const Image *img = current(sc)->image;
+    Rect fitted = area;
+    if (img->width > 0 && img->height > 0) {
+        float pw = (float)img->width, ph = (float)img->height;
+        float k = fminf(1, fminf(area.w / pw, area.h / ph));
+        fitted = fit_contain(area, pw * k, ph * k);
+    }
+    float room = sqrtf(PHOTO_DETAIL_PIXELS / fmaxf(1, fitted.w * fitted.h));
+    float detail = fmaxf(1, fminf(PHOTO_ZOOM_MAX, room));
+    c->info->zoom_area = area;
+    c->info->zoom_max = PHOTO_ZOOM_MAX;
+    c->d->placing = true;
     dlist_clip(c->d, area);
-    DlCmd *img = dlist_push(c->d, DL_IMAGE, area);
-    img->image = p->image;
+    DlCmd *cmd = dlist_push(c->d, DL_IMAGE, zoom_rect(sc, area, fitted));
+    cmd->image = img;
+    cmd->decode_w = roundf(fitted.w * detail);
+    cmd->decode_h = roundf(fitted.h * detail);
     dlist_unclip(c->d);
+    c->d->placing = false;
 }
 
 void view_photo(Ctx *c, const Screen *sc)
