@@ -122,7 +122,11 @@ static void read_gallery_picture(Loader *l, const YFile *f, const YNode *m, Gall
 {
     read_image(l, f, ynode_get(m, "picture"), &p->image);
     read_text(l, f, ynode_get(m, "caption"), &p->caption);
-    read_text(l, f, ynode_get(m, "credit"), &p->credit);
+    const YNode *credit = ynode_get(m, "credit");
+    read_text(l, f, credit, &p->credit);
+    if (!credit)
+        load_error(l, f, m, "a gallery picture needs 'credit': who made it, always shown with "
+                   "it (like \"Foto: ...\" or \"Illustratie: ...\")");
     read_fit(l, f, m, FIT_COVER, &p->fit);
 }
 

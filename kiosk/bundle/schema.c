@@ -48,7 +48,8 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"shape", false}, {"color", false}, {"figure", false}, {"series", false},
        {"when", false}, {"where", false}, {"video", false}, {"fit", false},
        {"focus", false}, {"gallery", false});
-SCHEMA(SCHEMA_GALLERY_PICTURE, "a gallery picture", {"picture", true}, {"credit", true},
+/* `credit` is required, with its own message (gallery.c) */
+SCHEMA(SCHEMA_GALLERY_PICTURE, "a gallery picture", {"picture", true}, {"credit", false},
        {"caption", false}, {"fit", false}, {"focus", false});
 SCHEMA(SCHEMA_SLOT, "a time ('when')", {"date", false}, {"days", false}, {"from", true},
        {"to", true});
