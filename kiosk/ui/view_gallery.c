@@ -110,6 +110,20 @@ static void arrows(Ctx *c, Rect pic)
     arrow(c, (Rect){pic.x + pic.w - in - side, y, side, side}, true, ACT_PICTURE_NEXT);
 }
 
+/* A round button in the picture's bottom right corner that says "bigger": the picture
+ * itself opens full screen too, but nothing on a still picture tells a visitor so. */
+static void expand_button(Ctx *c, Rect pic, Action a)
+{
+    float side = U(c, SZ_TARGET), in = U(c, ARROW_INSET);
+    Rect b = {pic.x + pic.w - in - side, pic.y + pic.h - in - side, side, side};
+    w_surface(c, b, c->t->surface, side / 2);
+    DlCmd *ic = dlist_push(c->d, DL_ICON, (Rect){b.x + side / 4, b.y + side / 4, side / 2,
+                                                 side / 2});
+    ic->icon = "expand";
+    ic->color = c->t->text;
+    dlist_hit(c->d, b, a, side / 2);
+}
+
 /* "2 / 5" on a dark pill in the picture's top right corner. */
 static void count_pill(Ctx *c, Rect pic, const Screen *sc)
 {
@@ -158,8 +172,10 @@ void gallery_panel(Ctx *c, Rect r, const Screen *sc)
     const GalleryPicture *p = current(sc);
     Rect pic = {r.x, r.y, r.w, fmaxf(0, r.h - gallery_below(c, r.w, it))};
     w_fitted_picture(c, pic, p->image, p->fit, w_picture_tint(c, it));
-    /* the picture opens full screen; the arrows, drawn over it, take their own taps */
-    dlist_hit(c->d, pic, (Action){.kind = ACT_PHOTO, .item = it, .arg = sc->picture}, 0);
+    /* the picture opens full screen; the buttons drawn over it take their own taps */
+    Action open = {.kind = ACT_PHOTO, .item = it, .arg = sc->picture};
+    dlist_hit(c->d, pic, open, 0);
+    expand_button(c, pic, open);
     if (it->n_gallery > 1) {
         /* only where it shows: the page may have scrolled it half away */
         swipes(c, c->d->clipping ? rect_intersect(pic, c->d->clip) : pic);
