@@ -98,6 +98,13 @@ bool ui_step_picture(UiState *s, int step)
     return true;
 }
 
+static bool open_photo(UiState *s, Action a, int64_t now_ms)
+{
+    if (!a.item || a.arg < 0 || (size_t)a.arg >= a.item->n_gallery) return false;
+    return push(s, (Screen){.kind = SCREEN_PHOTO, .item = a.item, .picture = a.arg, .filter = -1},
+                now_ms);
+}
+
 static bool same_screen(const Screen *a, const Screen *b)
 {
     return a->kind == b->kind && a->collection == b->collection && a->item == b->item;
@@ -245,9 +252,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
     case ACT_PICTURE_PREV:
         return ui_step_picture(s, a.kind == ACT_PICTURE_NEXT ? 1 : -1);
     case ACT_PHOTO:
-        if (!a.item || a.arg < 0 || (size_t)a.arg >= a.item->n_gallery) return false;
-        return push(s, (Screen){.kind = SCREEN_PHOTO, .item = a.item, .picture = a.arg,
-                                .filter = -1}, now_ms);
+        return open_photo(s, a, now_ms);
     }
     return false;
 }
