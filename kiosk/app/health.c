@@ -20,7 +20,14 @@
 void health_init(Health *h, const KioskConfig *cfg, const char *hostname, int64_t now)
 {
     memset(h, 0, sizeof *h);
-    if (cfg->status_dir)
+    /* Without a settings file (trying the kiosk out, the quick start) the default folder is
+     * only used when it is there to be written, as the package makes it: nobody asked for
+     * fleet health, so its absence is not worth a warning every minute. */
+    bool unasked = !cfg->found && cfg->status_dir && access(cfg->status_dir, W_OK) != 0;
+    if (unasked)
+        log_info("no status file (fleet health): no settings file, and %s cannot be written",
+                 cfg->status_dir);
+    if (cfg->status_dir && !unasked)
         snprintf(h->json_path, sizeof h->json_path, "%s%s%s", cfg->status_dir,
                  cfg->status_dir[strlen(cfg->status_dir) - 1] == '/' ? "" : "/",
                  STATUS_JSON_NAME);

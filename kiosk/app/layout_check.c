@@ -191,7 +191,13 @@ static void print_found(const Check *k, const Found *f, FILE *err)
     for (char *p = text; *p; p++) if (*p == '\n') *p = ' ';
     bool short_ok = strstr(f->what, "title") &&
                     (strstr(f->what, "tile") || strstr(f->what, "card") || strstr(f->what, "list"));
-    if (f->kind == DL_ISSUE_CUT)
+    if (f->kind == DL_ISSUE_TOO_WIDE)
+        fprintf(err, "%s: warning: %s \"%s\" does not fit its column on the %s screen (%s) at "
+                "%s: the table's columns do not fit side by side, even with smaller text, so %s%s%s "
+                "is broken; shorten it, or give the table fewer columns\n", where, f->what, text,
+                f->screen, f->lang, sizes, strcmp(f->text, f->shown) ? "its word \"" : "it",
+                strcmp(f->text, f->shown) ? f->shown : "", strcmp(f->text, f->shown) ? "\"" : "");
+    else if (f->kind == DL_ISSUE_CUT)
         fprintf(err, "%s: warning: %s \"%s\" is cut to \"%s\" on the %s screen (%s) at %s; "
                 "shorten it%s\n", where, f->what, text, f->shown, f->screen, f->lang, sizes,
                 short_ok ? " or add short_title" : "");

@@ -221,8 +221,9 @@ bool body_parse(Arena *arena, const YFile *file, const YNode *node, Body *out, D
     for (cmark_node *c = cmark_node_first_child(doc); c; c = cmark_node_next(c)) {
         cmark_node_type t = cmark_node_get_type(c);
         if (t == CMARK_NODE_PARAGRAPH && is_table(w, c)) {
-            report(w, c, "tables are not shown on a kiosk: the '|' would appear as they are; "
-                   "write each row as a bullet ('- Fokker F27: 1955') or use the item's 'facts'");
+            report(w, c, "a table in body text is not shown as a table: the '|' would appear "
+                   "as they are; give the item a 'table:' with 'rows' (see \"Tables\" in "
+                   "content/README.md), or write each row as a bullet ('- Fokker F27: 1955')");
         } else if (t == CMARK_NODE_PARAGRAPH) {
             size_t first = w->block_start = w->n_spans;
             walk_inlines(w, c, 0);

@@ -154,6 +154,16 @@ typedef struct TimeSlot {
     int16_t from, to; /* minutes after midnight; from < to <= 24 * 60 */
 } TimeSlot;
 
+/* A small table on an item's page (opening hours, a price list): a few columns, short rows,
+ * every cell a Text. Limits keep it readable from two metres on every screen size. */
+enum { TABLE_MAX_COLUMNS = 4, TABLE_MAX_ROWS = 20 };
+typedef struct Table {
+    Text caption;       /* its heading above it; may be absent */
+    const Text *header; /* n_columns headings, or NULL: no header row */
+    const Text *cells;  /* n_rows * n_columns, row by row */
+    size_t n_columns, n_rows;
+} Table;
+
 typedef struct Collection Collection;
 
 /* How a picture fills its box (content/README.md, "How a picture fills its box"). */
@@ -208,6 +218,7 @@ typedef struct Item {
     const TimeSlot *when; /* its sessions, sorted by date and time (n_when == 0: none) */
     size_t n_when;
     Text where;           /* where it takes place ("Lokaal B1.12"); may be absent */
+    const Table *table;   /* NULL when none */
     uint32_t color; /* 0xRRGGBB */
     bool has_color;
     const Collection *collection;

@@ -222,6 +222,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     const YNode *when = ynode_get(m, "when");
     read_when(l, f, when, it);
     read_text(l, f, ynode_get(m, "where"), &it->where);
+    read_table(l, f, ynode_get(m, "table"), it);
     if (c->layout == LAYOUT_SCHEDULE && !when)
         load_error(l, f, m, "an item in a 'schedule' collection needs 'when' (its date or days, "
                    "from and to)");

@@ -152,6 +152,9 @@ void read_gallery(Loader *l, const YFile *f, const YNode *n, Item *it);
 /* when.c: an item's `when` (its sessions, sorted by date and time). */
 void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* table.c: an item's `table` (caption, header row, rows of cells). */
+void read_table(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* strings.c: the bundle's `strings:` over the built-in interface texts. */
 void content_strings(Loader *l);
 

@@ -27,6 +27,8 @@ static bool placeholders_ok(Loader *l, const YFile *f, const YNode *v, StringId 
         {STR_SCAN_SITE, "{site}", NULL, "the site the QR code leads to", "Scan: {site}"},
         {STR_DATE, "{day}", "{month}", "the day's number and the month's name",
          "{weekday} {day} {month}"},
+        {STR_NEXT_AT, "{title}", "{time}", "what starts next and when",
+         "Next: {title} at {time}"},
     };
     static const struct { StringId id; size_t count; const char *what; } lists[] = {
         {STR_WEEKDAYS, 7, "seven day names, from Sunday"},

@@ -52,6 +52,7 @@ const char *const UITEXT_KEYS[STR_COUNT] = {
     [STR_WEEKDAYS] = "weekdays",
     [STR_MONTHS] = "months",
     [STR_DATE] = "date",
+    [STR_NEXT_AT] = "next_at",
 };
 
 typedef struct Table {
@@ -101,6 +102,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "zondag,maandag,dinsdag,woensdag,donderdag,vrijdag,zaterdag",
         [STR_MONTHS] = "januari,februari,maart,april,mei,juni,juli,augustus,september,oktober,november,december",
         [STR_DATE] = "{weekday} {day} {month}",
+        [STR_NEXT_AT] = "Hierna: {title} om {time}",
     }},
     {"en", {
         [STR_BACK] = "Back",
@@ -143,6 +145,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "Sunday,Monday,Tuesday,Wednesday,Thursday,Friday,Saturday",
         [STR_MONTHS] = "January,February,March,April,May,June,July,August,September,October,November,December",
         [STR_DATE] = "{weekday} {day} {month}",
+        [STR_NEXT_AT] = "Next: {title} at {time}",
     }},
     {"de", {
         [STR_BACK] = "Zurück",
@@ -185,6 +188,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "Sonntag,Montag,Dienstag,Mittwoch,Donnerstag,Freitag,Samstag",
         [STR_MONTHS] = "Januar,Februar,März,April,Mai,Juni,Juli,August,September,Oktober,November,Dezember",
         [STR_DATE] = "{weekday}, {day}. {month}",
+        [STR_NEXT_AT] = "Als Nächstes: {title} um {time}",
     }},
     {"fr", {
         [STR_BACK] = "Retour",
@@ -227,6 +231,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "dimanche,lundi,mardi,mercredi,jeudi,vendredi,samedi",
         [STR_MONTHS] = "janvier,février,mars,avril,mai,juin,juillet,août,septembre,octobre,novembre,décembre",
         [STR_DATE] = "{weekday} {day} {month}",
+        [STR_NEXT_AT] = "Ensuite : {title} à {time}",
     }},
     {"es", {
         [STR_BACK] = "Volver",
@@ -269,6 +274,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "domingo,lunes,martes,miércoles,jueves,viernes,sábado",
         [STR_MONTHS] = "enero,febrero,marzo,abril,mayo,junio,julio,agosto,septiembre,octubre,noviembre,diciembre",
         [STR_DATE] = "{weekday} {day} de {month}",
+        [STR_NEXT_AT] = "Después: {title} a las {time}",
     }},
     {"tr", {
         [STR_BACK] = "Geri",
@@ -311,6 +317,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "Pazar,Pazartesi,Salı,Çarşamba,Perşembe,Cuma,Cumartesi",
         [STR_MONTHS] = "Ocak,Şubat,Mart,Nisan,Mayıs,Haziran,Temmuz,Ağustos,Eylül,Ekim,Kasım,Aralık",
         [STR_DATE] = "{day} {month} {weekday}",
+        [STR_NEXT_AT] = "Sırada: {title}, saat {time}",
     }},
     {"uk", {
         [STR_BACK] = "Назад",
@@ -353,6 +360,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "неділя,понеділок,вівторок,середа,четвер,пʼятниця,субота",
         [STR_MONTHS] = "січня,лютого,березня,квітня,травня,червня,липня,серпня,вересня,жовтня,листопада,грудня",
         [STR_DATE] = "{weekday}, {day} {month}",
+        [STR_NEXT_AT] = "Далі: {title} о {time}",
     }},
     {"ar", {
         [STR_BACK] = "رجوع",
@@ -395,6 +403,7 @@ static const Table TABLES[] = {
         [STR_WEEKDAYS] = "الأحد,الاثنين,الثلاثاء,الأربعاء,الخميس,الجمعة,السبت",
         [STR_MONTHS] = "يناير,فبراير,مارس,أبريل,مايو,يونيو,يوليو,أغسطس,سبتمبر,أكتوبر,نوفمبر,ديسمبر",
         [STR_DATE] = "{weekday} {day} {month}",
+        [STR_NEXT_AT] = "التالي: {title} الساعة {time}",
     }},
 };
 

@@ -50,6 +50,7 @@ typedef enum {
     STR_WEEKDAYS,   /* seven day names from Sunday, separated by commas */
     STR_MONTHS,     /* twelve month names from January, separated by commas */
     STR_DATE,       /* a date: "{weekday}", "{day}" (number) and "{month}" (name) are filled in */
+    STR_NEXT_AT,    /* a timetable's home tile: "{title}" and "{time}" of the next session */
     STR_COUNT
 } StringId;
 

@@ -219,14 +219,14 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
     return t;
 }
 
-/* White glyphs, tinted per draw, so one texture serves every colour; a line that may hold a
- * colour emoji is drawn in its own colour instead (*tinted false), since a tint would darken
- * the emoji. Fallback fonts and right-to-left order are applied in textrun.c. */
-static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h, bool *tinted)
+/* Glyphs rendered in their own colour (the colour is part of the key): a texture tinted per
+ * draw takes SDL's slow modulate-and-blend blitter, about three times a plain blended blit,
+ * and a screen uses only a few text colours. A colour emoji keeps its colours this way too.
+ * Fallback fonts and right-to-left order are applied in textrun.c. */
+static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
 {
     char key[600];
-    *tinted = !textrun_maybe_color(c->text, c->len);
-    uint32_t rgb = *tinted ? 0xFFFFFF : c->color;
+    uint32_t rgb = c->color & 0xFFFFFF;
     int n = snprintf(key, sizeof key, "t%d/%d/%06x/", (int)c->font, c->px, (unsigned)rgb);
     size_t len = c->len < sizeof key - (size_t)n - 1 ? c->len : sizeof key - (size_t)n - 1;
     memcpy(key + n, c->text, len);
@@ -395,7 +395,10 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
     else SDL_SetTextureColorMod(t, 255, 255, 255);
     SDL_SetTextureAlphaMod(t, alpha);
-    SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, flip ? SDL_FLIP_HORIZONTAL : SDL_FLIP_NONE);
+    /* RenderCopyEx only when it must flip: the software renderer takes a slower, general path
+     * for it even with no flip and no angle */
+    if (flip) SDL_RenderCopyExF(d->r, t, NULL, &dst, 0, NULL, SDL_FLIP_HORIZONTAL);
+    else SDL_RenderCopyF(d->r, t, NULL, &dst);
 }
 
 /* A picture filling r, cut around the command's crop point. Its texture is the whole picture
@@ -499,11 +502,8 @@ void drawer_draw(Drawer *d, const DisplayList *list)
             break;
         case DL_TEXT: {
             int w, h;
-            bool tinted;
-            SDL_Texture *t = text_texture(d, c, &w, &h, &tinted);
+            SDL_Texture *t = text_texture(d, c, &w, &h);
             if (!t) break;
-            uint32_t tint = tinted ? c->color : 0xFFFFFF;
-            SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
             SDL_SetTextureAlphaMod(t, c->alpha);
             SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
             SDL_RenderCopyF(d->r, t, NULL, &dst);

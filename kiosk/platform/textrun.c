@@ -99,13 +99,6 @@ int textrun_width(Fonts *f, FontId id, int px, const char *s, size_t len)
     return w;
 }
 
-bool textrun_maybe_color(const char *s, size_t len)
-{
-    for (size_t i = 0; i < len; i++)
-        if ((unsigned char)s[i] >= 0xE2) return true;
-    return false;
-}
-
 /* Piece i drawn: glyphs in `fg`, a colour emoji piece in its own colours, scaled. */
 static SDL_Surface *render_piece(Line *l, int i, SDL_Color fg)
 {

@@ -12,13 +12,10 @@ typedef struct SDL_Surface SDL_Surface;
 
 /* Width in px of s[0..len) drawn in `id` at px with fallback fonts and bidi; -1 on failure. */
 int textrun_width(Fonts *f, FontId id, int px, const char *s, size_t len);
-/* s[0..len) drawn in colour rgb (0xRRGGBB; white for a texture tinted when drawn) on
+/* s[0..len) drawn in colour rgb (0xRRGGBB) on
  * transparent, fallback fonts and bidi applied; colour emoji keep their own colours. NULL on
  * failure. The caller frees it (SDL_FreeSurface). */
 SDL_Surface *textrun_render(Fonts *f, FontId id, int px, const char *s, size_t len, uint32_t rgb);
-/* True when s[0..len) may hold a character drawn by a colour emoji font (anything from
- * U+2000 on): such a line is drawn in its colour, not white and tinted. */
-bool textrun_maybe_color(const char *s, size_t len);
 /* The first character of s[0..len) that neither the face nor any installed fallback font
  * has a glyph for (checked with TTF_GlyphIsProvided32 on the font chosen), or 0. */
 long textrun_missing(Fonts *f, FontId id, const char *s, size_t len);

@@ -128,6 +128,8 @@ enum { DLIST_MAX_CMDS = 8192, DLIST_MAX_HITS = 1024, DLIST_TEXT_BYTES = 64 * 102
 typedef enum {
     DL_ISSUE_CUT,        /* cut short with an ellipsis */
     DL_ISSUE_WORD_BREAK, /* broken inside a word where no dictionary allows it */
+    DL_ISSUE_TOO_WIDE,   /* a table whose widest words do not fit side by side: `text` is
+                          * the cell that misses its column most, `shown` that word */
 } DlIssueKind;
 
 typedef struct DlIssue {

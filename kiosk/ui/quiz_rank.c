@@ -26,13 +26,13 @@ bool quiz_before(const Item *a, int pa, const Item *b, int pb)
     return strcmp(a->id, b->id) < 0; /* two ids with one hash: still a fixed order */
 }
 
-typedef struct Table {
+typedef struct Tally {
     const Item *item[QUIZ_MAX_SCORED];
     int total[QUIZ_MAX_SCORED];
     size_t n;
-} Table;
+} Tally;
 
-static int slot(Table *t, const Item *it)
+static int slot(Tally *t, const Item *it)
 {
     for (size_t j = 0; j < t->n; j++)
         if (t->item[j] == it) return (int)j;
@@ -44,7 +44,7 @@ static int slot(Table *t, const Item *it)
 
 int quiz_best_possible(const Quiz *q)
 {
-    Table t = {.n = 0};
+    Tally t = {.n = 0};
     for (size_t qi = 0; qi < q->n_questions; qi++) {
         const Question *qu = &q->questions[qi];
         /* This question's best for each item: the most any answer gives it, and 0 when some
@@ -106,7 +106,7 @@ static void reasons(const Quiz *q, const int *answers, size_t n_answered, QuizMa
 
 size_t quiz_rank(const Quiz *q, const int *answers, size_t n_answered, QuizMatch *out, size_t max)
 {
-    Table t = {.n = 0};
+    Tally t = {.n = 0};
     if (n_answered > q->n_questions) n_answered = q->n_questions;
     for (size_t qi = 0; qi < n_answered; qi++) {
         const Question *qu = &q->questions[qi];

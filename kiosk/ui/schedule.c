@@ -59,11 +59,18 @@ static void collect(const Collection *c, ScheduleDay *out)
         for (size_t k = 0; k < c->items[i].n_when; k++) {
             const TimeSlot *s = &c->items[i].when[k];
             if (!runs_on(s, out->day, out->wday)) continue;
-            if (out->n == SCHEDULE_MAX_ENTRIES) {
-                out->cut = true;
+            ScheduleEntry e = {&c->items[i], s->from, s->to, SLOT_LATER};
+            if (out->n < SCHEDULE_MAX_ENTRIES) {
+                out->e[out->n++] = e;
                 continue;
             }
-            out->e[out->n++] = (ScheduleEntry){&c->items[i], s->from, s->to, SLOT_LATER};
+            /* Full: the day's latest sessions are the ones left out, whatever the bundle's
+             * order, so the screen still shows the morning complete. */
+            out->cut = true;
+            int last = 0;
+            for (int j = 1; j < out->n; j++)
+                if (entry_order(&out->e[j], &out->e[last]) > 0) last = j;
+            if (entry_order(&e, &out->e[last]) < 0) out->e[last] = e;
         }
     qsort(out->e, (size_t)out->n, sizeof out->e[0], entry_order);
 }

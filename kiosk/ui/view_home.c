@@ -3,8 +3,10 @@
  * Tiles fill the space below the header in a grid chosen for the orientation (3 columns in
  * landscape, 2 in portrait); each tile is an icon with a title and one line, all tappable. */
 #include <math.h>
+#include <stdio.h>
 
 #include "core/color.h"
+#include "ui/schedule.h"
 #include "ui/widgets.h"
 
 static Action tile_action(const Tile *t)
@@ -18,8 +20,29 @@ static Action tile_action(const Tile *t)
     return (Action){.kind = ACT_NONE};
 }
 
+/* A tile that leads to a timetable says what starts next today ("Next: Robots at 14:00"),
+ * and the screen is built again when that changes; any other tile shows its subtitle. */
+static const char *tile_subtitle(Ctx *c, const Tile *t)
+{
+    const char *sub = T(c, &t->subtitle);
+    if (t->kind != TARGET_COLLECTION || t->collection->layout != LAYOUT_SCHEDULE) return sub;
+    static ScheduleDay day; /* large; views run on one thread */
+    w_schedule_day(c, t->collection, &day);
+    for (int i = 0; day.offset == 0 && i < day.n; i++) {
+        if (day.e[i].state != SLOT_NEXT) continue;
+        const Item *it = day.e[i].item;
+        char time[16], part[512], line[512];
+        snprintf(time, sizeof time, "%02d:%02d", day.e[i].from / 60, day.e[i].from % 60);
+        ui_fill(part, sizeof part, S(c, STR_NEXT_AT), "{title}",
+                text_present(&it->short_title) ? T(c, &it->short_title) : T(c, &it->title));
+        return dlist_strdup(c->d, ui_fill(line, sizeof line, part, "{time}", time));
+    }
+    return sub;
+}
+
 static void tile(Ctx *c, Rect r, const Tile *t)
 {
+    const char *subtitle = tile_subtitle(c, t);
     const Theme *th = c->t;
     uint32_t bg = t->has_color ? t->color : th->surface;
     uint32_t fg = color_contrast(th->text, bg) >= 4.5 ? th->text : 0xFFFFFF;
@@ -52,10 +75,10 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         ss.max_lines = (int)((r.h - 2 * pad - title_h - U(c, 8)) / ((float)ss.px * 1.3f));
         if (ss.max_lines > 2) ss.max_lines = 2;
         if (ss.max_lines < 1) ss.max_lines = -1;
-        float hgt = title_h + (ss.max_lines > 0 ? U(c, 8) + w_text_height(c, tw, T(c, &t->subtitle), ss) : 0);
+        float hgt = title_h + (ss.max_lines > 0 ? U(c, 8) + w_text_height(c, tw, subtitle, ss) : 0);
         ty = r.y + (r.h - hgt) / 2;
         ty += w_text(c, (Rect){tx, ty, tw, 0}, title, ts) + U(c, 8);
-        if (ss.max_lines > 0) w_text(c, (Rect){tx, ty, tw, 0}, T(c, &t->subtitle), ss);
+        if (ss.max_lines > 0) w_text(c, (Rect){tx, ty, tw, 0}, subtitle, ss);
     } else {
         icon = fminf(icon, r.h * 0.42f);
         if (t->image) {
@@ -76,7 +99,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
         float left = r.y + r.h - pad - ty;
         int lines = (int)(left / (PX(c, PX_SMALL) * 1.3f));
         if (lines > 0)
-            w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, T(c, &t->subtitle),
+            w_text(c, (Rect){tx, ty + U(c, 6), tw, 0}, subtitle,
                    (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false, "tile subtitle"});
     }
     c->bound = (Rect){0};

@@ -134,6 +134,8 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
     if (ww > 0) y += ww + U(c, 32);
     float fh = facts(c, x, y, w, it);
     if (fh > 0) y += fh + U(c, 32);
+    float tb = w_table(c, x, y, w, it->table); /* opening hours, prices: view_table.c */
+    if (tb > 0) y += tb + U(c, 32);
     /* Lines of 45-75 characters: limit the measure on very wide columns. */
     float bw = fminf(w, (float)PX(c, PX_BODY) * 34);
     const Body *body = &it->body[c->lang];

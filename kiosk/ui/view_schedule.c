@@ -187,16 +187,21 @@ static float rows(Ctx *c, const ScheduleDay *day, Rect col, float top, bool draw
     return y - top;
 }
 
-void view_schedule(Ctx *c, const Screen *sc, Rect area)
+void w_schedule_day(Ctx *c, const Collection *col, ScheduleDay *day)
 {
-    const Collection *col = sc->collection;
     int64_t wall_ms = c->now_ms + c->s->wall_offset_ms;
     LocalTime now;
     schedule_local(wall_ms / 1000, &now);
-    static ScheduleDay day; /* large; views run on one thread */
-    schedule_build(col, &now, &day);
-    int64_t change_s = schedule_wall_at(wall_ms / 1000, day.change_minute);
+    schedule_build(col, &now, day);
+    int64_t change_s = schedule_wall_at(wall_ms / 1000, day->change_minute);
     view_wake_at(c->info, c->now_ms + (change_s * 1000 - wall_ms));
+}
+
+void view_schedule(Ctx *c, const Screen *sc, Rect area)
+{
+    const Collection *col = sc->collection;
+    static ScheduleDay day; /* large; views run on one thread */
+    w_schedule_day(c, col, &day);
     float m = U(c, SZ_MARGIN), w = fminf(area.w - 2 * m, U(c, SCH_MAX_W));
     Rect list = {area.x + m, area.y, w, area.h}; /* under the title, where the eye starts */
     /* the day: "Today · Saturday 13 March", or the date of the day shown */

@@ -154,10 +154,17 @@ void view_admin(Ctx *c);
 void view_figures(Ctx *c, const Screen *sc, Rect area);
 /* A timetable (view_schedule.c): one day's sessions, now and next first. */
 void view_schedule(Ctx *c, const Screen *sc, Rect area);
+/* The day timetable `col` shows at the session's wall clock (ui/schedule.h), asking for the
+ * screen to be built again when a session starts or ends or the day turns. */
+struct ScheduleDay;
+void w_schedule_day(Ctx *c, const Collection *col, struct ScheduleDay *day);
 /* "Saturday 13 March" (a date) in the screen's language, copied into the display list. */
 const char *w_date_text(Ctx *c, int32_t day);
 /* "Saturday 13 March, 10:00–10:45" or "Wednesday, Friday, 15:00–16:30" (copied). */
 const char *w_session_text(Ctx *c, const TimeSlot *slot);
+/* view_table.c: an item's table (caption, header row, zebra rows) at (x, y) in at most
+ * `room` px of width; returns its height. */
+float w_table(Ctx *c, float x, float y, float room, const Table *t);
 float figure_panel(Ctx *c, Rect r, const Item *it, int64_t opened_ms, bool draw);
 /* An item's figure as the language writes it ("1.861.000"), or its title when it has none;
  * and its year with what it counts ("2023 · mensen met een technisch beroep"), or the

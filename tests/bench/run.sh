@@ -3,6 +3,9 @@
 #
 #   bash tests/bench/run.sh            (RUNS=5 by default: each figure is the median of RUNS runs)
 #   PARTS="A B" bash tests/bench/run.sh   only some parts (load A B C D E F V)
+#   ONE_CORE=1 bash tests/bench/run.sh    every measured program pinned to one core (taskset
+#                                         -c 0), the basis of the Raspberry Pi estimate in
+#                                         docs/performance.md; run it beside a plain run
 #
 # Builds a Release kiosk and the helper programs of tests/bench/bench.cmake in build-bench/,
 # installs what it needs with apt-get (through sudo when not root; a part whose packages cannot
@@ -35,6 +38,9 @@ notes=()
 pids=()   # everything started here, ended on exit
 
 parts=" ${PARTS:-load A B C D E F V} "
+# ONE_CORE=1: the kiosk, the floor, Chromium and the helpers each get one core.
+pin=()
+[ "${ONE_CORE:-0}" = 1 ] && pin=(taskset -c 0)
 want() { [[ "$parts" == *" $1 "* ]]; }
 say() { printf '[%3ds] %s\n' $((SECONDS - started)) "$*" >&2; }
 row() { rows+=("| $1 | $2 | $3 | $4 | $5 |"); }
@@ -177,7 +183,7 @@ fi
 if want A; then
 say "A: start -> first frame, headless"
 for _ in $(seq "$runs"); do
-  KIOSK_BENCH_T0=$(now_ns) KIOSK_BENCH_EXIT=1 "$k" --render home --size 1920x1080 -o "$work/home.png" 2>&1 >/dev/null |
+  KIOSK_BENCH_T0=$(now_ns) KIOSK_BENCH_EXIT=1 "${pin[@]}" "$k" --render home --size 1920x1080 -o "$work/home.png" 2>&1 >/dev/null |
     awk '/first-frame-ms/{print $2}'
 done | stats > "$work/a_headless"
 row A "start → first frame, headless 1920x1080 (\`--render home\`, in-process hook)" \
@@ -240,7 +246,7 @@ outside() {
     ud=$(mktemp -d "$work/ud.XXXXXX")
     for a in "$@"; do cmd+=("${a//@UD@/$ud}"); done
     t0=$(now_ns)
-    KIOSK_BENCH_T0=$t0 DISPLAY=:$disp "${cmd[@]}" >/dev/null 2>"$err" &
+    KIOSK_BENCH_T0=$t0 DISPLAY=:$disp "${pin[@]}" "${cmd[@]}" >/dev/null 2>"$err" &
     p=$!
     pids+=($p)
     [ "$name" = chromium ] && disown $p # see the idle Chromiums below
@@ -310,7 +316,7 @@ fi
 # ---- B: frame times --------------------------------------------------------------------------
 want B && for size in 1920x1080 3840x2160; do
   say "B: frame times, $size ($runs runs)"
-  "$bs" frames --runs "$runs" "$c40" "$size" tests/bench/session.txt > "$work/b_$size" 2>>"$log" ||
+  "${pin[@]}" "$bs" frames --runs "$runs" "$c40" "$size" tests/bench/session.txt > "$work/b_$size" 2>>"$log" ||
     { note "B $size failed (see $log)"; continue; }
   target=8; [ $size = 3840x2160 ] && target=24
   col=2
@@ -334,7 +340,7 @@ want B && for size in 1920x1080 3840x2160; do
   row B "$size: CPU time of the frame (p50; p99), not stretched by other programs" \
     "$cp50 ms" "p99: $cp99 ms" ""
   # Where the drawing time goes: one settled careers-grid frame, drawn by kind of command.
-  if "$bs" kinds "$c40" "$size" careers > "$work/b_kinds_$size" 2>>"$log"; then
+  if "${pin[@]}" "$bs" kinds "$c40" "$size" careers > "$work/b_kinds_$size" 2>>"$log"; then
     all=$(awk '/^all/{print $4}' "$work/b_kinds_$size")
     rect=$(awk '$1 == "rect" && $2 ~ /^x/ {print $(NF-1)}' "$work/b_kinds_$size")
     rmpx=$(awk '$1 == "rect" && $2 ~ /^x/ {print $3}' "$work/b_kinds_$size")
@@ -346,7 +352,7 @@ want B && for size in 1920x1080 3840x2160; do
   fi
   # A figures screen ("In cijfers" of the default bundle): opened from home, its count-up, and
   # the settled screen built and drawn again.
-  if "$bs" figures --runs "$runs" content/techniekpact "$size" numbers > "$work/b_fig_$size" 2>>"$log"; then
+  if "${pin[@]}" "$bs" figures --runs "$runs" content/techniekpact "$size" numbers > "$work/b_fig_$size" 2>>"$log"; then
     awk '/^figures/{print $8}' "$work/b_fig_$size" | stats > "$work/b_fig_${size}_all"
     fb=$(awk '/^figures/{print $6}' "$work/b_fig_$size" | median_of)
     fd=$(awk '/^figures/{print $7}' "$work/b_fig_$size" | median_of)
@@ -431,8 +437,8 @@ if [ $have_x -eq 1 ] && want D; then
   say "D: $runs idle kiosks and $runs in the attract loop, side by side, 40 s"
   idle=() att=() attlog=()
   for i in $(seq "$runs"); do
-    start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" >>"$log" 2>&1 & idle+=($!); pids+=($!)
-    start_xvfb; DISPLAY=:$XVFB_DISPLAY "$k" "$attract" >"$work/att$i.log" 2>&1 & att+=($!); pids+=($!)
+    start_xvfb; DISPLAY=:$XVFB_DISPLAY "${pin[@]}" "$k" >>"$log" 2>&1 & idle+=($!); pids+=($!)
+    start_xvfb; DISPLAY=:$XVFB_DISPLAY "${pin[@]}" "$k" "$attract" >"$work/att$i.log" 2>&1 & att+=($!); pids+=($!)
     attlog+=("$work/att$i.log")
   done
   sleep 13 # the attract copy's loop starts 10 s after its first frame
@@ -473,7 +479,7 @@ mkdir -p "$big/images"
 if "$bs" photos "$big/images" 500 3000 2000 2>>"$log" && python3 tests/bench/gen_bundles.py big "$big" 2000 500; then
   photos_mb=$(du -sm "$big/images" | cut -f1)
   for _ in $(seq "$runs"); do
-    KIOSK_BENCH_T0=$(now_ns) KIOSK_BENCH_EXIT=1 "$k" --render home --size 1920x1080 -o "$work/big.png" "$big" 2>&1 >/dev/null |
+    KIOSK_BENCH_T0=$(now_ns) KIOSK_BENCH_EXIT=1 "${pin[@]}" "$k" --render home --size 1920x1080 -o "$work/big.png" "$big" 2>&1 >/dev/null |
       awk '/first-frame-ms/{print $2}'
   done | stats > "$work/e_first"
   row E "start → first frame, headless 1920x1080 (2,000 items, 500 photos, ${photos_mb} MB)" \
@@ -481,7 +487,7 @@ if "$bs" photos "$big/images" 500 3000 2000 2>>"$log" && python3 tests/bench/gen
   mode=--async
   say "E: fling-scrolling the 2,000-item grid to its end ($runs runs, ${mode:-synchronous decoding})"
   for _ in $(seq "$runs"); do
-    "$bs" scroll $mode --cache-mb 96 "$big" 1920x1080 archief 2>>"$log"
+    "${pin[@]}" "$bs" scroll $mode --cache-mb 96 "$big" 1920x1080 archief 2>>"$log"
   done > "$work/e_scroll"
   if [ -s "$work/e_scroll" ]; then
     how="pictures decoded on the drawer's worker thread, as in the window"
@@ -604,7 +610,7 @@ fi
 # ---- the table ---------------------------------------------------------------------------------
 total=$((SECONDS - started))
 echo "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(. /etc/os-release; echo "$PRETTY_NAME"), SDL $sdl_version${chr_version:+, $chr_version}"
-echo "command: bash tests/bench/run.sh   (RUNS=$runs; kiosk $commit, Release; $((total / 60)) min $((total % 60)) s; load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg))"
+echo "command: ${ONE_CORE:+ONE_CORE=$ONE_CORE }bash tests/bench/run.sh   (RUNS=$runs; ${pin[*]:+every measured program under ${pin[*]}; }kiosk $commit, Release; $((total / 60)) min $((total % 60)) s; load average at start $load_start, at end $(cut -d' ' -f1-3 /proc/loadavg))"
 echo
 echo "| part | figure | median | min – max | target / comparison |"
 echo "|---|---|---|---|---|"

@@ -280,7 +280,7 @@ static void test_health_writes_on_change_and_each_minute(void)
     snprintf(dir, sizeof dir, "%s/health", tmp);
     mkdir(dir, 0755);
     snprintf(path, sizeof path, "%s/status.json", dir);
-    KioskConfig cfg = {.status_dir = dir};
+    KioskConfig cfg = {.status_dir = dir, .found = true};
     Bundle b = {.id = "mini", .version = "0.1"};
     Health h;
     const int64_t t0 = 5000000, wall0 = 1767225600;
@@ -345,6 +345,17 @@ static void test_health_writes_on_change_and_each_minute(void)
     CHECK(h.failing[0]);
     CHECK_INT(wake, t0 + HEALTH_HEARTBEAT_MS);
     CHECK_INT(health_step(&h, &b, true, true, t0 + 1, wall0), t0 + HEALTH_HEARTBEAT_MS);
+    /* The same folder by default, without a settings file (the quick start): nobody asked for
+     * a status file, so none is tried and nothing is said. */
+    cfg.found = false;
+    health_init(&h, &cfg, "kiosk-b12", t0);
+    CHECK_INT(health_step(&h, &b, true, true, t0, wall0), INT64_MAX);
+    CHECK(!h.failing[0]);
+    cfg.status_dir = dir; /* ... but a folder that can be written is used */
+    health_init(&h, &cfg, "kiosk-b12", t0);
+    health_step(&h, &b, true, true, t0, wall0);
+    CHECK_INT(h.writes, 1);
+    cfg.found = true;
     /* Off: never a wake-up. */
     cfg.status_dir = NULL;
     health_init(&h, &cfg, "kiosk-b12", t0);

@@ -561,6 +561,51 @@ static void ev_quiz(Monkey *m)
     if (!tap_hit(m, h)) ev_tap_target(m);
 }
 
+/* Two fingers: a pinch or two-finger pan (in the zoomable area when the screen has one), the
+ * fingers lifted in either order, sometimes one moving on alone afterwards; or a double tap. */
+static void ev_two_fingers(Monkey *m)
+{
+    const ViewInfo *info = &m->s->info;
+    Rect a = info->zoom_max > 1 && rng_chance(&m->rng, 0.8) ? info->zoom_area
+                                                            : (Rect){0, 0, m->s->w, m->s->h};
+    float x = rng_float(&m->rng, a.x, a.x + a.w - 1), y = rng_float(&m->rng, a.y, a.y + a.h - 1);
+    if (rng_chance(&m->rng, 0.25)) {
+        say(m, "double tap (%.0f, %.0f)", x, y);
+        tap_at(m, x, y);
+        advance(m, rng_range(&m->rng, 20, 500));
+        tap_at(m, x, y);
+        return;
+    }
+    float gap0 = rng_float(&m->rng, 0, 600 * unit(m)), gap1 = rng_float(&m->rng, 0, 1200 * unit(m));
+    float dx = rng_float(&m->rng, -400, 400) * unit(m), dy = rng_float(&m->rng, -400, 400) * unit(m);
+    int steps = (int)rng_range(&m->rng, 1, 40);
+    bool first_lifts_first = rng_chance(&m->rng, 0.5);
+    say(m, "two fingers at (%.0f, %.0f), %.0f -> %.0f apart, moved (%.0f, %.0f) in %d steps", x,
+        y, gap0, gap1, dx, dy, steps);
+    supervisor_touch(m->k, 0, POINTER_DOWN, x - gap0 / 2, y, m->now);
+    advance(m, rng_range(&m->rng, 0, 120));
+    supervisor_touch(m->k, 1, POINTER_DOWN, x + gap0 / 2, y, m->now);
+    float cx = x, cy = y, g = gap0;
+    for (int i = 1; i <= steps; i++) {
+        advance(m, FRAME_MS);
+        float f = (float)i / (float)steps;
+        cx = x + dx * f;
+        cy = y + dy * f;
+        g = gap0 + (gap1 - gap0) * f;
+        supervisor_touch(m->k, 0, POINTER_MOVE, cx - g / 2, cy, m->now);
+        supervisor_touch(m->k, 1, POINTER_MOVE, cx + g / 2, cy, m->now);
+    }
+    int lift = first_lifts_first ? 0 : 1, stay = 1 - lift;
+    supervisor_touch(m->k, lift, POINTER_UP, cx, cy, m->now);
+    if (rng_chance(&m->rng, 0.3)) { /* the other finger drags on alone: it must do nothing */
+        advance(m, FRAME_MS);
+        supervisor_touch(m->k, stay, POINTER_MOVE, cx + dx, cy - dy, m->now);
+    }
+    advance(m, FRAME_MS);
+    supervisor_touch(m->k, stay, POINTER_UP, cx, cy, m->now);
+    m->drags++;
+}
+
 /* Odd pointer sequences a flaky touch panel or driver can produce. */
 static void ev_odd(Monkey *m)
 {
@@ -733,6 +778,11 @@ static void check_invariants(Monkey *m)
     expect(m, !m->b->quiz || s->ui.quiz_pos <= m->b->quiz->n_questions, "quiz_pos beyond the quiz");
     const DisplayList *d = supervisor_frame(m->k);
     expect(m, !d->overflow, "the display list overflowed");
+    const Screen *top = &s->ui.stack[s->ui.depth - 1];
+    float zmax = s->info.zoom_max > 1 ? s->info.zoom_max : 1;
+    expect(m, isfinite(top->zoom) && top->zoom <= zmax + 1e-3f && isfinite(top->pan_x) &&
+                  isfinite(top->pan_y) && top->pan_x <= 0 && top->pan_y <= 0,
+           "the zoom or pan left its limits");
     bool focus_ok = s->ui.focus == -1 || (s->ui.focus >= 0 && (size_t)s->ui.focus < d->n_hits);
     snprintf(buf, sizeof buf, "focus %d is neither -1 nor a hit area (n_hits %zu)", s->ui.focus,
              d->n_hits);
@@ -833,9 +883,9 @@ int main(int argc, char **argv)
 
     static void (*const generators[])(Monkey *) = {ev_tap_anywhere, ev_tap_target, ev_drag,
         ev_edge_swipe, ev_long_press, ev_key, ev_wheel, ev_wait, ev_cancel, ev_language,
-        ev_quiz, ev_odd, ev_admin};
+        ev_quiz, ev_odd, ev_admin, ev_two_fingers};
     /* Weights per generator, in the order above (per mille). */
-    static const int weight[] = {120, 330, 100, 30, 30, 150, 15, 90, 30, 25, 55, 15, 10};
+    static const int weight[] = {120, 330, 100, 30, 30, 150, 15, 90, 30, 25, 55, 15, 10, 40};
     _Static_assert(sizeof weight / sizeof weight[0] == sizeof generators / sizeof generators[0],
                    "one weight per generator");
     int total = 0;

@@ -168,6 +168,49 @@ static void test_a_title_that_cannot_fit_is_reported_where_it_is_written(void)
     rmdir(dir);
 }
 
+/* A table whose widest words cannot stand side by side on a portrait screen: one warning, at
+ * the cell that misses its column most; and the table bundle's tables fit everywhere. */
+static void test_a_table_that_cannot_fit_is_reported_at_its_cell(void)
+{
+    no_layout_warnings("tests/good/table");
+    char dir[] = "/tmp/kiosk-table-XXXXXX";
+    if (!mkdtemp(dir)) return;
+    char path[256];
+    snprintf(path, sizeof path, "%s/bundle.yaml", dir);
+    write_file(path,
+               "format: 1\n"
+               "meta: {id: t, title: T, version: \"1\", languages: [nl], default_language: nl}\n"
+               "home: {tiles: [{target: c}]}\n"
+               "collections:\n"
+               "  - id: c\n"
+               "    title: C\n"
+               "    items:\n"
+               "      - id: wide\n"
+               "        title: Breed\n"
+               "        table:\n"
+               "          rows:\n"
+               "            - [Fiets, Kraftfahrzeughaftpflichtversicherung, \"€ 12,00\", "
+               "Donaudampfschifffahrtsgesellschaftskapitän]\n");
+    Bundle *b = load(dir);
+    if (b) {
+        size_t n;
+        char *out = check_output(b, &n);
+        char want[512];
+        snprintf(want, sizeof want, "%s/bundle.yaml:12:72: warning: table cell "
+                 "\"Donaudampfschifffahrtsgesellschaftskapitän\" does not fit its column on the "
+                 "wide screen (nl) at ", dir);
+        CHECK(strstr(out, want) != NULL);
+        CHECK(strstr(out, "1080x1920") != NULL);
+        CHECK(strstr(out, "give the table fewer columns") != NULL);
+        CHECK_INT(n, 1);
+        if (!strstr(out, want)) fprintf(stderr, "got:\n%s\n", out);
+        free(out);
+        bundle_free(b);
+    }
+    unlink(path);
+    rmdir(dir);
+}
+
 static void test_arabic_mirrors_the_screen(void)
 {
     Bundle *b = load("tests/good/languages");
@@ -198,6 +241,7 @@ int main(void)
     RUN(test_no_layout_warnings_in_the_default_bundle);
     RUN(test_every_character_has_a_glyph);
     RUN(test_a_title_that_cannot_fit_is_reported_where_it_is_written);
+    RUN(test_a_table_that_cannot_fit_is_reported_at_its_cell);
     RUN(test_arabic_mirrors_the_screen);
     hyphen_release();
     return check_summary();

@@ -133,6 +133,42 @@ static void check_list(const DisplayList *d, float w, float h, const char *what)
     }
 }
 
+/* Pages with a table (issue 17): the table bundle (right to left too) and the open day's
+ * practical pages, at every size, in every language, with and without larger text. */
+static void test_tables_every_size(void)
+{
+    static const struct { const char *dir, *item; } pages[] = {
+        {"tests/good/table", "prices"}, {"tests/good/table", "hours"},
+        {"content/opendag", "info-open"}, {"content/opendag", "info-eten"},
+    };
+    int before = screens_checked;
+    for (size_t p = 0; p < sizeof pages / sizeof pages[0]; p++) {
+        Bundle *b = bundle_load_reporting(pages[p].dir, stderr);
+        CHECK(b != NULL);
+        if (!b) continue;
+        Canvas *c = canvas_create(64, 64, &b->theme, assets, 8 << 20); /* fonts only */
+        for (size_t si = 0; c && si < sizeof SIZES / sizeof SIZES[0]; si++)
+            for (int large = 0; large < 2; large++)
+                for (size_t l = 0; l < b->n_languages; l++) {
+                    Session s;
+                    CHECK(session_init(&s, b, canvas_measure(c), (float)SIZES[si][0],
+                                       (float)SIZES[si][1], 0));
+                    s.ui.lang = l;
+                    CHECK(session_open(&s, pages[p].item, 0));
+                    s.ui.large_text = large;
+                    s.dirty = true;
+                    char what[160];
+                    snprintf(what, sizeof what, "%s (%s%s)", pages[p].item, b->languages[l],
+                             large ? ", larger text" : "");
+                    check_list(session_frame(&s), (float)SIZES[si][0], (float)SIZES[si][1], what);
+                    session_free(&s);
+                }
+        canvas_destroy(c);
+        bundle_free(b);
+    }
+    CHECK_INT(screens_checked - before, 4 * 2 * (3 + 3 + 3 + 3));
+}
+
 static void test_every_screen_every_size(void)
 {
     size_t n = 7 + bundle->n_collections + bundle->n_items;
@@ -343,7 +379,8 @@ static void test_golden_open_day(void)
     Bundle *od = bundle_load_reporting("content/opendag", stderr);
     CHECK(od != NULL);
     if (!od) return;
-    static const char *const screens[] = {"home", "programme", "s-robotarm", "area-mechatronica"};
+    static const char *const screens[] = {"home", "programme", "s-robotarm", "info-eten",
+                                          "area-mechatronica"};
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
         golden_of(od, "opendag-", screens[i], 1920, 1080, wall);
         golden_of(od, "opendag-", screens[i], 1080, 1920, wall);
@@ -640,6 +677,7 @@ int main(int argc, char **argv)
     CHECK(bundle != NULL);
     if (!bundle) return check_summary();
     if (!refresh) RUN(test_every_screen_every_size);
+    if (!refresh) RUN(test_tables_every_size);
     if (!refresh) RUN(test_three_taps_and_no_dead_ends);
     RUN(test_golden_screenshots);
     RUN(test_golden_open_day);

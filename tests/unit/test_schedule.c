@@ -131,14 +131,24 @@ static void test_too_many_sessions_are_cut(void)
 {
     enum { N = SCHEDULE_MAX_ENTRIES + 4 };
     static Item items[N];
-    static TimeSlot slot = {.date = WHEN_WEEKLY, .days = 0x7f, .from = 600, .to = 660};
+    static TimeSlot late = {.date = WHEN_WEEKLY, .days = 0x7f, .from = 1200, .to = 1260};
+    static TimeSlot slots[N];
     static Collection c = {.id = "many", .items = items, .n_items = N};
-    for (size_t i = 0; i < N; i++) items[i] = (Item){.id = "x", .when = &slot, .n_when = 1, .index = i};
+    /* Four late sessions first in the bundle, then the day's others from 08:00 on: the late
+     * ones are left out, not the last ones the bundle lists. */
+    for (size_t i = 0; i < N; i++) {
+        slots[i] = (TimeSlot){.date = WHEN_WEEKLY, .days = 0x7f, .from = (int16_t)(480 + i),
+                              .to = (int16_t)(540 + i)};
+        items[i] = (Item){.id = i < 4 ? "late" : "x", .when = i < 4 ? &late : &slots[i],
+                          .n_when = 1, .index = i};
+    }
     ScheduleDay d;
     LocalTime t = at("2027-03-13 09:00");
     schedule_build(&c, &t, &d);
     CHECK_INT(d.n, SCHEDULE_MAX_ENTRIES);
     CHECK(d.cut);
+    for (int i = 0; i < d.n; i++) CHECK(strcmp(d.e[i].item->id, "late") != 0);
+    CHECK_INT(d.e[d.n - 1].from, 480 + N - 1);
 }
 
 static void test_local_time_and_summer_time(void)
@@ -188,6 +198,54 @@ static void test_session_wakes_when_a_session_ends(void)
     session_free(&s);
 }
 
+static bool shows(const DisplayList *d, const char *text)
+{
+    for (size_t i = 0; i < d->n_cmds; i++)
+        if (d->cmds[i].kind == DL_TEXT && d->cmds[i].len == strlen(text) &&
+            memcmp(d->cmds[i].text, text, d->cmds[i].len) == 0)
+            return true;
+    return false;
+}
+
+static bool shows_prefix(const DisplayList *d, const char *prefix)
+{
+    for (size_t i = 0; i < d->n_cmds; i++)
+        if (d->cmds[i].kind == DL_TEXT && d->cmds[i].len >= strlen(prefix) &&
+            memcmp(d->cmds[i].text, prefix, strlen(prefix)) == 0)
+            return true;
+    return false;
+}
+
+/* The home tile of the timetable says what starts next today, in the visitor's language,
+ * and the home screen is built again when a session starts or ends. */
+static void test_home_tile_says_what_is_next(void)
+{
+    Session s;
+    CHECK(session_init(&s, bundle, (TextMeasure){.ctx = NULL, .width = fake_width}, 1920, 1080, 0));
+    int64_t wall = 0;
+    CHECK(schedule_parse_local("2027-03-13 10:40", &wall));
+    session_set_wall_clock(&s, wall * 1000, 0);
+    CHECK(session_open(&s, "home", 0));
+    const DisplayList *d = session_frame(&s);
+    CHECK(shows(d, "Hierna: Zonnepanelen meten om 11:00"));
+    int64_t wake = session_next_wake(&s); /* robots ends at 10:45 */
+    CHECK(wake > 0 && wake <= 5 * 60000);
+    s.ui.lang = 1;
+    s.dirty = true;
+    CHECK(shows(session_frame(&s), "Next: Measuring solar panels at 11:00"));
+    s.ui.lang = 0;
+    CHECK(schedule_parse_local("2027-03-13 12:30", &wall));
+    session_set_wall_clock(&s, wall * 1000, 0);
+    s.dirty = true;
+    CHECK(shows(session_frame(&s), "Hierna: Robots bouwen om 13:00"));
+    /* after the last session of the day: no next line (the evening in April is another day) */
+    CHECK(schedule_parse_local("2027-03-13 14:00", &wall));
+    session_set_wall_clock(&s, wall * 1000, 0);
+    s.dirty = true;
+    CHECK(!shows_prefix(session_frame(&s), "Hierna"));
+    session_free(&s);
+}
+
 int main(void)
 {
     setenv("TZ", "Europe/Amsterdam", 1);
@@ -209,6 +267,7 @@ int main(void)
     RUN(test_too_many_sessions_are_cut);
     RUN(test_local_time_and_summer_time);
     RUN(test_session_wakes_when_a_session_ends);
+    RUN(test_home_tile_says_what_is_next);
     diags_free(&d);
     bundle_free(bundle);
     return check_summary();
