@@ -95,6 +95,26 @@ static void check_results(Check *k, Session *s, const char *lang, int size)
             }
 }
 
+/* Every picture of an item's gallery, on its page and full screen: each has its own caption
+ * and credit. */
+static void check_gallery(Check *k, Session *s, const char *id, const char *lang, int size)
+{
+    const Item *it = bundle_find_item(k->b, id);
+    if (!it || it->n_gallery == 0) return;
+    char buf[160];
+    for (int full = 0; full < 2; full++) {
+        snprintf(buf, sizeof buf, "photo:%s", id);
+        if (full && !session_open(s, buf, 0)) return;
+        s->ui.large_text = size >= N_SIZES;
+        for (size_t i = full ? 0 : 1; i < it->n_gallery; i++) {
+            if (i > 0) session_apply(s, (Action){.kind = ACT_PICTURE_NEXT}, 0);
+            s->dirty = true;
+            snprintf(buf, sizeof buf, "%s%s picture %zu", full ? "photo:" : "", id, i + 1);
+            collect(k, session_frame(s), buf, lang, size);
+        }
+    }
+}
+
 /* Builds one screen and collects its issues; the quiz is walked question by question. */
 static void check_screen(Check *k, Session *s, const char *name, const char *lang, int size)
 {
@@ -102,6 +122,7 @@ static void check_screen(Check *k, Session *s, const char *name, const char *lan
     s->ui.large_text = size >= N_SIZES;
     s->dirty = true;
     collect(k, session_frame(s), name, lang, size);
+    check_gallery(k, s, name, lang, size);
     if (strcmp(name, "result") == 0 && k->b->quiz) check_results(k, s, lang, size);
     if (strcmp(name, "quiz") != 0 || !k->b->quiz) return;
     for (size_t q = 1; q < k->b->quiz->n_questions; q++) {

@@ -134,6 +134,16 @@ static void schedule_seen(const Session *s, const char *want, char *buf, size_t 
     if (!any && k < n) snprintf(buf + k, n - k, "none");
 }
 
+/* A gallery as a visitor sees it: "picture:N", the picture shown (from 1) on an item page or
+ * full screen; "picture:0" where no gallery is shown. */
+static void gallery_seen(const Session *s, char *buf, size_t n)
+{
+    const Screen *top = ui_top_const(&s->ui);
+    bool shown = !s->ui.attract && (top->kind == SCREEN_ITEM || top->kind == SCREEN_PHOTO) &&
+                 top->item->n_gallery > 0;
+    snprintf(buf, n, "picture:%d", shown ? top->picture + 1 : 0);
+}
+
 static bool run_step(Replay *r, const Step *st)
 {
     char name[160];
@@ -183,6 +193,8 @@ static bool run_step(Replay *r, const Step *st)
             quiz_seen(&r->s, st->arg, name, sizeof name);
         else if (strncmp(st->arg, "now:", 4) == 0 || strncmp(st->arg, "next:", 5) == 0)
             schedule_seen(&r->s, st->arg, name, sizeof name);
+        else if (strncmp(st->arg, "picture:", 8) == 0)
+            gallery_seen(&r->s, name, sizeof name);
         else if (strncmp(st->arg, "zoom:", 5) == 0)
             snprintf(name, sizeof name, "zoom:%s", zoom_active(ui_top(&r->s.ui)) ? "in" : "fit");
         else

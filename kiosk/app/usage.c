@@ -11,18 +11,25 @@
 
 #include "ui/state.h"
 
+/* A gallery picture full screen is part of looking at its item: the page and its pictures
+ * are timed as one view of the item. */
+static ScreenKind counted(ScreenKind k)
+{
+    return k == SCREEN_PHOTO ? SCREEN_ITEM : k;
+}
+
 /* True when the screen (or language) on top is not the one being timed. */
 static bool moved(const Usage *u, const Session *s)
 {
     ScreenRef r = session_screen(s);
-    return r.kind != u->kind || r.attract != u->attract || strcmp(r.id ? r.id : "", u->id) != 0 ||
+    return counted(r.kind) != u->kind || r.attract != u->attract || strcmp(r.id ? r.id : "", u->id) != 0 ||
            strcmp(s->ui.bundle->languages[s->ui.lang], u->lang) != 0;
 }
 
 static void remember(Usage *u, const Session *s)
 {
     ScreenRef r = session_screen(s);
-    u->kind = r.kind;
+    u->kind = counted(r.kind);
     u->attract = r.attract;
     snprintf(u->id, sizeof u->id, "%s", r.id ? r.id : "");
     snprintf(u->lang, sizeof u->lang, "%s", s->ui.bundle->languages[s->ui.lang]);

@@ -168,6 +168,28 @@ typedef struct Table {
 
 typedef struct Collection Collection;
 
+/* How a picture fills its box (content/README.md, "How a picture fills its box"). */
+typedef enum {
+    FIT_FRAMED,  /* not given: on the item's coloured panel with a margin (icons, drawings) */
+    FIT_CONTAIN, /* the whole picture, as large as the box allows, edge to edge */
+    FIT_COVER,   /* fills the box; what sticks out is cut off, around the focus */
+} FitKind;
+
+typedef struct PictureFit {
+    FitKind kind;
+    float focus_x, focus_y; /* what stays in view with FIT_COVER: fractions of the picture's
+                               width and height from its top left (0.5, 0.5: the middle) */
+} PictureFit;
+
+/* One picture of an item's gallery. */
+enum { GALLERY_MAX_PICTURES = 24 };
+typedef struct GalleryPicture {
+    const Image *image;
+    Text caption;     /* may be absent */
+    Text credit;      /* who made it ("Foto: ..."); always given, always shown */
+    PictureFit fit;   /* on the item page (FIT_COVER unless given); full screen: contained */
+} GalleryPicture;
+
 typedef struct Item {
     const char *id;
     Text title, subtitle;
@@ -175,6 +197,9 @@ typedef struct Item {
     Body body[BUNDLE_MAX_LANGS];
     const Image *image; /* NULL when none */
     const Video *video; /* NULL when none; plays where the picture would be */
+    PictureFit image_fit; /* how `image` fills its box */
+    const GalleryPicture *gallery; /* shown where the picture would be (n_gallery == 0: none) */
+    size_t n_gallery;
     const int *categories; /* indices into collection->categories */
     size_t n_categories;
     const char *const *tags;

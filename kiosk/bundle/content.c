@@ -208,6 +208,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
     read_text(l, f, ynode_get(m, "subtitle"), &it->subtitle);
     read_body(l, f, ynode_get(m, "body"), it->body);
     read_image(l, f, ynode_get(m, "image"), &it->image);
+    read_image_fit(l, f, m, it);
     read_video(l, f, ynode_get(m, "video"), it);
     read_item_categories(l, f, ynode_get(m, "categories"), c, it);
     read_strings(l, f, ynode_get(m, "tags"), it);
@@ -245,6 +246,7 @@ static void read_item(Loader *l, const YFile *f, const YNode *m, Collection *c, 
         it->related = slots;
         it->n_related = rel->n;
     }
+    read_gallery(l, f, ynode_get(m, "gallery"), it);
 }
 
 static void read_map_size(Loader *l, const YFile *f, const YNode *m, Collection *c)

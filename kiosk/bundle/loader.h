@@ -144,6 +144,11 @@ bool read_flag(Loader *l, const YFile *f, const YNode *n, bool *out);
 /* video.c: an item's `video` (file, poster, captions, loop, muted). */
 void read_video(Loader *l, const YFile *f, const YNode *n, Item *it);
 
+/* gallery.c: an item's `fit` and `focus` for its image (after `image`), and its `gallery`
+ * (read last of the item: it checks what else takes the picture's place). */
+void read_image_fit(Loader *l, const YFile *f, const YNode *m, Item *it);
+void read_gallery(Loader *l, const YFile *f, const YNode *n, Item *it);
+
 /* when.c: an item's `when` (its sessions, sorted by date and time). */
 void read_when(Loader *l, const YFile *f, const YNode *n, Item *it);
 

@@ -48,7 +48,11 @@ SCHEMA(SCHEMA_ITEM, "an item", {"id", true}, {"title", true}, {"short_title", fa
        {"facts", false}, {"links", false}, {"sources", false}, {"related", false},
        {"shape", false}, {"color", false}, {"figure", false}, {"series", false},
        {"pin", false},
-       {"when", false}, {"where", false}, {"video", false}, {"table", false});
+       {"when", false}, {"where", false}, {"video", false}, {"fit", false},
+       {"focus", false}, {"gallery", false}, {"table", false});
+/* `credit` is required, with its own message (gallery.c) */
+SCHEMA(SCHEMA_GALLERY_PICTURE, "a gallery picture", {"picture", true}, {"credit", false},
+       {"caption", false}, {"fit", false}, {"focus", false});
 SCHEMA(SCHEMA_TABLE, "a table", {"caption", false}, {"columns", false}, {"rows", true});
 SCHEMA(SCHEMA_SLOT, "a time ('when')", {"date", false}, {"days", false}, {"from", true},
        {"to", true});
@@ -71,7 +75,7 @@ const Schema *const SCHEMA_ALL[] = {
     &SCHEMA_COLORS, &SCHEMA_KIOSK,     &SCHEMA_HOME,     &SCHEMA_TILE,   &SCHEMA_COLLECTION,
     &SCHEMA_CATEGORY, &SCHEMA_ITEM,    &SCHEMA_FACT,     &SCHEMA_LINK,   &SCHEMA_QUIZ,
     &SCHEMA_QUESTION, &SCHEMA_ANSWER,  &SCHEMA_RESULT,  &SCHEMA_FIGURE, &SCHEMA_POINT,
-    &SCHEMA_VIDEO, &SCHEMA_TABLE,
+    &SCHEMA_VIDEO, &SCHEMA_GALLERY_PICTURE, &SCHEMA_TABLE,
 };
 const size_t SCHEMA_ALL_COUNT = sizeof SCHEMA_ALL / sizeof SCHEMA_ALL[0];
 

@@ -26,6 +26,7 @@
 #include "core/log.h"
 #include "platform/rounded.h"
 #include "platform/textrun.h"
+#include "ui/fit.h"
 
 enum { FAILED_MAX = 64 };
 
@@ -383,12 +384,12 @@ static void placeholder(Drawer *d, Rect r)
 }
 
 static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip,
-                         uint8_t alpha, bool enlarge)
+                         uint8_t alpha)
 {
     int tw, th;
     SDL_QueryTexture(t, NULL, NULL, &tw, &th);
     float s = fminf(r.w / (float)tw, r.h / (float)th);
-    if (s > 1.0f && !tinted && !enlarge) s = 1.0f; /* photos are never scaled up past decode */
+    if (s > 1.0f && !tinted) s = 1.0f; /* photos are never scaled up past decode */
     float w = (float)tw * s, h = (float)th * s;
     SDL_FRect dst = {r.x + (r.w - w) / 2, r.y + (r.h - h) / 2, w, h};
     if (tinted) SDL_SetTextureColorMod(t, (Uint8)(tint >> 16), (Uint8)(tint >> 8), (Uint8)tint);
@@ -400,31 +401,60 @@ static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool 
     else SDL_RenderCopyF(d->r, t, NULL, &dst);
 }
 
-/* A zoomed picture (a floor plan, a photo being pinched) changes size on every frame of a
- * pinch and may be many times the screen. It is decoded at the next size up in steps of
- * sqrt(2), at most ZOOMED_DECODE_SIDE a side, and scaled the rest of the way: a pinch from 1x
- * to 4x rasterises an SVG four times instead of sixty, and a plan at 4x on a 4K screen costs
- * a 50 MB texture, not a 200 MB one (a 4K replay of two pinches to 4x: 7.5 s and 447 MB RSS
- * before, 3.8 s and 298 MB after). */
-enum { ZOOMED_DECODE_SIDE = 4096 };
-
-static void zoomed_decode_size(const DlCmd *c, int *w, int *h)
+/* A picture filling r, cut around the command's crop point. Its texture is the whole picture
+ * at the size that covers r: a photo's from its header; an SVG's from a first rasterisation in
+ * r, whose shape tells the size to rasterise at. Returns false while it is not there yet. */
+static bool draw_cover(Drawer *d, const DlCmd *c, bool *loading)
 {
-    float side = fmaxf(c->r.w, c->r.h);
-    float step = fminf(exp2f(ceilf(log2f(side) * 2) / 2), ZOOMED_DECODE_SIDE);
-    *w = (int)lroundf(c->r.w * step / side);
-    *h = (int)lroundf(c->r.h * step / side);
+    const Image *img = c->image;
+    float pw = (float)img->width, ph = (float)img->height;
+    SDL_Texture *t = NULL;
+    if (img->type == IMAGE_SVG) {
+        t = picture(d, img, (int)lroundf(c->r.w), (int)lroundf(c->r.h), loading);
+        int tw, th;
+        if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+        pw = (float)tw;
+        ph = (float)th;
+    }
+    float s = fit_cover_scale(pw, ph, c->r.w, c->r.h);
+    int w = (int)lroundf(pw * s), h = (int)lroundf(ph * s);
+    if (w <= 0 || h <= 0) return false;
+    t = picture(d, img, w, h, loading);
+    int tw, th;
+    if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+    if (c->alpha == 0) return true;
+    Rect src = fit_cover_source((float)tw, (float)th, c->r.w, c->r.h, c->crop_x, c->crop_y);
+    SDL_Rect sr = {(int)lroundf(src.x), (int)lroundf(src.y), (int)lroundf(src.w), (int)lroundf(src.h)};
+    SDL_FRect dst = {c->r.x, c->r.y, c->r.w, c->r.h};
+    SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, c->alpha);
+    SDL_RenderCopyF(d->r, t, &sr, &dst);
+    return true;
+}
+
+/* A picture decoded for a box of decode_w x decode_h and contained in r at whatever scale r
+ * asks for (a pinch zoom). */
+static bool draw_detailed(Drawer *d, const DlCmd *c, bool *loading)
+{
+    SDL_Texture *t = picture(d, c->image, (int)lroundf(c->decode_w), (int)lroundf(c->decode_h),
+                             loading);
+    int tw, th;
+    if (!t || SDL_QueryTexture(t, NULL, NULL, &tw, &th) != 0) return false;
+    if (c->alpha == 0) return true;
+    Rect r = fit_contain(c->r, (float)tw, (float)th);
+    SDL_SetTextureColorMod(t, 255, 255, 255);
+    SDL_SetTextureAlphaMod(t, c->alpha);
+    SDL_RenderCopyF(d->r, t, NULL, &(SDL_FRect){r.x, r.y, r.w, r.h});
+    return true;
 }
 
 static void draw_image(Drawer *d, const DlCmd *c)
 {
-    if (c->zoomed) {
-        int w, h;
-        bool loading = false;
-        zoomed_decode_size(c, &w, &h);
-        SDL_Texture *t = c->image && w > 0 && h > 0 ? picture(d, c->image, w, h, &loading) : NULL;
-        if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha, true);
-        else if (!loading) placeholder(d, c->r);
+    bool loading = false;
+    if (c->image && (c->cover || c->decode_w > 0)) {
+        if (c->r.w < 1 || c->r.h < 1) return;
+        bool drawn = c->cover ? draw_cover(d, c, &loading) : draw_detailed(d, c, &loading);
+        if (!drawn && !loading && c->alpha) placeholder(d, c->r);
         return;
     }
     /* A zooming picture is decoded once at the largest zoom and only scaled while it moves:
@@ -433,7 +463,6 @@ static void draw_image(Drawer *d, const DlCmd *c)
     float big = zooms ? DL_ZOOM_MAX : 1.0f;
     int w = (int)lroundf(c->r.w * big), h = (int)lroundf(c->r.h * big);
     if (w <= 0 || h <= 0) return;
-    bool loading = false;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
     Rect r = c->r;
     if (zooms) {
@@ -442,7 +471,7 @@ static void draw_image(Drawer *d, const DlCmd *c)
         r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
     }
     if (c->alpha == 0) return; /* only fetched ahead of time (the attract loop's next slide) */
-    if (t) blit_contain(d, t, r, 0, false, false, c->alpha, false);
+    if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
 }
 
@@ -455,7 +484,7 @@ static void draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha, false);
+    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -489,7 +518,7 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         case DL_QR: {
             int side = (int)lroundf(fminf(c->r.w, c->r.h));
             SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha, false);
+            if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
             break;
         }
         case DL_POLY:

@@ -22,7 +22,8 @@ typedef enum {
     DL_RECT,   /* filled rounded rectangle */
     DL_FRAME,  /* rounded rectangle outline, `stroke` px wide */
     DL_TEXT,   /* one line of text; r is its box (x, y of the line box, measured width) */
-    DL_IMAGE,  /* a bundle image fitted into r (contain); alpha 0: only decode it, for later */
+    DL_IMAGE,  /* a bundle image fitted into r (contain, or cover); alpha 0: only decode it,
+                  for later */
     DL_ICON,   /* a UI icon from assets/icons, by name, tinted with color */
     DL_QR,     /* a QR code of `text` filling r (square) */
     DL_POLY,   /* filled polygon: point p drawn at (ox + p.x * sx, oy + p.y * sy); r = bounds */
@@ -52,8 +53,12 @@ typedef struct DlCmd {
     const Image *image;
     float zoom;             /* DL_IMAGE: > 1 draws it that much larger around (focus_x, focus_y), */
     float focus_x, focus_y; /* fractions of r; up to DL_ZOOM_MAX (the attract loop's slow zoom) */
-    bool zoomed;            /* DL_IMAGE: content a visitor zooms (ui/zoom.h), r already zoomed:
-                               decoded in steps and scaled between them (draw.c) */
+    bool cover;             /* DL_IMAGE: fills r, cut around (crop_x, crop_y): fractions of the
+                               picture (ui/fit.h); pictures keep their direction: not mirrored */
+    float crop_x, crop_y;
+    float decode_w, decode_h; /* DL_IMAGE: > 0: decoded as if shown in a box this large, then
+                               contained in r at any scale, also past its pixels: a photo
+                               pinch-zoomed full screen keeps one texture while r changes */
     const char *icon;
     bool flip;    /* DL_ICON: drawn mirrored (a back arrow in a right-to-left layout) */
     /* polygon */
@@ -89,6 +94,9 @@ typedef enum {
     ACT_ADMIN_EXIT,
     ACT_TEXT_SIZE,     /* larger text for this visit, or back to normal */
     ACT_VIDEO_SOUND,   /* the clip's sound on, or off again */
+    ACT_PICTURE_NEXT,  /* the next picture of the gallery on screen (after the last: the first) */
+    ACT_PICTURE_PREV,  /* the one before (before the first: the last) */
+    ACT_PHOTO,         /* picture .arg of .item's gallery, full screen */
     ACT_COUNT
 } ActionKind;
 

@@ -454,7 +454,9 @@ static bool open_screen(Session *s, const char *spec, int64_t now_ms)
     if (!it) return false;
     session_apply(s, (Action){.kind = ACT_COLLECTION, .collection = it->collection}, now_ms);
     session_apply(s, (Action){.kind = ACT_ITEM, .item = it}, now_ms);
-    return true;
+    if (strncmp(spec, "photo:", 6) != 0) return true;
+    session_apply(s, (Action){.kind = ACT_PHOTO, .item = it}, now_ms); /* the first picture */
+    return it->n_gallery > 0;
 }
 
 const char *session_screen_name(const Session *s, char *buf, size_t size)
@@ -473,7 +475,9 @@ const Hit *session_find_target(Session *s, const char *name)
         ActionKind kind;
     } fixed[] = {{"back", ACT_BACK}, {"home", ACT_HOME}, {"language", ACT_LANGUAGE},
                  {"about", ACT_ABOUT}, {"quiz", ACT_QUIZ}, {"again", ACT_QUIZ_AGAIN},
-                 {"text-size", ACT_TEXT_SIZE}, {"sound", ACT_VIDEO_SOUND}};
+                 {"text-size", ACT_TEXT_SIZE}, {"sound", ACT_VIDEO_SOUND},
+                 {"next-picture", ACT_PICTURE_NEXT}, {"prev-picture", ACT_PICTURE_PREV},
+                 {"photo", ACT_PHOTO}};
     const DisplayList *d = session_frame(s);
     int arg = -2;
     ActionKind kind = ACT_NONE;
@@ -546,7 +550,7 @@ ScreenRef session_screen(const Session *s)
     const Screen *top = ui_top_const(&s->ui);
     ScreenRef r = {.kind = top->kind, .attract = s->ui.attract};
     if (top->kind == SCREEN_COLLECTION) r.id = top->collection->id;
-    if (top->kind == SCREEN_ITEM) r.id = top->item->id;
+    if (top->kind == SCREEN_ITEM || top->kind == SCREEN_PHOTO) r.id = top->item->id;
     return r;
 }
 

@@ -76,6 +76,35 @@ void ui_open_admin(UiState *s, int64_t now_ms)
     }
 }
 
+/* Back from a picture full screen: the item page shows the picture the visitor ended on. */
+static void photo_closed(UiState *s)
+{
+    const Screen *closed = &s->stack[s->depth];
+    Screen *top = ui_top(s);
+    if (closed->kind == SCREEN_PHOTO && top->kind == SCREEN_ITEM && top->item == closed->item)
+        top->picture = closed->picture;
+}
+
+bool ui_step_picture(UiState *s, int step)
+{
+    Screen *top = ui_top(s);
+    if ((top->kind != SCREEN_ITEM && top->kind != SCREEN_PHOTO) || !top->item) return false;
+    int n = (int)top->item->n_gallery;
+    if (n < 2) return false;
+    /* Round and round: an arrow is never a dead button, and the count ("1 / 5") shows that
+     * the visitor is back at the start. */
+    top->picture = ((top->picture + step) % n + n) % n;
+    top->zoom = top->pan_x = top->pan_y = 0; /* the next picture comes whole */
+    return true;
+}
+
+static bool open_photo(UiState *s, Action a, int64_t now_ms)
+{
+    if (!a.item || a.arg < 0 || (size_t)a.arg >= a.item->n_gallery) return false;
+    return push(s, (Screen){.kind = SCREEN_PHOTO, .item = a.item, .picture = a.arg, .filter = -1},
+                now_ms);
+}
+
 static bool same_screen(const Screen *a, const Screen *b)
 {
     return a->kind == b->kind && a->collection == b->collection && a->item == b->item;
@@ -166,6 +195,7 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
         if (s->depth <= 1) return false;
         forget_pin(s);
         s->depth--;
+        photo_closed(s);
         s->focus = -1;
         s->changed_ms = now_ms;
         return true;
@@ -218,6 +248,11 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms)
         return push(s, (Screen){.kind = SCREEN_QUIZ, .filter = -1}, now_ms);
     case ACT_ANSWER:
         return answer(s, a.arg, now_ms);
+    case ACT_PICTURE_NEXT:
+    case ACT_PICTURE_PREV:
+        return ui_step_picture(s, a.kind == ACT_PICTURE_NEXT ? 1 : -1);
+    case ACT_PHOTO:
+        return open_photo(s, a, now_ms);
     }
     return false;
 }
@@ -311,6 +346,7 @@ const char *screen_kind_name(ScreenKind kind)
     case SCREEN_ABOUT: return "about";
     case SCREEN_PIN: return "pin";
     case SCREEN_ADMIN: return "admin";
+    case SCREEN_PHOTO: return "photo";
     }
     return "?";
 }

@@ -24,6 +24,7 @@ typedef enum {
     SCREEN_ABOUT,
     SCREEN_PIN,   /* the admin PIN pad, opened by the hidden corner gesture */
     SCREEN_ADMIN, /* the admin screen, after the right PIN */
+    SCREEN_PHOTO, /* one picture of an item's gallery, full screen (view_gallery.c) */
 } ScreenKind;
 
 /* What the PIN pad says under the digits. */
@@ -35,7 +36,9 @@ const char *screen_kind_name(ScreenKind kind);
 typedef struct Screen {
     ScreenKind kind;
     const Collection *collection; /* SCREEN_COLLECTION */
-    const Item *item;             /* SCREEN_ITEM */
+    const Item *item;             /* SCREEN_ITEM, SCREEN_PHOTO */
+    int picture;                  /* SCREEN_ITEM, SCREEN_PHOTO: the gallery picture shown
+                                     (index into item->gallery) */
     int filter;                   /* SCREEN_COLLECTION: category index, -1 for all */
     float scroll;                 /* px scrolled; kept when coming back to this screen */
     int64_t opened_ms;            /* when it was opened (not when come back to), for motion
@@ -86,6 +89,11 @@ bool ui_apply(UiState *s, Action a, int64_t now_ms);
 void ui_reset(UiState *s, int64_t now_ms);
 static inline Screen *ui_top(UiState *s) { return &s->stack[s->depth - 1]; }
 static inline const Screen *ui_top_const(const UiState *s) { return &s->stack[s->depth - 1]; }
+
+/* The next (step 1) or previous (-1) picture of the gallery on the top screen (an item page
+ * or a picture full screen), round from the last to the first; false when there is nothing
+ * to step through. */
+bool ui_step_picture(UiState *s, int step);
 
 /* The hidden admin entry: opens the PIN pad; after the right PIN (checked by the caller)
  * ui_open_admin turns the pad into the admin screen. Both forget any typed digits. */

@@ -235,6 +235,7 @@ void view_build(DisplayList *d, const UiState *s, const TextMeasure *m, float w,
     case SCREEN_ABOUT: view_about(&c, top); break;
     case SCREEN_PIN: view_pin(&c); break;
     case SCREEN_ADMIN: view_admin(&c); break;
+    case SCREEN_PHOTO: view_photo(&c, top); break;
     }
     w_kept_videos(d, s);
     if (!s->full_height) scroll_bar(&c, top);

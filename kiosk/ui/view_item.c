@@ -156,7 +156,7 @@ static float text_column(Ctx *c, float x, float y, float w, const Item *it, Titl
 static bool has_picture(const Item *it)
 {
     return it->image != NULL || it->video || it->n_shape > 0 || it->has_pin || it->figure ||
-           it->n_series;
+           it->n_series || it->n_gallery;
 }
 
 /* The picture, the map or the figure panel in r; a figure panel fills r.h (0: only
@@ -165,7 +165,9 @@ static float lead_picture(Ctx *c, const Screen *sc, Rect r, bool draw)
 {
     const Item *it = sc->item;
     if (it->figure || it->n_series) return figure_panel(c, r, it, sc->opened_ms, draw);
-    if (draw && it->video) w_video(c, r, it, sc->opened_ms);
+    if (it->n_gallery && !draw) return r.h + gallery_below(c, r.w, it);
+    if (it->n_gallery) gallery_panel(c, r, sc);
+    else if (draw && it->video) w_video(c, r, it, sc->opened_ms);
     else if (draw) w_item_picture(c, r, it, w_picture_tint(c, it));
     return r.h;
 }
@@ -275,7 +277,8 @@ static void landscape(Ctx *c, const Screen *sc)
     }
     float room = area.h - 2 * m - (qh > 0 ? qh + g : 0);
     /* a figure panel takes the column's height (its chart grows), a picture up to 4:3 */
-    float ph = fmaxf(0, it->figure || it->n_series ? room : fminf(lw * 0.75f, room));
+    float below = it->n_gallery ? gallery_below(c, lw, it) : 0; /* its caption and credit */
+    float ph = fmaxf(0, it->figure || it->n_series ? room : fminf(lw * 0.75f + below, room));
     lead_picture(c, sc, (Rect){sx, area.y + m, lw, ph}, true);
     float tx = area.x + m + lw + g;
     /* the scrolling part starts half a gap before the text, so its bar stays clear of it */

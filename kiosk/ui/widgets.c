@@ -104,6 +104,10 @@ void w_item_picture(Ctx *c, Rect r, const Item *it, uint32_t tint)
 {
     if (it->collection && it->collection->layout == LAYOUT_PLAN && !it->image) w_plan(c, r, it);
     else if (it->n_shape > 0) w_map(c, r, it);
+    else if (!it->image && it->n_gallery) /* a card shows the gallery's first picture */
+        w_fitted_picture(c, r, it->gallery[0].image, it->gallery[0].fit, tint);
+    else if (it->image && it->image_fit.kind != FIT_FRAMED)
+        w_fitted_picture(c, r, it->image, it->image_fit, tint);
     else w_picture(c, r, it->image, &it->title, tint);
 }
 

@@ -142,6 +142,16 @@ float w_header(Ctx *c, const char *title, const char *intro);
 /* The y below that header, without drawing it. */
 float w_header_height(Ctx *c, const char *title, const char *intro);
 
+/* view_gallery.c: a picture in r as `fit` says (FIT_FRAMED: w_picture's panel and margin). */
+void w_fitted_picture(Ctx *c, Rect r, const Image *img, PictureFit fit, uint32_t tint);
+/* An item's gallery in r: the picture on top, dots, caption and credit below (the picture
+ * gets r.h less gallery_below); it opens full screen, the arrows and a swipe step through. */
+void gallery_panel(Ctx *c, Rect r, const Screen *sc);
+/* The height under the gallery's picture at width w (the tallest caption and credit). */
+float gallery_below(Ctx *c, float w, const Item *it);
+/* A gallery picture full screen (SCREEN_PHOTO). */
+void view_photo(Ctx *c, const Screen *sc);
+
 /* Screens (one file each). */
 void view_home(Ctx *c);
 void view_collection(Ctx *c, const Screen *sc);

@@ -368,7 +368,8 @@ static void golden(const char *screen, int w, int h)
     golden_of(bundle, "", screen, w, h, 0);
 }
 
-/* The open-day example (issue 17): its timetable at 11:05 on the day, in Amsterdam time. */
+/* The open-day example (issue 17): its timetable at 11:05 on the day, in Amsterdam time, and
+ * an item with a gallery. */
 static void test_golden_open_day(void)
 {
     setenv("TZ", "Europe/Amsterdam", 1);
@@ -379,7 +380,7 @@ static void test_golden_open_day(void)
     CHECK(od != NULL);
     if (!od) return;
     static const char *const screens[] = {"home", "programme", "s-robotarm", "info-eten",
-                                          "plan"};
+                                          "area-mechatronica", "plan"};
     for (size_t i = 0; i < sizeof screens / sizeof screens[0]; i++) {
         golden_of(od, "opendag-", screens[i], 1920, 1080, wall);
         golden_of(od, "opendag-", screens[i], 1080, 1920, wall);

@@ -34,6 +34,7 @@ static const char *top_name(const UiState *s)
     case SCREEN_RESULT: return "result";
     case SCREEN_COLLECTION: snprintf(buf, sizeof buf, "collection:%s", t->collection->id); return buf;
     case SCREEN_ITEM: snprintf(buf, sizeof buf, "item:%s", t->item->id); return buf;
+    case SCREEN_PHOTO: snprintf(buf, sizeof buf, "photo:%s:%d", t->item->id, t->picture); return buf;
     case SCREEN_PIN: return "pin";
     case SCREEN_ADMIN: return "admin";
     }
