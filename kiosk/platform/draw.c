@@ -24,6 +24,7 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "core/log.h"
+#include "platform/retained.h"
 #include "platform/rounded.h"
 #include "platform/textrun.h"
 #include "ui/fit.h"
@@ -52,6 +53,11 @@ struct Drawer {
      * poster under it is what a PNG shows */
     void (*video)(void *ctx, const DlCmd *c);
     void *video_ctx;
+    /* Retained drawing (retained.c): cards and tiles kept as pictures; off for comparing. */
+    bool retain;
+    Retained retained;
+    SDL_Rect clip; /* the clip in force, which drawing into a texture drops */
+    bool clipping;
 };
 
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
@@ -79,6 +85,10 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->font_family = theme->font ? strdup(theme->font) : NULL;
     d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
+    /* Off unless asked for (docs/performance.md: steadier frames, but each new kept picture
+     * costs a fresh allocation that page-faults, 2 ms a card here): the same pixels either way */
+    const char *retain = getenv("KIOSK_RETAIN");
+    d->retain = retain && strcmp(retain, "1") == 0;
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
         return NULL;
@@ -136,10 +146,16 @@ TextMeasure drawer_measure(Drawer *d)
     return (TextMeasure){d, measure_text};
 }
 
+void drawer_set_retain(Drawer *d, bool on)
+{
+    d->retain = on;
+}
+
 DrawStats drawer_stats(const Drawer *d)
 {
     return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
-                       d->decodes, d->decode_failures};
+                       d->decodes, d->decode_failures, d->retained.kept, d->retained.made,
+                       d->retained.direct};
 }
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -448,21 +464,22 @@ static bool draw_detailed(Drawer *d, const DlCmd *c, bool *loading)
     return true;
 }
 
-static void draw_image(Drawer *d, const DlCmd *c)
+/* False while the picture is on its way (drawn as nothing yet). */
+static bool draw_image(Drawer *d, const DlCmd *c)
 {
     bool loading = false;
     if (c->image && (c->cover || c->decode_w > 0)) {
-        if (c->r.w < 1 || c->r.h < 1) return;
+        if (c->r.w < 1 || c->r.h < 1) return true;
         bool drawn = c->cover ? draw_cover(d, c, &loading) : draw_detailed(d, c, &loading);
         if (!drawn && !loading && c->alpha) placeholder(d, c->r);
-        return;
+        return !loading;
     }
     /* A zooming picture is decoded once at the largest zoom and only scaled while it moves:
      * decoding at every frame's size would rasterise the SVG again 30 times a second. */
     bool zooms = c->zoom > 1.0f;
     float big = zooms ? DL_ZOOM_MAX : 1.0f;
     int w = (int)lroundf(c->r.w * big), h = (int)lroundf(c->r.h * big);
-    if (w <= 0 || h <= 0) return;
+    if (w <= 0 || h <= 0) return true;
     SDL_Texture *t = c->image ? picture(d, c->image, w, h, &loading) : NULL;
     Rect r = c->r;
     if (zooms) {
@@ -470,70 +487,79 @@ static void draw_image(Drawer *d, const DlCmd *c)
         float fx = r.x + r.w * c->focus_x, fy = r.y + r.h * c->focus_y;
         r = (Rect){fx - (fx - r.x) * z, fy - (fy - r.y) * z, r.w * z, r.h * z};
     }
-    if (c->alpha == 0) return; /* only fetched ahead of time (the attract loop's next slide) */
+    if (c->alpha == 0) return !loading; /* only fetched ahead (the attract loop's next slide) */
     if (t) blit_contain(d, t, r, 0, false, false, c->alpha);
     else if (!loading) placeholder(d, c->r); /* a picture on its way shows nothing yet */
+    return !loading;
 }
 
-static void draw_icon(Drawer *d, const DlCmd *c)
+static bool draw_icon(Drawer *d, const DlCmd *c)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/icons/%s.svg", d->assets, c->icon);
     int side = (int)lroundf(fminf(c->r.w, c->r.h));
-    if (side <= 0) return;
+    if (side <= 0) return true;
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
     if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
+    return !loading;
+}
+
+static void set_clip(Drawer *d, Rect r)
+{
+    d->clipping = r.w > 0;
+    d->clip = (SDL_Rect){(int)floorf(r.x), (int)floorf(r.y), (int)ceilf(r.w), (int)ceilf(r.h)};
+    SDL_RenderSetClipRect(d->r, d->clipping ? &d->clip : NULL);
+}
+
+/* One command; false when it is not final yet (a picture on its way). */
+static bool draw_cmd(void *drawer, const DlCmd *c)
+{
+    Drawer *d = drawer;
+    switch (c->kind) {
+    case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
+    case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
+    case DL_TEXT: {
+        int w, h;
+        SDL_Texture *t = text_texture(d, c, &w, &h);
+        if (!t) break;
+        SDL_SetTextureAlphaMod(t, c->alpha);
+        SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
+        SDL_RenderCopyF(d->r, t, NULL, &dst);
+        break;
+    }
+    case DL_IMAGE: return draw_image(d, c);
+    case DL_ICON: return draw_icon(d, c);
+    case DL_QR: {
+        int side = (int)lroundf(fminf(c->r.w, c->r.h));
+        SDL_Texture *t = qr_texture(d, c->text, side);
+        if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
+        break;
+    }
+    case DL_POLY: fill_polygon(d, c); break;
+    case DL_VIDEO:
+        if (d->video && c->alpha) d->video(d->video_ctx, c);
+        break;
+    case DL_CLIP: set_clip(d, c->r); break;
+    case DL_GROUP: break; /* drawn by drawer_draw */
+    }
+    return true;
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
 {
     collect_decoded(d);
     d->frame_decode_ns = 0;
+    retained_frame(&d->retained);
+    set_clip(d, (Rect){0});
     for (size_t i = 0; i < list->n_cmds; i++) {
         const DlCmd *c = &list->cmds[i];
-        switch (c->kind) {
-        case DL_RECT:
-            fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha));
-            break;
-        case DL_FRAME:
-            stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha));
-            break;
-        case DL_TEXT: {
-            int w, h;
-            SDL_Texture *t = text_texture(d, c, &w, &h);
-            if (!t) break;
-            SDL_SetTextureAlphaMod(t, c->alpha);
-            SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
-            SDL_RenderCopyF(d->r, t, NULL, &dst);
-            break;
-        }
-        case DL_IMAGE:
-            draw_image(d, c);
-            break;
-        case DL_ICON:
-            draw_icon(d, c);
-            break;
-        case DL_QR: {
-            int side = (int)lroundf(fminf(c->r.w, c->r.h));
-            SDL_Texture *t = qr_texture(d, c->text, side);
-            if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
-            break;
-        }
-        case DL_POLY:
-            fill_polygon(d, c);
-            break;
-        case DL_VIDEO:
-            if (d->video && c->alpha) d->video(d->video_ctx, c);
-            break;
-        case DL_CLIP:
-            if (c->r.w <= 0) SDL_RenderSetClipRect(d->r, NULL);
-            else SDL_RenderSetClipRect(d->r, &(SDL_Rect){(int)floorf(c->r.x), (int)floorf(c->r.y),
-                                                         (int)ceilf(c->r.w), (int)ceilf(c->r.h)});
-            break;
-        }
+        if (c->kind == DL_GROUP && d->retain)
+            i += retained_draw(d->r, d->cache, list, i, d->clipping ? &d->clip : NULL, draw_cmd, d,
+                               &d->retained);
+        else draw_cmd(d, c);
     }
-    SDL_RenderSetClipRect(d->r, NULL);
+    set_clip(d, (Rect){0});
     d->frames++;
 }

@@ -18,6 +18,7 @@ typedef struct Drawer Drawer;
 typedef struct DrawStats {
     size_t cache_bytes, cache_count, cache_evictions;
     size_t decodes, decode_failures;
+    size_t groups_kept, groups_made, groups_direct; /* retained drawing (retained.h) */
 } DrawStats;
 
 /* `assets` is the folder holding icons/ (borrowed). Returns NULL when no font can be found. */
@@ -33,6 +34,9 @@ void drawer_draw(Drawer *d, const DisplayList *list);
  * poster the view put under them shows. */
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
 DrawStats drawer_stats(const Drawer *d);
+/* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
+ * environment's KIOSK_RETAIN=1 turns it on. */
+void drawer_set_retain(Drawer *d, bool on);
 /* Decode pictures on a worker thread once this frame has spent budget_ms decoding (the first
  * frame decodes everything it shows); `notify` runs on the worker when a picture is ready. */
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);

@@ -30,6 +30,9 @@ typedef enum {
     DL_CLIP,   /* clip later commands to r; r.w == 0 ends clipping */
     DL_VIDEO,  /* an item's clip playing in r (contain), over its poster; alpha 0: a screen
                   below the top one has it, so the window keeps it paused, not stopped */
+    DL_GROUP,  /* the next `len` commands are one card or tile inside r, on a plain `color`
+                  backdrop: the drawer may draw them once and keep the picture (retained
+                  drawing, dlist_group_key) */
 } DlKind;
 
 typedef struct DlCmd {
@@ -168,6 +171,20 @@ Hit *dlist_hit(DisplayList *d, Rect r, Action a, float radius);
 /* Copies a string into the list's storage; returns it (or "" when the storage is full). */
 const char *dlist_strdup(DisplayList *d, const char *s);
 const char *dlist_printf(DisplayList *d, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* A group of commands (a card, a tile, a chip) that looks the same wherever it is drawn:
+ * dlist_group_begin returns its index; dlist_group_end closes it. `backdrop` is the plain
+ * colour under r (the page background), which fills the group's corners. Nothing changes in
+ * what is drawn: a drawer may draw the group's commands as they are. */
+size_t dlist_group_begin(DisplayList *d, Rect r, uint32_t backdrop);
+void dlist_group_end(DisplayList *d, size_t at);
+
+/* What the group at `at` looks like, as two 64-bit hashes of every command in it relative to
+ * the group's corner: the same for a card scrolled or slid elsewhere, different when any
+ * text, colour, size, state, picture or position inside it differs. False when the group
+ * cannot be kept as a picture (it holds a clip, a video, a picture only being fetched, or a
+ * command reaching outside r): then it is drawn command by command. */
+bool dlist_group_key(const DisplayList *d, size_t at, uint64_t key[2]);
 
 /* Mirrors the whole list left to right, for a right-to-left interface language: every
  * rectangle, clip, hit area and polygon moves to the other side, icons are flipped; text and

@@ -127,7 +127,8 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
     if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
     float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
     /* clip areas stay put: content slides within */
-    dlist_shift(c->d, first_cmd, first_hit, (1 - ease) * U(c, SLIDE_IN));
+    /* by whole pixels, which keeps cards and tiles drawn from their kept pictures */
+    dlist_shift(c->d, first_cmd, first_hit, roundf((1 - ease) * U(c, SLIDE_IN)));
 }
 
 /* A thin bar at the right edge of a scrolling area shows that there is more, and where you

@@ -71,7 +71,9 @@ static void grid(Ctx *c, const Screen *sc, Rect area)
     c->info->scroll_area = area;
     c->info->scroll_viewport = area.h;
     c->info->scroll_content = content;
-    float scroll = fminf(sc->scroll, fmaxf(0, content - area.h));
+    /* whole pixels: a card then keeps its place inside a pixel, and its kept picture
+     * (retained drawing, ui/dlist.h DL_GROUP), while the grid scrolls */
+    float scroll = roundf(fminf(sc->scroll, fmaxf(0, content - area.h)));
     dlist_clip(c->d, area);
     size_t k = 0;
     for (size_t i = 0; i < col->n_items; i++) {

@@ -48,6 +48,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
     uint32_t fg = color_contrast(th->text, bg) >= 4.5 ? th->text : 0xFFFFFF;
     uint32_t muted = color_contrast(th->muted, bg) >= 4.5 ? th->muted : fg;
     float radius = U(c, SZ_RADIUS) * 1.5f, pad = U(c, 28);
+    size_t group = dlist_group_begin(c->d, r, th->background); /* kept as one picture */
     w_surface(c, r, bg, radius);
     c->bound = r;
     float icon = t->image ? fminf(r.h - 2 * pad, U(c, 150)) : 0; /* no picture: text only */
@@ -103,6 +104,7 @@ static void tile(Ctx *c, Rect r, const Tile *t)
                    (TextStyle){FONT_REGULAR, PX(c, PX_SMALL), muted, lines > 2 ? 2 : lines, false, "tile subtitle"});
     }
     c->bound = (Rect){0};
+    dlist_group_end(c->d, group);
     dlist_hit(c->d, r, tile_action(t), radius);
 }
 

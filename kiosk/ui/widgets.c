@@ -127,18 +127,25 @@ uint32_t w_picture_tint(const Ctx *c, const Item *it)
 }
 
 /* An item's card or row: its surface, and texts laid out on it until item_box_end, which
- * makes the whole box tappable. Returns the container that was current before. */
-static Rect item_box(Ctx *c, Rect r)
+ * makes the whole box tappable. The box is one group (dlist_group_begin) on the page
+ * background, so a drawer can keep it as one picture while the grid scrolls. */
+typedef struct ItemBox {
+    Rect saved; /* the container that was current before */
+    size_t group;
+} ItemBox;
+
+static ItemBox item_box(Ctx *c, Rect r)
 {
+    ItemBox b = {c->bound, dlist_group_begin(c->d, r, c->t->background)};
     w_surface(c, r, c->t->surface, U(c, SZ_RADIUS));
-    Rect saved = c->bound;
     c->bound = r;
-    return saved;
+    return b;
 }
 
-static void item_box_end(Ctx *c, Rect r, const Item *it, Rect saved)
+static void item_box_end(Ctx *c, Rect r, const Item *it, ItemBox b)
 {
-    c->bound = saved;
+    c->bound = b.saved;
+    dlist_group_end(c->d, b.group);
     dlist_hit(c->d, r, (Action){.kind = ACT_ITEM, .item = it}, U(c, SZ_RADIUS));
 }
 
@@ -146,7 +153,7 @@ void w_item_card(Ctx *c, Rect r, const Item *it)
 {
     const Theme *t = c->t;
     float pad = U(c, CARD_PAD);
-    Rect saved = item_box(c, r);
+    ItemBox saved = item_box(c, r);
     bool people = it->collection->layout == LAYOUT_CARDS;
     /* a taller card (few items on a tall screen) gives the room to the picture */
     float pic_h = people ? fmaxf(r.w * 0.62f, r.h - 2 * pad - U(c, SZ_PERSON_TEXT)) : r.h * 0.42f;
@@ -167,7 +174,7 @@ void w_item_row(Ctx *c, Rect r, const Item *it)
 {
     const Theme *t = c->t;
     float pad = U(c, ROW_PAD);
-    Rect saved = item_box(c, r);
+    ItemBox saved = item_box(c, r);
     float pic = r.h - 2 * pad;
     w_item_picture(c, (Rect){r.x + pad, r.y + pad, pic, pic}, it, w_picture_tint(c, it));
     float x = r.x + pad + pic + U(c, ROW_GAP), w = r.x + r.w - pad - x;

@@ -1,0 +1,110 @@
+/* retained.c: a group of commands as one kept picture (see retained.h).
+ *
+ * Why it pays: SDL's software renderer fills and blends row by row, and a card is a rounded
+ * surface, a frame, a picture panel, a picture and a few lines of text blended over each
+ * other; the kept card is one opaque copy of the same pixels (memcpy per row). The picture
+ * is made on the group's backdrop colour, so it needs no alpha; the page under a card is that
+ * colour, which is what the view promised when it made the group. */
+#include "platform/retained.h"
+
+#include <math.h>
+#include <stdio.h>
+
+/* Draws the group's commands into t, each moved to the group's corner. -1: t cannot be drawn
+ * into; 0: drawn, but a picture in it is still on its way; 1: drawn complete. */
+static int draw_into(SDL_Renderer *r, SDL_Texture *t, const DisplayList *l, size_t at,
+                     RetainedDrawFn draw, void *ctx)
+{
+    const DlCmd *g = &l->cmds[at];
+    SDL_Texture *before = SDL_GetRenderTarget(r);
+    if (SDL_SetRenderTarget(r, t) != 0) return -1;
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(r, (Uint8)(g->color >> 16), (Uint8)(g->color >> 8), (Uint8)g->color, 255);
+    SDL_RenderClear(r);
+    bool complete = true;
+    /* moved by whole pixels, so every command lands on the pixels it would have on screen */
+    float x0 = floorf(g->r.x), y0 = floorf(g->r.y);
+    for (size_t i = at + 1; i <= at + g->len; i++) {
+        DlCmd c = l->cmds[i];
+        c.r.x -= x0;
+        c.r.y -= y0;
+        c.box.x -= x0;
+        c.box.y -= y0;
+        c.bound.x -= x0;
+        c.bound.y -= y0;
+        c.ox -= x0;
+        c.oy -= y0;
+        complete &= draw(ctx, &c);
+    }
+    SDL_SetRenderTarget(r, before);
+    return complete ? 1 : 0;
+}
+
+void retained_frame(Retained *rt)
+{
+    rt->frame_px = 0;
+}
+
+/* True when the group may be made into a kept picture in this frame. */
+static bool may_make(Retained *rt, uint64_t key, size_t px)
+{
+    RetainedSeen *slot = &rt->seen[key % RETAINED_SEEN];
+    if (slot->key != key) { /* first seen: drawn as it is; it may be gone next frame */
+        *slot = (RetainedSeen){key, 1};
+        return false;
+    }
+    if (slot->frames < RETAINED_AFTER_FRAMES) {
+        slot->frames++;
+        return false;
+    }
+    if (rt->frame_px > 0 && rt->frame_px + px > RETAINED_FRAME_PX) return false;
+    rt->frame_px += px;
+    return true;
+}
+
+size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t at,
+                     const SDL_Rect *clip, RetainedDrawFn draw, void *ctx, Retained *rt)
+{
+    Retained *st = rt;
+    uint64_t key[2];
+    const DlCmd *g = &l->cmds[at];
+    int x0 = (int)floorf(g->r.x), y0 = (int)floorf(g->r.y);
+    int w = (int)ceilf(g->r.x + g->r.w) - x0, h = (int)ceilf(g->r.y + g->r.h) - y0;
+    if (!dlist_group_key(l, at, key) || w <= 0 || h <= 0) {
+        st->direct++;
+        return 0;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "g:%016llx%016llx:%dx%d", (unsigned long long)key[0],
+             (unsigned long long)key[1], w, h);
+    SDL_Rect dst = {x0, y0, w, h};
+    SDL_Texture *t = lru_get(cache, name);
+    if (t) {
+        st->kept++;
+        SDL_RenderCopy(r, t, NULL, &dst);
+        return g->len;
+    }
+    if (!may_make(rt, key[0], (size_t)w * (size_t)h)) {
+        st->direct++;
+        return 0;
+    }
+    t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    int made = t ? draw_into(r, t, l, at, draw, ctx) : -1;
+    /* the target switch dropped the clip (SDL keeps it only for the default target) */
+    if (t) SDL_RenderSetClipRect(r, clip);
+    if (made < 0) { /* no drawing into textures here: the commands as they are */
+        if (t) SDL_DestroyTexture(t);
+        st->direct++;
+        return 0;
+    }
+    SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
+    SDL_RenderCopy(r, t, NULL, &dst);
+    if (made == 1) {
+        lru_put(cache, name, t, (size_t)w * (size_t)h * 4);
+        st->made++;
+    } else { /* a picture in it is on its way: drawn this once, made again when it is there */
+        SDL_DestroyTexture(t);
+        st->direct++;
+    }
+    return g->len;
+}
