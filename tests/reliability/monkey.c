@@ -167,6 +167,7 @@ typedef struct Monkey {
     unsigned long event;           /* number of the event being run, from 1 */
     char history[HISTORY][DESC];   /* the last events, history[event % HISTORY] is this one */
     unsigned long taps, drags, keys, waits, wrong_pins, draws, pin_pads;
+    unsigned long pinches, zoomed; /* two-finger touches; events that left a screen zoomed in */
     unsigned long passed, failed;
     bool spinning;                 /* the supervisor's next wake-up is in the past */
     bool quit;                     /* the supervisor asked the window to quit */
@@ -582,6 +583,7 @@ static void ev_two_fingers(Monkey *m)
     bool first_lifts_first = rng_chance(&m->rng, 0.5);
     say(m, "two fingers at (%.0f, %.0f), %.0f -> %.0f apart, moved (%.0f, %.0f) in %d steps", x,
         y, gap0, gap1, dx, dy, steps);
+    m->pinches++;
     supervisor_touch(m->k, 0, POINTER_DOWN, x - gap0 / 2, y, m->now);
     advance(m, rng_range(&m->rng, 0, 120));
     supervisor_touch(m->k, 1, POINTER_DOWN, x + gap0 / 2, y, m->now);
@@ -783,6 +785,7 @@ static void check_invariants(Monkey *m)
     expect(m, isfinite(top->zoom) && top->zoom <= zmax + 1e-3f && isfinite(top->pan_x) &&
                   isfinite(top->pan_y) && top->pan_x <= 0 && top->pan_y <= 0,
            "the zoom or pan left its limits");
+    if (top->zoom > 1) m->zoomed++;
     bool focus_ok = s->ui.focus == -1 || (s->ui.focus >= 0 && (size_t)s->ui.focus < d->n_hits);
     snprintf(buf, sizeof buf, "focus %d is neither -1 nor a hit area (n_hits %zu)", s->ui.focus,
              d->n_hits);
@@ -914,10 +917,11 @@ int main(int argc, char **argv)
     expect(m, ds.cache_bytes <= CACHE_BUDGET, "the texture cache exceeds its budget");
     expect(m, m->s->pin_failures == verify_calls - verify_right,
            "the session's count of wrong PINs differs from the verifier's");
-    printf("monkey: %lu events (taps %lu, drags %lu, keys %lu, waits %lu, wrong PINs %lu), "
-           "screens visited %zu, idle resets %lu, attract starts %lu, %lu invariant violations\n",
-           events, m->taps, m->drags, m->keys, m->waits, m->wrong_pins, m->n_screens,
-           m->s->idle_resets, m->s->attract_starts, m->failed);
+    printf("monkey: %lu events (taps %lu, drags %lu, two-finger touches %lu, keys %lu, waits %lu, "
+           "wrong PINs %lu), screens visited %zu, left zoomed in %lu times, idle resets %lu, "
+           "attract starts %lu, %lu invariant violations\n",
+           events, m->taps, m->drags, m->pinches, m->keys, m->waits, m->wrong_pins, m->n_screens,
+           m->zoomed, m->s->idle_resets, m->s->attract_starts, m->failed);
     fprintf(stderr, "monkey: seed %" PRIu64 ", %" PRId64 " s simulated, %lu actions, "
                     "%lu frames drawn, "
                     "PIN pad opened %lu times, %lu PINs checked, %lu locked out; cache %zu "
