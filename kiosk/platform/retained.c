@@ -42,11 +42,11 @@ static int draw_into(SDL_Renderer *r, SDL_Texture *t, const DisplayList *l, size
 
 void retained_frame(Retained *rt)
 {
-    rt->frame_px = 0;
+    rt->made_this_frame = false;
 }
 
 /* True when the group may be made into a kept picture in this frame. */
-static bool may_make(Retained *rt, uint64_t key, size_t px)
+static bool may_make(Retained *rt, uint64_t key)
 {
     RetainedSeen *slot = &rt->seen[key % RETAINED_SEEN];
     if (slot->key != key) { /* first seen: drawn as it is; it may be gone next frame */
@@ -57,21 +57,20 @@ static bool may_make(Retained *rt, uint64_t key, size_t px)
         slot->frames++;
         return false;
     }
-    if (rt->frame_px > 0 && rt->frame_px + px > RETAINED_FRAME_PX) return false;
-    rt->frame_px += px;
+    if (rt->made_this_frame) return false; /* one new picture a frame */
+    rt->made_this_frame = true;
     return true;
 }
 
 size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t at,
                      const SDL_Rect *clip, RetainedDrawFn draw, void *ctx, Retained *rt)
 {
-    Retained *st = rt;
     uint64_t key[2];
     const DlCmd *g = &l->cmds[at];
     int x0 = (int)floorf(g->r.x), y0 = (int)floorf(g->r.y);
     int w = (int)ceilf(g->r.x + g->r.w) - x0, h = (int)ceilf(g->r.y + g->r.h) - y0;
     if (!dlist_group_key(l, at, key) || w <= 0 || h <= 0) {
-        st->direct++;
+        rt->direct++;
         return 0;
     }
     char name[64];
@@ -80,12 +79,12 @@ size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t a
     SDL_Rect dst = {x0, y0, w, h};
     SDL_Texture *t = lru_get(cache, name);
     if (t) {
-        st->kept++;
+        rt->kept++;
         SDL_RenderCopy(r, t, NULL, &dst);
         return g->len;
     }
-    if (!may_make(rt, key[0], (size_t)w * (size_t)h)) {
-        st->direct++;
+    if (!may_make(rt, key[0])) {
+        rt->direct++;
         return 0;
     }
     t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
@@ -94,17 +93,17 @@ size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t a
     if (t) SDL_RenderSetClipRect(r, clip);
     if (made < 0) { /* no drawing into textures here: the commands as they are */
         if (t) SDL_DestroyTexture(t);
-        st->direct++;
+        rt->direct++;
         return 0;
     }
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_NONE);
     SDL_RenderCopy(r, t, NULL, &dst);
     if (made == 1) {
         lru_put(cache, name, t, (size_t)w * (size_t)h * 4);
-        st->made++;
+        rt->made++;
     } else { /* a picture in it is on its way: drawn this once, made again when it is there */
         SDL_DestroyTexture(t);
-        st->direct++;
+        rt->direct++;
     }
     return g->len;
 }

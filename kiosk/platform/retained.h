@@ -18,7 +18,6 @@ typedef bool (*RetainedDrawFn)(void *ctx, const DlCmd *c);
 enum {
     RETAINED_SEEN = 1024,          /* groups remembered as seen */
     RETAINED_AFTER_FRAMES = 3,     /* a group is kept once it was drawn in this many frames */
-    RETAINED_FRAME_PX = 1,         /* pixels of new kept pictures a frame: 1 means one picture */
 };
 
 typedef struct RetainedSeen {
@@ -29,7 +28,7 @@ typedef struct RetainedSeen {
 typedef struct Retained {
     size_t kept, made, direct; /* groups copied from the cache, drawn and kept, drawn as is */
     RetainedSeen seen[RETAINED_SEEN]; /* by key % RETAINED_SEEN */
-    size_t frame_px;              /* pixels of kept pictures made in this frame */
+    bool made_this_frame;         /* at most one new kept picture a frame */
 } Retained;
 
 /* A new frame begins (resets the per-frame budget). */
@@ -37,8 +36,8 @@ void retained_frame(Retained *rt);
 
 /* Draws the group at l->cmds[at]. Returns how many of the commands after it were drawn (its
  * len), or 0 when the caller is to draw them one by one: the group cannot be kept, or it is
- * new. A group is kept only from the second frame it is seen in, and only so many pixels of
- * new ones a frame, so that the first frame of a screen costs what it did without keeping
+ * new. A group is kept only once it was drawn in RETAINED_AFTER_FRAMES frames, and only one
+ * new one a frame, so that the first frame of a screen costs what it did without keeping
  * (making a picture is the drawing plus a copy) and the making is spread over the frames
  * after it. `clip` is the clip in force (NULL: none), set again after drawing into a texture. */
 size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t at,

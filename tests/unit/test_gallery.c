@@ -16,6 +16,7 @@
 #include "ui/session.h"
 #include "ui/zoom.h"
 #include "check.h"
+#include "temp_bundle.h"
 #include "fake_measure.h"
 
 static void test_cover_source(void)
@@ -59,29 +60,15 @@ static void test_contain(void)
     CHECK_NEAR(r.h, 200, 0.01);
 }
 
-static char dir[64];
-
-static void write_file(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f) return;
-    fputs(text, f);
-    fclose(f);
-}
-
 static Bundle *make_bundle(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/kiosk-gallery-XXXXXX");
-    if (!mkdtemp(dir)) return NULL;
+    if (!temp_bundle_start("/tmp/kiosk-gallery-XXXXXX")) return NULL;
     static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 3\">"
                               "<rect width=\"4\" height=\"3\" fill=\"#123456\"/></svg>";
-    write_file("a.svg", svg);
-    write_file("b.svg", svg);
-    write_file("c.svg", svg);
-    write_file("bundle.yaml",
+    temp_bundle_write("a.svg", svg);
+    temp_bundle_write("b.svg", svg);
+    temp_bundle_write("c.svg", svg);
+    temp_bundle_write("bundle.yaml",
                "format: 1\nmeta: {id: g, title: G, version: \"1\", languages: [nl, en], "
                "default_language: nl}\nhome: {tiles: [{target: c}]}\ncollections:\n"
                "  - id: c\n    title: C\n    items:\n"
@@ -92,7 +79,7 @@ static Bundle *make_bundle(void)
                "          - {picture: c.svg, credit: \"Foto: C\", focus: \"0%, 100%\"}\n"
                "      - id: one\n        title: Een\n        gallery:\n"
                "          - {picture: a.svg, credit: \"Foto: A\"}\n");
-    return bundle_load_reporting(dir, stderr);
+    return bundle_load_reporting(temp_bundle_dir, stderr);
 }
 
 static void test_read(const Bundle *b)
@@ -250,8 +237,6 @@ int main(void)
         test_full_screen(b);
         bundle_free(b);
     }
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    temp_bundle_remove();
     return check_summary();
 }

@@ -15,31 +15,18 @@
 #include "bundle/bundle.h"
 #include "ui/session.h"
 #include "check.h"
+#include "temp_bundle.h"
 #include "fake_measure.h"
-
-static char dir[64];
-
-static void write_file(const char *name, const char *text)
-{
-    char path[128];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    CHECK(f != NULL);
-    if (!f) return;
-    fputs(text, f);
-    fclose(f);
-}
 
 static Bundle *make_bundle(void)
 {
-    snprintf(dir, sizeof dir, "/tmp/kiosk-video-XXXXXX");
-    if (!mkdtemp(dir)) return NULL;
-    write_file("a.mp4", "");
-    write_file("a.nl.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nEerste zin\n\n"
+    if (!temp_bundle_start("/tmp/kiosk-video-XXXXXX")) return NULL;
+    temp_bundle_write("a.mp4", "");
+    temp_bundle_write("a.nl.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nEerste zin\n\n"
                "00:02.000 --> 00:04.000\nTweede zin\n");
-    write_file("poster.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 3\">"
+    temp_bundle_write("poster.svg", "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 4 3\">"
                "<rect width=\"4\" height=\"3\" fill=\"#123456\"/></svg>");
-    write_file("bundle.yaml",
+    temp_bundle_write("bundle.yaml",
                "format: 1\nmeta: {id: v, title: V, version: \"1\", languages: [nl, en], "
                "default_language: nl}\nkiosk: {attract_items: [clip]}\n"
                "home: {tiles: [{target: c}]}\ncollections:\n"
@@ -48,7 +35,7 @@ static Bundle *make_bundle(void)
                "        video: {file: a.mp4, poster: poster.svg, captions: {nl: a.nl.vtt}, "
                "loop: true}\n"
                "      - id: other\n        title: Ander\n");
-    return bundle_load_reporting(dir, stderr);
+    return bundle_load_reporting(temp_bundle_dir, stderr);
 }
 
 static const DlCmd *find_video(const Session *s, bool shown)
@@ -176,8 +163,6 @@ int main(void)
         test_attract_slide_plays_muted(b);
         bundle_free(b);
     }
-    char cmd[128];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) fprintf(stderr, "could not remove %s\n", dir);
+    temp_bundle_remove();
     return check_summary();
 }
