@@ -6,6 +6,7 @@
  * in platform/window.c; this file only reads the settings and the first bundle and joins the
  * two, so a kiosk at rest sleeps without a timeout and uses no CPU. */
 #include <limits.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -23,6 +24,7 @@
 #include "layout/hyphen.h"
 #include "ops/config.h"
 #include "ops/watch.h"
+#include "platform/fonts.h"
 #include "platform/player.h"
 #include "platform/window.h"
 
@@ -73,6 +75,54 @@ static Bundle *first_bundle(const char *path, const char *assets, char *report, 
     else log_warning("the bundle %s has errors (see above); showing a notice and waiting for a "
                      "valid bundle", path);
     return b;
+}
+
+/* The first bundle, read on a second thread while SDL opens the window (both take tens of
+ * milliseconds at start, docs/performance.md "Start-up (part 4)"); the window asks for its
+ * theme once it is open, and waits here if the bundle is not read yet. */
+typedef struct FirstLoad {
+    const char *path, *assets, *lang; /* lang: --lang, or NULL */
+    unsigned long long fingerprint;
+    Bundle *b;
+    char report[2048];
+    pthread_t thread;
+    bool started, joined;
+} FirstLoad;
+
+static void *first_load(void *arg)
+{
+    FirstLoad *f = arg;
+    f->fingerprint = watch_fingerprint(f->path); /* before reading it */
+    f->b = first_bundle(f->path, f->assets, f->report, sizeof f->report);
+    if (!f->b) return NULL;
+    /* The first frame hyphenates in one language: its dictionary is read here, before the
+     * window asks for the theme; the others after the first frame (run), so they do not take
+     * a core from the start. */
+    const char *lang = f->b->languages[f->b->default_language];
+    for (size_t i = 0; f->lang && i < f->b->n_languages; i++)
+        if (strcmp(f->b->languages[i], f->lang) == 0) lang = f->lang;
+    hyphen_preload(&lang, 1);
+    fonts_prepare(f->b->theme.font, f->b->theme.fonts_dir);
+    return NULL;
+}
+
+static void first_load_start(FirstLoad *f)
+{
+    f->started = pthread_create(&f->thread, NULL, first_load, f) == 0;
+    if (!f->started) first_load(f); /* no thread: read it here, before the window */
+}
+
+static void first_load_join(FirstLoad *f)
+{
+    if (f->started && !f->joined) pthread_join(f->thread, NULL);
+    f->joined = true;
+}
+
+static const Theme *first_theme(void *ctx)
+{
+    FirstLoad *f = ctx;
+    first_load_join(f);
+    return f->b ? &f->b->theme : NULL;
 }
 
 /* Frames drawn since the last status report (SIGUSR1): how many, the longest time one took to
@@ -228,7 +278,9 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
             service_status("showing the bundle");
             if (bench_first_frame()) return 0;
             /* after the first frame, so start-up does not share the CPU with it */
-            if (has_videos(supervisor_bundle(k))) player_preload();
+            const Bundle *b = supervisor_bundle(k);
+            hyphen_preload_async((const char *const *)b->languages, b->n_languages);
+            if (has_videos(b)) player_preload();
         }
         power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();
@@ -262,31 +314,34 @@ int window_run(const Options *o)
                                         : config_dated_bundle(&cfg, caldate_local_day(wall_now(), NULL));
     const char *bundle_path = dated ? dated : base_path;
     const char *assets = assets_dir();
-    char report[2048], self[PATH_MAX];
-    unsigned long long fingerprint = watch_fingerprint(bundle_path); /* before reading it */
-    Bundle *b = assets ? first_bundle(bundle_path, assets, report, sizeof report) : NULL;
-    if (b) hyphen_preload_async((const char *const *)b->languages, b->n_languages);
-    if (!assets) log_error("cannot find the program's assets folder (assets/icons)");
-    if (!b) {
+    char self[PATH_MAX];
+    if (!assets) {
+        log_error("cannot find the program's assets folder (assets/icons)");
         config_free(&cfg);
         return 1;
     }
+    FirstLoad first = {.path = bundle_path, .assets = assets, .lang = o->lang};
+    first_load_start(&first);
     WindowSettings ws = {
         .width = o->width, .height = o->height, .windowed = o->windowed,
         .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate, .renderer = o->renderer,
-        .theme = &b->theme, .assets = assets,
+        .wait_theme = first_theme, .wait_ctx = &first, .assets = assets,
         .cache_bytes = cache_budget(o, cfg.cache_mb),
     };
     Window *w = window_create(&ws);
-    if (!w) {
+    first_load_join(&first); /* when the window failed before it asked for the theme */
+    Bundle *b = first.b;
+    if (!w || !b) {
+        fonts_prepare_drop(); /* when the window failed before it took them */
+        window_destroy(w);
         bundle_free(b);
         config_free(&cfg);
         return 1;
     }
     SupervisorSetup su = {
-        .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .fingerprint = fingerprint,
+        .cfg = &cfg, .bundle_path = bundle_path, .bundle = b, .fingerprint = first.fingerprint,
         .base_path = o->bundle_given ? NULL : base_path,
-        .startup_report = report,
+        .startup_report = first.report,
         .measure = window_measure(w), .windowed = o->windowed, .watch = true,
         .usb_dir = o->usb_dir ? o->usb_dir : cfg.found ? cfg.usb_dir : NULL,
         .watchdog_ms = service_watchdog_interval_ms(), .preview_dir = "/tmp/kiosk-preview",

@@ -58,6 +58,11 @@ struct Fonts {
  * sees a clean exit (fontconfig itself reports its cache as leaked otherwise). */
 static int fc_users;
 
+static bool same_or_null(const char *a, const char *b)
+{
+    return (!a && !b) || (a && b && strcmp(a, b) == 0);
+}
+
 static char *match(const char *family, FontId id)
 {
     FcPattern *p = FcPatternCreate();
@@ -91,12 +96,10 @@ bool fonts_found(const Fonts *f)
     return f->found;
 }
 
-Fonts *fonts_create_with(const char *family, const char *dir)
+/* The fontconfig half of fonts_create_with (no SDL_ttf): the faces' files and the fallback
+ * list. */
+static Fonts *fonts_match(const char *family, const char *dir)
 {
-    if (!TTF_WasInit() && TTF_Init() != 0) {
-        log_error("cannot start SDL_ttf: %s", TTF_GetError());
-        return NULL;
-    }
     if (!FcInit()) {
         log_error("fontconfig could not start");
         return NULL;
@@ -124,6 +127,50 @@ Fonts *fonts_create_with(const char *family, const char *dir)
         }
     }
     return f;
+}
+
+/* What fonts_prepare found, for the next fonts_create_with of the same family and folder. */
+static struct {
+    Fonts *fonts;
+    char *family, *dir;
+} prepared;
+
+static Fonts *take_prepared(const char *family, const char *dir)
+{
+    Fonts *f = NULL;
+    if (prepared.fonts && same_or_null(prepared.family, family) && same_or_null(prepared.dir, dir)) {
+        f = prepared.fonts;
+        prepared.fonts = NULL;
+    }
+    fonts_prepare_drop();
+    return f;
+}
+
+void fonts_prepare(const char *family, const char *dir)
+{
+    fonts_prepare_drop();
+    prepared.fonts = fonts_match(family, dir);
+    prepared.family = family ? strdup(family) : NULL;
+    prepared.dir = dir ? strdup(dir) : NULL;
+}
+
+void fonts_prepare_drop(void)
+{
+    fonts_destroy(prepared.fonts);
+    free(prepared.family);
+    free(prepared.dir);
+    prepared.fonts = NULL;
+    prepared.family = prepared.dir = NULL;
+}
+
+Fonts *fonts_create_with(const char *family, const char *dir)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        log_error("cannot start SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    Fonts *f = take_prepared(family, dir);
+    return f ? f : fonts_match(family, dir);
 }
 
 void fonts_destroy(Fonts *f)

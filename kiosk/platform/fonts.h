@@ -16,6 +16,13 @@ Fonts *fonts_create(const char *family);
 /* The same, after adding the fonts in folder `dir` (a bundle's fonts/; NULL: none) to
  * fontconfig, so a font the bundle brings is found by its family name. */
 Fonts *fonts_create_with(const char *family, const char *dir);
+/* fonts_create_with's fontconfig lookups (the faces' files and the fallback list), done now
+ * and kept for the next fonts_create_with of the same family and folder: start-up does them
+ * on the thread that reads the bundle while SDL opens the window. Needs no SDL_ttf. Not
+ * thread-safe: the caller makes sure no other Fonts is made or used meanwhile. */
+void fonts_prepare(const char *family, const char *dir);
+/* Forgets what fonts_prepare kept (when no fonts_create_with took it). */
+void fonts_prepare_drop(void);
 /* True when the family asked for was found (false: DejaVu Sans stands in). */
 bool fonts_found(const Fonts *f);
 void fonts_destroy(Fonts *f);

@@ -147,7 +147,8 @@ Window *window_create(const WindowSettings *ws)
     w->wake_event = first;
     w->decoded_event = first + 1;
     create_rotation(w);
-    w->drawer = drawer_create(w->ren, ws->theme, ws->assets, ws->cache_bytes);
+    const Theme *theme = ws->wait_theme ? ws->wait_theme(ws->wait_ctx) : ws->theme;
+    w->drawer = theme ? drawer_create(w->ren, theme, ws->assets, ws->cache_bytes) : NULL;
     if (!w->drawer) {
         window_destroy(w);
         return NULL;

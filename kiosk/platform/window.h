@@ -25,6 +25,10 @@ typedef struct WindowSettings {
     int rotate;           /* degrees clockwise the picture is turned: 0, 90, 180, 270 */
     const char *renderer; /* SDL render driver; NULL: the software renderer */
     const Theme *theme;   /* borrowed until window_set_theme */
+    /* When set, asked for the theme (instead of `theme`) once the window is open: the caller
+     * may read its bundle on another thread meanwhile. NULL from it: window_create fails. */
+    const Theme *(*wait_theme)(void *ctx);
+    void *wait_ctx;
     const char *assets;   /* folder holding icons/ (borrowed) */
     size_t cache_bytes;   /* texture cache budget */
 } WindowSettings;
