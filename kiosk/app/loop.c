@@ -86,28 +86,44 @@ typedef struct FirstLoad {
     Bundle *b;
     char report[2048];
     pthread_t thread;
-    bool started, joined;
+    pthread_mutex_t lock;
+    pthread_cond_t cond;
+    bool started, joined, ready; /* ready: b and the fonts are there */
 } FirstLoad;
+
+static void first_ready(FirstLoad *f)
+{
+    pthread_mutex_lock(&f->lock);
+    f->ready = true;
+    pthread_cond_signal(&f->cond);
+    pthread_mutex_unlock(&f->lock);
+}
 
 static void *first_load(void *arg)
 {
     FirstLoad *f = arg;
     f->fingerprint = watch_fingerprint(f->path); /* before reading it */
     f->b = first_bundle(f->path, f->assets, f->report, sizeof f->report);
-    if (!f->b) return NULL;
-    /* The first frame hyphenates in one language: its dictionary is read here, before the
-     * window asks for the theme; the others after the first frame (run), so they do not take
-     * a core from the start. */
-    const char *lang = f->b->languages[f->b->default_language];
-    for (size_t i = 0; f->lang && i < f->b->n_languages; i++)
-        if (strcmp(f->b->languages[i], f->lang) == 0) lang = f->lang;
-    hyphen_preload(&lang, 1);
-    fonts_prepare(f->b->theme.font, f->b->theme.fonts_dir);
+    if (f->b) fonts_prepare(f->b->theme.font, f->b->theme.fonts_dir);
+    Bundle *b = f->b;
+    /* a copy: the bundle may be replaced once the window has it */
+    char lang[32] = "";
+    if (b) snprintf(lang, sizeof lang, "%s", b->languages[b->default_language]);
+    for (size_t i = 0; b && f->lang && i < b->n_languages; i++)
+        if (strcmp(b->languages[i], f->lang) == 0) snprintf(lang, sizeof lang, "%s", f->lang);
+    first_ready(f);
+    /* The first frame hyphenates in one language: its dictionary is read now, while the window
+     * builds that frame (a layout that needs it first waits in hyphen.c); the others after the
+     * first frame (run), so they do not take a core from the start. */
+    const char *langs[1] = {lang};
+    if (lang[0]) hyphen_preload(langs, 1);
     return NULL;
 }
 
 static void first_load_start(FirstLoad *f)
 {
+    pthread_mutex_init(&f->lock, NULL);
+    pthread_cond_init(&f->cond, NULL);
     f->started = pthread_create(&f->thread, NULL, first_load, f) == 0;
     if (!f->started) first_load(f); /* no thread: read it here, before the window */
 }
@@ -115,13 +131,19 @@ static void first_load_start(FirstLoad *f)
 static void first_load_join(FirstLoad *f)
 {
     if (f->started && !f->joined) pthread_join(f->thread, NULL);
+    if (!f->joined) {
+        pthread_cond_destroy(&f->cond);
+        pthread_mutex_destroy(&f->lock);
+    }
     f->joined = true;
 }
 
 static const Theme *first_theme(void *ctx)
 {
     FirstLoad *f = ctx;
-    first_load_join(f);
+    pthread_mutex_lock(&f->lock);
+    while (!f->ready) pthread_cond_wait(&f->cond, &f->lock);
+    pthread_mutex_unlock(&f->lock);
     return f->b ? &f->b->theme : NULL;
 }
 
@@ -329,9 +351,10 @@ int window_run(const Options *o)
         .cache_bytes = cache_budget(o, cfg.cache_mb),
     };
     Window *w = window_create(&ws);
-    first_load_join(&first); /* when the window failed before it asked for the theme */
-    Bundle *b = first.b;
-    if (!w || !b) {
+    Bundle *b = w ? first.b : NULL;
+    if (!b) {
+        first_load_join(&first);
+        b = first.b;
         fonts_prepare_drop(); /* when the window failed before it took them */
         window_destroy(w);
         bundle_free(b);
@@ -353,6 +376,7 @@ int window_run(const Options *o)
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
     Power power = {0};
     int rc = k ? run(w, k, o, &power) : 1;
+    first_load_join(&first); /* it still uses the bundle */
     /* A kiosk stopped at night leaves a display that lights (a console, a desktop); a TV in
      * standby stays there. */
     if (power.off && power.by == DISPLAY_POWER_DPMS) power_switch(&power, w, power.by, true);
