@@ -619,16 +619,6 @@ fi
 tap_at=(1150 300)
 tap_back=tap:200,1012
 tap_n=${TAPS:-50}
-# tap_session NAME -- COMMAND...: starts it on :$disp, waits for its home, prints "PRESS_PX MARK_PX";
-# the program is left running (its PID in tap_pid).
-tap_start() {
-  local name=$1; shift 2
-  DISPLAY=:$disp "${pin[@]}" "$@" >>"$log" 2>&1 &
-  tap_pid=$!
-  pids+=($tap_pid)
-  [ "$name" = chromium ] && disown $tap_pid # see the idle Chromiums above
-  DISPLAY=:$disp "$xw" find 30000 FFFFFF 1180 385 40 30  EDAE49 60 60 440 140 2>>"$log"
-}
 # tap_cells FILE: "p50 / p95 ms" "min – max" of one time a line
 tap_p() { sort -g "$1" | awk -v q="$2" '{a[n++] = $1} END {k = int(q * n + 0.999999); if (k < 1) k = 1; if (n) printf "%.1f", a[k-1]}'; }
 tap_row() { # FILE FIGURE TARGET
@@ -652,7 +642,12 @@ elif want T && [ $have_x -eq 1 ]; then
       chromium) cmd=($(chromium_cmd "$(mktemp -d "$work/chr.XXXX")" tap.html)) ;;
     esac
     say "T: $prog, $tap_n taps for the pressed state and $tap_n for a new screen (Xvfb :$disp)"
-    px=$(tap_start "$prog" -- "${cmd[@]}")
+    DISPLAY=:$disp "${pin[@]}" "${cmd[@]}" >>"$log" 2>&1 &
+    tap_pid=$!
+    pids+=($tap_pid)
+    [ "$prog" = chromium ] && disown $tap_pid # see the idle Chromiums above
+    # its home is there: the tile's white inside and the title mark's yellow
+    px=$(DISPLAY=:$disp "$xw" find 30000 FFFFFF 1180 385 40 30  EDAE49 60 60 440 140 2>>"$log")
     if [ -z "$px" ]; then
       DISPLAY=:$disp "$xw" shot "$work/t-$prog.ppm" 2>/dev/null
       note "T: $prog's home did not appear on the X screen (see $log)"
