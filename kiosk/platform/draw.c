@@ -23,6 +23,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "platform/polyfill.h"
 #include "core/log.h"
 #include "platform/retained.h"
 #include "platform/rounded.h"
@@ -58,6 +59,10 @@ struct Drawer {
     Retained retained;
     SDL_Rect clip; /* the clip in force, which drawing into a texture drops */
     bool clipping;
+    /* limit: this pass draws only there (damage.h), every clip cut to it; nothing: the clip
+     * in force is empty, commands are skipped; pending: a picture is still on its way */
+    SDL_Rect limit;
+    bool limiting, nothing, pending;
 };
 
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
@@ -173,52 +178,6 @@ static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
 static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
 {
     rounded_stroke(d->r, d->cache, r, radius, width, col);
-}
-
-/* One region: its triangles (made once by the loader) in one SDL_RenderGeometry call, then
- * its border as one batch of quads. Both were per frame and per edge before: a 2,000-point
- * shape cost 1.1 s a frame. */
-static void fill_polygon(Drawer *d, const DlCmd *c)
-{
-    enum { MAXP = GEOM_MAX_POLY_POINTS };
-    static unsigned short own_tris[3 * MAXP];
-    static SDL_Vertex v[MAXP], q[4 * MAXP];
-    static int idx[6 * MAXP];
-    if (c->n_points < 3 || c->n_points > MAXP) return;
-    const unsigned short *tris = c->tris;
-    size_t nt = c->n_tris;
-    if (!tris || nt > c->n_points) {
-        nt = poly_triangulate(c->xy, c->n_points, own_tris, MAXP);
-        tris = own_tris;
-    }
-    SDL_Color col = rgba(c->color, c->alpha);
-    for (size_t i = 0; i < c->n_points; i++)
-        v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
-                            {0, 0}};
-    for (size_t i = 0; i < 3 * nt; i++) idx[i] = tris[i];
-    /* Untextured geometry takes the renderer's draw blend mode, which the last rectangle set:
-     * a translucent shape (a pressed region's shade) must blend, not replace the pixels. */
-    SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-    SDL_RenderGeometry(d->r, NULL, v, (int)c->n_points, idx, (int)(3 * nt));
-    /* A light border between neighbouring regions, as quads along each edge. */
-    float w = fmaxf(1.5f, c->sx * 3);
-    SDL_Color edge = rgba(0xFFFFFF, 255);
-    int nq = 0, k = 0;
-    for (size_t i = 0; i < c->n_points; i++) {
-        size_t j = (i + 1) % c->n_points;
-        float x0 = v[i].position.x, y0 = v[i].position.y, x1 = v[j].position.x, y1 = v[j].position.y;
-        float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
-        if (len < 0.01f) continue;
-        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        int b = 4 * nq++;
-        q[b] = (SDL_Vertex){{x0 + nx, y0 + ny}, edge, {0, 0}};
-        q[b + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, edge, {0, 0}};
-        q[b + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, edge, {0, 0}};
-        q[b + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, edge, {0, 0}};
-        const int qi[6] = {b, b + 1, b + 2, b, b + 2, b + 3};
-        for (int m = 0; m < 6; m++) idx[k++] = qi[m];
-    }
-    if (nq) SDL_RenderGeometry(d->r, NULL, q, 4 * nq, idx, k);
 }
 
 /* ---- textures ----------------------------------------------------------------------------- */
@@ -510,13 +469,20 @@ static void set_clip(Drawer *d, Rect r)
 {
     d->clipping = r.w > 0;
     d->clip = (SDL_Rect){(int)floorf(r.x), (int)floorf(r.y), (int)ceilf(r.w), (int)ceilf(r.h)};
-    SDL_RenderSetClipRect(d->r, d->clipping ? &d->clip : NULL);
+    if (d->limiting) {
+        SDL_Rect cut = d->limit;
+        if (d->clipping && !SDL_IntersectRect(&d->clip, &d->limit, &cut)) cut = (SDL_Rect){0};
+        d->clip = cut;
+        d->clipping = true;
+    }
+    d->nothing = d->clipping && (d->clip.w <= 0 || d->clip.h <= 0);
+    SDL_RenderSetClipRect(d->r, d->clipping && !d->nothing ? &d->clip : NULL);
 }
 
 /* One command; false when it is not final yet (a picture on its way). */
-static bool draw_cmd(void *drawer, const DlCmd *c)
+static bool draw_one(Drawer *d, const DlCmd *c)
 {
-    Drawer *d = drawer;
+    if (d->nothing && c->kind != DL_CLIP) return true;
     switch (c->kind) {
     case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
     case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
@@ -537,7 +503,7 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
         if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
         break;
     }
-    case DL_POLY: fill_polygon(d, c); break;
+    case DL_POLY: polygon_fill(d->r, c); break;
     case DL_VIDEO:
         if (d->video && c->alpha) d->video(d->video_ctx, c);
         break;
@@ -547,19 +513,47 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
     return true;
 }
 
-void drawer_draw(Drawer *d, const DisplayList *list)
+static bool draw_cmd(void *drawer, const DlCmd *c)
 {
-    collect_decoded(d);
-    d->frame_decode_ns = 0;
-    retained_frame(&d->retained);
+    bool final = draw_one(drawer, c);
+    ((Drawer *)drawer)->pending |= !final;
+    return final;
+}
+
+static void draw_pass(Drawer *d, const DisplayList *list)
+{
     set_clip(d, (Rect){0});
     for (size_t i = 0; i < list->n_cmds; i++) {
         const DlCmd *c = &list->cmds[i];
-        if (c->kind == DL_GROUP && d->retain)
+        if (c->kind == DL_GROUP && d->retain && !d->nothing)
             i += retained_draw(d->r, d->cache, list, i, d->clipping ? &d->clip : NULL, draw_cmd, d,
                                &d->retained);
         else draw_cmd(d, c);
     }
+}
+
+void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n)
+{
+    collect_decoded(d);
+    d->frame_decode_ns = 0;
+    d->pending = false;
+    retained_frame(&d->retained);
+    for (size_t k = 0; k < (n ? n : 1); k++) {
+        d->limiting = n > 0;
+        if (n) d->limit = (SDL_Rect){rects[k].x, rects[k].y, rects[k].w, rects[k].h};
+        draw_pass(d, list);
+    }
+    d->limiting = false;
     set_clip(d, (Rect){0});
     d->frames++;
+}
+
+void drawer_draw(Drawer *d, const DisplayList *list)
+{
+    drawer_draw_in(d, list, NULL, 0);
+}
+
+bool drawer_pending(const Drawer *d)
+{
+    return d->pending;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "bundle/bundle.h"
+#include "ui/damage.h"
 #include "ui/dlist.h"
 #include "ui/view.h"
 
@@ -30,6 +31,12 @@ void drawer_destroy(Drawer *d);
 void drawer_set_theme(Drawer *d, const Theme *theme);
 TextMeasure drawer_measure(Drawer *d);
 void drawer_draw(Drawer *d, const DisplayList *list);
+/* Draws the list only inside these rectangles (damage.h; n == 0: everywhere): the pixels
+ * outside keep what the last frame drew there. */
+void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n);
+/* True when the last frame drew a picture that was still on its way (a placeholder where it
+ * will be): the next frame must draw it again although its command did not change. */
+bool drawer_pending(const Drawer *d);
 /* Who draws DL_VIDEO commands (the window's video output); none: they are skipped, and the
  * poster the view put under them shows. */
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
