@@ -23,8 +23,7 @@
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
 #   V     a 1080p30 H.264 clip on its item's page in a 1920x1080 window: CPU, dropped frames,
 #         frames per second, memory while playing (ffmpeg makes the clip; skipped without it)
-#   T     tap -> the screen answers: 50 taps (XTest) each on the kiosk, a bare SDL program and
-#         Chromium, timed to the first changed pixel (xtap): the pressed state, and a new screen
+#   T     tap -> first changed pixel (xtap, XTest): pressed state, new screen; kiosk, tap_sdl, Chromium
 # Progress goes to stderr; the table (stdout) can be pasted into docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
