@@ -463,7 +463,7 @@ static bool draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
+    if (t && c->alpha) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
     return !loading;
 }
 
@@ -574,4 +574,19 @@ void drawer_draw(Drawer *d, const DisplayList *list)
 bool drawer_pending(const Drawer *d)
 {
     return d->pending;
+}
+
+bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
+{
+    Uint64 until = SDL_GetPerformanceCounter() + SDL_GetPerformanceFrequency() * (Uint64)budget_ms / 1000;
+    for (size_t i = 0; i < list->n_cmds; i++) {
+        if (SDL_GetPerformanceCounter() > until) return false;
+        DlCmd c = list->cmds[i];
+        c.alpha = 0; /* fetched, not drawn */
+        int w, h;
+        if (c.kind == DL_TEXT) text_texture(d, &c, &w, &h);
+        else if (c.kind == DL_IMAGE && list->cmds[i].alpha) draw_image(d, &c);
+        else if (c.kind == DL_ICON) draw_icon(d, &c);
+    }
+    return true;
 }
