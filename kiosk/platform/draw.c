@@ -63,6 +63,8 @@ struct Drawer {
      * in force is empty, commands are skipped; pending: a picture is still on its way */
     SDL_Rect limit;
     bool limiting, nothing, pending;
+    SDL_Rect view;       /* the frame's pixels */
+    SDL_Texture *target; /* what the frame is drawn into (retained.c draws cards elsewhere) */
 };
 
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
@@ -461,7 +463,7 @@ static bool draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
+    if (t && c->alpha) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
     return !loading;
 }
 
@@ -480,9 +482,23 @@ static void set_clip(Drawer *d, Rect r)
 }
 
 /* One command; false when it is not final yet (a picture on its way). */
+/* Nothing of it is seen (past the screen's edge, outside the clip or this pass's damage), so
+ * no text is rendered and no picture decoded for it: a screen sliding in renders its texts as
+ * they come into view, not all in its first frame. */
+static bool unseen(Drawer *d, const DlCmd *c)
+{
+    if (c->kind == DL_CLIP || c->kind == DL_GROUP || c->kind == DL_VIDEO) return false;
+    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead on purpose */
+    if (SDL_GetRenderTarget(d->r) != d->target) return false; /* a card kept as a picture */
+    Rect b = damage_box(c, (Rect){0});
+    const SDL_Rect *v = d->clipping ? &d->clip : &d->view;
+    return !(b.x < (float)(v->x + v->w) && b.x + b.w > (float)v->x && b.y < (float)(v->y + v->h) &&
+             b.y + b.h > (float)v->y);
+}
+
 static bool draw_one(Drawer *d, const DlCmd *c)
 {
-    if (d->nothing && c->kind != DL_CLIP) return true;
+    if ((d->nothing && c->kind != DL_CLIP) || unseen(d, c)) return true;
     switch (c->kind) {
     case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
     case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
@@ -538,6 +554,8 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     d->frame_decode_ns = 0;
     d->pending = false;
     retained_frame(&d->retained);
+    d->target = SDL_GetRenderTarget(d->r);
+    SDL_RenderGetViewport(d->r, &d->view);
     for (size_t k = 0; k < (n ? n : 1); k++) {
         d->limiting = n > 0;
         if (n) d->limit = (SDL_Rect){rects[k].x, rects[k].y, rects[k].w, rects[k].h};
@@ -556,4 +574,19 @@ void drawer_draw(Drawer *d, const DisplayList *list)
 bool drawer_pending(const Drawer *d)
 {
     return d->pending;
+}
+
+bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
+{
+    Uint64 until = SDL_GetPerformanceCounter() + SDL_GetPerformanceFrequency() * (Uint64)budget_ms / 1000;
+    for (size_t i = 0; i < list->n_cmds; i++) {
+        if (SDL_GetPerformanceCounter() > until) return false;
+        DlCmd c = list->cmds[i];
+        c.alpha = 0; /* fetched, not drawn */
+        int w, h;
+        if (c.kind == DL_TEXT) text_texture(d, &c, &w, &h);
+        else if (c.kind == DL_IMAGE && list->cmds[i].alpha) draw_image(d, &c);
+        else if (c.kind == DL_ICON) draw_icon(d, &c);
+    }
+    return true;
 }
