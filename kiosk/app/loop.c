@@ -218,7 +218,9 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
              * was built: a clip that started playing in it wants frames from now on. */
             int64_t video_wake = supervisor_video_time(k, window_video_ms(w));
             if (video_wake < r.wake_ms) r.wake_ms = video_wake;
-            if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
+            /* the first frame that has everything (pictures are decoded on the worker) */
+            if (o->window_shot && window_complete(w))
+                return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
             frame_done(&fs, now, window_now());

@@ -29,7 +29,14 @@
 #include "platform/textrun.h"
 #include "ui/fit.h"
 
-enum { FAILED_MAX = 64 };
+/* DRAW_SYNC_PIXELS: the largest picture the window decodes in a frame: the interface's icons.
+ * A content picture is larger and costs more (an SVG tile of 130x130 takes 1.5-2 ms here, a
+ * grid card's picture 2-8 ms, a detail page's 5-30 ms), so it goes to the worker. */
+enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384 };
+/* With a worker (the window), a frame makes new textures (texts, pictures that arrived) for
+ * about this long once it made one; the rest waits for the next frame, which the drawer asks
+ * for: a new screen's texts cost 5-20 ms at 1080p, and a frame is 16. */
+#define DRAW_MAKE_NS 2000000u
 
 struct Drawer {
     SDL_Renderer *r;
@@ -43,12 +50,16 @@ struct Drawer {
     char *failed[FAILED_MAX]; /* pictures already reported as broken */
     size_t n_failed;
     size_t decodes, decode_failures;
-    /* Asynchronous decoding (the window): pictures that do not fit this frame's budget are
-     * decoded by the worker and drawn as a quiet placeholder until they arrive. */
+    /* Asynchronous decoding (the window): large pictures, and small ones past this frame's
+     * budget, are decoded by the worker and drawn as nothing until they arrive. */
     Decoder *decoder;
-    int budget_ms;       /* synchronous decoding allowed per frame; the first frame has none */
+    int budget_ms;       /* synchronous decoding of small pictures allowed per frame */
     uint64_t frame_decode_ns;
-    unsigned long frames;
+    uint64_t frame_make_ns; /* new textures made in this frame */
+    bool deferred;          /* this frame left texts or pictures for the next one */
+    bool waiting;           /* this frame misses a picture the worker is decoding */
+    void (*notify)(void *ctx);
+    void *notify_ctx;
     /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
      * poster under it is what a PNG shows */
     void (*video)(void *ctx, const DlCmd *c);
@@ -66,7 +77,21 @@ void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *
     d->video_ctx = ctx;
 }
 
-static void collect_decoded(Drawer *d);
+static void collect_decoded(Drawer *d, bool all);
+
+static uint64_t ns_since(uint64_t t0)
+{
+    return (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
+}
+
+/* True when this frame may make another texture; false (and the frame is to be drawn again)
+ * once it has spent its time. Without a worker (PNG output) everything is made at once. */
+static bool may_make(Drawer *d)
+{
+    if (!d->decoder || d->frame_make_ns < DRAW_MAKE_NS) return true;
+    d->deferred = true;
+    return false;
+}
 
 static void free_texture(void *value, void *ctx)
 {
@@ -115,7 +140,7 @@ static bool same(const char *a, const char *b)
 
 void drawer_set_theme(Drawer *d, const Theme *theme)
 {
-    collect_decoded(d); /* results for the old bundle's pictures are dropped with the cache */
+    collect_decoded(d, true); /* results for the old bundle's pictures go with the cache */
     lru_clear(d->cache);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
@@ -223,15 +248,21 @@ static void fill_polygon(Drawer *d, const DlCmd *c)
 
 /* ---- textures ----------------------------------------------------------------------------- */
 
+double prof_text_ms, prof_tex_ms, prof_dec_ms; int prof_ntext, prof_ntex, prof_ndec; /* TEMPPROF */
+static double prof_now(void) { return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency(); } /* TEMPPROF */
 static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
 {
     if (!s) return NULL;
+    double p0 = prof_now(); prof_ntex++; /* TEMPPROF */
+    uint64_t t0 = SDL_GetPerformanceCounter();
     SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
     size_t bytes = (size_t)s->w * (size_t)s->h * 4;
     SDL_FreeSurface(s);
+    d->frame_make_ns += ns_since(t0); /* fresh memory: page faults, 2 ms for a card here */
     if (!t) return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     lru_put(d->cache, key, t, bytes);
+    prof_tex_ms += prof_now() - p0; /* TEMPPROF */
     return t;
 }
 
@@ -249,7 +280,12 @@ static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
+        if (!may_make(d)) return NULL; /* drawn in a later frame */
+        double p0 = prof_now(); prof_ntext++; /* TEMPPROF */
+        uint64_t t0 = SDL_GetPerformanceCounter();
         SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len, rgb);
+        d->frame_make_ns += ns_since(t0);
+        prof_text_ms += prof_now() - p0; /* TEMPPROF */
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }
@@ -298,6 +334,14 @@ static void picture_key(const Image *img, int w, int h, char *key, size_t size, 
         snprintf(key, size, "i%dx%d/%s", w, h, img->path);
 }
 
+/* TEMP tuning knob */
+static long long sync_pixels(void)
+{
+    static long long v = -1;
+    if (v < 0) v = getenv("KIOSK_SYNC_PIXELS") ? atoll(getenv("KIOSK_SYNC_PIXELS")) : DRAW_SYNC_PIXELS;
+    return v;
+}
+
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
@@ -310,25 +354,29 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     if (t) return t;
     for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
         if (strcmp(d->failed[i], path) == 0) return NULL;
-    bool first_frame = d->frames == 0;
-    /* A large decode never runs in a frame after the first: it would hold the frame for its
-     * whole decode, and wait for the worker's if one were running (one at a time). */
-    bool large = (long long)ds.decode_w * ds.decode_h > DECODER_LARGE_PIXELS;
-    if (d->decoder && !first_frame) {
-        if (decoder_pending(d->decoder, key)) {
-            *loading = true;
-            return NULL;
-        }
-        if ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u) &&
-            decoder_request(d->decoder, key, picture_source(img), svg, w, h)) {
-            *loading = true;
+    /* Only a small picture is decoded in the frame, and only within the frame's budget, from
+     * the first frame on: a large decode would hold the frame for its whole length (12-18 ms
+     * for a detail page's photo), and wait for the worker's if one were running. Its size is
+     * known before decoding (the photo's header, read at load; an SVG's box). */
+    long long pixels = svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h;
+    bool large = pixels > sync_pixels();
+    if (d->decoder) {
+        if (decoder_pending(d->decoder, key) ||
+            ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
+              d->frame_make_ns >= DRAW_MAKE_NS) &&
+             decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
+            *loading = d->waiting = true;
             return NULL;
         }
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
     SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
-    d->frame_decode_ns += (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
+    if (getenv("PROF_DEC")) fprintf(stderr, "      sync %s %dx%d px %lld %.2f ms\n", path, w, h, pixels, (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency()); /* TEMPPROF */
+    prof_ndec++; prof_dec_ms += (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency(); /* TEMPPROF */
+    uint64_t spent = ns_since(t0);
+    d->frame_decode_ns += spent;
+    d->frame_make_ns += spent;
     if (!s) {
         picture_failed(d, path);
         return NULL;
@@ -341,20 +389,21 @@ void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budge
     decoder_stop(d->decoder);
     d->decoder = decoder_start(notify, ctx);
     d->budget_ms = budget_ms;
+    d->notify = notify;
+    d->notify_ctx = ctx;
 }
 
-/* Finished decodes become textures (on the render thread, as SDL requires). */
-static void collect_decoded(Drawer *d)
+/* Finished decodes become textures (on the render thread, as SDL requires): all of them, or
+ * as many as this frame has time for. */
+static void collect_decoded(Drawer *d, bool all)
 {
     if (!d->decoder) return;
-    DecodeResult res[8];
-    size_t n;
-    while ((n = decoder_take(d->decoder, res, 8)) > 0)
-        for (size_t i = 0; i < n; i++) {
-            d->decodes++;
-            if (res[i].surface) cache_surface(d, res[i].key, res[i].surface);
-            else picture_failed(d, res[i].path);
-        }
+    static DecodeResult res; /* 8 KB; only the render thread collects */
+    while ((all || may_make(d)) && decoder_take(d->decoder, &res, 1) == 1) {
+        d->decodes++;
+        if (res.surface) cache_surface(d, res.key, res.surface);
+        else picture_failed(d, res.path);
+    }
 }
 
 static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
@@ -523,7 +572,7 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
     case DL_TEXT: {
         int w, h;
         SDL_Texture *t = text_texture(d, c, &w, &h);
-        if (!t) break;
+        if (!t) return !d->deferred; /* not final when it is left for the next frame */
         SDL_SetTextureAlphaMod(t, c->alpha);
         SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
         SDL_RenderCopyF(d->r, t, NULL, &dst);
@@ -549,8 +598,9 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
 
 void drawer_draw(Drawer *d, const DisplayList *list)
 {
-    collect_decoded(d);
-    d->frame_decode_ns = 0;
+    d->frame_decode_ns = d->frame_make_ns = 0;
+    d->deferred = d->waiting = false;
+    collect_decoded(d, false);
     retained_frame(&d->retained);
     set_clip(d, (Rect){0});
     for (size_t i = 0; i < list->n_cmds; i++) {
@@ -561,5 +611,10 @@ void drawer_draw(Drawer *d, const DisplayList *list)
         else draw_cmd(d, c);
     }
     set_clip(d, (Rect){0});
-    d->frames++;
+    if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
+}
+
+bool drawer_complete(const Drawer *d)
+{
+    return !d->deferred && !d->waiting;
 }

@@ -37,8 +37,13 @@ DrawStats drawer_stats(const Drawer *d);
 /* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
  * environment's KIOSK_RETAIN=1 turns it on. */
 void drawer_set_retain(Drawer *d, bool on);
-/* Decode pictures on a worker thread once this frame has spent budget_ms decoding (the first
- * frame decodes everything it shows); `notify` runs on the worker when a picture is ready. */
+/* Decode pictures on a worker thread: every picture above a small size (an icon's) from the
+ * first frame on, and small ones once this frame has spent budget_ms decoding; they are not
+ * drawn until they arrive. `notify` runs on the worker when a picture is ready. */
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);
+/* False when the last frame left something out: a picture the worker is decoding, or texts
+ * left for the next frame (with a worker, a frame makes new textures for about 2 ms; notify
+ * is then called so that the next frame is drawn). Always true without a worker. */
+bool drawer_complete(const Drawer *d);
 
 #endif

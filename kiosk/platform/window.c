@@ -379,3 +379,8 @@ bool window_save_png(Window *w, const char *path)
     SDL_FreeSurface(s);
     return ok;
 }
+
+bool window_complete(const Window *w)
+{
+    return drawer_complete(w->drawer);
+}
