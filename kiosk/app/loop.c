@@ -235,6 +235,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();
         if (r.quit) return r.exit_code;
+        if (r.redraw) window_idle(w); /* while the frame is on screen */
         WindowEvent e;
         window_next_event(w, r.wake_ms, &e);
         do dispatch(k, &e, window_now(), &fs);

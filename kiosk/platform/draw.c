@@ -125,6 +125,7 @@ void drawer_destroy(Drawer *d)
 {
     if (!d) return;
     decoder_stop(d->decoder);
+    retained_free(&d->retained);
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
@@ -180,7 +181,7 @@ DrawStats drawer_stats(const Drawer *d)
 {
     return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
                        d->decodes, d->decode_failures, d->retained.kept, d->retained.made,
-                       d->retained.direct};
+                       d->retained.direct, d->retained.reused};
 }
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -612,6 +613,11 @@ void drawer_draw(Drawer *d, const DisplayList *list)
     }
     set_clip(d, (Rect){0});
     if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
+}
+
+bool drawer_idle(Drawer *d)
+{
+    return d->retain && retained_idle(&d->retained, d->r);
 }
 
 bool drawer_complete(const Drawer *d)

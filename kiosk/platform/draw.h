@@ -19,6 +19,7 @@ typedef struct DrawStats {
     size_t cache_bytes, cache_count, cache_evictions;
     size_t decodes, decode_failures;
     size_t groups_kept, groups_made, groups_direct; /* retained drawing (retained.h) */
+    size_t groups_reused; /* of groups_made: into a texture that left the screen */
 } DrawStats;
 
 /* `assets` is the folder holding icons/ (borrowed). Returns NULL when no font can be found. */
@@ -45,5 +46,8 @@ void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budge
  * left for the next frame (with a worker, a frame makes new textures for about 2 ms; notify
  * is then called so that the next frame is drawn). Always true without a worker. */
 bool drawer_complete(const Drawer *d);
+/* Work for the time between frames (after a frame is shown, while the kiosk waits): one
+ * texture for the next kept picture (retained.h). True when it did something. */
+bool drawer_idle(Drawer *d);
 
 #endif

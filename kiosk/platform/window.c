@@ -384,3 +384,8 @@ bool window_complete(const Window *w)
 {
     return drawer_complete(w->drawer);
 }
+
+void window_idle(Window *w)
+{
+    drawer_idle(w->drawer);
+}
