@@ -34,9 +34,10 @@
  * grid card's picture 2-8 ms, a detail page's 5-30 ms), so it goes to the worker. */
 enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384 };
 /* With a worker (the window), a frame makes new textures (texts, pictures that arrived) for
- * about this long once it made one; the rest waits for the next frame, which the drawer asks
- * for: a new screen's texts cost 5-20 ms at 1080p, and a frame is 16. */
-#define DRAW_MAKE_NS 2000000u
+ * about this long per 1920x1080 of screen once it made one (6 ms at 3840x2160); the rest
+ * waits for the next frame, which the drawer asks for: a new screen's texts and textures
+ * cost 5-20 ms at 1080p, and the frame-time target is 6 ms there (16 at 4K). */
+#define DRAW_MAKE_NS 1500000u
 
 struct Drawer {
     SDL_Renderer *r;
@@ -56,6 +57,7 @@ struct Drawer {
     int budget_ms;       /* synchronous decoding of small pictures allowed per frame */
     uint64_t frame_decode_ns;
     uint64_t frame_make_ns; /* new textures made in this frame */
+    uint64_t make_ns;       /* ... and allowed (DRAW_MAKE_NS for the screen's size) */
     bool deferred;          /* this frame left texts or pictures for the next one */
     bool waiting;           /* this frame misses a picture the worker is decoding */
     void (*notify)(void *ctx);
@@ -88,7 +90,7 @@ static uint64_t ns_since(uint64_t t0)
  * once it has spent its time. Without a worker (PNG output) everything is made at once. */
 static bool may_make(Drawer *d)
 {
-    if (!d->decoder || d->frame_make_ns < DRAW_MAKE_NS) return true;
+    if (!d->decoder || d->frame_make_ns < d->make_ns) return true;
     d->deferred = true;
     return false;
 }
@@ -110,10 +112,10 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->font_family = theme->font ? strdup(theme->font) : NULL;
     d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
-    /* Off unless asked for (docs/performance.md: steadier frames, but each new kept picture
-     * costs a fresh allocation that page-faults, 2 ms a card here): the same pixels either way */
+    /* On unless KIOSK_RETAIN=0 (for comparing; docs/performance.md): the same pixels either
+     * way, and steady frames a third cheaper now that a new kept picture reuses a texture */
     const char *retain = getenv("KIOSK_RETAIN");
-    d->retain = retain && strcmp(retain, "1") == 0;
+    d->retain = !retain || strcmp(retain, "0") != 0;
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
         return NULL;
@@ -249,12 +251,9 @@ static void fill_polygon(Drawer *d, const DlCmd *c)
 
 /* ---- textures ----------------------------------------------------------------------------- */
 
-double prof_text_ms, prof_tex_ms, prof_dec_ms; int prof_ntext, prof_ntex, prof_ndec; /* TEMPPROF */
-static double prof_now(void) { return (double)SDL_GetPerformanceCounter() * 1000.0 / (double)SDL_GetPerformanceFrequency(); } /* TEMPPROF */
 static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
 {
     if (!s) return NULL;
-    double p0 = prof_now(); prof_ntex++; /* TEMPPROF */
     uint64_t t0 = SDL_GetPerformanceCounter();
     SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
     size_t bytes = (size_t)s->w * (size_t)s->h * 4;
@@ -263,7 +262,6 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
     if (!t) return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     lru_put(d->cache, key, t, bytes);
-    prof_tex_ms += prof_now() - p0; /* TEMPPROF */
     return t;
 }
 
@@ -281,12 +279,11 @@ static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
-        if (!may_make(d)) return NULL; /* drawn in a later frame */
-        double p0 = prof_now(); prof_ntext++; /* TEMPPROF */
+        /* drawn in a later frame; a text too long for the cache is made in every frame */
+        if (c->len < 500 && !may_make(d)) return NULL;
         uint64_t t0 = SDL_GetPerformanceCounter();
         SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len, rgb);
         d->frame_make_ns += ns_since(t0);
-        prof_text_ms += prof_now() - p0; /* TEMPPROF */
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }
@@ -335,14 +332,6 @@ static void picture_key(const Image *img, int w, int h, char *key, size_t size, 
         snprintf(key, size, "i%dx%d/%s", w, h, img->path);
 }
 
-/* TEMP tuning knob */
-static long long sync_pixels(void)
-{
-    static long long v = -1;
-    if (v < 0) v = getenv("KIOSK_SYNC_PIXELS") ? atoll(getenv("KIOSK_SYNC_PIXELS")) : DRAW_SYNC_PIXELS;
-    return v;
-}
-
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
@@ -360,11 +349,11 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
      * for a detail page's photo), and wait for the worker's if one were running. Its size is
      * known before decoding (the photo's header, read at load; an SVG's box). */
     long long pixels = svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h;
-    bool large = pixels > sync_pixels();
+    bool large = pixels > DRAW_SYNC_PIXELS;
     if (d->decoder) {
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
-              d->frame_make_ns >= DRAW_MAKE_NS) &&
+              d->frame_make_ns >= d->make_ns) &&
              decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
             *loading = d->waiting = true;
             return NULL;
@@ -373,8 +362,6 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
     SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
-    if (getenv("PROF_DEC")) fprintf(stderr, "      sync %s %dx%d px %lld %.2f ms\n", path, w, h, pixels, (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency()); /* TEMPPROF */
-    prof_ndec++; prof_dec_ms += (double)(SDL_GetPerformanceCounter() - t0) * 1000.0 / (double)SDL_GetPerformanceFrequency(); /* TEMPPROF */
     uint64_t spent = ns_since(t0);
     d->frame_decode_ns += spent;
     d->frame_make_ns += spent;
@@ -601,6 +588,10 @@ void drawer_draw(Drawer *d, const DisplayList *list)
 {
     d->frame_decode_ns = d->frame_make_ns = 0;
     d->deferred = d->waiting = false;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->r, &w, &h);
+    double screens = fmax(1.0, (double)w * h / (1920.0 * 1080.0));
+    d->make_ns = (uint64_t)(DRAW_MAKE_NS * screens);
     collect_decoded(d, false);
     retained_frame(&d->retained);
     set_clip(d, (Rect){0});

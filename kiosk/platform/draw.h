@@ -35,8 +35,8 @@ void drawer_draw(Drawer *d, const DisplayList *list);
  * poster the view put under them shows. */
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
 DrawStats drawer_stats(const Drawer *d);
-/* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
- * environment's KIOSK_RETAIN=1 turns it on. */
+/* Retained drawing (retained.h): cards and tiles kept as pictures. On by default; the
+ * environment's KIOSK_RETAIN=0 turns it off. */
 void drawer_set_retain(Drawer *d, bool on);
 /* Decode pictures on a worker thread: every picture above a small size (an icon's) from the
  * first frame on, and small ones once this frame has spent budget_ms decoding; they are not

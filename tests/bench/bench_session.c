@@ -193,11 +193,7 @@ static double frame(Bench *b)
             fprintf(stderr, "frame %zu at %lld ms: %.1f ms (view %.1f, draw %.1f) on %s, %zu decodes so far\n",
                     b->n, (long long)b->now, work, b->input_ms + t1 - t0, t2 - t1,
                     session_screen_name(&b->s, name, sizeof name), ds.decodes);
-            extern double prof_text_ms, prof_tex_ms, prof_dec_ms; extern int prof_ntext, prof_ntex, prof_ndec; /* TEMPPROF */
-            fprintf(stderr, "   groups made %zu reused %zu kept %zu\n", ds.groups_made, ds.groups_reused, ds.groups_kept); /* TEMPPROF */
-            fprintf(stderr, "   text %d %.1f ms (incl. tex), tex %d %.1f ms, sync decode %d %.1f ms\n", prof_ntext, prof_text_ms, prof_ntex, prof_tex_ms, prof_ndec, prof_dec_ms);
         }
-        { extern double prof_text_ms, prof_tex_ms, prof_dec_ms; extern int prof_ntext, prof_ntex, prof_ndec; prof_text_ms = prof_tex_ms = prof_dec_ms = 0; prof_ntext = prof_ntex = prof_ndec = 0; } /* TEMPPROF */
         b->wall_sum += work;
         b->cpu_sum += cpu;
         drawer_idle(canvas_drawer(b->c)); /* as the window does once the frame is shown */
