@@ -23,6 +23,7 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
+#include "platform/polygon.h"
 #include "core/log.h"
 #include "platform/retained.h"
 #include "platform/rounded.h"
@@ -201,52 +202,6 @@ static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
 static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
 {
     rounded_stroke(d->r, d->cache, r, radius, width, col);
-}
-
-/* One region: its triangles (made once by the loader) in one SDL_RenderGeometry call, then
- * its border as one batch of quads. Both were per frame and per edge before: a 2,000-point
- * shape cost 1.1 s a frame. */
-static void fill_polygon(Drawer *d, const DlCmd *c)
-{
-    enum { MAXP = GEOM_MAX_POLY_POINTS };
-    static unsigned short own_tris[3 * MAXP];
-    static SDL_Vertex v[MAXP], q[4 * MAXP];
-    static int idx[6 * MAXP];
-    if (c->n_points < 3 || c->n_points > MAXP) return;
-    const unsigned short *tris = c->tris;
-    size_t nt = c->n_tris;
-    if (!tris || nt > c->n_points) {
-        nt = poly_triangulate(c->xy, c->n_points, own_tris, MAXP);
-        tris = own_tris;
-    }
-    SDL_Color col = rgba(c->color, c->alpha);
-    for (size_t i = 0; i < c->n_points; i++)
-        v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
-                            {0, 0}};
-    for (size_t i = 0; i < 3 * nt; i++) idx[i] = tris[i];
-    /* Untextured geometry takes the renderer's draw blend mode, which the last rectangle set:
-     * a translucent shape (a pressed region's shade) must blend, not replace the pixels. */
-    SDL_SetRenderDrawBlendMode(d->r, col.a < 255 ? SDL_BLENDMODE_BLEND : SDL_BLENDMODE_NONE);
-    SDL_RenderGeometry(d->r, NULL, v, (int)c->n_points, idx, (int)(3 * nt));
-    /* A light border between neighbouring regions, as quads along each edge. */
-    float w = fmaxf(1.5f, c->sx * 3);
-    SDL_Color edge = rgba(0xFFFFFF, 255);
-    int nq = 0, k = 0;
-    for (size_t i = 0; i < c->n_points; i++) {
-        size_t j = (i + 1) % c->n_points;
-        float x0 = v[i].position.x, y0 = v[i].position.y, x1 = v[j].position.x, y1 = v[j].position.y;
-        float dx = x1 - x0, dy = y1 - y0, len = sqrtf(dx * dx + dy * dy);
-        if (len < 0.01f) continue;
-        float nx = -dy / len * w / 2, ny = dx / len * w / 2;
-        int b = 4 * nq++;
-        q[b] = (SDL_Vertex){{x0 + nx, y0 + ny}, edge, {0, 0}};
-        q[b + 1] = (SDL_Vertex){{x1 + nx, y1 + ny}, edge, {0, 0}};
-        q[b + 2] = (SDL_Vertex){{x1 - nx, y1 - ny}, edge, {0, 0}};
-        q[b + 3] = (SDL_Vertex){{x0 - nx, y0 - ny}, edge, {0, 0}};
-        const int qi[6] = {b, b + 1, b + 2, b, b + 2, b + 3};
-        for (int m = 0; m < 6; m++) idx[k++] = qi[m];
-    }
-    if (nq) SDL_RenderGeometry(d->r, NULL, q, 4 * nq, idx, k);
 }
 
 /* ---- textures ----------------------------------------------------------------------------- */
@@ -574,7 +529,7 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
         if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
         break;
     }
-    case DL_POLY: fill_polygon(d, c); break;
+    case DL_POLY: polygon_fill(d->r, c, rgba(c->color, c->alpha)); break;
     case DL_VIDEO:
         if (d->video && c->alpha) d->video(d->video_ctx, c);
         break;
