@@ -65,6 +65,13 @@ void canvas_draw(Canvas *c, const DisplayList *list)
     SDL_RenderPresent(c->renderer);
 }
 
+void canvas_draw_in(Canvas *c, const DisplayList *list, const DamageRect *rects, size_t n)
+{
+    if (!n) return;
+    drawer_draw_in(c->drawer, list, rects, n);
+    SDL_RenderPresent(c->renderer);
+}
+
 bool canvas_save_png(Canvas *c, const char *path)
 {
     return png_write_file(c->surface, path);

@@ -16,6 +16,9 @@ void canvas_destroy(Canvas *c);
 TextMeasure canvas_measure(Canvas *c);
 Drawer *canvas_drawer(Canvas *c);
 void canvas_draw(Canvas *c, const DisplayList *list);
+/* Draws the list over what the canvas holds, only inside these rectangles (as the window
+ * presents only what changed, ui/damage.h). */
+void canvas_draw_in(Canvas *c, const DisplayList *list, const DamageRect *rects, size_t n);
 bool canvas_save_png(Canvas *c, const char *path);
 /* The pixels (ARGB8888, pitch = w * 4), for tests and the contact sheet. Borrowed. */
 const unsigned *canvas_pixels(const Canvas *c, int *w, int *h);

@@ -23,22 +23,20 @@
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
-#include "platform/polygon.h"
+#include "platform/polyfill.h"
 #include "core/log.h"
 #include "platform/retained.h"
 #include "platform/rounded.h"
 #include "platform/textrun.h"
 #include "ui/fit.h"
 
-/* DRAW_SYNC_PIXELS: the largest picture the window decodes in a frame: the interface's icons.
- * A content picture is larger and costs more (an SVG tile of 130x130 takes 1.5-2 ms here, a
- * grid card's picture 2-8 ms, a detail page's 5-30 ms), so it goes to the worker. */
-enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384 };
-/* With a worker (the window), a frame makes new textures (texts, pictures that arrived) for
- * about this long per 1920x1080 of screen once it made one (6 ms at 3840x2160); the rest
- * waits for the next frame, which the drawer asks for: a new screen's texts and textures
- * cost 5-20 ms at 1080p, and the frame-time target is 6 ms there (16 at 4K). */
-#define DRAW_MAKE_NS 1500000u
+/* DRAW_SYNC_PIXELS: the largest picture the window decodes in a frame: an icon. Content costs
+ * more (an SVG tile of 130x130 1.5-2 ms here, a detail page's picture 5-30 ms): the worker's.
+ * DRAW_MAKE_NS: with a worker (the window), a frame makes new textures (texts, pictures that
+ * arrived) for about this long per 1920x1080 of screen once it made one; the rest waits for
+ * the next frame, which the drawer asks for: a new screen's texts and textures cost 5-20 ms
+ * at 1080p, and the frame-time target is 6 ms there (16 at 4K). */
+enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384, DRAW_MAKE_NS = 1500000 };
 
 struct Drawer {
     SDL_Renderer *r;
@@ -60,7 +58,6 @@ struct Drawer {
     uint64_t frame_make_ns; /* new textures made in this frame */
     uint64_t make_ns;       /* ... and allowed (DRAW_MAKE_NS for the screen's size) */
     bool deferred;          /* this frame left texts or pictures for the next one */
-    bool waiting;           /* this frame misses a picture the worker is decoding */
     void (*notify)(void *ctx);
     void *notify_ctx;
     /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
@@ -72,6 +69,10 @@ struct Drawer {
     Retained retained;
     SDL_Rect clip; /* the clip in force, which drawing into a texture drops */
     bool clipping;
+    /* limit: this pass draws only there (damage.h), every clip cut to it; nothing: the clip
+     * in force is empty, commands are skipped; pending: a picture is still on its way */
+    SDL_Rect limit;
+    bool limiting, nothing, pending;
 };
 
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
@@ -113,10 +114,10 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->font_family = theme->font ? strdup(theme->font) : NULL;
     d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
-    /* On unless KIOSK_RETAIN=0 (for comparing; docs/performance.md): the same pixels either
-     * way, and steady frames a third cheaper now that a new kept picture reuses a texture */
+    /* Off unless KIOSK_RETAIN=1 (docs/performance.md): a picture inside a kept card may land
+     * a pixel apart from the same card drawn directly, which partial frames would show */
     const char *retain = getenv("KIOSK_RETAIN");
-    d->retain = !retain || strcmp(retain, "0") != 0;
+    d->retain = retain && strcmp(retain, "1") == 0;
     if (!d->fonts || !d->cache) {
         drawer_destroy(d);
         return NULL;
@@ -299,18 +300,16 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     if (t) return t;
     for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
         if (strcmp(d->failed[i], path) == 0) return NULL;
-    /* Only a small picture is decoded in the frame, and only within the frame's budget, from
-     * the first frame on: a large decode would hold the frame for its whole length (12-18 ms
-     * for a detail page's photo), and wait for the worker's if one were running. Its size is
-     * known before decoding (the photo's header, read at load; an SVG's box). */
-    long long pixels = svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h;
-    bool large = pixels > DRAW_SYNC_PIXELS;
+    /* From the first frame on, only a small picture is decoded in the frame, within its budget:
+     * a large decode would hold the frame for its whole length (12-18 ms for a detail page's
+     * photo). Its size is known before decoding (the photo's header, read at load; an SVG's box). */
+    bool large = (svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h) > DRAW_SYNC_PIXELS;
     if (d->decoder) {
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
               d->frame_make_ns >= d->make_ns) &&
              decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
-            *loading = d->waiting = true;
+            *loading = true;
             return NULL;
         }
     }
@@ -502,13 +501,20 @@ static void set_clip(Drawer *d, Rect r)
 {
     d->clipping = r.w > 0;
     d->clip = (SDL_Rect){(int)floorf(r.x), (int)floorf(r.y), (int)ceilf(r.w), (int)ceilf(r.h)};
-    SDL_RenderSetClipRect(d->r, d->clipping ? &d->clip : NULL);
+    if (d->limiting) {
+        SDL_Rect cut = d->limit;
+        if (d->clipping && !SDL_IntersectRect(&d->clip, &d->limit, &cut)) cut = (SDL_Rect){0};
+        d->clip = cut;
+        d->clipping = true;
+    }
+    d->nothing = d->clipping && (d->clip.w <= 0 || d->clip.h <= 0);
+    SDL_RenderSetClipRect(d->r, d->clipping && !d->nothing ? &d->clip : NULL);
 }
 
 /* One command; false when it is not final yet (a picture on its way). */
-static bool draw_cmd(void *drawer, const DlCmd *c)
+static bool draw_one(Drawer *d, const DlCmd *c)
 {
-    Drawer *d = drawer;
+    if (d->nothing && c->kind != DL_CLIP) return true;
     switch (c->kind) {
     case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
     case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
@@ -529,7 +535,7 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
         if (t) blit_contain(d, t, c->r, 0, false, false, c->alpha);
         break;
     }
-    case DL_POLY: polygon_fill(d->r, c, rgba(c->color, c->alpha)); break;
+    case DL_POLY: polygon_fill(d->r, c); break;
     case DL_VIDEO:
         if (d->video && c->alpha) d->video(d->video_ctx, c);
         break;
@@ -539,24 +545,40 @@ static bool draw_cmd(void *drawer, const DlCmd *c)
     return true;
 }
 
-void drawer_draw(Drawer *d, const DisplayList *list)
+static bool draw_cmd(void *drawer, const DlCmd *c)
 {
-    d->frame_decode_ns = d->frame_make_ns = 0;
-    d->deferred = d->waiting = false;
-    int w = 0, h = 0;
-    SDL_GetRendererOutputSize(d->r, &w, &h);
-    double screens = fmax(1.0, (double)w * h / (1920.0 * 1080.0));
-    d->make_ns = (uint64_t)(DRAW_MAKE_NS * screens);
-    collect_decoded(d, false);
-    retained_frame(&d->retained);
+    bool final = draw_one(drawer, c);
+    ((Drawer *)drawer)->pending |= !final;
+    return final;
+}
+
+static void draw_pass(Drawer *d, const DisplayList *list)
+{
     set_clip(d, (Rect){0});
     for (size_t i = 0; i < list->n_cmds; i++) {
         const DlCmd *c = &list->cmds[i];
-        if (c->kind == DL_GROUP && d->retain)
+        if (c->kind == DL_GROUP && d->retain && !d->nothing)
             i += retained_draw(d->r, d->cache, list, i, d->clipping ? &d->clip : NULL, draw_cmd, d,
                                &d->retained);
         else draw_cmd(d, c);
     }
+}
+
+void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n)
+{
+    d->frame_decode_ns = d->frame_make_ns = 0;
+    d->pending = d->deferred = false;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->r, &w, &h); /* the allowance grows with the screen */
+    d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
+    collect_decoded(d, false);
+    retained_frame(&d->retained);
+    for (size_t k = 0; k < (n ? n : 1); k++) {
+        d->limiting = n > 0;
+        if (n) d->limit = (SDL_Rect){rects[k].x, rects[k].y, rects[k].w, rects[k].h};
+        draw_pass(d, list);
+    }
+    d->limiting = false;
     set_clip(d, (Rect){0});
     if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
 }
@@ -566,7 +588,12 @@ bool drawer_idle(Drawer *d)
     return d->retain && retained_idle(&d->retained, d->r);
 }
 
-bool drawer_complete(const Drawer *d)
+void drawer_draw(Drawer *d, const DisplayList *list)
 {
-    return !d->deferred && !d->waiting;
+    drawer_draw_in(d, list, NULL, 0);
+}
+
+bool drawer_pending(const Drawer *d)
+{
+    return d->pending;
 }

@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "bundle/bundle.h"
+#include "ui/damage.h"
 #include "ui/dlist.h"
 #include "ui/view.h"
 
@@ -31,21 +32,25 @@ void drawer_destroy(Drawer *d);
 void drawer_set_theme(Drawer *d, const Theme *theme);
 TextMeasure drawer_measure(Drawer *d);
 void drawer_draw(Drawer *d, const DisplayList *list);
+/* Draws the list only inside these rectangles (damage.h; n == 0: everywhere): the pixels
+ * outside keep what the last frame drew there. */
+void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n);
+/* True when the last frame drew a picture that was still on its way (a placeholder where it
+ * will be), or left texts for the next frame (with a worker, a frame makes new textures for
+ * about 1.5 ms per 1920x1080 and then calls notify): the next frame must draw them although
+ * their commands did not change. Always false without a worker. */
+bool drawer_pending(const Drawer *d);
 /* Who draws DL_VIDEO commands (the window's video output); none: they are skipped, and the
  * poster the view put under them shows. */
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
 DrawStats drawer_stats(const Drawer *d);
-/* Retained drawing (retained.h): cards and tiles kept as pictures. On by default; the
- * environment's KIOSK_RETAIN=0 turns it off. */
+/* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
+ * environment's KIOSK_RETAIN=1 turns it on. */
 void drawer_set_retain(Drawer *d, bool on);
 /* Decode pictures on a worker thread: every picture above a small size (an icon's) from the
  * first frame on, and small ones once this frame has spent budget_ms decoding; they are not
  * drawn until they arrive. `notify` runs on the worker when a picture is ready. */
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);
-/* False when the last frame left something out: a picture the worker is decoding, or texts
- * left for the next frame (with a worker, a frame makes new textures for about 2 ms; notify
- * is then called so that the next frame is drawn). Always true without a worker. */
-bool drawer_complete(const Drawer *d);
 /* Work for the time between frames (after a frame is shown, while the kiosk waits): one
  * texture for the next kept picture (retained.h). True when it did something. */
 bool drawer_idle(Drawer *d);

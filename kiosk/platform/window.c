@@ -14,6 +14,7 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "core/log.h"
 #include "core/util.h"
@@ -22,6 +23,7 @@
 #include "platform/lockdown.h"
 #include "platform/pngfile.h"
 #include "platform/videoout.h"
+#include "ui/damage.h"
 #include "ui/geom.h"
 
 struct Window {
@@ -35,6 +37,14 @@ struct Window {
     Uint32 wake_event, decoded_event;
     SDL_FingerID finger[2]; /* the first finger down, and a second one while it is */
     bool finger_down[2];
+    /* Presenting only what changed (ui/damage.h): with SDL's software renderer the frame is
+     * drawn straight into the window surface, which keeps the last frame, so a frame can
+     * redraw and present only its damaged rectangles. */
+    bool partial;
+    Damage damage;
+    DamageRect rects[DAMAGE_MAX_RECTS];
+    size_t n_rects; /* of the frame drawn last; 0: nothing changed */
+    bool whole;     /* the frame drawn last is presented whole */
 };
 
 static bool map_key(const SDL_Keysym *k, KeyKind *out)
@@ -89,6 +99,14 @@ static bool create_renderer(Window *w, const WindowSettings *ws)
         return false;
     }
     SDL_GetRendererOutputSize(w->ren, &w->pw, &w->ph);
+    /* SDL's software renderer for a window is SDL_CreateSoftwareRenderer on the window's
+     * surface, and its present is SDL_UpdateWindowSurface: drawing into that surface and
+     * updating only some rectangles of it is the same path, done in part. A GPU renderer's
+     * back buffer is not kept between frames: it draws and presents whole frames. */
+    SDL_RendererInfo info;
+    const char *env = getenv("KIOSK_DAMAGE");
+    w->partial = SDL_GetRendererInfo(w->ren, &info) == 0 && strcmp(info.name, "software") == 0 &&
+                 !(env && strcmp(env, "0") == 0);
     return true;
 }
 
@@ -132,6 +150,7 @@ Window *window_create(const WindowSettings *ws)
     Window *w = calloc(1, sizeof *w);
     if (!w) return NULL;
     w->rotate = ws->rotate;
+    damage_init(&w->damage);
     if (TTF_Init() != 0) {
         log_error("cannot start SDL_ttf: %s", TTF_GetError());
         window_destroy(w);
@@ -147,6 +166,7 @@ Window *window_create(const WindowSettings *ws)
     w->wake_event = first;
     w->decoded_event = first + 1;
     create_rotation(w);
+    if (w->rotated) w->partial = false; /* the turned picture is copied whole */
     w->drawer = drawer_create(w->ren, ws->theme, ws->assets, ws->cache_bytes);
     if (!w->drawer) {
         window_destroy(w);
@@ -168,6 +188,7 @@ void window_destroy(Window *w)
     if (w->rotated) SDL_DestroyTexture(w->rotated);
     if (w->ren) SDL_DestroyRenderer(w->ren);
     if (w->win) SDL_DestroyWindow(w->win);
+    damage_free(&w->damage);
     free(w);
     if (TTF_WasInit()) TTF_Quit();
     IMG_Quit();
@@ -190,6 +211,7 @@ TextMeasure window_measure(Window *w)
 void window_set_theme(Window *w, const Theme *theme)
 {
     drawer_set_theme(w->drawer, theme);
+    damage_invalidate(&w->damage); /* new fonts: the same commands may draw other pixels */
 }
 
 int64_t window_now(void)
@@ -246,11 +268,13 @@ static bool window_event(Window *w, const SDL_WindowEvent *we, WindowEvent *ev)
     }
     if (we->event == SDL_WINDOWEVENT_SIZE_CHANGED && !w->rotate) {
         SDL_GetRendererOutputSize(w->ren, &w->pw, &w->ph);
+        damage_invalidate(&w->damage);
         ev->kind = WINDOW_RESIZE;
         window_size(w, &ev->w, &ev->h);
         return true;
     }
-    ev->kind = WINDOW_REDRAW; /* exposed, restored...: draw again */
+    ev->kind = WINDOW_REDRAW; /* exposed, restored...: draw again, all of it */
+    damage_invalidate(&w->damage);
     return true;
 }
 
@@ -325,18 +349,34 @@ int64_t window_video_ms(Window *w)
     return w->video ? videoout_time_ms(w->video) : -1;
 }
 
+/* The rectangles of this frame that differ from what the window shows. */
+static void find_damage(Window *w, const DisplayList *list)
+{
+    w->whole = true;
+    w->n_rects = 0;
+    if (!w->partial) return;
+    if (drawer_pending(w->drawer)) damage_invalidate(&w->damage); /* pictures arrived since */
+    w->n_rects = damage_update(&w->damage, list, w->rects);
+    w->whole = w->n_rects == 1 && w->rects[0].w >= w->pw && w->rects[0].h >= w->ph;
+}
+
 void window_draw(Window *w, const DisplayList *list)
 {
     if (w->video) videoout_update(w->video, list);
     if (!list) {
         SDL_SetRenderDrawColor(w->ren, 0, 0, 0, 255);
         SDL_RenderClear(w->ren);
+        damage_invalidate(&w->damage);
+        w->whole = true;
         return;
     }
     if (!w->rotated) {
-        drawer_draw(w->drawer, list);
+        find_damage(w, list);
+        if (w->whole) drawer_draw(w->drawer, list);
+        else if (w->n_rects) drawer_draw_in(w->drawer, list, w->rects, w->n_rects);
         return;
     }
+    w->whole = true;
     SDL_SetRenderTarget(w->ren, w->rotated);
     drawer_draw(w->drawer, list);
     SDL_SetRenderTarget(w->ren, NULL);
@@ -358,7 +398,21 @@ bool window_display_power(Window *w, bool on, char *why, size_t n)
 
 void window_show(Window *w)
 {
-    SDL_RenderPresent(w->ren);
+    if (w->whole) {
+        SDL_RenderPresent(w->ren);
+        return;
+    }
+    if (!w->n_rects) return; /* nothing changed: the display already shows this frame */
+    SDL_Rect r[DAMAGE_MAX_RECTS];
+    for (size_t i = 0; i < w->n_rects; i++)
+        r[i] = (SDL_Rect){w->rects[i].x, w->rects[i].y, w->rects[i].w, w->rects[i].h};
+    SDL_RenderFlush(w->ren); /* the drawing SDL queued, into the surface */
+    if (SDL_UpdateWindowSurfaceRects(w->win, r, (int)w->n_rects) != 0) {
+        log_warning("cannot present part of the window (%s); presenting whole frames",
+                    SDL_GetError());
+        w->partial = false;
+        SDL_RenderPresent(w->ren);
+    }
 }
 
 bool window_pixel_hash(Window *w, unsigned long long *hash)
@@ -382,7 +436,7 @@ bool window_save_png(Window *w, const char *path)
 
 bool window_complete(const Window *w)
 {
-    return drawer_complete(w->drawer);
+    return !drawer_pending(w->drawer);
 }
 
 void window_idle(Window *w)

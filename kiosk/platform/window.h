@@ -81,7 +81,7 @@ bool window_display_power(Window *w, bool on, char *why, size_t n);
 /* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
 bool window_save_png(Window *w, const char *path);
 /* False while the last frame drawn misses pictures or texts still being made (draw.h
- * drawer_complete): a frame follows when they are there. */
+ * drawer_pending): a frame follows when they are there. */
 bool window_complete(const Window *w);
 /* Work for the time after a frame is shown (draw.h drawer_idle); a few ms at most. */
 void window_idle(Window *w);

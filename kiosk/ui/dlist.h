@@ -186,6 +186,10 @@ void dlist_group_end(DisplayList *d, size_t at);
  * command reaching outside r): then it is drawn command by command. */
 bool dlist_group_key(const DisplayList *d, size_t at, uint64_t key[2]);
 
+/* A hash of everything in one command that reaches the pixels, positions as they are: equal
+ * for a command drawn the same in two frames (ui/damage.c compares frames with it). */
+uint64_t dlist_cmd_sig(const DlCmd *c);
+
 /* Mirrors the whole list left to right, for a right-to-left interface language: every
  * rectangle, clip, hit area and polygon moves to the other side, icons are flipped; text and
  * pictures keep their own direction (text is ordered by the bidi algorithm when drawn).

@@ -77,15 +77,12 @@ static bool inside(Rect a, Rect g)
     return rect_inside(a, g, 1.0f);
 }
 
-/* One command into the key; false when the group cannot be kept. */
-static bool mix_cmd(Keyer *k, const DlCmd *c, Rect g)
+/* Every field of a command that reaches the pixels, positions relative to (ox, oy). */
+static void mix_fields(Keyer *k, const DlCmd *c, float ox, float oy)
 {
-    if (c->kind == DL_CLIP || c->kind == DL_VIDEO || c->kind == DL_GROUP) return false;
-    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead, drawn elsewhere */
-    if (c->kind != DL_POLY && !inside(c->r, g)) return false;
     uint32_t kind = c->kind, color = c->color;
     mix(k, &kind, sizeof kind);
-    mix_rect(k, c->r, g.x, g.y);
+    mix_rect(k, c->r, ox, oy);
     mix(k, &color, sizeof color);
     mix(k, &c->alpha, sizeof c->alpha);
     mix_f(k, c->radius);
@@ -106,18 +103,42 @@ static bool mix_cmd(Keyer *k, const DlCmd *c, Rect g)
     case DL_POLY: {
         /* its points land at o + p * s: the origin relative to the group, the rest as given */
         Rect b = {c->ox, c->oy, c->sx, c->sy};
-        mix_rect(k, b, g.x, g.y);
+        mix_rect(k, b, ox, oy);
         mix(k, &c->n_points, sizeof c->n_points);
         if (c->xy && c->n_points) mix(k, c->xy, c->n_points * 2 * sizeof *c->xy);
-        for (size_t i = 0; i < c->n_points && c->xy; i++) {
-            float x = c->ox + c->xy[2 * i] * c->sx, y = c->oy + c->xy[2 * i + 1] * c->sy;
-            if (!rect_contains((Rect){g.x - 1, g.y - 1, g.w + 2, g.h + 2}, x, y)) return false;
-        }
+        break;
+    }
+    case DL_GROUP: mix(k, &c->len, sizeof c->len); break;
+    case DL_VIDEO: {
+        const void *v = c->video; /* the clip's frames are not in the list: see damage.c */
+        mix(k, &v, sizeof v);
+        mix(k, &c->stamp, sizeof c->stamp);
+        mix(k, &c->muted, sizeof c->muted);
         break;
     }
     default: break;
     }
+}
+
+/* One command into the key; false when the group cannot be kept. */
+static bool mix_cmd(Keyer *k, const DlCmd *c, Rect g)
+{
+    if (c->kind == DL_CLIP || c->kind == DL_VIDEO || c->kind == DL_GROUP) return false;
+    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead, drawn elsewhere */
+    if (c->kind != DL_POLY && !inside(c->r, g)) return false;
+    mix_fields(k, c, g.x, g.y);
+    for (size_t i = 0; c->kind == DL_POLY && i < c->n_points && c->xy; i++) {
+        float x = c->ox + c->xy[2 * i] * c->sx, y = c->oy + c->xy[2 * i + 1] * c->sy;
+        if (!rect_contains((Rect){g.x - 1, g.y - 1, g.w + 2, g.h + 2}, x, y)) return false;
+    }
     return true;
+}
+
+uint64_t dlist_cmd_sig(const DlCmd *c)
+{
+    Keyer k = {hash_start(3), hash_start(4)};
+    mix_fields(&k, c, 0, 0);
+    return k.a ^ (k.b << 1);
 }
 
 bool dlist_group_key(const DisplayList *d, size_t at, uint64_t key[2])

@@ -597,10 +597,10 @@ static void test_async_decoding(void)
     session_open(&s, "home", 0);
     /* pictures above an icon's size go to the worker from the first frame on */
     canvas_draw(async, session_frame(&s));
-    CHECK(!drawer_complete(canvas_drawer(async)));
+    CHECK(drawer_pending(canvas_drawer(async)));
     session_open(&s, "careers", 0);
     canvas_draw(async, session_frame(&s)); /* new pictures: requested, not waited for */
-    CHECK(!drawer_complete(canvas_drawer(async)));
+    CHECK(drawer_pending(canvas_drawer(async)));
     size_t before = drawer_stats(canvas_drawer(async)).decodes;
     for (int i = 0; i < 500 && SDL_AtomicGet(&decoded_count) < 1; i++) SDL_Delay(10);
     CHECK(SDL_AtomicGet(&decoded_count) >= 1);
@@ -609,10 +609,10 @@ static void test_async_decoding(void)
     for (int i = 0; i < 400; i++) {
         int told = SDL_AtomicGet(&decoded_count);
         canvas_draw(async, session_frame(&s));
-        if (drawer_complete(canvas_drawer(async))) break;
+        if (!drawer_pending(canvas_drawer(async))) break;
         for (int k = 0; k < 200 && SDL_AtomicGet(&decoded_count) == told; k++) SDL_Delay(5);
     }
-    CHECK(drawer_complete(canvas_drawer(async)));
+    CHECK(!drawer_pending(canvas_drawer(async)));
     CHECK(drawer_stats(canvas_drawer(async)).decodes > before);
     Session t;
     session_init(&t, bundle, canvas_measure(sync), 1280, 720, 0);

@@ -1,13 +1,14 @@
-/* polygon.c: a map region (DL_POLY) drawn with SDL geometry (see polygon.h). Moved out of
- * draw.c as it was. */
-#include "platform/polygon.h"
+/* polyfill.c: a map region or plan shape (DL_POLY) drawn with SDL's geometry (polyfill.h). */
+#include "platform/polyfill.h"
 
 #include <math.h>
+
+#include "core/poly.h"
 
 /* One region: its triangles (made once by the loader) in one SDL_RenderGeometry call, then
  * its border as one batch of quads. Both were per frame and per edge before: a 2,000-point
  * shape cost 1.1 s a frame. */
-void polygon_fill(SDL_Renderer *r, const DlCmd *c, SDL_Color col)
+void polygon_fill(SDL_Renderer *r, const DlCmd *c)
 {
     enum { MAXP = GEOM_MAX_POLY_POINTS };
     static unsigned short own_tris[3 * MAXP];
@@ -20,6 +21,7 @@ void polygon_fill(SDL_Renderer *r, const DlCmd *c, SDL_Color col)
         nt = poly_triangulate(c->xy, c->n_points, own_tris, MAXP);
         tris = own_tris;
     }
+    SDL_Color col = {(Uint8)(c->color >> 16), (Uint8)(c->color >> 8), (Uint8)c->color, c->alpha};
     for (size_t i = 0; i < c->n_points; i++)
         v[i] = (SDL_Vertex){{c->ox + c->xy[2 * i] * c->sx, c->oy + c->xy[2 * i + 1] * c->sy}, col,
                             {0, 0}};
