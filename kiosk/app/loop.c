@@ -199,6 +199,15 @@ static bool has_videos(const Bundle *b)
     return false;
 }
 
+/* While a finger rests on a tile or button: the texts of the screen it opens are made now,
+ * in slices of 2 ms that stop as soon as anything happens (the lift, a move). */
+static void prepare_ahead(Window *w, Supervisor *k)
+{
+    const DisplayList *next;
+    while (!window_has_event(w) && (next = supervisor_ahead(k)))
+        if (window_prepare(w, next, 2)) supervisor_ahead_done(k);
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o, Power *power)
 {
@@ -236,6 +245,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         if (r.ping_watchdog) service_watchdog_ping();
         if (r.quit) return r.exit_code;
         if (r.redraw) window_idle(w); /* while the frame is on screen */
+        prepare_ahead(w, k);
         WindowEvent e;
         window_next_event(w, r.wake_ms, &e);
         do dispatch(k, &e, window_now(), &fs);

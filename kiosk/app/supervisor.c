@@ -212,6 +212,8 @@ const Bundle *supervisor_bundle(const Supervisor *k) { return k->bundle; }
 const char *supervisor_source(const Supervisor *k) { return k->source; }
 bool supervisor_previewing(const Supervisor *k) { return k->preview.pid != 0; }
 const DisplayList *supervisor_frame(Supervisor *k) { return session_frame(&k->s); }
+const DisplayList *supervisor_ahead(Supervisor *k) { return k->dark ? NULL : session_ahead(&k->s); }
+void supervisor_ahead_done(Supervisor *k) { session_ahead_done(&k->s); }
 unsigned supervisor_requested(const Supervisor *k) { return k->requested; }
 
 /* A touch, key or wheel outside opening hours lights the kiosk up and does nothing else: the

@@ -103,6 +103,10 @@ Requests supervisor_step(Supervisor *k, int64_t now_ms, int64_t wall_s);
 const Session *supervisor_session(const Supervisor *k);
 /* The display list for now (rebuilt if something changed), e.g. to find what to tap. */
 const DisplayList *supervisor_frame(Supervisor *k);
+/* The screen a finger resting on the glass is about to open (session_ahead), or NULL; and
+ * that it is ready. */
+const DisplayList *supervisor_ahead(Supervisor *k);
+void supervisor_ahead_done(Supervisor *k);
 /* Every SESSION_WANT_* the admin screen has ever asked for (for tests). */
 unsigned supervisor_requested(const Supervisor *k);
 const Bundle *supervisor_bundle(const Supervisor *k);

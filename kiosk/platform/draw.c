@@ -13,7 +13,6 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
-#include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +23,7 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "platform/polyfill.h"
+#include "platform/qrsurface.h"
 #include "core/log.h"
 #include "platform/retained.h"
 #include "platform/rounded.h"
@@ -73,6 +73,8 @@ struct Drawer {
      * in force is empty, commands are skipped; pending: a picture is still on its way */
     SDL_Rect limit;
     bool limiting, nothing, pending;
+    SDL_Rect view;       /* the frame's pixels */
+    SDL_Texture *target; /* what the frame is drawn into (retained.c draws cards elsewhere) */
 };
 
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx)
@@ -193,16 +195,6 @@ DrawStats drawer_stats(const Drawer *d)
 static SDL_Color rgba(uint32_t c, uint8_t a)
 {
     return (SDL_Color){(Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, a};
-}
-
-static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
-{
-    rounded_fill(d->r, d->cache, r, radius, col);
-}
-
-static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
-{
-    rounded_stroke(d->r, d->cache, r, radius, width, col);
 }
 
 /* ---- textures ----------------------------------------------------------------------------- */
@@ -354,40 +346,14 @@ static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
     snprintf(key, sizeof key, "q%d/%s", side, url);
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
-    QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!q) return NULL;
-    int quiet = 2, modules = q->width + 2 * quiet;
-    int scale = side / modules > 0 ? side / modules : 1;
-    int px = modules * scale;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, px, px, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (s) {
-        SDL_FillRect(s, NULL, 0xFFFFFFFF);
-        for (int y = 0; y < q->width; y++)
-            for (int x = 0; x < q->width; x++)
-                if (q->data[y * q->width + x] & 1)
-                    SDL_FillRect(s, &(SDL_Rect){(x + quiet) * scale, (y + quiet) * scale, scale, scale},
-                                 0xFF14213D);
-    }
-    QRcode_free(q);
-    t = cache_surface(d, key, s);
+    t = cache_surface(d, key, qrsurface_make(url, side));
     if (t) SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
     return t;
 }
 
 static void placeholder(Drawer *d, Rect r)
 {
-    uint32_t muted = d->theme->muted;
-    float side = fminf(r.w, r.h);
-    Rect sq = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
-    stroke_rounded(d, sq, side * 0.1f, fmaxf(2, side * 0.04f), rgba(muted, 160));
-    /* A small mountain-and-sun: the usual sign for "a picture belongs here". */
-    fill_rounded(d, (Rect){sq.x + side * 0.6f, sq.y + side * 0.22f, side * 0.16f, side * 0.16f},
-                 side * 0.08f, rgba(muted, 160));
-    SDL_Color col = rgba(muted, 160);
-    SDL_Vertex v[3] = {{{sq.x + side * 0.18f, sq.y + side * 0.78f}, col, {0, 0}},
-                       {{sq.x + side * 0.45f, sq.y + side * 0.38f}, col, {0, 0}},
-                       {{sq.x + side * 0.72f, sq.y + side * 0.78f}, col, {0, 0}}};
-    SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
+    rounded_placeholder(d->r, d->cache, r, rgba(d->theme->muted, 160));
 }
 
 static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip,
@@ -493,7 +459,7 @@ static bool draw_icon(Drawer *d, const DlCmd *c)
     bool loading;
     const Image icon = {.rel = c->icon, .path = path, .type = IMAGE_SVG};
     SDL_Texture *t = picture(d, &icon, side, side, &loading);
-    if (t) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
+    if (t && c->alpha) blit_contain(d, t, c->r, c->color, true, c->flip, c->alpha);
     return !loading;
 }
 
@@ -512,12 +478,28 @@ static void set_clip(Drawer *d, Rect r)
 }
 
 /* One command; false when it is not final yet (a picture on its way). */
+/* Nothing of it is seen (past the screen's edge, outside the clip or this pass's damage), so
+ * no text is rendered and no picture decoded for it: a screen sliding in renders its texts as
+ * they come into view, not all in its first frame. */
+static bool unseen(Drawer *d, const DlCmd *c)
+{
+    if (c->kind == DL_CLIP || c->kind == DL_GROUP || c->kind == DL_VIDEO) return false;
+    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead on purpose */
+    if (SDL_GetRenderTarget(d->r) != d->target) return false; /* a card kept as a picture */
+    Rect b = damage_box(c, (Rect){0});
+    const SDL_Rect *v = d->clipping ? &d->clip : &d->view;
+    return !(b.x < (float)(v->x + v->w) && b.x + b.w > (float)v->x && b.y < (float)(v->y + v->h) &&
+             b.y + b.h > (float)v->y);
+}
+
 static bool draw_one(Drawer *d, const DlCmd *c)
 {
-    if (d->nothing && c->kind != DL_CLIP) return true;
+    if ((d->nothing && c->kind != DL_CLIP) || unseen(d, c)) return true;
     switch (c->kind) {
-    case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
-    case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
+    case DL_RECT: rounded_fill(d->r, d->cache, c->r, c->radius, rgba(c->color, c->alpha)); break;
+    case DL_FRAME:
+        rounded_stroke(d->r, d->cache, c->r, c->radius, c->stroke, rgba(c->color, c->alpha));
+        break;
     case DL_TEXT: {
         int w, h;
         SDL_Texture *t = text_texture(d, c, &w, &h);
@@ -573,6 +555,8 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
     collect_decoded(d, false);
     retained_frame(&d->retained);
+    d->target = SDL_GetRenderTarget(d->r);
+    SDL_RenderGetViewport(d->r, &d->view);
     for (size_t k = 0; k < (n ? n : 1); k++) {
         d->limiting = n > 0;
         if (n) d->limit = (SDL_Rect){rects[k].x, rects[k].y, rects[k].w, rects[k].h};
@@ -596,4 +580,20 @@ void drawer_draw(Drawer *d, const DisplayList *list)
 bool drawer_pending(const Drawer *d)
 {
     return d->pending;
+}
+
+bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
+{
+    d->make_ns = UINT64_MAX; /* its own budget, not a frame's (reset by the next frame) */
+    Uint64 until = SDL_GetPerformanceCounter() + SDL_GetPerformanceFrequency() * (Uint64)budget_ms / 1000;
+    for (size_t i = 0; i < list->n_cmds; i++) {
+        if (SDL_GetPerformanceCounter() > until) return false;
+        DlCmd c = list->cmds[i];
+        c.alpha = 0; /* fetched, not drawn */
+        int w, h;
+        if (c.kind == DL_TEXT) text_texture(d, &c, &w, &h);
+        else if (c.kind == DL_IMAGE && list->cmds[i].alpha) draw_image(d, &c);
+        else if (c.kind == DL_ICON) draw_icon(d, &c);
+    }
+    return true;
 }

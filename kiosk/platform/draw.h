@@ -44,6 +44,9 @@ bool drawer_pending(const Drawer *d);
  * poster the view put under them shows. */
 void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *ctx);
 DrawStats drawer_stats(const Drawer *d);
+/* Renders the texts and icons of a list not drawn yet, and fetches its pictures, for about
+ * budget_ms: its first frame then only copies them. True when all of it is ready. */
+bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms);
 /* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
  * environment's KIOSK_RETAIN=1 turns it on. */
 void drawer_set_retain(Drawer *d, bool on);

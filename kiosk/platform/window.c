@@ -386,6 +386,18 @@ void window_draw(Window *w, const DisplayList *list)
     SDL_RenderCopyEx(w->ren, w->rotated, NULL, &dst, w->rotate, NULL, SDL_FLIP_NONE);
 }
 
+bool window_prepare(Window *w, const DisplayList *list, int budget_ms)
+{
+    return drawer_prepare(w->drawer, list, budget_ms);
+}
+
+bool window_has_event(Window *w)
+{
+    (void)w;
+    SDL_PumpEvents();
+    return SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT) == SDL_TRUE;
+}
+
 bool window_display_power(Window *w, bool on, char *why, size_t n)
 {
     /* While the screen saver is disabled, SDL's X11 driver resets the X screen saver every

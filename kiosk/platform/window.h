@@ -71,6 +71,11 @@ void window_wake(Window *w);
 /* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
 void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
+/* Readies a list that will be drawn soon (draw.h drawer_prepare), for about budget_ms; true
+ * when it is all ready. */
+bool window_prepare(Window *w, const DisplayList *list, int budget_ms);
+/* True when an event waits (then the loop should take it rather than work ahead). */
+bool window_has_event(Window *w);
 /* Where the clip on screen is (ms), or -1 when none plays: for its captions. */
 int64_t window_video_ms(Window *w);
 /* Switches the display off (on = false) or on by its own power saving (platform/

@@ -43,7 +43,8 @@ bool session_init(Session *s, const Bundle *b, TextMeasure m, float w, float h, 
 void session_free(Session *s)
 {
     free(s->list);
-    s->list = NULL;
+    free(s->ahead);
+    s->list = s->ahead = NULL;
 }
 
 void session_resize(Session *s, float w, float h)

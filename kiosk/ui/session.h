@@ -72,6 +72,9 @@ typedef struct Session {
     float tap_x, tap_y;
     const Screen *tap_screen;
     int64_t tap_opened_ms;
+    DisplayList *ahead;          /* the screen the finger down would open (session_ahead.c) */
+    int64_t ahead_press;         /* the touch it was built for */
+    int ahead_asks;              /* times it was handed out for this touch */
 } Session;
 
 /* Hold a finger still in the top-left corner this long to reach the PIN pad. */
@@ -166,5 +169,10 @@ bool session_continue(Session *ns, const Session *old, const Bundle *nb, int64_t
 
 /* The display list for now, rebuilt only when something changed. */
 const DisplayList *session_frame(Session *s);
+/* While a finger is down on something that opens a screen: that screen's list, built once a
+ * touch without changing anything, so its texts can be made before the finger lifts; NULL
+ * otherwise, after session_ahead_done, and after it was asked for 50 times in one touch. */
+const DisplayList *session_ahead(Session *s);
+void session_ahead_done(Session *s);
 
 #endif

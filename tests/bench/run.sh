@@ -2,7 +2,7 @@
 # tests/bench/run.sh: the kiosk's benchmark. Prints a table of figures; never fails on them.
 #
 #   bash tests/bench/run.sh            (RUNS=5 by default: each figure is the median of RUNS runs)
-#   PARTS="A B" bash tests/bench/run.sh   only some parts (load A B C D E F V)
+#   PARTS="A B" bash tests/bench/run.sh   only some parts (load A B C D E F V T)
 #   ONE_CORE=1 bash tests/bench/run.sh    every measured program pinned to one core (taskset
 #                                         -c 0), the basis of the Raspberry Pi estimate in
 #                                         docs/performance.md; run it beside a plain run
@@ -23,6 +23,7 @@
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
 #   V     a 1080p30 H.264 clip on its item's page in a 1920x1080 window: CPU, dropped frames,
 #         frames per second, memory while playing (ffmpeg makes the clip; skipped without it)
+#   T     tap -> first changed pixel (xtap, XTest): pressed state, new screen; kiosk, tap_sdl, Chromium
 # Progress goes to stderr; the table (stdout) can be pasted into docs/performance.md.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -37,7 +38,7 @@ rows=()
 notes=()
 pids=()   # everything started here, ended on exit
 
-parts=" ${PARTS:-load A B C D E F V} "
+parts=" ${PARTS:-load A B C D E F V T} "
 # ONE_CORE=1: the kiosk, the floor, Chromium and the helpers each get one core.
 pin=()
 [ "${ONE_CORE:-0}" = 1 ] && pin=(taskset -c 0)
@@ -141,6 +142,7 @@ have_chromium=0
 if [ $have_x -eq 1 ]; then
   if have_pkgs chromium; then have_chromium=1
   else note "F skipped: chromium could not be installed (apt-get install chromium)"; fi
+  want T && { have_pkgs libxtst-dev || note "T skipped: libxtst-dev could not be installed (apt-get install libxtst-dev)"; }
 fi
 
 say "building build-bench/ (Release)"
@@ -211,10 +213,10 @@ start_xvfb() { # prints the display number; the server is in pids
 home_regions=(14213D 500 40 1000 190  EDAE49 60 60 440 140  D1495B 980 680 260 230  C43D50 1300 940 560 140)
 minimal_regions=(14213D 500 40 1000 190  EDAE49 60 60 440 140)
 
-chromium_cmd() { # USER_DATA_DIR
+chromium_cmd() { # USER_DATA_DIR [PAGE, default home.html]
   echo chromium --kiosk --no-sandbox --disable-gpu --disable-background-networking \
     --disable-component-update --disable-sync --no-first-run --window-position=0,0 \
-    --window-size=1920,1080 --user-data-dir="$1" "file://$root/tests/bench/home.html"
+    --window-size=1920,1080 --user-data-dir="$1" "file://$root/tests/bench/${2:-home.html}"
 }
 
 # calibrate NAME REGIONS... -- COMMAND...: prints the pixels to watch, or nothing.
@@ -605,6 +607,77 @@ if [ $have_x -eq 1 ] && want V; then
     row V "  memory (PSS) while the clip plays" "$(cell_m 1 ' MiB' <"$work/v_mem")" \
       "$(cell_r 1 <"$work/v_mem")" "C: the window at home"
   fi
+fi
+
+# ---- T: tap -> the screen answers (issue 16, part 3) --------------------------------------------
+# xtap taps through XTest and polls one pixel of the X screen. The places are the kiosk's at
+# 1920x1080 (default bundle), which tap_sdl.c and tap.html copy: the "Beroepen" tile (tapped
+# at 1150,300, away from its text), a white pixel inside it that the pressed state darkens,
+# the title mark's yellow (which a new screen replaces; the tile's own pressed state does not
+# reach it), and the "Terug" button of the opened screen, tapped to come back.
+tap_at=(1150 300)
+tap_back=tap:200,1012
+tap_n=${TAPS:-50}
+# tap_cells FILE: "p50 / p95 ms" "min – max" of one time a line
+tap_p() { sort -g "$1" | awk -v q="$2" '{a[n++] = $1} END {k = int(q * n + 0.999999); if (k < 1) k = 1; if (n) printf "%.1f", a[k-1]}'; }
+tap_row() { # FILE FIGURE TARGET
+  [ -s "$1" ] || { note "T: no times for \"$2\" (see $log)"; return; }
+  row T "$2 ($(wc -l < "$1") taps)" "$(tap_p "$1" 0.5) / $(tap_p "$1" 0.95) ms" \
+    "$(sort -g "$1" | awk 'NR == 1 {a = $1} {b = $1} END {printf "%.1f – %.1f", a, b}')" "$3"
+}
+if want T && [ $have_x -eq 1 ] && [ ! -x "$root/build-bench/xtap" ]; then
+  note "T skipped: xtap was not built (no XTest headers: apt-get install libxtst-dev)"
+elif want T && [ $have_x -eq 1 ]; then
+  xt=$root/build-bench/xtap
+  start_xvfb
+  disp=$XVFB_DISPLAY
+  t_load=$(cut -d' ' -f1-3 /proc/loadavg)
+  tap_progs=(kiosk floor)
+  [ $have_chromium -eq 1 ] && tap_progs+=(chromium) || note "T: Chromium not measured (not installed)"
+  for prog in "${tap_progs[@]}"; do
+    case $prog in
+      kiosk) cmd=("$k") ;;
+      floor) cmd=("$root/build-bench/tap_sdl") ;;
+      chromium) cmd=($(chromium_cmd "$(mktemp -d "$work/chr.XXXX")" tap.html)) ;;
+    esac
+    say "T: $prog, $tap_n taps for the pressed state and $tap_n for a new screen (Xvfb :$disp)"
+    DISPLAY=:$disp "${pin[@]}" "${cmd[@]}" >>"$log" 2>&1 &
+    tap_pid=$!
+    pids+=($tap_pid)
+    [ "$prog" = chromium ] && disown $tap_pid # see the idle Chromiums above
+    # its home is there: the tile's white inside and the title mark's yellow
+    px=$(DISPLAY=:$disp "$xw" find 30000 FFFFFF 1180 385 40 30  EDAE49 60 60 440 140 2>>"$log")
+    if [ -z "$px" ]; then
+      DISPLAY=:$disp "$xw" shot "$work/t-$prog.ppm" 2>/dev/null
+      note "T: $prog's home did not appear on the X screen (see $log)"
+      stop_tree $tap_pid; sleep 0.5; continue
+    fi
+    echo "T $prog: watching $px" >>"$log"
+    sleep 2 # settled (Chromium: its first paints)
+    read -r press_px mark_px <<<"$px"
+    DISPLAY=:$disp "$xt" press --back "$tap_back" "${tap_at[@]}" "${press_px%,*}" "$tap_n" \
+      > "$work/t_${prog}_press" 2>>"$log"
+    DISPLAY=:$disp "$xt" screen --back "$tap_back" "${tap_at[@]}" "${mark_px%,*}" "$tap_n" \
+      > "$work/t_${prog}_screen" 2>>"$log"
+    stop_tree $tap_pid
+    sleep 0.5
+  done
+  stop_tree $XVFB_PID
+  p95() { [ -s "$work/t_$1" ] && tap_p "$work/t_$1" 0.95; }
+  kp=$(p95 kiosk_press) fp=$(p95 floor_press) cp=$(p95 chromium_press)
+  ks=$(p95 kiosk_screen) fs=$(p95 floor_screen) cs=$(p95 chromium_screen)
+  verdict() { awk -v a="$1" -v b="$2" 'BEGIN{if (a == "" || b == "") print "n/a"; else print (a + 0 <= b + 0 ? "met" : "missed")}'; }
+  better() { [ -n "$1" ] && [ -n "$2" ] && awk -v a="$1" -v b="$2" 'BEGIN{printf "; Chromium p95 %.1f ms: %s", b, (a < b ? "better" : "not better")}'; }
+  goal=""; [ -n "$fs" ] && goal=$(awk -v f="$fs" 'BEGIN{printf "%.1f", f + 2}')
+  tap_row "$work/t_kiosk_press" "kiosk: tap → pressed state (first changed pixel of the tile), Xvfb 1920x1080, p50 / p95" \
+    "target p95 ≤ 8 ms: $(verdict "$kp" 8)$(better "$kp" "$cp")"
+  tap_row "$work/t_floor_press" "floor: bare SDL program (\`tap_sdl.c\`, full-frame present), tap → pressed state" ""
+  tap_row "$work/t_chromium_press" "Chromium (\`tap.html\`, :active), tap → pressed state" ""
+  tap_row "$work/t_kiosk_screen" "kiosk: tap (lift) → new screen (first changed pixel of the title mark), p50 / p95" \
+    "target p95 ≤ floor + 2 ms${goal:+ = $goal ms}: $(verdict "$ks" "$goal")$(better "$ks" "$cs")"
+  tap_row "$work/t_floor_screen" "floor: bare SDL program, tap (lift) → new screen" ""
+  tap_row "$work/t_chromium_screen" "Chromium, tap (lift) → click → new screen" ""
+  note "T: load average before part T $t_load, after $(cut -d' ' -f1-3 /proc/loadavg)"
 fi
 
 # ---- the table ---------------------------------------------------------------------------------

@@ -87,6 +87,58 @@ static void test_tap_back(void)
     session_free(&s);
 }
 
+/* Whether two lists draw the same texts in the same order (what drawer_prepare renders). */
+static bool same_texts(const DisplayList *a, const DisplayList *b)
+{
+    size_t i = 0, j = 0;
+    for (;; i++, j++) {
+        while (i < a->n_cmds && a->cmds[i].kind != DL_TEXT) i++;
+        while (j < b->n_cmds && b->cmds[j].kind != DL_TEXT) j++;
+        if (i == a->n_cmds || j == b->n_cmds) return i == a->n_cmds && j == b->n_cmds;
+        const DlCmd *p = &a->cmds[i], *q = &b->cmds[j];
+        if (p->len != q->len || p->px != q->px || p->font != q->font || p->color != q->color ||
+            memcmp(p->text, q->text, p->len) != 0)
+            return false;
+    }
+}
+
+/* While the finger is down on a tile, the screen it opens is built ahead (its texts are made
+ * before the lift); nothing in the session changes, and the lift shows exactly those texts. */
+static void test_screen_built_ahead_while_pressed(void)
+{
+    Session s;
+    if (!start(&s, "collection:workshops", 0)) return;
+    float x, y;
+    CHECK(session_ahead(&s) == NULL); /* no finger */
+    if (centre_of(&s, "robot", &x, &y)) {
+        session_frame(&s);
+        session_pointer(&s, POINTER_DOWN, x, y, 1000);
+        session_frame(&s);
+        unsigned long actions = s.actions;
+        const DisplayList *ahead = session_ahead(&s);
+        CHECK(ahead != NULL);
+        CHECK_STR(screen(&s), "collection:workshops"); /* nothing opened yet */
+        CHECK_INT(s.actions, actions);
+        CHECK(s.ui.pressing);
+        for (int i = 1; i < 50; i++) CHECK(session_ahead(&s) == ahead);
+        CHECK(session_ahead(&s) == NULL); /* a finger left on the glass: asked enough */
+        session_pointer(&s, POINTER_UP, x, y, 1080);
+        CHECK_STR(screen(&s), "item:robot");
+        session_tick(&s, 1080 + 1000);
+        const DisplayList *now = session_frame(&s);
+        CHECK(ahead && same_texts(ahead, now));
+        CHECK(session_ahead(&s) == NULL); /* lifted */
+    }
+    if (centre_of(&s, "back", &x, &y)) {
+        session_pointer(&s, POINTER_DOWN, x, y, 5000);
+        CHECK(session_ahead(&s) != NULL);
+        session_ahead_done(&s); /* ready: not handed out again this touch */
+        CHECK(session_ahead(&s) == NULL);
+        session_pointer(&s, POINTER_UP, x, y, 5080);
+    }
+    session_free(&s);
+}
+
 static void test_tap_language(void)
 {
     Session s;
@@ -487,6 +539,7 @@ int main(void)
     RUN(test_next_wake);
     RUN(test_idle_reset_and_attract);
     RUN(test_attract_moves_and_fades);
+    RUN(test_screen_built_ahead_while_pressed);
     RUN(test_larger_text_for_one_visit);
     RUN(test_no_reset_while_finger_down);
     RUN(test_admin_needs_the_hidden_gesture_and_the_right_pin);
