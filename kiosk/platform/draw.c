@@ -58,6 +58,7 @@ struct Drawer {
     uint64_t frame_make_ns; /* new textures made in this frame */
     uint64_t make_ns;       /* ... and allowed (DRAW_MAKE_NS for the screen's size) */
     bool deferred;          /* this frame left texts or pictures for the next one */
+    bool shown;             /* a frame was drawn */
     void (*notify)(void *ctx);
     void *notify_ctx;
     /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
@@ -483,13 +484,9 @@ static void set_clip(Drawer *d, Rect r)
  * they come into view, not all in its first frame. */
 static bool unseen(Drawer *d, const DlCmd *c)
 {
-    if (c->kind == DL_CLIP || c->kind == DL_GROUP || c->kind == DL_VIDEO) return false;
-    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead on purpose */
     if (SDL_GetRenderTarget(d->r) != d->target) return false; /* a card kept as a picture */
-    Rect b = damage_box(c, (Rect){0});
     const SDL_Rect *v = d->clipping ? &d->clip : &d->view;
-    return !(b.x < (float)(v->x + v->w) && b.x + b.w > (float)v->x && b.y < (float)(v->y + v->h) &&
-             b.y + b.h > (float)v->y);
+    return damage_unseen(c, (Rect){(float)v->x, (float)v->y, (float)v->w, (float)v->h});
 }
 
 static bool draw_one(Drawer *d, const DlCmd *c)
@@ -553,6 +550,10 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(d->r, &w, &h); /* the allowance grows with the screen */
     d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
+    /* The first frame has nothing before it to show meanwhile: it is drawn whole (empty tiles
+     * filling in would be the kiosk's first impression); its pictures come from the worker. */
+    if (!d->shown) d->make_ns = UINT64_MAX;
+    d->shown = true;
     collect_decoded(d, false);
     retained_frame(&d->retained);
     d->target = SDL_GetRenderTarget(d->r);
