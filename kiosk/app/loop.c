@@ -299,7 +299,9 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
              * was built: a clip that started playing in it wants frames from now on. */
             int64_t video_wake = supervisor_video_time(k, window_video_ms(w));
             if (video_wake < r.wake_ms) r.wake_ms = video_wake;
-            if (o->window_shot) return window_save_png(w, o->window_shot) ? 0 : 1;
+            /* the first frame that has everything (pictures are decoded on the worker) */
+            if (o->window_shot && window_complete(w))
+                return window_save_png(w, o->window_shot) ? 0 : 1;
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
             frame_done(&fs, now, window_now());
@@ -316,6 +318,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         power_after(power, w, &r);
         if (r.ping_watchdog) service_watchdog_ping();
         if (r.quit) return r.exit_code;
+        if (r.redraw) window_idle(w); /* while the frame is on screen */
         prepare_ahead(w, k);
         WindowEvent e;
         window_next_event(w, r.wake_ms, &e);

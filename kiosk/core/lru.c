@@ -59,7 +59,8 @@ static void push_front(Lru *c, Entry *e)
     if (!c->tail) c->tail = e;
 }
 
-static void remove_entry(Lru *c, Entry *e)
+/* Unlinks e and frees it; its value is the caller's (returned). */
+static void *unlink_entry(Lru *c, Entry *e)
 {
     Entry **p = &c->buckets[e->hash & (c->n_buckets - 1)];
     while (*p != e) p = &(*p)->next_in_bucket;
@@ -67,8 +68,15 @@ static void remove_entry(Lru *c, Entry *e)
     unlink_recency(c, e);
     c->count--;
     c->bytes -= e->bytes;
-    if (c->free_value) c->free_value(e->value, c->ctx);
+    void *value = e->value;
     free(e);
+    return value;
+}
+
+static void remove_entry(Lru *c, Entry *e)
+{
+    void *value = unlink_entry(c, e);
+    if (c->free_value) c->free_value(value, c->ctx);
 }
 
 static Entry *find(const Lru *c, const char *key, size_t h)
@@ -85,6 +93,12 @@ void *lru_get(Lru *c, const char *key)
     unlink_recency(c, e);
     push_front(c, e);
     return e->value;
+}
+
+void *lru_take(Lru *c, const char *key)
+{
+    Entry *e = find(c, key, hash_str(key));
+    return e ? unlink_entry(c, e) : NULL;
 }
 
 static void grow(Lru *c)

@@ -19,6 +19,8 @@ void *lru_get(Lru *c, const char *key);
 /* Adds or replaces key; evicts old entries to stay within the budget. False on OOM (the value
  * is then freed). */
 bool lru_put(Lru *c, const char *key, void *value, size_t bytes);
+/* Removes key and hands its value to the caller (not freed), or NULL: for reusing it. */
+void *lru_take(Lru *c, const char *key);
 size_t lru_bytes(const Lru *c);
 size_t lru_count(const Lru *c);
 size_t lru_evictions(const Lru *c);

@@ -13,7 +13,6 @@
 #include <SDL_image.h>
 #include <SDL_ttf.h>
 #include <math.h>
-#include <qrencode.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,13 +23,20 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "platform/polyfill.h"
+#include "platform/qrsurface.h"
 #include "core/log.h"
 #include "platform/retained.h"
 #include "platform/rounded.h"
 #include "platform/textrun.h"
 #include "ui/fit.h"
 
-enum { FAILED_MAX = 64 };
+/* DRAW_SYNC_PIXELS: the largest picture the window decodes in a frame: an icon. Content costs
+ * more (an SVG tile of 130x130 1.5-2 ms here, a detail page's picture 5-30 ms): the worker's.
+ * DRAW_MAKE_NS: with a worker (the window), a frame makes new textures (texts, pictures that
+ * arrived) for about this long per 1920x1080 of screen once it made one; the rest waits for
+ * the next frame, which the drawer asks for: a new screen's texts and textures cost 5-20 ms
+ * at 1080p, and the frame-time target is 6 ms there (16 at 4K). */
+enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384, DRAW_MAKE_NS = 1500000 };
 
 struct Drawer {
     SDL_Renderer *r;
@@ -44,12 +50,17 @@ struct Drawer {
     char *failed[FAILED_MAX]; /* pictures already reported as broken */
     size_t n_failed;
     size_t decodes, decode_failures;
-    /* Asynchronous decoding (the window): pictures that do not fit this frame's budget are
-     * decoded by the worker and drawn as a quiet placeholder until they arrive. */
+    /* Asynchronous decoding (the window): large pictures, and small ones past this frame's
+     * budget, are decoded by the worker and drawn as nothing until they arrive. */
     Decoder *decoder;
-    int budget_ms;       /* synchronous decoding allowed per frame; the first frame has none */
+    int budget_ms;       /* synchronous decoding of small pictures allowed per frame */
     uint64_t frame_decode_ns;
-    unsigned long frames;
+    uint64_t frame_make_ns; /* new textures made in this frame */
+    uint64_t make_ns;       /* ... and allowed (DRAW_MAKE_NS for the screen's size) */
+    bool deferred;          /* this frame left texts or pictures for the next one */
+    bool shown;             /* a frame was drawn */
+    void (*notify)(void *ctx);
+    void *notify_ctx;
     /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
      * poster under it is what a PNG shows */
     void (*video)(void *ctx, const DlCmd *c);
@@ -73,7 +84,21 @@ void drawer_set_video(Drawer *d, void (*draw)(void *ctx, const DlCmd *c), void *
     d->video_ctx = ctx;
 }
 
-static void collect_decoded(Drawer *d);
+static void collect_decoded(Drawer *d, bool all);
+
+static uint64_t ns_since(uint64_t t0)
+{
+    return (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
+}
+
+/* True when this frame may make another texture; false (and the frame is to be drawn again)
+ * once it has spent its time. Without a worker (PNG output) everything is made at once. */
+static bool may_make(Drawer *d)
+{
+    if (!d->decoder || d->frame_make_ns < d->make_ns) return true;
+    d->deferred = true;
+    return false;
+}
 
 static void free_texture(void *value, void *ctx)
 {
@@ -92,8 +117,8 @@ Drawer *drawer_create(SDL_Renderer *r, const Theme *theme, const char *assets, s
     d->font_family = theme->font ? strdup(theme->font) : NULL;
     d->font_dir = theme->fonts_dir ? strdup(theme->fonts_dir) : NULL;
     d->cache = lru_create(budget, free_texture, NULL);
-    /* Off unless asked for (docs/performance.md: steadier frames, but each new kept picture
-     * costs a fresh allocation that page-faults, 2 ms a card here): the same pixels either way */
+    /* Off unless KIOSK_RETAIN=1 (docs/performance.md): a picture inside a kept card may land
+     * a pixel apart from the same card drawn directly, which partial frames would show */
     const char *retain = getenv("KIOSK_RETAIN");
     d->retain = retain && strcmp(retain, "1") == 0;
     if (!d->fonts || !d->cache) {
@@ -107,6 +132,7 @@ void drawer_destroy(Drawer *d)
 {
     if (!d) return;
     decoder_stop(d->decoder);
+    retained_free(&d->retained);
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
@@ -122,7 +148,7 @@ static bool same(const char *a, const char *b)
 
 void drawer_set_theme(Drawer *d, const Theme *theme)
 {
-    collect_decoded(d); /* results for the old bundle's pictures are dropped with the cache */
+    collect_decoded(d, true); /* results for the old bundle's pictures go with the cache */
     lru_clear(d->cache);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
@@ -162,7 +188,7 @@ DrawStats drawer_stats(const Drawer *d)
 {
     return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
                        d->decodes, d->decode_failures, d->retained.kept, d->retained.made,
-                       d->retained.direct};
+                       d->retained.direct, d->retained.reused};
 }
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -172,24 +198,16 @@ static SDL_Color rgba(uint32_t c, uint8_t a)
     return (SDL_Color){(Uint8)(c >> 16), (Uint8)(c >> 8), (Uint8)c, a};
 }
 
-static void fill_rounded(Drawer *d, Rect r, float radius, SDL_Color col)
-{
-    rounded_fill(d->r, d->cache, r, radius, col);
-}
-
-static void stroke_rounded(Drawer *d, Rect r, float radius, float width, SDL_Color col)
-{
-    rounded_stroke(d->r, d->cache, r, radius, width, col);
-}
-
 /* ---- textures ----------------------------------------------------------------------------- */
 
 static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
 {
     if (!s) return NULL;
+    uint64_t t0 = SDL_GetPerformanceCounter();
     SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
     size_t bytes = (size_t)s->w * (size_t)s->h * 4;
     SDL_FreeSurface(s);
+    d->frame_make_ns += ns_since(t0); /* fresh memory: page faults, 2 ms for a card here */
     if (!t) return NULL;
     SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
     lru_put(d->cache, key, t, bytes);
@@ -210,7 +228,11 @@ static SDL_Texture *text_texture(Drawer *d, const DlCmd *c, int *w, int *h)
     key[n + (int)len] = '\0';
     SDL_Texture *t = c->len < 500 ? lru_get(d->cache, key) : NULL;
     if (!t) {
+        /* drawn in a later frame; a text too long for the cache is made in every frame */
+        if (c->len < 500 && !may_make(d)) return NULL;
+        uint64_t t0 = SDL_GetPerformanceCounter();
         SDL_Surface *surf = textrun_render(d->fonts, c->font, c->px, c->text, c->len, rgb);
+        d->frame_make_ns += ns_since(t0);
         t = cache_surface(d, key, surf);
         if (!t) return NULL;
     }
@@ -271,17 +293,15 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     if (t) return t;
     for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
         if (strcmp(d->failed[i], path) == 0) return NULL;
-    bool first_frame = d->frames == 0;
-    /* A large decode never runs in a frame after the first: it would hold the frame for its
-     * whole decode, and wait for the worker's if one were running (one at a time). */
-    bool large = (long long)ds.decode_w * ds.decode_h > DECODER_LARGE_PIXELS;
-    if (d->decoder && !first_frame) {
-        if (decoder_pending(d->decoder, key)) {
-            *loading = true;
-            return NULL;
-        }
-        if ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u) &&
-            decoder_request(d->decoder, key, picture_source(img), svg, w, h)) {
+    /* From the first frame on, only a small picture is decoded in the frame, within its budget:
+     * a large decode would hold the frame for its whole length (12-18 ms for a detail page's
+     * photo). Its size is known before decoding (the photo's header, read at load; an SVG's box). */
+    bool large = (svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h) > DRAW_SYNC_PIXELS;
+    if (d->decoder) {
+        if (decoder_pending(d->decoder, key) ||
+            ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
+              d->frame_make_ns >= d->make_ns) &&
+             decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
             *loading = true;
             return NULL;
         }
@@ -289,7 +309,9 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
     SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
-    d->frame_decode_ns += (SDL_GetPerformanceCounter() - t0) * 1000000000u / SDL_GetPerformanceFrequency();
+    uint64_t spent = ns_since(t0);
+    d->frame_decode_ns += spent;
+    d->frame_make_ns += spent;
     if (!s) {
         picture_failed(d, path);
         return NULL;
@@ -302,20 +324,21 @@ void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budge
     decoder_stop(d->decoder);
     d->decoder = decoder_start(notify, ctx);
     d->budget_ms = budget_ms;
+    d->notify = notify;
+    d->notify_ctx = ctx;
 }
 
-/* Finished decodes become textures (on the render thread, as SDL requires). */
-static void collect_decoded(Drawer *d)
+/* Finished decodes become textures (on the render thread, as SDL requires): all of them, or
+ * as many as this frame has time for. */
+static void collect_decoded(Drawer *d, bool all)
 {
     if (!d->decoder) return;
-    DecodeResult res[8];
-    size_t n;
-    while ((n = decoder_take(d->decoder, res, 8)) > 0)
-        for (size_t i = 0; i < n; i++) {
-            d->decodes++;
-            if (res[i].surface) cache_surface(d, res[i].key, res[i].surface);
-            else picture_failed(d, res[i].path);
-        }
+    static DecodeResult res; /* 8 KB; only the render thread collects */
+    while ((all || may_make(d)) && decoder_take(d->decoder, &res, 1) == 1) {
+        d->decodes++;
+        if (res.surface) cache_surface(d, res.key, res.surface);
+        else picture_failed(d, res.path);
+    }
 }
 
 static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
@@ -324,40 +347,14 @@ static SDL_Texture *qr_texture(Drawer *d, const char *url, int side)
     snprintf(key, sizeof key, "q%d/%s", side, url);
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
-    QRcode *q = QRcode_encodeString(url, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
-    if (!q) return NULL;
-    int quiet = 2, modules = q->width + 2 * quiet;
-    int scale = side / modules > 0 ? side / modules : 1;
-    int px = modules * scale;
-    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, px, px, 32, SDL_PIXELFORMAT_ARGB8888);
-    if (s) {
-        SDL_FillRect(s, NULL, 0xFFFFFFFF);
-        for (int y = 0; y < q->width; y++)
-            for (int x = 0; x < q->width; x++)
-                if (q->data[y * q->width + x] & 1)
-                    SDL_FillRect(s, &(SDL_Rect){(x + quiet) * scale, (y + quiet) * scale, scale, scale},
-                                 0xFF14213D);
-    }
-    QRcode_free(q);
-    t = cache_surface(d, key, s);
+    t = cache_surface(d, key, qrsurface_make(url, side));
     if (t) SDL_SetTextureScaleMode(t, SDL_ScaleModeNearest);
     return t;
 }
 
 static void placeholder(Drawer *d, Rect r)
 {
-    uint32_t muted = d->theme->muted;
-    float side = fminf(r.w, r.h);
-    Rect sq = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
-    stroke_rounded(d, sq, side * 0.1f, fmaxf(2, side * 0.04f), rgba(muted, 160));
-    /* A small mountain-and-sun: the usual sign for "a picture belongs here". */
-    fill_rounded(d, (Rect){sq.x + side * 0.6f, sq.y + side * 0.22f, side * 0.16f, side * 0.16f},
-                 side * 0.08f, rgba(muted, 160));
-    SDL_Color col = rgba(muted, 160);
-    SDL_Vertex v[3] = {{{sq.x + side * 0.18f, sq.y + side * 0.78f}, col, {0, 0}},
-                       {{sq.x + side * 0.45f, sq.y + side * 0.38f}, col, {0, 0}},
-                       {{sq.x + side * 0.72f, sq.y + side * 0.78f}, col, {0, 0}}};
-    SDL_RenderGeometry(d->r, NULL, v, 3, NULL, 0);
+    rounded_placeholder(d->r, d->cache, r, rgba(d->theme->muted, 160));
 }
 
 static void blit_contain(Drawer *d, SDL_Texture *t, Rect r, uint32_t tint, bool tinted, bool flip,
@@ -487,25 +484,23 @@ static void set_clip(Drawer *d, Rect r)
  * they come into view, not all in its first frame. */
 static bool unseen(Drawer *d, const DlCmd *c)
 {
-    if (c->kind == DL_CLIP || c->kind == DL_GROUP || c->kind == DL_VIDEO) return false;
-    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead on purpose */
     if (SDL_GetRenderTarget(d->r) != d->target) return false; /* a card kept as a picture */
-    Rect b = damage_box(c, (Rect){0});
     const SDL_Rect *v = d->clipping ? &d->clip : &d->view;
-    return !(b.x < (float)(v->x + v->w) && b.x + b.w > (float)v->x && b.y < (float)(v->y + v->h) &&
-             b.y + b.h > (float)v->y);
+    return damage_unseen(c, (Rect){(float)v->x, (float)v->y, (float)v->w, (float)v->h});
 }
 
 static bool draw_one(Drawer *d, const DlCmd *c)
 {
     if ((d->nothing && c->kind != DL_CLIP) || unseen(d, c)) return true;
     switch (c->kind) {
-    case DL_RECT: fill_rounded(d, c->r, c->radius, rgba(c->color, c->alpha)); break;
-    case DL_FRAME: stroke_rounded(d, c->r, c->radius, c->stroke, rgba(c->color, c->alpha)); break;
+    case DL_RECT: rounded_fill(d->r, d->cache, c->r, c->radius, rgba(c->color, c->alpha)); break;
+    case DL_FRAME:
+        rounded_stroke(d->r, d->cache, c->r, c->radius, c->stroke, rgba(c->color, c->alpha));
+        break;
     case DL_TEXT: {
         int w, h;
         SDL_Texture *t = text_texture(d, c, &w, &h);
-        if (!t) break;
+        if (!t) return !d->deferred; /* not final when it is left for the next frame */
         SDL_SetTextureAlphaMod(t, c->alpha);
         SDL_FRect dst = {roundf(c->r.x), roundf(c->r.y + (c->r.h - (float)h) / 2), (float)w, (float)h};
         SDL_RenderCopyF(d->r, t, NULL, &dst);
@@ -550,9 +545,16 @@ static void draw_pass(Drawer *d, const DisplayList *list)
 
 void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n)
 {
-    collect_decoded(d);
-    d->frame_decode_ns = 0;
-    d->pending = false;
+    d->frame_decode_ns = d->frame_make_ns = 0;
+    d->pending = d->deferred = false;
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(d->r, &w, &h); /* the allowance grows with the screen */
+    d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
+    /* The first frame has nothing before it to show meanwhile: it is drawn whole (empty tiles
+     * filling in would be the kiosk's first impression); its pictures come from the worker. */
+    if (!d->shown) d->make_ns = UINT64_MAX;
+    d->shown = true;
+    collect_decoded(d, false);
     retained_frame(&d->retained);
     d->target = SDL_GetRenderTarget(d->r);
     SDL_RenderGetViewport(d->r, &d->view);
@@ -563,7 +565,12 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     }
     d->limiting = false;
     set_clip(d, (Rect){0});
-    d->frames++;
+    if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
+}
+
+bool drawer_idle(Drawer *d)
+{
+    return d->retain && retained_idle(&d->retained, d->r);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -578,6 +585,7 @@ bool drawer_pending(const Drawer *d)
 
 bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
 {
+    d->make_ns = UINT64_MAX; /* its own budget, not a frame's (reset by the next frame) */
     Uint64 until = SDL_GetPerformanceCounter() + SDL_GetPerformanceFrequency() * (Uint64)budget_ms / 1000;
     for (size_t i = 0; i < list->n_cmds; i++) {
         if (SDL_GetPerformanceCounter() > until) return false;

@@ -20,6 +20,7 @@ typedef struct DrawStats {
     size_t cache_bytes, cache_count, cache_evictions;
     size_t decodes, decode_failures;
     size_t groups_kept, groups_made, groups_direct; /* retained drawing (retained.h) */
+    size_t groups_reused; /* of groups_made: into a texture that left the screen */
 } DrawStats;
 
 /* `assets` is the folder holding icons/ (borrowed). Returns NULL when no font can be found. */
@@ -35,7 +36,9 @@ void drawer_draw(Drawer *d, const DisplayList *list);
  * outside keep what the last frame drew there. */
 void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects, size_t n);
 /* True when the last frame drew a picture that was still on its way (a placeholder where it
- * will be): the next frame must draw it again although its command did not change. */
+ * will be), or left texts for the next frame (with a worker, a frame makes new textures for
+ * about 1.5 ms per 1920x1080 and then calls notify): the next frame must draw them although
+ * their commands did not change. Always false without a worker. */
 bool drawer_pending(const Drawer *d);
 /* Who draws DL_VIDEO commands (the window's video output); none: they are skipped, and the
  * poster the view put under them shows. */
@@ -47,8 +50,12 @@ bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms);
 /* Retained drawing (retained.h): cards and tiles kept as pictures. Off by default; the
  * environment's KIOSK_RETAIN=1 turns it on. */
 void drawer_set_retain(Drawer *d, bool on);
-/* Decode pictures on a worker thread once this frame has spent budget_ms decoding (the first
- * frame decodes everything it shows); `notify` runs on the worker when a picture is ready. */
+/* Decode pictures on a worker thread: every picture above a small size (an icon's) from the
+ * first frame on, and small ones once this frame has spent budget_ms decoding; they are not
+ * drawn until they arrive. `notify` runs on the worker when a picture is ready. */
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);
+/* Work for the time between frames (after a frame is shown, while the kiosk waits): one
+ * texture for the next kept picture (retained.h). True when it did something. */
+bool drawer_idle(Drawer *d);
 
 #endif

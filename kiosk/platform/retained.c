@@ -9,6 +9,7 @@
 
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 /* Draws the group's commands into t, each moved to the group's corner. -1: t cannot be drawn
  * into; 0: drawn, but a picture in it is still on its way; 1: drawn complete. */
@@ -43,6 +44,39 @@ static int draw_into(SDL_Renderer *r, SDL_Texture *t, const DisplayList *l, size
 void retained_frame(Retained *rt)
 {
     rt->made_this_frame = false;
+    rt->frame++;
+}
+
+static RetainedPicture *record_of(Retained *rt, const char *name)
+{
+    for (size_t i = 0; i < RETAINED_PICTURES; i++)
+        if (strcmp(rt->pictures[i].name, name) == 0) return &rt->pictures[i];
+    return NULL;
+}
+
+/* For a new picture: a free record, else the one unseen longest. */
+static bool better_record(const RetainedPicture *p, const RetainedPicture *best)
+{
+    if (!best->name[0]) return false;
+    return !p->name[0] || p->last < best->last;
+}
+
+/* The texture of a w x h kept picture off screen, taken out of the cache, and its record
+ * (*slot); or NULL, and *slot the record to fill: a free one or the longest unseen. */
+static SDL_Texture *reusable(Retained *rt, Lru *cache, int w, int h, RetainedPicture **slot)
+{
+    *slot = &rt->pictures[0];
+    for (size_t i = 0; i < RETAINED_PICTURES; i++) {
+        RetainedPicture *p = &rt->pictures[i];
+        if (p->name[0] && p->w == w && p->h == h && p->last + 1 < rt->frame) {
+            SDL_Texture *t = lru_take(cache, p->name);
+            *slot = p;
+            if (t) return t;
+            p->name[0] = '\0'; /* the cache dropped it */
+        }
+        if (better_record(p, *slot)) *slot = p;
+    }
+    return NULL;
 }
 
 /* True when the group may be made into a kept picture in this frame. */
@@ -60,6 +94,48 @@ static bool may_make(Retained *rt, uint64_t key)
     if (rt->made_this_frame) return false; /* one new picture a frame */
     rt->made_this_frame = true;
     return true;
+}
+
+static void drop_spares(Retained *rt)
+{
+    while (rt->n_spares > 0) SDL_DestroyTexture(rt->spares[--rt->n_spares]);
+}
+
+void retained_free(Retained *rt)
+{
+    drop_spares(rt);
+}
+
+bool retained_idle(Retained *rt, SDL_Renderer *r)
+{
+    if (rt->spare_w <= 0 || rt->n_spares >= RETAINED_SPARES) return false;
+    SDL_Texture *t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET,
+                                       rt->spare_w, rt->spare_h);
+    if (!t) {
+        rt->spare_w = 0; /* not again */
+        return false;
+    }
+    rt->spares[rt->n_spares++] = t;
+    return true;
+}
+
+/* A texture for a new w x h picture: one that left the screen (and its record), a spare, or
+ * a fresh one. Spares follow the size of the last picture made. */
+static SDL_Texture *texture_for(Retained *rt, SDL_Renderer *r, Lru *cache, int w, int h,
+                                RetainedPicture **slot, bool *reused)
+{
+    SDL_Texture *t = reusable(rt, cache, w, h, slot);
+    *reused = t != NULL;
+    if (t) return t;
+    if (rt->spare_w != w || rt->spare_h != h) {
+        drop_spares(rt);
+        rt->spare_w = w;
+        rt->spare_h = h;
+    } else if (rt->n_spares > 0) {
+        *reused = true;
+        return rt->spares[--rt->n_spares];
+    }
+    return SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
 }
 
 size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t at,
@@ -80,6 +156,8 @@ size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t a
     SDL_Texture *t = lru_get(cache, name);
     if (t) {
         rt->kept++;
+        RetainedPicture *rec = record_of(rt, name);
+        if (rec) rec->last = rt->frame;
         SDL_RenderCopy(r, t, NULL, &dst);
         return g->len;
     }
@@ -87,7 +165,9 @@ size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t a
         rt->direct++;
         return 0;
     }
-    t = SDL_CreateTexture(r, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    RetainedPicture *slot;
+    bool reused; /* draw_into clears it first: nothing of an old card shows */
+    t = texture_for(rt, r, cache, w, h, &slot, &reused);
     int made = t ? draw_into(r, t, l, at, draw, ctx) : -1;
     /* the target switch dropped the clip (SDL keeps it only for the default target) */
     if (t) SDL_RenderSetClipRect(r, clip);
@@ -101,6 +181,11 @@ size_t retained_draw(SDL_Renderer *r, Lru *cache, const DisplayList *l, size_t a
     if (made == 1) {
         lru_put(cache, name, t, (size_t)w * (size_t)h * 4);
         rt->made++;
+        rt->reused += reused;
+        snprintf(slot->name, sizeof slot->name, "%s", name);
+        slot->w = w;
+        slot->h = h;
+        slot->last = rt->frame;
     } else { /* a picture in it is on its way: drawn this once, made again when it is there */
         SDL_DestroyTexture(t);
         rt->direct++;

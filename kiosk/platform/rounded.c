@@ -118,3 +118,19 @@ void rounded_stroke(SDL_Renderer *r, Lru *cache, Rect rect, float radius, float 
     SDL_RenderFillRects(r, bands, 4);
     if (rr > 0) corners(r, cache, b, sw, col);
 }
+
+/* A picture's placeholder in r: a rounded square with a small mountain-and-sun, the usual sign
+ * for "a picture belongs here" (moved out of draw.c as it was). */
+void rounded_placeholder(SDL_Renderer *ren, Lru *cache, Rect r, SDL_Color col)
+{
+    float side = fminf(r.w, r.h);
+    Rect sq = {r.x + (r.w - side) / 2, r.y + (r.h - side) / 2, side, side};
+    rounded_stroke(ren, cache, sq, side * 0.1f, fmaxf(2, side * 0.04f), col);
+    /* A small mountain-and-sun: the usual sign for "a picture belongs here". */
+    rounded_fill(ren, cache, (Rect){sq.x + side * 0.6f, sq.y + side * 0.22f, side * 0.16f, side * 0.16f},
+                 side * 0.08f, col);
+    SDL_Vertex v[3] = {{{sq.x + side * 0.18f, sq.y + side * 0.78f}, col, {0, 0}},
+                       {{sq.x + side * 0.45f, sq.y + side * 0.38f}, col, {0, 0}},
+                       {{sq.x + side * 0.72f, sq.y + side * 0.78f}, col, {0, 0}}};
+    SDL_RenderGeometry(ren, NULL, v, 3, NULL, 0);
+}

@@ -14,5 +14,7 @@
 
 void rounded_fill(SDL_Renderer *r, Lru *cache, Rect rect, float radius, SDL_Color col);
 void rounded_stroke(SDL_Renderer *r, Lru *cache, Rect rect, float radius, float width, SDL_Color col);
+/* A picture's placeholder (a picture that cannot be shown) in col, centred in rect. */
+void rounded_placeholder(SDL_Renderer *r, Lru *cache, Rect rect, SDL_Color col);
 
 #endif

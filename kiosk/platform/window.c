@@ -173,8 +173,9 @@ Window *window_create(const WindowSettings *ws)
         window_destroy(w);
         return NULL;
     }
-    /* After the first frame, pictures that take longer than 8 ms of a frame are decoded on a
-     * worker thread: scrolling never waits for a photo. */
+    /* Pictures larger than an icon are decoded on a worker thread, from the first frame on,
+     * and a frame makes new texts and textures for a slice of its time (draw.c): scrolling
+     * and new screens never wait for a photo or a page of text. */
     drawer_set_async(w->drawer, on_decoded, w, 8);
     w->video = videoout_create(w->ren, on_decoded, w); /* news from the player: draw again */
     if (w->video) drawer_set_video(w->drawer, videoout_draw, w->video);
@@ -445,4 +446,14 @@ bool window_save_png(Window *w, const char *path)
     bool ok = read && png_write_file(s, path);
     SDL_FreeSurface(s);
     return ok;
+}
+
+bool window_complete(const Window *w)
+{
+    return !drawer_pending(w->drawer);
+}
+
+void window_idle(Window *w)
+{
+    drawer_idle(w->drawer);
 }

@@ -89,6 +89,11 @@ int64_t window_video_ms(Window *w);
 bool window_display_power(Window *w, bool on, char *why, size_t n);
 /* Saves what was drawn as PNG (the first frame, for tests), before window_show. */
 bool window_save_png(Window *w, const char *path);
+/* False while the last frame drawn misses pictures or texts still being made (draw.h
+ * drawer_pending): a frame follows when they are there. */
+bool window_complete(const Window *w);
+/* Work for the time after a frame is shown (draw.h drawer_idle); a few ms at most. */
+void window_idle(Window *w);
 /* A hash of the pixels read back from the renderer (with the software renderer also right
  * after window_show: they stay in the window surface); false when they cannot be read. For
  * the frame log (KIOSK_FRAME_LOG), never on the normal path. */

@@ -65,6 +65,13 @@ Rect damage_box(const DlCmd *c, Rect clip)
     return b;
 }
 
+bool damage_unseen(const DlCmd *c, Rect visible)
+{
+    if (c->kind == DL_CLIP || c->kind == DL_GROUP || c->kind == DL_VIDEO) return false;
+    if (c->kind == DL_IMAGE && c->alpha == 0) return false; /* fetched ahead on purpose */
+    return !rect_overlaps(damage_box(c, (Rect){0}), visible);
+}
+
 static bool reserve(Damage *d, size_t n)
 {
     if (n <= d->cap) return true;

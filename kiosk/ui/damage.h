@@ -45,5 +45,8 @@ size_t damage_update(Damage *d, const DisplayList *l, DamageRect out[DAMAGE_MAX_
 /* The pixels one command may touch, with the clip in force (clip.w == 0: none): beyond its
  * rectangle by what overhangs it (a glyph past its line box, a stroke, a zooming picture). */
 Rect damage_box(const DlCmd *c, Rect clip);
+/* True when nothing the command draws can land in `visible` (so it need not be drawn, nor
+ * its text rendered); clips, groups, clips playing and pictures fetched ahead never are. */
+bool damage_unseen(const DlCmd *c, Rect visible);
 
 #endif

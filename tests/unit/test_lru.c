@@ -315,6 +315,29 @@ static void test_no_free_callback(void)
     lru_destroy(NULL); /* like free(NULL) */
 }
 
+static void test_take_hands_the_value_back(void)
+{
+    /* lru_take: the entry leaves the cache (count, bytes) and its value is not freed */
+    static Pool p;
+    memset(&p, 0, sizeof p);
+    Lru *c = lru_create(1000, count_free, &p);
+    if (!c) { CHECK(c != NULL); return; }
+    void *a = new_value(&p), *b = new_value(&p);
+    CHECK(lru_put(c, "a", a, 100));
+    CHECK(lru_put(c, "b", b, 200));
+    CHECK(lru_take(c, "a") == a);
+    CHECK(lru_take(c, "a") == NULL);
+    CHECK(lru_take(c, "zz") == NULL);
+    CHECK(lru_get(c, "a") == NULL);
+    CHECK(lru_get(c, "b") == b);
+    CHECK_INT(lru_count(c), 1);
+    CHECK_INT(lru_bytes(c), 200);
+    CHECK_INT(p.total_frees, 0);
+    lru_destroy(c);
+    CHECK_INT(p.total_frees, 1); /* b only: a is the taker's */
+    CHECK_INT(p.frees[0], 0);
+}
+
 int main(void)
 {
     RUN(test_put_then_get);
@@ -324,5 +347,6 @@ int main(void)
     RUN(test_clear_frees_all);
     RUN(test_random_sequence_keeps_budget_and_order);
     RUN(test_no_free_callback);
+    RUN(test_take_hands_the_value_back);
     return check_summary();
 }

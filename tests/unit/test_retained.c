@@ -177,14 +177,38 @@ static void test_kept_pictures_are_exact_and_never_stale(void)
     b2.x -= 30;
     scene(a2, b2);
     unsigned *fresh = draw(&list, false);
+    size_t textures = drawer_stats(canvas_drawer(canvas)).cache_count;
     kept_frames_match(fresh);
     CHECK(differing(fresh, direct) > 1000); /* the test would see a stale picture */
+    /* The new cards have the old ones' sizes, and those left the screen: their textures are
+     * drawn into again (cleared first: kept_frames_match saw none of the old pixels). */
+    st = drawer_stats(canvas_drawer(canvas));
+    CHECK_INT(st.groups_made, 4);
+    CHECK_INT(st.groups_reused, 2);
+    CHECK_INT(st.cache_count, textures); /* no new texture for them */
     /* a changed size */
     Card a3 = a2;
     a3.h -= 40;
     scene(a3, b2);
     unsigned *smaller = draw(&list, false);
     kept_frames_match(smaller);
+    /* Between frames the drawer makes blank textures of the last new picture's size (a3's);
+     * new cards of that size take them (or a3's, once it left), and show only themselves. */
+    CHECK(drawer_idle(canvas_drawer(canvas)));
+    CHECK(drawer_idle(canvas_drawer(canvas)));
+    CHECK(!drawer_idle(canvas_drawer(canvas))); /* two at most */
+    Card a4 = a3, a5 = a3;
+    a4.x = 330;
+    a4.title = "Timmerman";
+    a5.title = "Lasser"; /* a3's title is wider than the card: a kept card cuts it */
+    scene(a5, a4);
+    unsigned *beside = draw(&list, false);
+    st = drawer_stats(canvas_drawer(canvas));
+    kept_frames_match(beside);
+    DrawStats after = drawer_stats(canvas_drawer(canvas));
+    CHECK_INT(after.groups_made, st.groups_made + 2);
+    CHECK_INT(after.groups_reused, st.groups_reused + 2);
+    free(beside);
     free(direct);
     free(fresh);
     free(smaller);
