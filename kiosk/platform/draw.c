@@ -30,12 +30,12 @@
 #include "platform/textrun.h"
 #include "ui/fit.h"
 
-/* DRAW_SYNC_PIXELS: the largest picture the window decodes in a frame: an icon. Content costs
- * more (an SVG tile of 130x130 1.5-2 ms here, a detail page's picture 5-30 ms): the worker's.
- * DRAW_MAKE_NS: with a worker (the window), a frame makes new textures (texts, pictures that
- * arrived) for about this long per 1920x1080 of screen once it made one; the rest waits for
- * the next frame, which the drawer asks for: a new screen's texts and textures cost 5-20 ms
- * at 1080p, and the frame-time target is 6 ms there (16 at 4K). */
+/* After the kiosk's first frame, which has everything: DRAW_SYNC_PIXELS: the largest picture
+ * the window decodes in a frame, an icon. Content costs more (an SVG tile of 130x130 1.5-2 ms
+ * here, a detail page's picture 5-30 ms): the worker's. DRAW_MAKE_NS: a frame makes new
+ * textures (texts, pictures that arrived) for about this long per 1920x1080 of screen once it
+ * made one; the rest waits for the next frame, which the drawer asks for: a new screen's
+ * texts and textures cost 5-20 ms at 1080p; the frame-time target is 6 ms (16 at 4K). */
 enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384, DRAW_MAKE_NS = 1500000 };
 
 struct Drawer {
@@ -58,9 +58,8 @@ struct Drawer {
     uint64_t frame_make_ns; /* new textures made in this frame */
     uint64_t make_ns;       /* ... and allowed (DRAW_MAKE_NS for the screen's size) */
     bool deferred;          /* this frame left texts or pictures for the next one */
-    bool shown;             /* a frame was drawn */
-    void (*notify)(void *ctx);
-    void *notify_ctx;
+    bool shown, first;      /* a frame was drawn; this is the first */
+    void (*notify)(void *ctx); void *notify_ctx;
     /* DL_VIDEO: the window's player draws the clip (videoout.c); NULL off screen, where the
      * poster under it is what a PNG shows */
     void (*video)(void *ctx, const DlCmd *c);
@@ -293,11 +292,11 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
     if (t) return t;
     for (size_t i = 0; i < d->n_failed; i++) /* broken: not tried again on every frame */
         if (strcmp(d->failed[i], path) == 0) return NULL;
-    /* From the first frame on, only a small picture is decoded in the frame, within its budget:
+    /* After the first frame, only a small picture is decoded in the frame, within its budget:
      * a large decode would hold the frame for its whole length (12-18 ms for a detail page's
      * photo). Its size is known before decoding (the photo's header, read at load; an SVG's box). */
     bool large = (svg ? (long long)w * h : (long long)ds.decode_w * ds.decode_h) > DRAW_SYNC_PIXELS;
-    if (d->decoder) {
+    if (d->decoder && !d->first) {
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
               d->frame_make_ns >= d->make_ns) &&
@@ -550,9 +549,10 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     int w = 0, h = 0;
     SDL_GetRendererOutputSize(d->r, &w, &h); /* the allowance grows with the screen */
     d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
-    /* The first frame has nothing before it to show meanwhile: it is drawn whole (empty tiles
-     * filling in would be the kiosk's first impression); its pictures come from the worker. */
-    if (!d->shown) d->make_ns = UINT64_MAX;
+    /* The first frame has nothing before it to show meanwhile: drawn whole, pictures too
+     * (empty tiles filling in would be the kiosk's first impression, and come later). */
+    d->first = !d->shown;
+    if (d->first) d->make_ns = UINT64_MAX;
     d->shown = true;
     collect_decoded(d, false);
     retained_frame(&d->retained);

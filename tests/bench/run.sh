@@ -304,7 +304,7 @@ if [ $have_x -eq 1 ] && { want A || want C || want F; }; then
   fi
   if [ -s "$work/a_k_out" ]; then
     floor=""
-    [ -s "$work/a_m_out" ] && floor="$(ratio "$(median_of < "$work/a_k_out")" "$(awk '{print $1}' "$work/a_m_out")")× the floor"
+    [ -s "$work/a_m_out" ] && floor="$(ratio "$(median_of < "$work/a_k_out")" "$(awk '{print $1}' "$work/a_m_out")")× the floor (target ≤ 1.25×)"
     row A "start → home screen on the X screen, window 1920x1080 (Xvfb), judged from outside" \
       "$(cell_m 1 ' ms' < "$work/a_k_out")" "$(cell_r 1 < "$work/a_k_out")" "$floor"
     row A "same runs, the kiosk's own hook (after its first present)" \
@@ -323,7 +323,7 @@ want B && for size in 1920x1080 3840x2160; do
   say "B: frame times, $size ($runs runs)"
   "${pin[@]}" "$bs" frames --runs "$runs" "$c40" "$size" tests/bench/session.txt > "$work/b_$size" 2>>"$log" ||
     { note "B $size failed (see $log)"; continue; }
-  target=8; [ $size = 3840x2160 ] && target=24
+  target=6; [ $size = 3840x2160 ] && target=16 # issue 16: 60 fps at 4K in software
   col=2
   for p in p50 p95 p99 max; do
     awk -v c=$col '/^run/{print $c}' "$work/b_$size" | stats > "$work/b_${size}_$p"
