@@ -5,6 +5,8 @@
                                       40 items (the 22 real ones plus 18 copies with new ids)
   gen_bundles.py attract SRC DST      a copy of SRC whose attract loop starts after 10 s
                                       (idle_timeout: 10, attract_delay: 0, attract_slide: 8)
+  gen_bundles.py photo SRC DST PIC    a copy of SRC whose item pact-wat-is-het shows the picture
+                                      PIC (copied into DST/images/) instead of its drawing
   gen_bundles.py big DST N PHOTOS     DST/*.yaml: one grid of N items, every fourth with its own
                                       photo DST/images/photo-NNN.jpg (PHOTOS of them, made
                                       beforehand by bench_session photos), the rest an SVG icon
@@ -53,6 +55,17 @@ def attract(src, dst):
     text = re.sub(r"(?m)^  attract_delay: \d+", "  attract_delay: 0", text)
     text = re.sub(r"(?m)^  attract_slide: \d+", "  attract_slide: 8", text)
     open(path, "w", encoding="utf-8").write(text)
+
+
+def photo(src, dst, pic):
+    copy(src, dst)
+    name = os.path.basename(pic)
+    shutil.copy(pic, os.path.join(dst, "images", name))
+    path = os.path.join(dst, "about.yaml")
+    text = open(path, encoding="utf-8").read()
+    head, rest = text.split("      - id: pact-wat-is-het\n", 1)
+    rest = re.sub(r"(?m)^        image: \S+", "        image: images/" + name, rest, count=1)
+    open(path, "w", encoding="utf-8").write(head + "      - id: pact-wat-is-het\n" + rest)
 
 
 def big(dst, n, photos):
@@ -106,6 +119,8 @@ def main(argv):
         careers40(argv[2], argv[3])
     elif len(argv) == 4 and argv[1] == "attract":
         attract(argv[2], argv[3])
+    elif len(argv) == 5 and argv[1] == "photo":
+        photo(argv[2], argv[3], argv[4])
     elif len(argv) == 5 and argv[1] == "big":
         big(argv[2], int(argv[3]), int(argv[4]))
     else:

@@ -19,7 +19,8 @@
 #   D     CPU seconds in 30 s idle on the home screen; CPU, frames per second and worst frame of
 #         30 s of attract loop (Xvfb, frame counts from the kiosk's SIGUSR1 status line)
 #   E     a generated bundle of 2,000 items with 500 photos of 3000x2000: first frame, fling-
-#         scrolling the whole grid (frame times), peak RSS against the cache budget
+#         scrolling the whole grid (frame times), peak RSS against the cache budget; one detail
+#         page with a 4000x3000 JPEG against a small PNG (wall time and peak RSS)
 #   F     Chromium showing the same home screen (tests/bench/home.html): A, C and D
 #   V     a 1080p30 H.264 clip on its item's page in a 1920x1080 window: CPU, dropped frames,
 #         frames per second, memory while playing (ffmpeg makes the clip; skipped without it)
@@ -130,7 +131,7 @@ have_pkgs() { # installs the missing packages; false when that fails
 
 build_pkgs=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-image-dev
   libyaml-dev libcmark-dev libfontconfig-dev libqrencode-dev fonts-inter fonts-dejavu-core
-  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3 libmpv-dev)
+  libsqlite3-dev libcrypt-dev libsystemd-dev libjansson-dev procps python3 libmpv-dev time)
 if ! have_pkgs "${build_pkgs[@]}"; then
   echo "bench: cannot install the build packages (${build_pkgs[*]}); see $log" >&2
   tail -5 "$log" >&2
@@ -521,6 +522,40 @@ if "$bs" photos "$big/images" 500 3000 2000 2>>"$log" && python3 tests/bench/gen
   fi
 else
   note "E skipped: the photos or the bundle could not be generated (see $log)"
+fi
+# One detail page showing a 4000x3000 JPEG against the same page showing a small PNG: the whole
+# headless process (start, page, PNG written), wall time and peak RSS; the difference is what
+# the photo costs (issue 16: at most 150 ms and 50 MB).
+say "E: a detail page with a 4000x3000 photo, and with a small picture ($runs runs each)"
+mkdir -p "$work/ph"
+if "$bs" photos "$work/ph" 1 4000 3000 2>>"$log" &&
+   "$bs" svg2png content/techniekpact/images/logo.svg "$work/ph/small.png" 400 2>>"$log" &&
+   python3 tests/bench/gen_bundles.py photo content/techniekpact "$work/ph-big" "$work/ph/photo-000.jpg" &&
+   python3 tests/bench/gen_bundles.py photo content/techniekpact "$work/ph-small" "$work/ph/small.png"; then
+  for i in $(seq "$runs"); do
+    for v in big small; do
+      /usr/bin/time -f "$v %e %M" "${pin[@]}" "$k" --render pact-wat-is-het --size 1920x1080 \
+        -o "$work/ph-$v.png" "$work/ph-$v" 2>&1 >/dev/null | awk -v v=$v '$1 == v {print $2 * 1000, $3 / 1024}'
+    done > "$work/ph_$i"
+    awk 'NR==1{t=$1; m=$2} NR==2{print t - $1, m - $2}' "$work/ph_$i" >> "$work/ph_diff"
+    sed -n 1p "$work/ph_$i" >> "$work/ph_big"
+    sed -n 2p "$work/ph_$i" >> "$work/ph_small"
+  done
+  for v in big small; do
+    what="a detail page with a 4000x3000 JPEG"; [ $v = small ] && what="the same page with a 400 px PNG"
+    awk '{print $1}' "$work/ph_$v" | stats > "$work/ph_${v}_t"
+    awk '{print $2}' "$work/ph_$v" | stats > "$work/ph_${v}_m"
+    row E "$what: headless start → PNG written, wall time / peak RSS" \
+      "$(cell_m 0 ' ms' < "$work/ph_${v}_t") / $(cell_m 1 ' MiB' < "$work/ph_${v}_m")" \
+      "$(cell_r 0 < "$work/ph_${v}_t") / $(cell_r 1 < "$work/ph_${v}_m")" ""
+  done
+  awk '{print $1}' "$work/ph_diff" | stats > "$work/ph_dt"
+  awk '{print $2}' "$work/ph_diff" | stats > "$work/ph_dm"
+  row E "what the 4000x3000 JPEG costs the page (difference of the two, run by run)" \
+    "$(cell_m 0 ' ms' < "$work/ph_dt") / $(cell_m 1 ' MiB' < "$work/ph_dm")" \
+    "$(cell_r 0 < "$work/ph_dt") / $(cell_r 1 < "$work/ph_dm")" "target ≤ 150 ms and ≤ 50 MB"
+else
+  note "E: the photo page could not be made (see $log)"
 fi
 fi
 
