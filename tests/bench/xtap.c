@@ -41,6 +41,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "xpixel.h"
+
 typedef struct Opts {
     double hold, settle, timeout;
     int warm;
@@ -56,40 +58,19 @@ static double mono_ms(void)
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
 }
 
-static void sleep_ms(double ms)
-{
-    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - (double)(time_t)(ms / 1000) * 1000) * 1e6)};
-    nanosleep(&ts, NULL);
-}
-
-static int quiet(Display *d, XErrorEvent *e)
-{
-    (void)d;
-    (void)e;
-    return 0; /* a BadMatch while the screen changes: the next poll tries again */
-}
-
 /* The pixel as 0xRRGGBB, or 0xFFFFFFFF when it could not be read. */
 static unsigned pixel(Display *d, int x, int y)
 {
     XImage *im = XGetImage(d, DefaultRootWindow(d), x, y, 1, 1, AllPlanes, ZPixmap);
     if (!im) return 0xFFFFFFFFu;
-    unsigned long p = XGetPixel(im, 0, 0);
-    unsigned r = (unsigned)((p & im->red_mask) >> __builtin_ctzl(im->red_mask));
-    unsigned g = (unsigned)((p & im->green_mask) >> __builtin_ctzl(im->green_mask));
-    unsigned b = (unsigned)((p & im->blue_mask) >> __builtin_ctzl(im->blue_mask));
+    unsigned rgb = rgb_of(im, 0, 0);
     XDestroyImage(im);
-    return (r << 16) | (g << 8) | b;
+    return rgb;
 }
 
 static int differs(unsigned a, unsigned b)
 {
-    if (a == 0xFFFFFFFFu || b == 0xFFFFFFFFu) return 0;
-    for (int s = 0; s < 24; s += 8) {
-        int d = (int)((a >> s) & 255) - (int)((b >> s) & 255);
-        if (d > 2 || d < -2) return 1;
-    }
-    return 0;
+    return a != 0xFFFFFFFFu && b != 0xFFFFFFFFu && !close_to(a, b, 2);
 }
 
 /* Polls until the pixel differs from base (want_change) or matches it again; the time of the

@@ -23,42 +23,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "xpixel.h"
+
 static double real_ns(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (double)ts.tv_sec * 1e9 + (double)ts.tv_nsec;
-}
-
-static void sleep_ms(double ms)
-{
-    struct timespec ts = {(time_t)(ms / 1000), (long)((ms - (double)(time_t)(ms / 1000) * 1000) * 1e6)};
-    nanosleep(&ts, NULL);
-}
-
-static int quiet(Display *d, XErrorEvent *e)
-{
-    (void)d;
-    (void)e;
-    return 0; /* a BadMatch while the screen changes: try again at the next poll */
-}
-
-static unsigned rgb_of(XImage *im, int x, int y)
-{
-    unsigned long p = XGetPixel(im, x, y);
-    unsigned r = (unsigned)((p & im->red_mask) >> __builtin_ctzl(im->red_mask));
-    unsigned g = (unsigned)((p & im->green_mask) >> __builtin_ctzl(im->green_mask));
-    unsigned b = (unsigned)((p & im->blue_mask) >> __builtin_ctzl(im->blue_mask));
-    return (r << 16) | (g << 8) | b;
-}
-
-static int close_to(unsigned a, unsigned b, int tol)
-{
-    for (int s = 0; s < 24; s += 8) {
-        int d = (int)((a >> s) & 255) - (int)((b >> s) & 255);
-        if (d > tol || d < -tol) return 0;
-    }
-    return 1;
 }
 
 typedef struct Want {
