@@ -173,9 +173,9 @@ Window *window_create(const WindowSettings *ws)
         window_destroy(w);
         return NULL;
     }
-    /* Pictures larger than an icon are decoded on a worker thread, from the first frame on,
-     * and a frame makes new texts and textures for a slice of its time (draw.c): scrolling
-     * and new screens never wait for a photo or a page of text. */
+    /* After the first frame (which has everything), pictures larger than an icon are decoded
+     * on a worker thread and a frame makes new texts and textures for a slice of its time
+     * (draw.c): scrolling and new screens never wait for a photo or a page of text. */
     drawer_set_async(w->drawer, on_decoded, w, 8);
     w->video = videoout_create(w->ren, on_decoded, w); /* news from the player: draw again */
     if (w->video) drawer_set_video(w->drawer, videoout_draw, w->video);
