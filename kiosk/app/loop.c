@@ -116,7 +116,8 @@ static void *first_load(void *arg)
      * builds that frame (a layout that needs it first waits in hyphen.c); the others after the
      * first frame (run), so they do not take a core from the start. */
     const char *langs[1] = {lang};
-    if (lang[0]) hyphen_preload(langs, 1);
+    if (lang[0] && f->started) hyphen_preload(langs, 1);
+    else if (lang[0]) hyphen_preload_async(langs, 1);
     return NULL;
 }
 
@@ -124,8 +125,12 @@ static void first_load_start(FirstLoad *f)
 {
     pthread_mutex_init(&f->lock, NULL);
     pthread_cond_init(&f->cond, NULL);
-    f->started = pthread_create(&f->thread, NULL, first_load, f) == 0;
-    if (!f->started) first_load(f); /* no thread: read it here, before the window */
+    /* Read here, before the window opens. Read on a second thread while SDL opened the window
+     * (30-60 ms sooner on screen), the window tests hung now and then before their first frame
+     * (CI, session 6; the cause is not found yet): a kiosk that does not start costs more. The
+     * threaded path stays for when it is understood (f->started). */
+    f->started = false;
+    first_load(f);
 }
 
 static void first_load_join(FirstLoad *f)
