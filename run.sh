@@ -23,7 +23,7 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
 # (udevadm test checks the USB rule), e2fsprogs (mkfs.ext4: a USB stick on a loop device);
 # ffmpeg: the video tests make their clips at test time (tests/video/make_clips.sh).
 TEST_PACKAGES=(rsync valgrind clang libclang-rt-14-dev python3 time xvfb xdotool x11-apps debootstrap file
-  x11-xserver-utils udev e2fsprogs ffmpeg)
+  x11-xserver-utils udev e2fsprogs ffmpeg strace)
 
 sudo=()
 [ "$(id -u)" -eq 0 ] || sudo=(sudo)

@@ -117,7 +117,7 @@ static void *first_load(void *arg)
      * first frame (run), so they do not take a core from the start. */
     const char *langs[1] = {lang};
     if (lang[0] && f->started) hyphen_preload(langs, 1);
-    else if (lang[0]) hyphen_preload_async(langs, 1);
+    else if (lang[0]) hyphen_preload_async(langs, 1); /* read before the window: not in its way */
     return NULL;
 }
 
@@ -125,12 +125,10 @@ static void first_load_start(FirstLoad *f)
 {
     pthread_mutex_init(&f->lock, NULL);
     pthread_cond_init(&f->cond, NULL);
-    /* Read here, before the window opens. Read on a second thread while SDL opened the window
-     * (30-60 ms sooner on screen), the window tests hung now and then before their first frame
-     * (CI, session 6; the cause is not found yet): a kiosk that does not start costs more. The
-     * threaded path stays for when it is understood (f->started). */
-    f->started = false;
-    first_load(f);
+    /* Runs while SDL_Init does: nothing in SDL_Init may fork then (window_no_bus_autolaunch,
+     * called before, says why; the window tests hung so in session 6). */
+    f->started = pthread_create(&f->thread, NULL, first_load, f) == 0;
+    if (!f->started) first_load(f); /* no thread: read it here, before the window */
 }
 
 static void first_load_join(FirstLoad *f)
@@ -361,6 +359,7 @@ int window_run(const Options *o)
         return 1;
     }
     FirstLoad first = {.path = bundle_path, .assets = assets, .lang = o->lang};
+    window_no_bus_autolaunch(); /* while there is one thread: it sets the environment */
     first_load_start(&first);
     WindowSettings ws = {
         .width = o->width, .height = o->height, .windowed = o->windowed,

@@ -13,8 +13,10 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "core/log.h"
 #include "core/util.h"
@@ -138,6 +140,26 @@ static void set_hints(const WindowSettings *ws)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+}
+
+/* SDL_Init connects to the session bus for input methods (IBus, Fcitx). With neither
+ * DBUS_SESSION_BUS_ADDRESS nor $XDG_RUNTIME_DIR/bus, libdbus "autolaunches" one: it forks and
+ * the child walks /proc/self/fd (opendir: malloc) before it execs dbus-launch, which a program
+ * with threads must not do. When app/loop.c's second thread held the allocator's lock at that
+ * fork (AddressSanitizer's allocator has no fork handler; glibc's has), the child waited for
+ * it forever and SDL_Init for the child: the window tests that hung before their first frame.
+ * A bus the kiosk starts for itself has nobody on it (an input method or screen saver comes
+ * with its session's bus), so an address that fails at once, without a fork, loses nothing. */
+void window_no_bus_autolaunch(void)
+{
+    if (getenv("DBUS_SESSION_BUS_ADDRESS")) return;
+    const char *run = getenv("XDG_RUNTIME_DIR");
+    char bus[4096];
+    struct stat st;
+    if (run && snprintf(bus, sizeof bus, "%s/bus", run) < (int)sizeof bus && stat(bus, &st) == 0 &&
+        S_ISSOCK(st.st_mode))
+        return; /* libdbus finds this one itself */
+    setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/dev/null", 1);
 }
 
 Window *window_create(const WindowSettings *ws)

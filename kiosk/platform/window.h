@@ -59,6 +59,11 @@ typedef struct WindowEvent {
     const char *key_name; /* WINDOW_EXIT_KEY: SDL's name of the key (static) */
 } WindowEvent;
 
+/* Call before any thread starts when another thread will run during window_create: with no
+ * D-Bus session bus to be found, SDL_Init would fork (libdbus starting dbus-launch), and that
+ * child runs malloc before exec; forked while another thread held an allocator lock, it waits
+ * forever and window_create with it. This tells libdbus there is no session bus. */
+void window_no_bus_autolaunch(void);
 /* Opens the window (SDL, SDL_ttf, SDL_image started here). NULL with a logged reason. */
 Window *window_create(const WindowSettings *ws);
 void window_destroy(Window *w);
