@@ -277,12 +277,16 @@ static bool has_videos(const Bundle *b)
 }
 
 /* While a finger rests on a tile or button: the texts of the screen it opens are made now,
- * in slices of 2 ms that stop as soon as anything happens (the lift, a move). */
+ * in slices of 2 ms that stop as soon as anything happens (the lift, a move); once they are
+ * all made, its first frame is drawn (not shown) too. */
 static void prepare_ahead(Window *w, Supervisor *k)
 {
     const DisplayList *next;
     while (!window_has_event(w) && (next = supervisor_ahead(k)))
-        if (window_prepare(w, next, 2)) supervisor_ahead_done(k);
+        if (window_prepare(w, next, 2)) {
+            if (!window_has_event(w)) window_stage(w, next);
+            supervisor_ahead_done(k);
+        }
 }
 
 /* Runs until the supervisor asks to quit; returns the exit code. */

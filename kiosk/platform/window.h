@@ -78,6 +78,9 @@ void window_show(Window *w);
 /* Readies a list that will be drawn soon (draw.h drawer_prepare), for about budget_ms; true
  * when it is all ready. */
 bool window_prepare(Window *w, const DisplayList *list, int budget_ms);
+/* Draws a list made ready by window_prepare without showing it: the frame expected next, so
+ * that it then only draws what differs (software renderer, upright displays; else nothing). */
+void window_stage(Window *w, const DisplayList *list);
 /* True when an event waits (then the loop should take it rather than work ahead). */
 bool window_has_event(Window *w);
 /* Where the clip on screen is (ms), or -1 when none plays: for its captions. */
