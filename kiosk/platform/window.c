@@ -389,6 +389,11 @@ void window_draw(Window *w, const DisplayList *list)
     SDL_RenderCopyEx(w->ren, w->rotated, NULL, &dst, w->rotate, NULL, SDL_FLIP_NONE);
 }
 
+int window_presented(const Window *w)
+{
+    return w->whole ? -1 : (int)w->n_rects;
+}
+
 bool window_prepare(Window *w, const DisplayList *list, int budget_ms)
 {
     return drawer_prepare(w->drawer, list, budget_ms);
