@@ -221,8 +221,10 @@ static void log_frame(Window *w, unsigned long long *shown)
     clock_gettime(CLOCK_REALTIME, &t);
     unsigned long long hash = 0;
     bool read = window_pixel_hash(w, &hash);
+    int presented = window_presented(w);
     char how[32] = "whole"; /* or the damaged rectangles presented */
-    if (window_presented(w) >= 0) snprintf(how, sizeof how, "rectangles %d", window_presented(w));
+    if (presented == -2) snprintf(how, sizeof how, "drawn ahead, whole");
+    if (presented >= 0) snprintf(how, sizeof how, "rectangles %d", presented);
     log_info("frame %llu presented at %lld.%06ld, pixels %016llx%s, %s", ++*shown,
              (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)", how);
 }

@@ -46,6 +46,7 @@ struct Window {
     size_t n_rects; /* of the frame drawn last; 0: nothing changed */
     bool whole;     /* the frame drawn last is presented whole */
     bool staged;    /* the surface holds a frame drawn ahead, not what the display shows */
+    bool shown_staged; /* the frame shown last was drawn over one drawn ahead */
 };
 
 static bool map_key(const SDL_Keysym *k, KeyKind *out)
@@ -391,7 +392,7 @@ void window_draw(Window *w, const DisplayList *list)
 
 int window_presented(const Window *w)
 {
-    return w->whole ? -1 : (int)w->n_rects;
+    return w->shown_staged ? -2 : w->whole ? -1 : (int)w->n_rects;
 }
 
 bool window_prepare(Window *w, const DisplayList *list, int budget_ms)
@@ -440,10 +441,13 @@ bool window_display_power(Window *w, bool on, char *why, size_t n)
 void window_show(Window *w)
 {
     if (w->whole || w->staged) {
+        w->whole = true; /* the display still shows the frame before the one drawn ahead */
+        w->shown_staged = w->staged;
         w->staged = false;
         SDL_RenderPresent(w->ren);
         return;
     }
+    w->shown_staged = false;
     if (!w->n_rects) return; /* nothing changed: the display already shows this frame */
     SDL_Rect r[DAMAGE_MAX_RECTS];
     for (size_t i = 0; i < w->n_rects; i++)

@@ -75,8 +75,9 @@ void window_wake(Window *w);
 /* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
 void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
-/* What window_show presented of the last frame: -1 all of it, else how many damaged
- * rectangles (0: nothing had changed). For the frame log. */
+/* What window_show presented of the last frame: -1 all of it, -2 all of it, drawn over the
+ * frame drawn ahead (window_stage), else how many damaged rectangles (0: nothing had
+ * changed). For the frame log. */
 int window_presented(const Window *w);
 /* Readies a list that will be drawn soon (draw.h drawer_prepare), for about budget_ms; true
  * when it is all ready. */
