@@ -15,15 +15,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 src=$here/../good/mini
 . "$here/lib.sh"
 need_x
-tmp=$(mktemp -d /tmp/kiosk-start-XXXXXX)
-log=$tmp/log
-pid=''
-cleanup() {
-  [ -n "$pid" ] && kill -KILL "$pid" 2> /dev/null && wait "$pid" 2> /dev/null
-  stop_x
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+scratch start
 start_x 640x360 "$tmp"
 # no session bus to be found, as under ctest in CI and a kiosk started by systemd
 nobus=(env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR KIOSK_FRAME_LOG=1)
