@@ -23,6 +23,7 @@
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "platform/polyfill.h"
+#include "platform/premade.h"
 #include "platform/qrsurface.h"
 #include "core/log.h"
 #include "platform/retained.h"
@@ -67,6 +68,7 @@ struct Drawer {
     /* Retained drawing (retained.c): cards and tiles kept as pictures; off for comparing. */
     bool retain;
     Retained retained;
+    Premade premade; /* textures made between frames for pictures on their way */
     SDL_Rect clip; /* the clip in force, which drawing into a texture drops */
     bool clipping;
     /* limit: this pass draws only there (damage.h), every clip cut to it; nothing: the clip
@@ -132,6 +134,7 @@ void drawer_destroy(Drawer *d)
     if (!d) return;
     decoder_stop(d->decoder);
     retained_free(&d->retained);
+    premade_free(&d->premade);
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
@@ -149,6 +152,7 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
 {
     collect_decoded(d, true); /* results for the old bundle's pictures go with the cache */
     lru_clear(d->cache);
+    premade_free(&d->premade);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
     if (!same(theme->font, d->font_family) || !same(theme->fonts_dir, d->font_dir)) {
@@ -187,7 +191,8 @@ DrawStats drawer_stats(const Drawer *d)
 {
     return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
                        d->decodes, d->decode_failures, d->retained.kept, d->retained.made,
-                       d->retained.direct, d->retained.reused};
+                       d->retained.direct, d->retained.reused, d->premade.used,
+                       d->premade.missed};
 }
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -203,7 +208,8 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
 {
     if (!s) return NULL;
     uint64_t t0 = SDL_GetPerformanceCounter();
-    SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
+    SDL_Texture *t = premade_take(&d->premade, key, s); /* made while it was decoded */
+    if (!t) t = SDL_CreateTextureFromSurface(d->r, s);
     size_t bytes = (size_t)s->w * (size_t)s->h * 4;
     SDL_FreeSurface(s);
     d->frame_make_ns += ns_since(t0); /* fresh memory: page faults, 2 ms for a card here */
@@ -265,28 +271,13 @@ static const char *picture_source(const Image *img)
     return img->kept;
 }
 
-/* The cache key of a picture in a w x h box. A photo is keyed by the size it is shown at
- * (from its header, read at load): two boxes that show it alike share one texture, and a box
- * that shows it bigger (a detail page after a tile, the attract loop's zoom) never finds the
- * smaller texture. An SVG is rasterised for its box, so the box is its key. *ds is the photo's
- * decode (zero for an SVG). */
-static void picture_key(const Image *img, int w, int h, char *key, size_t size, DecodeSize *ds)
-{
-    *ds = (DecodeSize){0};
-    if (img->type != IMAGE_SVG &&
-        decoder_plan(img->type == IMAGE_JPEG, img->width, img->height, w, h, ds))
-        snprintf(key, size, "p%dx%d/%s", ds->shown_w, ds->shown_h, img->path);
-    else
-        snprintf(key, size, "i%dx%d/%s", w, h, img->path);
-}
-
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
     bool svg = img->type == IMAGE_SVG;
     char key[4200];
     DecodeSize ds;
-    picture_key(img, w, h, key, sizeof key, &ds);
+    decoder_key(img, w, h, key, sizeof key, &ds);
     *loading = false;
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
@@ -300,7 +291,7 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
               d->frame_make_ns >= d->make_ns) &&
-             decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
+             premade_request(&d->premade, d->decoder, key, picture_source(img), svg, &ds, w, h))) {
             *loading = true;
             return NULL;
         }
@@ -320,7 +311,8 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
 
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms)
 {
-    decoder_stop(d->decoder);
+    decoder_stop(d->decoder); /* with the pictures it was decoding */
+    premade_free(&d->premade);
     d->decoder = decoder_start(notify, ctx);
     d->budget_ms = budget_ms;
     d->notify = notify;
@@ -335,8 +327,12 @@ static void collect_decoded(Drawer *d, bool all)
     static DecodeResult res; /* 8 KB; only the render thread collects */
     while ((all || may_make(d)) && decoder_take(d->decoder, &res, 1) == 1) {
         d->decodes++;
-        if (res.surface) cache_surface(d, res.key, res.surface);
-        else picture_failed(d, res.path);
+        if (res.surface) {
+            cache_surface(d, res.key, res.surface);
+        } else {
+            premade_take(&d->premade, res.key, NULL); /* its texture made ahead goes */
+            picture_failed(d, res.path);
+        }
     }
 }
 
@@ -570,7 +566,7 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
 
 bool drawer_idle(Drawer *d)
 {
-    return d->retain && retained_idle(&d->retained, d->r);
+    return premade_idle(&d->premade, d->r) || (d->retain && retained_idle(&d->retained, d->r));
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
