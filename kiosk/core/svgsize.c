@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The value of attribute `name` within the tag [tag, end), or NULL. */
-static const char *attr(const char *tag, const char *end, const char *name)
+const char *svg_attr(const char *tag, const char *end, const char *name)
 {
     size_t len = strlen(name);
     for (const char *p = tag; p + len + 2 < end; p++) {
@@ -22,8 +21,7 @@ static const char *attr(const char *tag, const char *end, const char *name)
     return NULL;
 }
 
-/* A plain or px length (the units nanosvg leaves as they are at 96 dpi). */
-static bool length(const char *s, float *out)
+bool svg_length(const char *s, float *out)
 {
     char *end;
     float v = s ? strtof(s, &end) : 0;
@@ -39,11 +37,15 @@ bool svg_declared_size(const char *head, float *w, float *h)
     const char *tag = strstr(head, "<svg");
     const char *end = tag ? strchr(tag, '>') : NULL;
     if (!end) return false;
-    const char *aw = attr(tag, end, "width"), *ah = attr(tag, end, "height");
+    const char *aw = svg_attr(tag, end, "width"), *ah = svg_attr(tag, end, "height");
     if (aw || ah) /* nanosvg takes them first, and a missing one from the viewBox */
-        return aw && ah && length(aw, w) && length(ah, h);
-    const char *vb = attr(tag, end, "viewBox");
-    if (!vb) return false;
+        return aw && ah && svg_length(aw, w) && svg_length(ah, h);
+    const char *vb = svg_attr(tag, end, "viewBox");
+    return vb && svg_viewbox(vb, w, h);
+}
+
+bool svg_viewbox(const char *vb, float *w, float *h)
+{
     float v[4];
     char *p = (char *)vb;
     for (int i = 0; i < 4; i++) {

@@ -11,6 +11,13 @@
 
 #include <stdbool.h>
 
+/* The value of attribute `name` within the tag [tag, end), or NULL. */
+const char *svg_attr(const char *tag, const char *end, const char *name);
+/* A length in user units: a number alone or with "px", up to the closing quote. */
+bool svg_length(const char *s, float *out);
+/* The width and height of a viewBox value ("x y w h"), both above zero. */
+bool svg_viewbox(const char *vb, float *w, float *h);
+
 /* The size the SVG whose text starts with `head` (NUL-terminated) declares: its width and
  * height attributes (plain numbers or px), else its viewBox's. False when it declares none or
  * uses other units (nanosvg would convert them; not worth guessing). */

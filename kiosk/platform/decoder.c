@@ -21,6 +21,7 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <unistd.h>
 
 #include "bundle/paths.h"
 #include "core/decodesize.h"
@@ -136,6 +137,12 @@ bool decoder_plan(bool jpeg, int src_w, int src_h, int w, int h, DecodeSize *out
     size_t n = 0;
     const ScaleFactor *f = jpeg ? jpeg_factors(&n) : NULL;
     return decode_size(src_w, src_h, w, h, f, n, out);
+}
+
+const char *decoder_source(const Image *img)
+{
+    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
+    return img->kept;
 }
 
 /* A photo is keyed by the size it is shown at (from its header, read at load): two boxes that

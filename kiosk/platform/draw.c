@@ -16,7 +16,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/color.h"
 #include "core/lru.h"
@@ -263,14 +262,6 @@ static void picture_failed(Drawer *d, const char *path)
 
 /* The texture of a picture at w x h, or NULL: broken (*loading false) or still being decoded
  * by the worker (*loading true). */
-/* The file to decode: the picture's own path, or, once that is gone (its folder deleted under
- * a kept bundle), the copy the bundle holds open. */
-static const char *picture_source(const Image *img)
-{
-    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
-    return img->kept;
-}
-
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
@@ -291,14 +282,14 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
               d->frame_make_ns >= d->make_ns) &&
-             premade_request(&d->premade, d->decoder, key, picture_source(img), svg, &ds, w, h))) {
+             premade_request(&d->premade, d->decoder, key, decoder_source(img), svg, &ds, w, h))) {
             *loading = true;
             return NULL;
         }
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
-    SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
+    SDL_Surface *s = decoder_decode(decoder_source(img), svg, w, h);
     uint64_t spent = ns_since(t0);
     d->frame_decode_ns += spent;
     d->frame_make_ns += spent;
@@ -564,11 +555,6 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
 }
 
-bool drawer_idle(Drawer *d)
-{
-    return premade_idle(&d->premade, d->r) || (d->retain && retained_idle(&d->retained, d->r));
-}
-
 void drawer_draw(Drawer *d, const DisplayList *list)
 {
     drawer_draw_in(d, list, NULL, 0);
@@ -593,4 +579,9 @@ bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
         else if (c.kind == DL_ICON) draw_icon(d, &c);
     }
     return true;
+}
+
+bool drawer_idle(Drawer *d)
+{
+    return premade_idle(&d->premade, d->r) || (d->retain && retained_idle(&d->retained, d->r));
 }
