@@ -221,8 +221,12 @@ static void log_frame(Window *w, unsigned long long *shown)
     clock_gettime(CLOCK_REALTIME, &t);
     unsigned long long hash = 0;
     bool read = window_pixel_hash(w, &hash);
-    log_info("frame %llu presented at %lld.%06ld, pixels %016llx%s", ++*shown,
-             (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)");
+    int presented = window_presented(w);
+    char how[32] = "whole"; /* or the damaged rectangles presented */
+    if (presented == -2) snprintf(how, sizeof how, "drawn ahead, whole");
+    if (presented >= 0) snprintf(how, sizeof how, "rectangles %d", presented);
+    log_info("frame %llu presented at %lld.%06ld, pixels %016llx%s, %s", ++*shown,
+             (long long)t.tv_sec, t.tv_nsec / 1000, hash, read ? "" : " (unreadable)", how);
 }
 
 /* The display's power as the loop last set it, and how (the setting display_power). */
@@ -277,12 +281,16 @@ static bool has_videos(const Bundle *b)
 }
 
 /* While a finger rests on a tile or button: the texts of the screen it opens are made now,
- * in slices of 2 ms that stop as soon as anything happens (the lift, a move). */
+ * in slices of 2 ms that stop as soon as anything happens (the lift, a move); once they are
+ * all made, its first frame is drawn (not shown) too. */
 static void prepare_ahead(Window *w, Supervisor *k)
 {
     const DisplayList *next;
     while (!window_has_event(w) && (next = supervisor_ahead(k)))
-        if (window_prepare(w, next, 2)) supervisor_ahead_done(k);
+        if (window_prepare(w, next, 2)) {
+            if (!window_has_event(w)) window_stage(w, next);
+            supervisor_ahead_done(k);
+        }
 }
 
 /* Runs until the supervisor asks to quit; returns the exit code. */

@@ -45,6 +45,8 @@ struct Window {
     DamageRect rects[DAMAGE_MAX_RECTS];
     size_t n_rects; /* of the frame drawn last; 0: nothing changed */
     bool whole;     /* the frame drawn last is presented whole */
+    bool staged;    /* the surface holds a frame drawn ahead, not what the display shows */
+    bool shown_staged; /* the frame shown last was drawn over one drawn ahead */
 };
 
 static bool map_key(const SDL_Keysym *k, KeyKind *out)
@@ -388,9 +390,35 @@ void window_draw(Window *w, const DisplayList *list)
     SDL_RenderCopyEx(w->ren, w->rotated, NULL, &dst, w->rotate, NULL, SDL_FLIP_NONE);
 }
 
+int window_presented(const Window *w)
+{
+    return w->shown_staged ? -2 : w->whole ? -1 : (int)w->n_rects;
+}
+
 bool window_prepare(Window *w, const DisplayList *list, int budget_ms)
 {
     return drawer_prepare(w->drawer, list, budget_ms);
+}
+
+static bool has_video(const DisplayList *list)
+{
+    for (size_t i = 0; i < list->n_cmds; i++)
+        if (list->cmds[i].kind == DL_VIDEO) return true;
+    return false;
+}
+
+/* The window surface is not the display: drawing into it shows nothing until it is presented.
+ * So the screen a finger is about to open can be drawn while the pressed state is on show,
+ * and the lift costs only what its frame differs by, and the present. Every frame after this
+ * one is then presented whole (the display still shows the frame before). */
+void window_stage(Window *w, const DisplayList *list)
+{
+    if (!w->partial || w->rotated || w->staged || has_video(list)) return;
+    find_damage(w, list);
+    if (w->whole) drawer_draw(w->drawer, list);
+    else if (w->n_rects) drawer_draw_in(w->drawer, list, w->rects, w->n_rects);
+    SDL_RenderFlush(w->ren); /* drawn now, while the finger is down, not at the present */
+    w->staged = true;
 }
 
 bool window_has_event(Window *w)
@@ -412,10 +440,14 @@ bool window_display_power(Window *w, bool on, char *why, size_t n)
 
 void window_show(Window *w)
 {
-    if (w->whole) {
+    if (w->whole || w->staged) {
+        w->whole = true; /* the display still shows the frame before the one drawn ahead */
+        w->shown_staged = w->staged;
+        w->staged = false;
         SDL_RenderPresent(w->ren);
         return;
     }
+    w->shown_staged = false;
     if (!w->n_rects) return; /* nothing changed: the display already shows this frame */
     SDL_Rect r[DAMAGE_MAX_RECTS];
     for (size_t i = 0; i < w->n_rects; i++)

@@ -75,9 +75,16 @@ void window_wake(Window *w);
 /* Draws the list (NULL: a black screen) into the back buffer; window_show shows it. */
 void window_draw(Window *w, const DisplayList *list);
 void window_show(Window *w);
+/* What window_show presented of the last frame: -1 all of it, -2 all of it, drawn over the
+ * frame drawn ahead (window_stage), else how many damaged rectangles (0: nothing had
+ * changed). For the frame log. */
+int window_presented(const Window *w);
 /* Readies a list that will be drawn soon (draw.h drawer_prepare), for about budget_ms; true
  * when it is all ready. */
 bool window_prepare(Window *w, const DisplayList *list, int budget_ms);
+/* Draws a list made ready by window_prepare without showing it: the frame expected next, so
+ * that it then only draws what differs (software renderer, upright displays; else nothing). */
+void window_stage(Window *w, const DisplayList *list);
 /* True when an event waits (then the loop should take it rather than work ahead). */
 bool window_has_event(Window *w);
 /* Where the clip on screen is (ms), or -1 when none plays: for its captions. */

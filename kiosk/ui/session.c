@@ -392,6 +392,7 @@ const DisplayList *session_frame(Session *s)
 {
     if (!s->dirty) return s->list;
     Screen *top = ui_top(&s->ui);
+    session_start_transition(s, top);
     top->scroll = (float)scroller_offset(&s->scroller);
     view_build(s->list, &s->ui, &s->measure, s->w, s->h, s->now_ms, &s->info);
     scroller_set_content(&s->scroller, s->info.scroll_content, s->info.scroll_viewport, s->now_ms);

@@ -75,6 +75,7 @@ typedef struct Session {
     DisplayList *ahead;          /* the screen the finger down would open (session_ahead.c) */
     int64_t ahead_press;         /* the touch it was built for */
     int ahead_asks;              /* times it was handed out for this touch */
+    int64_t framed_change;       /* ui.changed_ms when the last frame was built */
 } Session;
 
 /* Hold a finger still in the top-left corner this long to reach the PIN pad. */
@@ -174,5 +175,8 @@ const DisplayList *session_frame(Session *s);
  * otherwise, after session_ahead_done, and after it was asked for 50 times in one touch. */
 const DisplayList *session_ahead(Session *s);
 void session_ahead_done(Session *s);
+/* session_frame's (session_ahead.c): a transition or count-up that began since the last frame
+ * starts at this frame, so the frame drawn ahead is the one the lift shows. */
+void session_start_transition(Session *s, Screen *top);
 
 #endif

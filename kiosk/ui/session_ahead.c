@@ -41,8 +41,9 @@ static bool build(Session *s)
     next.pressing = false;
     if (!ui_apply(&next, h->action, s->now_ms)) return false;
     ViewInfo info;
-    /* settled: the texts are the same wherever the screen is while it rises into place */
-    view_build(s->ahead, &next, &s->measure, s->w, s->h, s->now_ms + VIEW_SETTLE_MS, &info);
+    /* The screen's first frame, as the lift will show it (a transition starts with the frame
+     * that shows it, session_frame): the window may draw it now and only present it then. */
+    view_build(s->ahead, &next, &s->measure, s->w, s->h, s->now_ms, &info);
     return true;
 }
 
@@ -61,4 +62,19 @@ const DisplayList *session_ahead(Session *s)
 void session_ahead_done(Session *s)
 {
     s->ahead_asks = AHEAD_SLICES;
+}
+
+/* A transition starts with the first frame that shows it, not with the event: a frame built a
+ * few milliseconds after the lift would otherwise open at another offset than the screen
+ * drawn ahead while the finger was down (session_ahead), and every pixel of it would differ;
+ * a slow frame would skip the start of the motion. A screen's count-up starts with it. */
+void session_start_transition(Session *s, Screen *top)
+{
+    if (s->ui.changed_ms == s->framed_change) return;
+    int64_t late = s->now_ms - s->ui.changed_ms;
+    if (late > 0 && late < VIEW_TRANSITION_MS) {
+        if (top->opened_ms == s->ui.changed_ms) top->opened_ms = s->now_ms;
+        s->ui.changed_ms = s->now_ms;
+    }
+    s->framed_change = s->ui.changed_ms;
 }

@@ -17,15 +17,7 @@ need_dpms=${2:-}
 src=$(cd "$(dirname "$0")/../good/mini" && pwd)
 . "$(dirname "$0")/lib.sh"
 need_x
-tmp=$(mktemp -d /tmp/kiosk-power-XXXXXX)
-log=$tmp/log
-pid=''
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null
-  stop_x
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+scratch power
 expect_wait=300 # 30 s: the screen goes off 10 s after the start, later on a loaded machine
 start_x 640x360 "$tmp"
 dpms=no

@@ -51,6 +51,20 @@ expect_exit() {
   if [ "$rc" -eq "$2" ]; then ok "$3"; else bad "$3: exit code $rc, not $2"; fi
 }
 
+# scratch NAME: a folder $tmp (/tmp/kiosk-NAME-*) with the kiosk's log $log in it, and $pid
+# (the kiosk, once the script starts it) ended, the X server stopped and $tmp removed on exit.
+scratch() {
+  tmp=$(mktemp -d "/tmp/kiosk-$1-XXXXXX")
+  log=$tmp/log
+  pid=''
+  trap scratch_cleanup EXIT
+}
+scratch_cleanup() {
+  [ -n "$pid" ] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null
+  stop_x
+  rm -rf "$tmp"
+}
+
 # ---- a real X display (Xvfb) and taps on it (xdotool) -------------------------------------
 
 xvfb_pid='' tapper_fifo=''

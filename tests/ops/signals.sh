@@ -10,15 +10,7 @@ set -euo pipefail
 kiosk=$(realpath "$1")
 src=$(cd "$(dirname "$0")/../good/mini" && pwd)
 . "$(dirname "$0")/lib.sh"
-tmp=$(mktemp -d /tmp/kiosk-signals-XXXXXX)
-log=$tmp/log
-pid=''
-cleanup() {
-  [ -n "$pid" ] && kill "$pid" 2> /dev/null && wait "$pid" 2> /dev/null
-  stop_x
-  rm -rf "$tmp"
-}
-trap cleanup EXIT
+scratch signals
 if command -v Xvfb > /dev/null && command -v xdotool > /dev/null && command -v xwd > /dev/null; then
   start_x 640x360 "$tmp"
   tap_limit=$(tap_limit_ms "$kiosk")

@@ -118,6 +118,8 @@ static Canvas *whole_c, *part_c;
 static Damage dmg;
 static int frames, partial_frames, differing_frames;
 static long press_area = -1;
+static long after_stage = -1; /* damaged area of the frame after the last stage */
+static bool staged;
 
 static int differing(void)
 {
@@ -136,6 +138,10 @@ static long frame(Session *s)
     size_t n = damage_update(&dmg, l, r);
     long area = 0;
     for (size_t i = 0; i < n; i++) area += (long)r[i].w * r[i].h;
+    if (staged) {
+        after_stage = area;
+        staged = false;
+    }
     canvas_draw(whole_c, l);
     if (whole(r, n)) canvas_draw(part_c, l);
     else canvas_draw_in(part_c, l, r, n), partial_frames++;
@@ -146,6 +152,22 @@ static long frame(Session *s)
     }
     frames++;
     return area;
+}
+
+
+/* The screen a finger is about to open, drawn ahead into the window surface while it is down
+ * (window_stage): it becomes the frame the next one is drawn over. */
+static void stage(Session *s)
+{
+    const DisplayList *ahead = session_ahead(s);
+    CHECK(ahead != NULL);
+    if (!ahead) return;
+    DamageRect r[DAMAGE_MAX_RECTS];
+    size_t n = damage_update(&dmg, ahead, r);
+    if (whole(r, n)) canvas_draw(part_c, ahead);
+    else canvas_draw_in(part_c, ahead, r, n);
+    session_ahead_done(s);
+    staged = true;
 }
 
 static void run(Session *s, int64_t *t, int n)
@@ -169,8 +191,13 @@ static void press(Session *s, const char *name, int64_t *t, bool release)
     if (press_area < 0) press_area = a;
     run(s, t, 3);
     if (!release) return;
-    session_pointer(s, POINTER_UP, x, y, *t + 16);
+    stage(s);
+    /* between two frames: the screen must still open as it was drawn ahead */
+    session_pointer(s, POINTER_UP, x, y, *t + 5);
     run(s, t, 40);
+    fprintf(stderr, "  %s: the frame after the lift drew %ld pixels over the one drawn ahead\n", name,
+            after_stage);
+    CHECK(after_stage >= 0 && after_stage < W * H / 10);
 }
 
 static void test_partial_frames_are_the_whole_frames(void)
