@@ -15,7 +15,7 @@
  *       CPU_P50 CPU_P99"
  *       (VIEW: input + tick + view_build; DRAW: drawer_draw; BUSY: wall time / CPU time of the
  *       frames, well above 1 when other programs took the CPU; CPU: the frames' CPU time). BENCH_TRACE=MS lists the
- *       frames over MS ms on stderr.
+ *       frames over MS ms on stderr, with their CPU time and page faults (fresh memory).
  *   bench_session scroll [--cache-mb N] [--async] BUNDLE WxH COLLECTION
  *       Opens COLLECTION and fling-scrolls it to the end as a hurried visitor would (a 100 ms
  *       flick every 200 ms), on the real clock, one frame every 16 ms as the window's loop
