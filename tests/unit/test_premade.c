@@ -56,7 +56,7 @@ static int against_sdl_image(const char *folder, const int (*boxes)[2], size_t n
     while ((e = readdir(dir))) {
         size_t len = strlen(e->d_name);
         if (len < 5 || strcmp(e->d_name + len - 4, ".svg") != 0) continue;
-        snprintf(path, sizeof path, "%s/%s", folder, e->d_name);
+        if (snprintf(path, sizeof path, "%s/%s", folder, e->d_name) >= (int)sizeof path) continue;
         FILE *f = fopen(path, "rb");
         if (!f) continue;
         head[fread(head, 1, sizeof head - 1, f)] = '\0';
