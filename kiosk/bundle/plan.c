@@ -13,37 +13,9 @@
 
 #include "bundle/loader.h"
 #include "core/fileio.h"
+#include "core/svgsize.h"
 
 enum { SVG_HEAD_BYTES = 8192 }; /* the root element is near the start; comments may come first */
-
-/* The value of attribute `name` within the tag [tag, end), or NULL. */
-static const char *svg_attr(const char *tag, const char *end, const char *name)
-{
-    size_t len = strlen(name);
-    for (const char *p = tag; p + len + 2 < end; p++) {
-        if (!isspace((unsigned char)p[0]) || strncmp(p + 1, name, len) != 0) continue;
-        const char *q = p + 1 + len;
-        while (q < end && isspace((unsigned char)*q)) q++;
-        if (q >= end || *q != '=') continue;
-        q++;
-        while (q < end && isspace((unsigned char)*q)) q++;
-        if (q < end && (*q == '"' || *q == '\'')) return q + 1;
-    }
-    return NULL;
-}
-
-/* A length in user units: a number alone or with "px" (mm, % and the rest say nothing about
- * the coordinates a pin uses). */
-static bool svg_length(const char *s, float *out)
-{
-    char *end;
-    float v = s ? strtof(s, &end) : 0;
-    if (!s || end == s || !(v > 0)) return false;
-    if (strncmp(end, "px", 2) == 0) end += 2;
-    if (*end != '"' && *end != '\'') return false;
-    *out = v;
-    return true;
-}
 
 /* The size of the SVG at `path`: its viewBox's width and height, else its width and height. */
 static bool svg_size(const char *path, float *w, float *h)
@@ -59,21 +31,7 @@ static bool svg_size(const char *path, float *w, float *h)
     const char *end = tag ? strchr(tag, '>') : NULL;
     if (!end) return false;
     const char *vb = svg_attr(tag, end, "viewBox");
-    if (vb) {
-        float v[4];
-        char *p = (char *)vb;
-        for (int i = 0; i < 4; i++) {
-            while (*p == ' ' || *p == ',' || *p == '\t' || *p == '\n') p++;
-            char *e;
-            v[i] = strtof(p, &e);
-            if (e == p) return false;
-            p = e;
-        }
-        if (!(v[2] > 0 && v[3] > 0)) return false;
-        *w = v[2];
-        *h = v[3];
-        return true;
-    }
+    if (vb) return svg_viewbox(vb, w, h);
     return svg_length(svg_attr(tag, end, "width"), w) && svg_length(svg_attr(tag, end, "height"), h);
 }
 

@@ -21,6 +21,7 @@
 #include <malloc.h>
 #endif
 #include <string.h>
+#include <unistd.h>
 
 #include "bundle/paths.h"
 #include "core/decodesize.h"
@@ -136,6 +137,26 @@ bool decoder_plan(bool jpeg, int src_w, int src_h, int w, int h, DecodeSize *out
     size_t n = 0;
     const ScaleFactor *f = jpeg ? jpeg_factors(&n) : NULL;
     return decode_size(src_w, src_h, w, h, f, n, out);
+}
+
+const char *decoder_source(const Image *img)
+{
+    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
+    return img->kept;
+}
+
+/* A photo is keyed by the size it is shown at (from its header, read at load): two boxes that
+ * show it alike share one texture, and a box that shows it bigger (a detail page after a tile,
+ * the attract loop's zoom) never finds the smaller texture. An SVG is rasterised for its box,
+ * so the box is its key. */
+void decoder_key(const Image *img, int w, int h, char *key, size_t size, DecodeSize *ds)
+{
+    *ds = (DecodeSize){0};
+    if (img->type != IMAGE_SVG &&
+        decoder_plan(img->type == IMAGE_JPEG, img->width, img->height, w, h, ds))
+        snprintf(key, size, "p%dx%d/%s", ds->shown_w, ds->shown_h, img->path);
+    else
+        snprintf(key, size, "i%dx%d/%s", w, h, img->path);
 }
 
 bool decoder_too_large(int w, int h)

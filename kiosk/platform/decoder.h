@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bundle/bundle.h"
 #include "core/decodesize.h"
 
 typedef struct SDL_Surface SDL_Surface;
@@ -29,6 +30,12 @@ typedef struct DecodeResult {
  * decoded at (a JPEG scaled by libjpeg-turbo while it decodes, to the smallest of its factors
  * at or above the shown size). False when a size is zero or negative. */
 bool decoder_plan(bool jpeg, int src_w, int src_h, int w, int h, DecodeSize *out);
+/* The file to decode: the picture's own path, or, once that is gone (its folder deleted under
+ * a kept bundle), the copy the bundle holds open. */
+const char *decoder_source(const Image *img);
+/* The drawer's cache key of a picture shown in a w x h box, and *ds: a photo's decode (zero
+ * for an SVG). */
+void decoder_key(const Image *img, int w, int h, char *key, size_t size, DecodeSize *ds);
 /* Past the pixel limits (BUNDLE_MAX_IMAGE_SIDE, BUNDLE_MAX_IMAGE_PIXELS). */
 bool decoder_too_large(int w, int h);
 

@@ -16,13 +16,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "core/color.h"
 #include "core/lru.h"
 #include "platform/decoder.h"
 #include "platform/fonts.h"
 #include "platform/polyfill.h"
+#include "platform/premade.h"
 #include "platform/qrsurface.h"
 #include "core/log.h"
 #include "platform/retained.h"
@@ -33,7 +33,8 @@
 /* After the kiosk's first frame, which has everything: DRAW_SYNC_PIXELS: the largest picture
  * the window decodes in a frame, an icon. Content costs more (an SVG tile of 130x130 1.5-2 ms
  * here, a detail page's picture 5-30 ms): the worker's. DRAW_MAKE_NS: a frame makes new
- * textures (texts, pictures that arrived) for about this long per 1920x1080 of screen once it
+ * textures (texts, pictures that arrived) for about this long per 1920x1080 of screen, at most
+ * twice that (3 ms at 4K: with 6 ms, 4K frames that made texts were the p99, 19 ms), once it
  * made one; the rest waits for the next frame, which the drawer asks for: a new screen's
  * texts and textures cost 5-20 ms at 1080p; the frame-time target is 6 ms (16 at 4K). */
 enum { FAILED_MAX = 64, DRAW_SYNC_PIXELS = 16384, DRAW_MAKE_NS = 1500000 };
@@ -67,6 +68,7 @@ struct Drawer {
     /* Retained drawing (retained.c): cards and tiles kept as pictures; off for comparing. */
     bool retain;
     Retained retained;
+    Premade premade; /* textures made between frames for pictures on their way */
     SDL_Rect clip; /* the clip in force, which drawing into a texture drops */
     bool clipping;
     /* limit: this pass draws only there (damage.h), every clip cut to it; nothing: the clip
@@ -132,6 +134,7 @@ void drawer_destroy(Drawer *d)
     if (!d) return;
     decoder_stop(d->decoder);
     retained_free(&d->retained);
+    premade_free(&d->premade);
     lru_destroy(d->cache);
     fonts_destroy(d->fonts);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]);
@@ -149,6 +152,7 @@ void drawer_set_theme(Drawer *d, const Theme *theme)
 {
     collect_decoded(d, true); /* results for the old bundle's pictures go with the cache */
     lru_clear(d->cache);
+    premade_free(&d->premade);
     for (size_t i = 0; i < d->n_failed; i++) free(d->failed[i]); /* a new bundle may fix them */
     d->n_failed = 0;
     if (!same(theme->font, d->font_family) || !same(theme->fonts_dir, d->font_dir)) {
@@ -187,7 +191,8 @@ DrawStats drawer_stats(const Drawer *d)
 {
     return (DrawStats){lru_bytes(d->cache), lru_count(d->cache), lru_evictions(d->cache),
                        d->decodes, d->decode_failures, d->retained.kept, d->retained.made,
-                       d->retained.direct, d->retained.reused};
+                       d->retained.direct, d->retained.reused, d->premade.used,
+                       d->premade.missed};
 }
 
 /* ---- shapes ----------------------------------------------------------------------------- */
@@ -203,7 +208,8 @@ static SDL_Texture *cache_surface(Drawer *d, const char *key, SDL_Surface *s)
 {
     if (!s) return NULL;
     uint64_t t0 = SDL_GetPerformanceCounter();
-    SDL_Texture *t = SDL_CreateTextureFromSurface(d->r, s);
+    SDL_Texture *t = premade_take(&d->premade, key, s); /* made while it was decoded */
+    if (!t) t = SDL_CreateTextureFromSurface(d->r, s);
     size_t bytes = (size_t)s->w * (size_t)s->h * 4;
     SDL_FreeSurface(s);
     d->frame_make_ns += ns_since(t0); /* fresh memory: page faults, 2 ms for a card here */
@@ -257,36 +263,13 @@ static void picture_failed(Drawer *d, const char *path)
 
 /* The texture of a picture at w x h, or NULL: broken (*loading false) or still being decoded
  * by the worker (*loading true). */
-/* The file to decode: the picture's own path, or, once that is gone (its folder deleted under
- * a kept bundle), the copy the bundle holds open. */
-static const char *picture_source(const Image *img)
-{
-    if (!img->kept || access(img->path, R_OK) == 0) return img->path;
-    return img->kept;
-}
-
-/* The cache key of a picture in a w x h box. A photo is keyed by the size it is shown at
- * (from its header, read at load): two boxes that show it alike share one texture, and a box
- * that shows it bigger (a detail page after a tile, the attract loop's zoom) never finds the
- * smaller texture. An SVG is rasterised for its box, so the box is its key. *ds is the photo's
- * decode (zero for an SVG). */
-static void picture_key(const Image *img, int w, int h, char *key, size_t size, DecodeSize *ds)
-{
-    *ds = (DecodeSize){0};
-    if (img->type != IMAGE_SVG &&
-        decoder_plan(img->type == IMAGE_JPEG, img->width, img->height, w, h, ds))
-        snprintf(key, size, "p%dx%d/%s", ds->shown_w, ds->shown_h, img->path);
-    else
-        snprintf(key, size, "i%dx%d/%s", w, h, img->path);
-}
-
 static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loading)
 {
     const char *path = img->path;
     bool svg = img->type == IMAGE_SVG;
     char key[4200];
     DecodeSize ds;
-    picture_key(img, w, h, key, sizeof key, &ds);
+    decoder_key(img, w, h, key, sizeof key, &ds);
     *loading = false;
     SDL_Texture *t = lru_get(d->cache, key);
     if (t) return t;
@@ -300,14 +283,14 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
         if (decoder_pending(d->decoder, key) ||
             ((large || d->frame_decode_ns >= (uint64_t)d->budget_ms * 1000000u ||
               d->frame_make_ns >= d->make_ns) &&
-             decoder_request(d->decoder, key, picture_source(img), svg, w, h))) {
+             premade_request(&d->premade, d->decoder, key, decoder_source(img), svg, &ds, w, h))) {
             *loading = true;
             return NULL;
         }
     }
     uint64_t t0 = SDL_GetPerformanceCounter();
     d->decodes++;
-    SDL_Surface *s = decoder_decode(picture_source(img), svg, w, h);
+    SDL_Surface *s = decoder_decode(decoder_source(img), svg, w, h);
     uint64_t spent = ns_since(t0);
     d->frame_decode_ns += spent;
     d->frame_make_ns += spent;
@@ -320,7 +303,8 @@ static SDL_Texture *picture(Drawer *d, const Image *img, int w, int h, bool *loa
 
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms)
 {
-    decoder_stop(d->decoder);
+    decoder_stop(d->decoder); /* with the pictures it was decoding */
+    premade_free(&d->premade);
     d->decoder = decoder_start(notify, ctx);
     d->budget_ms = budget_ms;
     d->notify = notify;
@@ -335,8 +319,12 @@ static void collect_decoded(Drawer *d, bool all)
     static DecodeResult res; /* 8 KB; only the render thread collects */
     while ((all || may_make(d)) && decoder_take(d->decoder, &res, 1) == 1) {
         d->decodes++;
-        if (res.surface) cache_surface(d, res.key, res.surface);
-        else picture_failed(d, res.path);
+        if (res.surface) {
+            cache_surface(d, res.key, res.surface);
+        } else {
+            premade_take(&d->premade, res.key, NULL); /* its texture made ahead goes */
+            picture_failed(d, res.path);
+        }
     }
 }
 
@@ -547,8 +535,9 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     d->frame_decode_ns = d->frame_make_ns = 0;
     d->pending = d->deferred = false;
     int w = 0, h = 0;
-    SDL_GetRendererOutputSize(d->r, &w, &h); /* the allowance grows with the screen */
-    d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmax(1.0, (double)w * h / (1920.0 * 1080.0)));
+    /* the allowance grows with the screen, up to twice: a 4K frame is 9 ms before any making */
+    SDL_GetRendererOutputSize(d->r, &w, &h);
+    d->make_ns = (uint64_t)(DRAW_MAKE_NS * fmin(2.0, fmax(1.0, (double)w * h / (1920.0 * 1080.0))));
     /* The first frame has nothing before it to show meanwhile: drawn whole, pictures too
      * (empty tiles filling in would be the kiosk's first impression, and come later). */
     d->first = !d->shown;
@@ -566,11 +555,6 @@ void drawer_draw_in(Drawer *d, const DisplayList *list, const DamageRect *rects,
     d->limiting = false;
     set_clip(d, (Rect){0});
     if (d->deferred && d->notify) d->notify(d->notify_ctx); /* the rest in the next frame */
-}
-
-bool drawer_idle(Drawer *d)
-{
-    return d->retain && retained_idle(&d->retained, d->r);
 }
 
 void drawer_draw(Drawer *d, const DisplayList *list)
@@ -597,4 +581,9 @@ bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
         else if (c.kind == DL_ICON) draw_icon(d, &c);
     }
     return true;
+}
+
+bool drawer_idle(Drawer *d)
+{
+    return premade_idle(&d->premade, d->r) || (d->retain && retained_idle(&d->retained, d->r));
 }

@@ -21,6 +21,7 @@ typedef struct DrawStats {
     size_t decodes, decode_failures;
     size_t groups_kept, groups_made, groups_direct; /* retained drawing (retained.h) */
     size_t groups_reused; /* of groups_made: into a texture that left the screen */
+    size_t premade_used, premade_missed; /* arrived pictures whose texture was made ahead */
 } DrawStats;
 
 /* `assets` is the folder holding icons/ (borrowed). Returns NULL when no font can be found. */
@@ -55,7 +56,8 @@ void drawer_set_retain(Drawer *d, bool on);
  * drawn until they arrive. `notify` runs on the worker when a picture is ready. */
 void drawer_set_async(Drawer *d, void (*notify)(void *ctx), void *ctx, int budget_ms);
 /* Work for the time between frames (after a frame is shown, while the kiosk waits): one
- * texture for the next kept picture (retained.h). True when it did something. */
+ * texture for a large picture the worker is decoding (premade.h), else for the next kept
+ * picture (retained.h). True when it did something. */
 bool drawer_idle(Drawer *d);
 
 #endif

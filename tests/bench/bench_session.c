@@ -15,7 +15,7 @@
  *       CPU_P50 CPU_P99"
  *       (VIEW: input + tick + view_build; DRAW: drawer_draw; BUSY: wall time / CPU time of the
  *       frames, well above 1 when other programs took the CPU; CPU: the frames' CPU time). BENCH_TRACE=MS lists the
- *       frames over MS ms on stderr.
+ *       frames over MS ms on stderr, with their CPU time and page faults (fresh memory).
  *   bench_session scroll [--cache-mb N] [--async] BUNDLE WxH COLLECTION
  *       Opens COLLECTION and fling-scrolls it to the end as a hurried visitor would (a 100 ms
  *       flick every 200 ms), on the real clock, one frame every 16 ms as the window's loop
@@ -42,6 +42,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
@@ -59,6 +60,14 @@ static double now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
     return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+/* Minor page faults of this thread so far (fresh memory touched: what a slow frame's time
+ * often is). */
+static long faults(void)
+{
+    struct rusage ru;
+    return getrusage(RUSAGE_THREAD, &ru) == 0 ? ru.ru_minflt : 0;
 }
 
 static double cpu_ms(void)
@@ -176,6 +185,7 @@ static double frame(Bench *b)
 {
     double t0 = now_ms(), c0 = cpu_ms() - b->input_cpu;
     double work = 0;
+    long f0 = faults();
     if (atomic_exchange(&decoded, 0)) b->s.dirty = true;
     if (session_tick(&b->s, b->now)) {
         const DisplayList *dl = session_frame(&b->s);
@@ -190,9 +200,9 @@ static double frame(Bench *b)
         if (trace > 0 && work > trace) {
             char name[160];
             DrawStats ds = drawer_stats(canvas_drawer(b->c));
-            fprintf(stderr, "frame %zu at %lld ms: %.1f ms (view %.1f, draw %.1f) on %s, %zu decodes so far\n",
-                    b->n, (long long)b->now, work, b->input_ms + t1 - t0, t2 - t1,
-                    session_screen_name(&b->s, name, sizeof name), ds.decodes);
+            fprintf(stderr, "frame %zu at %lld ms: %.1f ms (view %.1f, draw %.1f; CPU %.1f ms, %ld page faults) on %s, %zu decodes so far\n",
+                    b->n, (long long)b->now, work, b->input_ms + t1 - t0, t2 - t1, cpu,
+                    faults() - f0, session_screen_name(&b->s, name, sizeof name), ds.decodes);
         }
         b->wall_sum += work;
         b->cpu_sum += cpu;
