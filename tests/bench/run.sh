@@ -273,6 +273,11 @@ if [ $have_x -eq 1 ] && { want A || want C || want F; }; then
   start_xvfb
   disp=$XVFB_DISPLAY
   say "A: the window under Xvfb :$disp, judged from outside"
+  # Every program starts with the same session bus. Without one (here, CI, a systemd unit)
+  # SDL_Init makes libdbus fork to start dbus-launch; the kiosk skips that itself
+  # (window_no_bus_autolaunch), so the floor and Chromium are given the same dead address:
+  # the ratio then measures the kiosk's own work, not a fork only the floor pays.
+  export DBUS_SESSION_BUS_ADDRESS=${DBUS_SESSION_BUS_ADDRESS:-unix:path=/dev/null}
   # The minimal SDL program's picture: the bundle's title mark as a PNG.
   "$bs" svg2png content/techniekpact/images/logo.svg "$work/logo.png" 416 2>>"$log"
   font_r=$(fc-match -f '%{file}' Inter:regular)
