@@ -580,6 +580,9 @@ bool drawer_prepare(Drawer *d, const DisplayList *list, int budget_ms)
         else if (c.kind == DL_IMAGE && list->cmds[i].alpha) draw_image(d, &c);
         else if (c.kind == DL_ICON) draw_icon(d, &c);
     }
+    /* and the textures of its large pictures, while the worker decodes them: the frame they
+     * arrive in then only copies their pixels (premade.h) */
+    while (SDL_GetPerformanceCounter() < until && premade_idle(&d->premade, d->r)) {}
     return true;
 }
 

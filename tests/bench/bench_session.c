@@ -180,18 +180,6 @@ static void on_decoded(void *ctx)
     atomic_store(&decoded, 1);
 }
 
-/* As the window's loop does while a finger rests on a tile (prepare_ahead): the screen the tap
- * would open is built and its texts and pictures made in 2 ms slices, between frames (there
- * until the next event; here for at most half a frame's interval). Not part of any frame's time. */
-static void ahead(Bench *b)
-{
-    const DisplayList *next;
-    if (getenv("BENCH_NO_AHEAD")) return;
-    double until = now_ms() + FRAME_MS / 2.0;
-    while (now_ms() < until && (next = session_ahead(&b->s)))
-        if (drawer_prepare(canvas_drawer(b->c), next, 2)) session_ahead_done(&b->s);
-}
-
 /* One frame as the window's loop does it: tick, and when something changed build the list
  * and draw it. Returns the frame's work in ms (0 when nothing was drawn). */
 static double frame(Bench *b)
@@ -225,7 +213,6 @@ static double frame(Bench *b)
             hyphen_preload_async((const char *const *)bd->languages, bd->n_languages);
         }
     }
-    ahead(b);
     b->input_ms = 0;
     b->input_cpu = 0;
     return work;
