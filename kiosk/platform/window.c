@@ -431,8 +431,8 @@ static bool has_video(const DisplayList *list)
 
 /* The window surface is not the display: drawing into it shows nothing until it is presented.
  * So the screen a finger is about to open can be drawn while the pressed state is on show,
- * and the lift costs only what its frame differs by, and the present. Every frame after this
- * one is then presented whole (the display still shows the frame before). */
+ * and the lift costs only what its frame differs by, and the present. The next frame shown is
+ * then presented whole (the display still shows the frame before the one drawn ahead). */
 void window_stage(Window *w, const DisplayList *list)
 {
     if (!w->partial || w->rotated || w->staged || has_video(list)) return;
