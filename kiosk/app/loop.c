@@ -21,6 +21,7 @@
 #include "app/supervisor.h"
 #include "core/caldate.h"
 #include "core/log.h"
+#include "core/starttrace.h"
 #include "layout/hyphen.h"
 #include "ops/config.h"
 #include "ops/watch.h"
@@ -104,7 +105,9 @@ static void *first_load(void *arg)
     FirstLoad *f = arg;
     f->fingerprint = watch_fingerprint(f->path); /* before reading it */
     f->b = first_bundle(f->path, f->assets, f->report, sizeof f->report);
+    start_mark("bundle read and checked");
     if (f->b) fonts_prepare(f->b->theme.font, f->b->theme.fonts_dir);
+    start_mark("fonts looked up");
     Bundle *b = f->b;
     /* a copy: the bundle may be replaced once the window has it */
     char lang[32] = "";
@@ -116,7 +119,10 @@ static void *first_load(void *arg)
      * builds that frame (a layout that needs it first waits in hyphen.c); the others after the
      * first frame (run), so they do not take a core from the start. */
     const char *langs[1] = {lang};
-    if (lang[0] && f->started) hyphen_preload(langs, 1);
+    if (lang[0] && f->started) {
+        hyphen_preload(langs, 1);
+        start_mark("hyphenation dictionary read");
+    }
     else if (lang[0]) hyphen_preload_async(langs, 1); /* read before the window: not in its way */
     return NULL;
 }
@@ -305,7 +311,11 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         /* Nothing is presented while DPMS has the display off (a KMS page flip would fail);
          * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
         if (r.redraw && !power->blank) {
-            window_draw(w, r.dark ? NULL : supervisor_frame(k));
+            start_mark("first frame: building its display list");
+            const DisplayList *frame = r.dark ? NULL : supervisor_frame(k);
+            start_mark("first frame: display list built (layout)");
+            window_draw(w, frame);
+            start_mark("first frame: drawn");
             /* The next frame's captions. The wake time above was reckoned before this frame
              * was built: a clip that started playing in it wants frames from now on. */
             int64_t video_wake = supervisor_video_time(k, window_video_ms(w));
@@ -320,6 +330,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         if (r.ready) {
             service_ready();
             service_status("showing the bundle");
+            start_trace_end();
             if (bench_first_frame()) return 0;
             /* after the first frame, so start-up does not share the CPU with it */
             const Bundle *b = supervisor_bundle(k);
@@ -352,6 +363,7 @@ int window_run(const Options *o)
      * SIGTERM that came while it was read killed the process with the default action). A
      * signal that comes now waits, pending, for the signal thread. */
     signals_block();
+    start_mark("main");
     KioskConfig cfg = {0};
     load_settings(o, &cfg);
     const char *base_path = (!o->bundle_given && cfg.bundle) ? cfg.bundle : o->bundle;
@@ -399,6 +411,7 @@ int window_run(const Options *o)
     window_size(w, &su.w, &su.h);
     signals_start(wake_window, w);
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
+    start_mark("supervisor made");
     Power power = {0};
     int rc = k ? run(w, k, o, &power) : 1;
     first_load_join(&first); /* it still uses the bundle */

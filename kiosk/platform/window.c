@@ -19,6 +19,7 @@
 #include <sys/stat.h>
 
 #include "core/log.h"
+#include "core/starttrace.h"
 #include "core/util.h"
 #include "platform/display_power.h"
 #include "platform/draw.h"
@@ -167,6 +168,7 @@ void window_no_bus_autolaunch(void)
 Window *window_create(const WindowSettings *ws)
 {
     set_hints(ws);
+    start_mark("SDL_Init");
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
         log_error("cannot start video: %s", SDL_GetError());
         return NULL;
@@ -182,6 +184,7 @@ Window *window_create(const WindowSettings *ws)
     }
     IMG_Init(IMG_INIT_PNG | IMG_INIT_JPG);
     SDL_DisableScreenSaver();
+    start_mark("SDL_Init done, TTF and IMG too");
     Uint32 first = SDL_RegisterEvents(2);
     if (first == (Uint32)-1 || !create_renderer(w, ws)) {
         window_destroy(w);
@@ -191,7 +194,9 @@ Window *window_create(const WindowSettings *ws)
     w->decoded_event = first + 1;
     create_rotation(w);
     if (w->rotated) w->partial = false; /* the turned picture is copied whole */
+    start_mark("window and renderer made");
     const Theme *theme = ws->wait_theme ? ws->wait_theme(ws->wait_ctx) : ws->theme;
+    start_mark("bundle taken over");
     w->drawer = theme ? drawer_create(w->ren, theme, ws->assets, ws->cache_bytes) : NULL;
     if (!w->drawer) {
         window_destroy(w);
@@ -200,6 +205,7 @@ Window *window_create(const WindowSettings *ws)
     /* After the first frame (which has everything), pictures larger than an icon are decoded
      * on a worker thread and a frame makes new texts and textures for a slice of its time
      * (draw.c): scrolling and new screens never wait for a photo or a page of text. */
+    start_mark("drawer made (fonts opened)");
     drawer_set_async(w->drawer, on_decoded, w, 8);
     w->video = videoout_create(w->ren, on_decoded, w); /* news from the player: draw again */
     if (w->video) drawer_set_video(w->drawer, videoout_draw, w->video);
