@@ -12,7 +12,7 @@ PACKAGES=(build-essential cmake pkg-config libsdl2-dev libsdl2-ttf-dev libsdl2-i
   libyaml-dev libcmark-dev libjpeg-dev libturbojpeg0-dev libpng-dev libfontconfig-dev libqrencode-dev fonts-inter
   fonts-dejavu-core libsqlite3-dev libcrypt-dev libsystemd-dev
   libunibreak-dev libhyphen-dev hyphen-nl hyphen-de hyphen-en-us hyphen-fr hyphen-es hyphen-uk
-  libfribidi-dev libjansson-dev libxext-dev libdrm-dev libmpv-dev
+  libfribidi-dev libjansson-dev liblz4-dev libxext-dev libdrm-dev libmpv-dev
   fonts-noto-color-emoji fonts-symbola)
 # rsync (hot swap test), valgrind (replays under memcheck), clang (libFuzzer), python3 and
 # time (the render_rss and hostile_files tests: /usr/bin/time reads peak memory), systemd (the unit check uses systemd-analyze where

@@ -22,8 +22,10 @@
 #include "core/caldate.h"
 #include "core/log.h"
 #include "core/starttrace.h"
+#include "core/util.h"
 #include "layout/hyphen.h"
 #include "ops/config.h"
+#include "ops/keptframe.h"
 #include "ops/watch.h"
 #include "platform/fonts.h"
 #include "platform/player.h"
@@ -297,8 +299,57 @@ static void prepare_ahead(Window *w, Supervisor *k)
         }
 }
 
+/* The first frame kept between starts (ops/keptframe.h). */
+typedef struct Kept {
+    bool on;    /* there is a place for the file, and this start does not save a shot */
+    bool tried; /* the first frame came (a kept one is shown before the first frame only) */
+    bool shown; /* ... and the kept one was shown before it */
+    char path[4200];
+    uint64_t key;
+} Kept;
+
+/* What decides the first frame's pixels, as far as it can be told without drawing it: the
+ * program, the command line (language, start screen, size...), the settings file, the bundle's
+ * files (watch_fingerprint), the icons, the day (a dated bundle, today's programme) and the
+ * window's size. Whatever else differs (fonts installed since) is caught by comparing. */
+static void kept_setup(Kept *kp, const Options *o, const KioskConfig *cfg, const char *bundle_path,
+                       unsigned long long fingerprint, const char *assets, Window *w)
+{
+    kp->on = !o->window_shot && keptframe_path(kp->path, sizeof kp->path);
+    if (!kp->on) return;
+    uint64_t k = hash_start(HASH_SEED);
+    k = keptframe_key_file(k, "/proc/self/exe");
+    char cmd[8192];
+    FILE *f = fopen("/proc/self/cmdline", "rb");
+    size_t n = f ? fread(cmd, 1, sizeof cmd, f) : 0;
+    if (f) fclose(f);
+    k = hash_bytes(hash_u64(k, n), cmd, n);
+    k = keptframe_key_file(k, cfg->path ? cfg->path : "");
+    k = hash_u64(hash_bytes(k, bundle_path, strlen(bundle_path) + 1), fingerprint);
+    char icons[4200];
+    snprintf(icons, sizeof icons, "%s/icons", assets);
+    k = keptframe_key_file(k, icons);
+    k = hash_u64(k, (uint64_t)caldate_local_day(wall_now(), NULL));
+    float lw, lh;
+    window_size(w, &lw, &lh);
+    kp->key = hash_u64(hash_u64(k, (uint64_t)lw), (uint64_t)lh);
+}
+
+/* Before the first frame is built: the kept one, when there is one for this start. */
+static void kept_before(Kept *kp, Window *w, bool dark, bool frame_log)
+{
+    if (!kp->on || kp->tried) return;
+    kp->tried = true;
+    kp->on = !dark; /* a start at night: neither shown nor kept */
+    if (dark) return;
+    kp->shown = window_show_kept(w, kp->path, kp->key);
+    if (!kp->shown) return;
+    start_mark("kept first frame on screen");
+    if (frame_log) log_info("kept first frame presented");
+}
+
 /* Runs until the supervisor asks to quit; returns the exit code. */
-static int run(Window *w, Supervisor *k, const Options *o, Power *power)
+static int run(Window *w, Supervisor *k, const Options *o, Power *power, Kept *kept)
 {
     bool frame_log = getenv("KIOSK_FRAME_LOG") && strcmp(getenv("KIOSK_FRAME_LOG"), "1") == 0;
     unsigned long long frames = 0;
@@ -311,6 +362,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
         /* Nothing is presented while DPMS has the display off (a KMS page flip would fail);
          * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
         if (r.redraw && !power->blank) {
+            kept_before(kept, w, r.dark, frame_log);
             start_mark("first frame: building its display list");
             const DisplayList *frame = r.dark ? NULL : supervisor_frame(k);
             start_mark("first frame: display list built (layout)");
@@ -326,6 +378,10 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power)
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
             frame_done(&fs, now, window_now());
+            if (kept->on && kept->tried && !r.dark && window_complete(w)) {
+                window_keep_first(w, kept->path, kept->key); /* once */
+                kept->on = false;
+            }
         }
         if (r.ready) {
             service_ready();
@@ -413,7 +469,9 @@ int window_run(const Options *o)
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
     start_mark("supervisor made");
     Power power = {0};
-    int rc = k ? run(w, k, o, &power) : 1;
+    Kept kept = {0};
+    kept_setup(&kept, o, &cfg, bundle_path, first.fingerprint, assets, w);
+    int rc = k ? run(w, k, o, &power, &kept) : 1;
     first_load_join(&first); /* it still uses the bundle */
     /* A kiosk stopped at night leaves a display that lights (a console, a desktop); a TV in
      * standby stays there. */

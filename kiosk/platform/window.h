@@ -106,6 +106,13 @@ bool window_save_png(Window *w, const char *path);
 bool window_complete(const Window *w);
 /* Work for the time after a frame is shown (draw.h drawer_idle); a few ms at most. */
 void window_idle(Window *w);
+/* The first frame kept by the last start (ops/keptframe.h), presented as soon as the window
+ * is open while this start draws its own: true when one for `key` was there and shown. Only
+ * where frames are drawn straight into the window surface (software renderer, upright). */
+bool window_show_kept(Window *w, const char *path, uint64_t key);
+/* After the first frame was shown: keeps it for the next start, unless it equals the frame
+ * window_show_kept showed (then the file already holds it). */
+void window_keep_first(Window *w, const char *path, uint64_t key);
 /* A hash of the pixels read back from the renderer (with the software renderer also right
  * after window_show: they stay in the window surface); false when they cannot be read. For
  * the frame log (KIOSK_FRAME_LOG), never on the normal path. */
