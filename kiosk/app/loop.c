@@ -345,7 +345,10 @@ static void kept_before(Kept *kp, Window *w, bool dark, bool frame_log)
     kp->shown = window_show_kept(w, kp->path, kp->key);
     if (!kp->shown) return;
     start_mark("kept first frame on screen");
-    if (frame_log) log_info("kept first frame presented");
+    unsigned long long hash = 0;
+    /* not "presented at": the frame log's frames are the ones drawn */
+    if (frame_log && window_pixel_hash(w, &hash))
+        log_info("kept first frame presented, pixels %016llx", hash);
 }
 
 /* Runs until the supervisor asks to quit; returns the exit code. */
