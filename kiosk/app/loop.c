@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "app/cec.h"
+#include "app/kept.h"
 #include "app/options.h"
 #include "app/service.h"
 #include "app/signals.h"
@@ -22,10 +23,8 @@
 #include "core/caldate.h"
 #include "core/log.h"
 #include "core/starttrace.h"
-#include "core/util.h"
 #include "layout/hyphen.h"
 #include "ops/config.h"
-#include "ops/keptframe.h"
 #include "ops/watch.h"
 #include "platform/fonts.h"
 #include "platform/player.h"
@@ -86,6 +85,11 @@ static Bundle *first_bundle(const char *path, const char *assets, char *report, 
 typedef struct FirstLoad {
     const char *path, *assets, *lang; /* lang: --lang, or NULL */
     unsigned long long fingerprint;
+    bool fingerprinted;
+    /* for the kept first frame, shown once the window is open (first_opened) */
+    Kept *kept;
+    const Options *o;
+    const KioskConfig *cfg;
     Bundle *b;
     char report[2048];
     pthread_t thread;
@@ -98,14 +102,19 @@ static void first_ready(FirstLoad *f)
 {
     pthread_mutex_lock(&f->lock);
     f->ready = true;
-    pthread_cond_signal(&f->cond);
+    pthread_cond_broadcast(&f->cond);
     pthread_mutex_unlock(&f->lock);
 }
 
 static void *first_load(void *arg)
 {
     FirstLoad *f = arg;
-    f->fingerprint = watch_fingerprint(f->path); /* before reading it */
+    unsigned long long fp = watch_fingerprint(f->path); /* before reading it */
+    pthread_mutex_lock(&f->lock);
+    f->fingerprint = fp;
+    f->fingerprinted = true;
+    pthread_cond_broadcast(&f->cond);
+    pthread_mutex_unlock(&f->lock);
     f->b = first_bundle(f->path, f->assets, f->report, sizeof f->report);
     start_mark("bundle read and checked");
     if (f->b) fonts_prepare(f->b->theme.font, f->b->theme.fonts_dir);
@@ -156,6 +165,16 @@ static const Theme *first_theme(void *ctx)
     while (!f->ready) pthread_cond_wait(&f->cond, &f->lock);
     pthread_mutex_unlock(&f->lock);
     return f->b ? &f->b->theme : NULL;
+}
+
+/* The window is open: the kept first frame needs the bundle's fingerprint, not the bundle. */
+static void first_opened(void *ctx, Window *w)
+{
+    FirstLoad *f = ctx;
+    pthread_mutex_lock(&f->lock);
+    while (!f->fingerprinted) pthread_cond_wait(&f->cond, &f->lock);
+    pthread_mutex_unlock(&f->lock);
+    kept_open(f->kept, f->o, f->cfg, f->path, f->fingerprint, f->assets, w);
 }
 
 /* Frames drawn since the last status report (SIGUSR1): how many, the longest time one took to
@@ -299,58 +318,6 @@ static void prepare_ahead(Window *w, Supervisor *k)
         }
 }
 
-/* The first frame kept between starts (ops/keptframe.h). */
-typedef struct Kept {
-    bool on;    /* there is a place for the file, and this start does not save a shot */
-    bool tried; /* the first frame came (a kept one is shown before the first frame only) */
-    bool shown; /* ... and the kept one was shown before it */
-    char path[4200];
-    uint64_t key;
-} Kept;
-
-/* What decides the first frame's pixels, as far as it can be told without drawing it: the
- * program, the command line (language, start screen, size...), the settings file, the bundle's
- * files (watch_fingerprint), the icons, the day (a dated bundle, today's programme) and the
- * window's size. Whatever else differs (fonts installed since) is caught by comparing. */
-static void kept_setup(Kept *kp, const Options *o, const KioskConfig *cfg, const char *bundle_path,
-                       unsigned long long fingerprint, const char *assets, Window *w)
-{
-    kp->on = !o->window_shot && keptframe_path(kp->path, sizeof kp->path);
-    if (!kp->on) return;
-    uint64_t k = hash_start(HASH_SEED);
-    k = keptframe_key_file(k, "/proc/self/exe");
-    char cmd[8192];
-    FILE *f = fopen("/proc/self/cmdline", "rb");
-    size_t n = f ? fread(cmd, 1, sizeof cmd, f) : 0;
-    if (f) fclose(f);
-    k = hash_bytes(hash_u64(k, n), cmd, n);
-    k = keptframe_key_file(k, cfg->path ? cfg->path : "");
-    k = hash_u64(hash_bytes(k, bundle_path, strlen(bundle_path) + 1), fingerprint);
-    char icons[4200];
-    snprintf(icons, sizeof icons, "%s/icons", assets);
-    k = keptframe_key_file(k, icons);
-    k = hash_u64(k, (uint64_t)caldate_local_day(wall_now(), NULL));
-    float lw, lh;
-    window_size(w, &lw, &lh);
-    kp->key = hash_u64(hash_u64(k, (uint64_t)lw), (uint64_t)lh);
-}
-
-/* Before the first frame is built: the kept one, when there is one for this start. */
-static void kept_before(Kept *kp, Window *w, bool dark, bool frame_log)
-{
-    if (!kp->on || kp->tried) return;
-    kp->tried = true;
-    kp->on = !dark; /* a start at night: neither shown nor kept */
-    if (dark) return;
-    kp->shown = window_show_kept(w, kp->path, kp->key);
-    if (!kp->shown) return;
-    start_mark("kept first frame on screen");
-    unsigned long long hash = 0;
-    /* not "presented at": the frame log's frames are the ones drawn */
-    if (frame_log && window_pixel_hash(w, &hash))
-        log_info("kept first frame presented, pixels %016llx", hash);
-}
-
 /* Runs until the supervisor asks to quit; returns the exit code. */
 static int run(Window *w, Supervisor *k, const Options *o, Power *power, Kept *kept)
 {
@@ -365,7 +332,6 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power, Kept *k
         /* Nothing is presented while DPMS has the display off (a KMS page flip would fail);
          * a screen that is only black (no DPMS here, a TV in standby) is drawn as asked. */
         if (r.redraw && !power->blank) {
-            kept_before(kept, w, r.dark, frame_log);
             start_mark("first frame: building its display list");
             const DisplayList *frame = r.dark ? NULL : supervisor_frame(k);
             start_mark("first frame: display list built (layout)");
@@ -381,10 +347,7 @@ static int run(Window *w, Supervisor *k, const Options *o, Power *power, Kept *k
             if (frame_log) log_frame(w, &frames);
             else window_show(w);
             frame_done(&fs, now, window_now());
-            if (kept->on && kept->tried && !r.dark && window_complete(w)) {
-                window_keep_first(w, kept->path, kept->key); /* once */
-                kept->on = false;
-            }
+            kept_after_frame(kept, w, r.dark);
         }
         if (r.ready) {
             service_ready();
@@ -437,13 +400,15 @@ int window_run(const Options *o)
         config_free(&cfg);
         return 1;
     }
-    FirstLoad first = {.path = bundle_path, .assets = assets, .lang = o->lang};
+    Kept kept = {0};
+    FirstLoad first = {.path = bundle_path, .assets = assets, .lang = o->lang, .kept = &kept,
+                       .o = o, .cfg = &cfg};
     window_no_bus_autolaunch(); /* while there is one thread: it sets the environment */
     first_load_start(&first);
     WindowSettings ws = {
         .width = o->width, .height = o->height, .windowed = o->windowed,
         .rotate = o->rotate >= 0 ? o->rotate : cfg.rotate, .renderer = o->renderer,
-        .wait_theme = first_theme, .wait_ctx = &first, .assets = assets,
+        .wait_theme = first_theme, .opened = first_opened, .wait_ctx = &first, .assets = assets,
         .cache_bytes = cache_budget(o, cfg.cache_mb),
     };
     Window *w = window_create(&ws);
@@ -472,8 +437,6 @@ int window_run(const Options *o)
     Supervisor *k = supervisor_create(&su, window_now(), wall_now());
     start_mark("supervisor made");
     Power power = {0};
-    Kept kept = {0};
-    kept_setup(&kept, o, &cfg, bundle_path, first.fingerprint, assets, w);
     int rc = k ? run(w, k, o, &power, &kept) : 1;
     first_load_join(&first); /* it still uses the bundle */
     /* A kiosk stopped at night leaves a display that lights (a console, a desktop); a TV in

@@ -198,6 +198,7 @@ Window *window_create(const WindowSettings *ws)
     create_rotation(w);
     if (w->rotated) w->partial = false; /* the turned picture is copied whole */
     start_mark("window and renderer made");
+    if (ws->opened) ws->opened(ws->wait_ctx, w);
     const Theme *theme = ws->wait_theme ? ws->wait_theme(ws->wait_ctx) : ws->theme;
     start_mark("bundle taken over");
     w->drawer = theme ? drawer_create(w->ren, theme, ws->assets, ws->cache_bytes) : NULL;

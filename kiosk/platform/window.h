@@ -28,7 +28,10 @@ typedef struct WindowSettings {
     /* When set, asked for the theme (instead of `theme`) once the window is open: the caller
      * may read its bundle on another thread meanwhile. NULL from it: window_create fails. */
     const Theme *(*wait_theme)(void *ctx);
-    void *wait_ctx;
+    /* When set, called once the window is open, before the theme is asked for: the kept
+     * first frame (window_show_kept) needs no bundle. */
+    void (*opened)(void *ctx, Window *w);
+    void *wait_ctx; /* for both */
     const char *assets;   /* folder holding icons/ (borrowed) */
     size_t cache_bytes;   /* texture cache budget */
 } WindowSettings;
