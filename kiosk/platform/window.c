@@ -13,6 +13,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -528,6 +529,9 @@ void window_keep_first(Window *w, const char *path, uint64_t key)
     if (keptframe_write(path, key, s->w, s->h, s->format->format, s->pixels, s->pitch, why, sizeof why))
         log_info("kept the first frame for the next start in %s", path);
     else log_info("cannot keep the first frame for the next start: %s", why);
+    /* Its packing took a buffer the size of the frame; glibc then keeps buffers that size in
+     * the heap (its mmap threshold rises), which would stay with the running kiosk. */
+    malloc_trim(0);
 }
 
 bool window_pixel_hash(Window *w, unsigned long long *hash)
