@@ -39,7 +39,7 @@ compare() {
   # taken then is followed by more frames; it is taken again.
   for _ in 1 2 3 4 5; do
     n=$(frame_count)
-    before=$(xwd -root -silent | md5sum)
+    before=$(screen_sum)
     sleep 0.5
     [ "$(frame_count)" = "$n" ] && break
     settle
@@ -49,7 +49,7 @@ compare() {
   settle
   if ! tail -n +"$((n + 1))" <(grep 'presented at' "$log") | grep -q 'whole$'; then
     bad "$1: no whole frame after the exposure"
-  elif [ "$(xwd -root -silent | md5sum)" = "$before" ]; then
+  elif [ "$(screen_sum)" = "$before" ]; then
     ok "$1: the screen as presented is the whole frame"
   else
     bad "$1: the screen differs from the whole frame drawn after it"
