@@ -38,6 +38,10 @@ log=$work/log.txt
 rows=()
 notes=()
 pids=()   # everything started here, ended on exit
+# The kiosk keeps its first frame in the cache folder (ops/keptframe.h): the benchmark's own
+# folder, so no file left by another kiosk on this machine counts (in part A the calibration's
+# start is the one that keeps it), and nothing is left in the user's ~/.cache.
+export XDG_CACHE_HOME=$work/xdg-cache
 
 parts=" ${PARTS:-load A B C D E F V T} "
 # ONE_CORE=1: the kiosk, the floor, Chromium and the helpers each get one core.
@@ -280,10 +284,6 @@ if [ $have_x -eq 1 ] && { want A || want C || want F; }; then
   # (window_no_bus_autolaunch), so the floor and Chromium are given the same dead address:
   # the ratio then measures the kiosk's own work, not a fork only the floor pays.
   export DBUS_SESSION_BUS_ADDRESS=${DBUS_SESSION_BUS_ADDRESS:-unix:path=/dev/null}
-  # The kiosk keeps its first frame in the cache folder (ops/keptframe.h): the benchmark's own
-  # folder, so no file left by another kiosk on this machine counts, and the calibration's
-  # start below is the one that keeps it.
-  export XDG_CACHE_HOME=$work/xdg-cache
   # The minimal SDL program's picture: the bundle's title mark as a PNG.
   "$bs" svg2png content/techniekpact/images/logo.svg "$work/logo.png" 416 2>>"$log"
   font_r=$(fc-match -f '%{file}' Inter:regular)
