@@ -48,8 +48,7 @@ void kept_open(Kept *kp, const Options *o, const KioskConfig *cfg, const char *b
     struct tm local;
     localtime_r(&now, &local);
     if (cfg->has_hours && !hours_is_open(&cfg->hours, &local)) return; /* it may start dark */
-    kp->shown = window_show_kept(w, kp->path, kp->key);
-    if (!kp->shown) return;
+    if (!window_show_kept(w, kp->path, kp->key)) return; /* the window remembers it was */
     start_mark("kept first frame on screen");
     const char *fl = getenv("KIOSK_FRAME_LOG");
     unsigned long long hash = 0;

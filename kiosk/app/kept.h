@@ -12,7 +12,6 @@
 
 typedef struct Kept {
     bool on;    /* there is a place for the file, and this start may keep its first frame */
-    bool shown; /* the last start's was shown */
     char path[4200];
     uint64_t key;
 } Kept;
