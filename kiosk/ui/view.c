@@ -125,6 +125,10 @@ static void slide_in(Ctx *c, size_t first_cmd, size_t first_hit, int64_t now_ms)
 {
     int64_t dt = now_ms - c->s->changed_ms;
     if (dt < 0 || dt >= VIEW_TRANSITION_MS) return;
+    /* A frame in motion asks for the next one itself: on a slow machine (frames 30 ms apart)
+     * the next frame may come only after the motion's end, and it must still come, or the
+     * screen stays a pixel or two short of its place until something else redraws it. */
+    view_animate(c->info, 16);
     float t = (float)dt / VIEW_TRANSITION_MS, ease = 1 - (1 - t) * (1 - t) * (1 - t);
     /* clip areas stay put: content slides within */
     /* by whole pixels, which keeps cards and tiles drawn from their kept pictures */

@@ -296,6 +296,32 @@ static void test_next_wake(void)
     session_free(&s);
 }
 
+/* A slow machine: the frames of the entry motion come 60 ms apart, and the last one of them
+ * falls before the motion's end. The frame after it comes past the end, and must still be
+ * drawn: it is the one that puts the screen in its place. */
+static void test_motion_ends_in_place_on_a_slow_machine(void)
+{
+    Session s;
+    if (!start(&s, "robot", 0)) return;
+    session_frame(&s);
+    float x, y;
+    if (centre_of(&s, "back", &x, &y)) {
+        tap(&s, x, y, 5000);
+        CHECK_STR(screen(&s), "collection:workshops");
+        session_tick(&s, 5080);
+        session_frame(&s); /* the motion's first frame, as the lift shows it */
+        CHECK(session_tick(&s, 5080 + 120)); /* still moving: a few pixels below its place */
+        const DisplayList *moving = session_frame(&s);
+        float y_moving = moving->n_hits ? moving->hits[0].clip.y : 0;
+        CHECK(session_tick(&s, 5080 + VIEW_TRANSITION_MS + 20)); /* the settled frame is due */
+        const DisplayList *settled = session_frame(&s);
+        CHECK(settled->n_hits > 0 && settled->hits[0].clip.y < y_moving);
+        /* and then the screen is still */
+        CHECK_INT(session_next_wake(&s), 5080 + 45000);
+    }
+    session_free(&s);
+}
+
 /* Left alone: home in the default language after idle_timeout, attract after attract_delay
  * more; a touch during the attract loop returns home and presses nothing. */
 static void test_idle_reset_and_attract(void)
@@ -537,6 +563,7 @@ int main(void)
         RUN(test_keyboard_focus_and_activate);
         RUN(test_keyboard_quiz_again);
     RUN(test_next_wake);
+    RUN(test_motion_ends_in_place_on_a_slow_machine);
     RUN(test_idle_reset_and_attract);
     RUN(test_attract_moves_and_fades);
     RUN(test_screen_built_ahead_while_pressed);
